@@ -1,0 +1,112 @@
+//! The `percorso` command line: the same engine functions the app calls, for scripts and analysts.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::demo::{self, DemoConfig};
+use crate::error::{Error, Result};
+use crate::workspace::Workspace;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "percorso",
+    version,
+    about = "Customer-journey mapping: journeys, interaction logs and where customers stall",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a demo workspace: an omnichannel retail journey and a generated log on it.
+    Demo {
+        /// The workspace file to create (e.g. demo.percorso).
+        #[arg(long, short)]
+        workspace: PathBuf,
+        /// How many customers to generate.
+        #[arg(long, default_value_t = DemoConfig::default().customers)]
+        customers: u64,
+        /// Seed of the generator: the same seed always gives the same log.
+        #[arg(long, default_value_t = DemoConfig::default().seed)]
+        seed: u64,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show what a workspace holds: journeys, sources and event counts.
+    Info {
+        #[arg(long, short)]
+        workspace: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs one command, writing its output to `out`.
+pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
+    match cli.command {
+        Command::Demo {
+            workspace,
+            customers,
+            seed,
+            force,
+        } => {
+            let config = DemoConfig {
+                customers,
+                seed,
+                ..DemoConfig::default()
+            };
+            let ws = demo::create(&workspace, force, &config)?;
+            let summary = ws.summary()?;
+            let touchpoints: u32 = summary.journeys.iter().map(|j| j.touchpoints).sum();
+            writeln!(
+                out,
+                "Wrote {}: {} journey, {} touchpoints, {} events.",
+                workspace.display(),
+                summary.journeys.len(),
+                touchpoints,
+                summary.events
+            )
+            .map_err(stdout_error)?;
+        }
+        Command::Info { workspace, json } => {
+            let summary = Workspace::open(&workspace)?.summary()?;
+            if json {
+                let text = serde_json::to_string_pretty(&summary)
+                    .map_err(|e| Error::InvalidInput(e.to_string()))?;
+                writeln!(out, "{text}").map_err(stdout_error)?;
+            } else {
+                writeln!(out, "{} (format {})", summary.path, summary.format_version)
+                    .map_err(stdout_error)?;
+                for j in &summary.journeys {
+                    writeln!(
+                        out,
+                        "journey {:>3}  {}: {} stages, {} touchpoints, {} transitions",
+                        j.id, j.name, j.stages, j.touchpoints, j.transitions
+                    )
+                    .map_err(stdout_error)?;
+                }
+                for s in &summary.sources {
+                    writeln!(
+                        out,
+                        "source  {:>3}  {}: {} events from {} rows ({} rejected, {} duplicates)",
+                        s.id, s.name, s.events_imported, s.rows_read, s.rows_rejected, s.duplicates
+                    )
+                    .map_err(stdout_error)?;
+                }
+                writeln!(out, "{} events in all", summary.events).map_err(stdout_error)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::io("standard output", e)
+}

@@ -1,0 +1,17 @@
+//! Percorso's engine: the journey model, the workspace file, the event log and the demo generator.
+//!
+//! This crate knows nothing about windows or webviews. The desktop shell in `src-tauri/` and the
+//! `percorso` command line both call into it, so every behaviour the app has can be tested with
+//! `cargo test` alone and reproduced from a terminal.
+
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod journey;
+pub mod log;
+pub mod workspace;
+
+pub use error::{Error, ErrorCode, Result};
+pub use journey::{Channel, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
+pub use log::EventLog;
+pub use workspace::{Workspace, WorkspaceSummary};

@@ -1,0 +1,173 @@
+//! The workspace: one SQLite file holding journeys, imported sources and their events.
+//!
+//! A workspace is something users copy, mail and reopen, so it is a single file in SQLite's
+//! default rollback-journal mode (no `-wal` companion left beside it), marked with Percorso's
+//! `application_id` so that a foreign database is recognised and refused before anything is
+//! written to it. The file format is versioned by [`schema`]; each migration is applied in one
+//! transaction together with its version number.
+
+mod blob;
+mod events;
+mod journeys;
+mod schema;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::journey::JourneySummary;
+
+pub use events::{SourceDraft, SourceSummary};
+pub use journeys::{JourneyDraft, TouchpointDraft};
+
+/// "PCRS": written in the SQLite header of every workspace.
+pub const APPLICATION_ID: i64 = 0x5043_5253;
+
+/// What the app's title bar and the CLI's `info` show about an open workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WorkspaceSummary {
+    pub path: String,
+    pub format_version: u32,
+    pub journeys: Vec<JourneySummary>,
+    pub sources: Vec<SourceSummary>,
+    #[ts(type = "number")]
+    pub events: u64,
+}
+
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Workspace {
+    /// Opens an existing workspace, upgrading its format if it was written by an older Percorso.
+    ///
+    /// A file that is not a workspace, or that a newer Percorso wrote, is refused and left exactly
+    /// as it was.
+    pub fn open(path: impl AsRef<Path>) -> Result<Workspace> {
+        let path = path.as_ref().to_path_buf();
+        check_sqlite_header(&path)?;
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let application_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if application_id != APPLICATION_ID {
+            return Err(Error::NotAWorkspace { path });
+        }
+        let found = schema::version(&conn)?;
+        if found > schema::LATEST {
+            return Err(Error::WorkspaceTooNew {
+                path,
+                found,
+                supported: schema::LATEST,
+            });
+        }
+        Workspace::ready(conn, path)
+    }
+
+    /// Creates a new, empty workspace. An existing file is refused unless `replace` is set, in
+    /// which case it is replaced only once the new workspace has been written in full.
+    pub fn create(path: impl AsRef<Path>, replace: bool) -> Result<Workspace> {
+        Workspace::build(path, replace, |_| Ok(()))
+    }
+
+    /// Opens the workspace at `path`, creating it with `fill` when no file is there yet.
+    pub fn open_or_create_with(
+        path: impl AsRef<Path>,
+        fill: impl FnOnce(&mut Workspace) -> Result<()>,
+    ) -> Result<Workspace> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Workspace::open(path);
+        }
+        Workspace::build(path, true, fill)
+    }
+
+    /// Writes a new workspace with `fill` into a staging file and moves it into place only when
+    /// `fill` succeeded, so a failure never leaves a half-written workspace at `path`.
+    pub fn build(
+        path: impl AsRef<Path>,
+        replace: bool,
+        fill: impl FnOnce(&mut Workspace) -> Result<()>,
+    ) -> Result<Workspace> {
+        let path = path.as_ref().to_path_buf();
+        if path.exists() && !replace {
+            return Err(Error::WorkspaceExists { path });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let staging = staging_path(&path);
+        remove_if_exists(&staging)?;
+        let mut workspace = Workspace::ready(Connection::open(&staging)?, staging.clone())?;
+        let filled = fill(&mut workspace);
+        drop(workspace);
+        if let Err(e) = filled {
+            remove_if_exists(&staging)?;
+            return Err(e);
+        }
+        std::fs::rename(&staging, &path).map_err(|e| Error::io(&path, e))?;
+        Workspace::open(&path)
+    }
+
+    fn ready(mut conn: Connection, path: PathBuf) -> Result<Workspace> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        schema::migrate(&mut conn)?;
+        Ok(Workspace { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn summary(&self) -> Result<WorkspaceSummary> {
+        Ok(WorkspaceSummary {
+            path: self.path.display().to_string(),
+            format_version: u32::try_from(schema::version(&self.conn)?).unwrap_or(u32::MAX),
+            journeys: self.journeys()?,
+            sources: self.sources()?,
+            events: self.event_count()?,
+        })
+    }
+}
+
+fn staging_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    path.with_file_name(name)
+}
+
+fn remove_if_exists(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses anything that is not an SQLite database before SQLite opens it, so that a text file
+/// or an empty file given by mistake is never touched.
+fn check_sqlite_header(path: &Path) -> Result<()> {
+    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    let mut header = [0u8; 16];
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    if read < header.len() || &header != MAGIC {
+        return Err(Error::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! Storing and loading the event log.
+//!
+//! Each source's events are stored in file order as chunks of columns, with the source's own text
+//! dictionaries. Loading concatenates the sources in import order, which is the tie-break order
+//! that metrics.md prescribes for events at the same instant.
+
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::blob;
+use super::Workspace;
+use crate::error::{Error, Result};
+use crate::log::{Attribute, Dictionary, EventLog};
+
+/// Events per stored chunk: large enough that per-row SQLite overhead vanishes, small enough that
+/// a chunk's columns stay a few megabytes.
+const CHUNK_ROWS: usize = 1 << 16;
+
+/// The facts of an import that are stored with its events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDraft {
+    pub name: String,
+    pub file_name: String,
+    pub content_hash: String,
+    /// IANA zone in which naive timestamps were read.
+    pub timezone: String,
+    /// The column mapping, as JSON.
+    pub mapping: String,
+    pub rows_read: u64,
+    pub rows_rejected: u64,
+    pub duplicates: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub file_name: String,
+    pub timezone: String,
+    pub imported_at: String,
+    #[ts(type = "number")]
+    pub rows_read: u64,
+    #[ts(type = "number")]
+    pub events_imported: u64,
+    #[ts(type = "number")]
+    pub rows_rejected: u64,
+    #[ts(type = "number")]
+    pub duplicates: u64,
+}
+
+const DICTIONARIES: [&str; 4] = ["customer", "touchpoint", "channel", "event_type"];
+
+impl Workspace {
+    /// Stores a source and its events in one transaction: either all of it is in the workspace
+    /// afterwards, or none of it.
+    pub fn add_source(&mut self, source: &SourceDraft, log: &EventLog) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO sources (name, file_name, content_hash, timezone, mapping, imported_at,
+                                  rows_read, events_imported, rows_rejected, duplicates)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                source.name,
+                source.file_name,
+                source.content_hash,
+                source.timezone,
+                source.mapping,
+                chrono::Utc::now().to_rfc3339(),
+                to_i64(source.rows_read),
+                to_i64(log.len() as u64),
+                to_i64(source.rows_rejected),
+                to_i64(source.duplicates),
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut put = tx.prepare(
+                "INSERT INTO source_dictionaries (source_id, name, data) VALUES (?1, ?2, ?3)",
+            )?;
+            let dictionaries = [
+                &log.customers,
+                &log.touchpoints,
+                &log.channels,
+                &log.event_types,
+            ];
+            for (name, dictionary) in DICTIONARIES.iter().zip(dictionaries) {
+                put.execute(params![id, name, blob::put_strings(dictionary.values())])?;
+            }
+            let mut put = tx.prepare(
+                "INSERT INTO event_chunks (source_id, chunk, rows, customer, instant, touchpoint,
+                                           channel, event_type, value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for (chunk, start) in (0..log.len()).step_by(CHUNK_ROWS).enumerate() {
+                let end = (start + CHUNK_ROWS).min(log.len());
+                put.execute(params![
+                    id,
+                    chunk as i64,
+                    (end - start) as i64,
+                    blob::put_u32s(&log.customer[start..end]),
+                    blob::put_i64s(&log.instant_ms[start..end]),
+                    blob::put_u32s(&log.touchpoint[start..end]),
+                    blob::put_u32s(&log.channel[start..end]),
+                    blob::put_u32s(&log.event_type[start..end]),
+                    blob::put_f64s(&log.value[start..end]),
+                ])?;
+            }
+            let mut put = tx.prepare(
+                "INSERT INTO customer_attributes (source_id, name, dictionary, of_customer)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for a in &log.attributes {
+                put.execute(params![
+                    id,
+                    a.name,
+                    blob::put_strings(a.values.values()),
+                    blob::put_u32s(&a.of_customer)
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn sources(&self) -> Result<Vec<SourceSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, file_name, timezone, imported_at, rows_read, events_imported,
+                    rows_rejected, duplicates
+             FROM sources ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SourceSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                file_name: r.get(2)?,
+                timezone: r.get(3)?,
+                imported_at: r.get(4)?,
+                rows_read: to_u64(r.get(5)?),
+                events_imported: to_u64(r.get(6)?),
+                rows_rejected: to_u64(r.get(7)?),
+                duplicates: to_u64(r.get(8)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn event_count(&self) -> Result<u64> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(SUM(rows), 0) FROM event_chunks", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(to_u64(n))
+    }
+
+    /// Loads every source's events, in import order.
+    pub fn load_log(&self) -> Result<EventLog> {
+        let mut log = EventLog::default();
+        for source in self.sources()? {
+            let part = self.load_source(source.id)?;
+            if log.is_empty() {
+                log = part;
+            } else {
+                log.append(&part);
+            }
+        }
+        Ok(log)
+    }
+
+    fn load_source(&self, source: i64) -> Result<EventLog> {
+        let mut dictionaries: [Dictionary; 4] = Default::default();
+        for (name, slot) in DICTIONARIES.iter().zip(dictionaries.iter_mut()) {
+            let data: Vec<u8> = self.conn.query_row(
+                "SELECT data FROM source_dictionaries WHERE source_id = ?1 AND name = ?2",
+                params![source, name],
+                |r| r.get(0),
+            )?;
+            *slot = Dictionary::from_values(blob::get_strings(&data, name)?);
+        }
+        let [customers, touchpoints, channels, event_types] = dictionaries;
+        let mut log = EventLog {
+            customers,
+            touchpoints,
+            channels,
+            event_types,
+            ..EventLog::default()
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT rows, customer, instant, touchpoint, channel, event_type, value
+             FROM event_chunks WHERE source_id = ?1 ORDER BY chunk",
+        )?;
+        let mut rows = stmt.query([source])?;
+        while let Some(r) = rows.next()? {
+            let n = usize::try_from(r.get::<_, i64>(0)?)
+                .map_err(|_| Error::CorruptData("negative chunk size".into()))?;
+            let column = |i: usize| blob_at(r, i);
+            log.customer
+                .extend(blob::get_u32s(column(1)?, n, "customer")?);
+            log.instant_ms
+                .extend(blob::get_i64s(column(2)?, n, "instant")?);
+            log.touchpoint
+                .extend(blob::get_u32s(column(3)?, n, "touchpoint")?);
+            log.channel
+                .extend(blob::get_u32s(column(4)?, n, "channel")?);
+            log.event_type
+                .extend(blob::get_u32s(column(5)?, n, "event_type")?);
+            log.value.extend(blob::get_f64s(column(6)?, n, "value")?);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT name, dictionary, of_customer FROM customer_attributes
+             WHERE source_id = ?1 ORDER BY name",
+        )?;
+        let mut rows = stmt.query([source])?;
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(0)?;
+            let values = blob::get_strings(blob_at(r, 1)?, &name)?;
+            let of_customer = blob_at(r, 2)?;
+            log.attributes.push(Attribute {
+                of_customer: blob::get_u32s(of_customer, of_customer.len() / 4, &name)?,
+                values: Dictionary::from_values(values),
+                name,
+            });
+        }
+        Ok(log)
+    }
+}
+
+fn blob_at<'a>(row: &'a rusqlite::Row<'_>, column: usize) -> Result<&'a [u8]> {
+    row.get_ref(column)?
+        .as_blob()
+        .map_err(|e| Error::CorruptData(format!("column {column} of an event chunk: {e}")))
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn to_u64(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}

@@ -1,0 +1,194 @@
+//! Reading and writing journeys in the workspace file.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Workspace;
+use crate::error::{Error, Result};
+use crate::journey::{
+    Channel, Journey, JourneyId, JourneySummary, Kind, Stage, StageId, Touchpoint, TouchpointId,
+    Transition, TransitionId,
+};
+
+/// A journey to be stored, with stages and touchpoints referred to by their index in this draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JourneyDraft {
+    pub name: String,
+    pub description: String,
+    pub stages: Vec<String>,
+    pub touchpoints: Vec<TouchpointDraft>,
+    /// Pairs of indices into `touchpoints`.
+    pub transitions: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TouchpointDraft {
+    /// Index into [`JourneyDraft::stages`].
+    pub stage: usize,
+    pub name: String,
+    pub channel: Channel,
+    pub kind: Kind,
+    pub x: f64,
+    pub y: f64,
+    pub entry: bool,
+    pub goal: bool,
+}
+
+impl Workspace {
+    /// Stores a new journey in one transaction and returns its id.
+    pub fn insert_journey(&mut self, draft: &JourneyDraft) -> Result<JourneyId> {
+        let tx = self.conn.transaction()?;
+        let position: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM journeys",
+            [],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO journeys (name, description, position) VALUES (?1, ?2, ?3)",
+            params![draft.name, draft.description, position],
+        )?;
+        let journey = tx.last_insert_rowid();
+        let mut stage_ids = Vec::with_capacity(draft.stages.len());
+        for (i, name) in draft.stages.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO stages (journey_id, name, position) VALUES (?1, ?2, ?3)",
+                params![journey, name, i as i64],
+            )?;
+            stage_ids.push(tx.last_insert_rowid());
+        }
+        let mut touchpoint_ids = Vec::with_capacity(draft.touchpoints.len());
+        for t in &draft.touchpoints {
+            let stage = *stage_ids.get(t.stage).ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "touchpoint {:?} refers to stage {} but the journey has {} stages",
+                    t.name,
+                    t.stage + 1,
+                    stage_ids.len()
+                ))
+            })?;
+            tx.execute(
+                "INSERT INTO touchpoints (journey_id, stage_id, name, channel, kind, x, y, is_entry, is_goal)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    journey,
+                    stage,
+                    t.name,
+                    t.channel.as_str(),
+                    t.kind.as_str(),
+                    t.x,
+                    t.y,
+                    t.entry,
+                    t.goal
+                ],
+            )?;
+            touchpoint_ids.push(tx.last_insert_rowid());
+        }
+        for &(from, to) in &draft.transitions {
+            let endpoint = |i: usize| {
+                touchpoint_ids.get(i).copied().ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "a transition refers to touchpoint {} but the journey has {}",
+                        i + 1,
+                        touchpoint_ids.len()
+                    ))
+                })
+            };
+            tx.execute(
+                "INSERT INTO transitions (journey_id, from_id, to_id) VALUES (?1, ?2, ?3)",
+                params![journey, endpoint(from)?, endpoint(to)?],
+            )?;
+        }
+        tx.commit()?;
+        Ok(JourneyId(journey))
+    }
+
+    /// The workspace's journeys in their list order.
+    pub fn journeys(&self) -> Result<Vec<JourneySummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT j.id, j.name,
+                    (SELECT COUNT(*) FROM stages s WHERE s.journey_id = j.id),
+                    (SELECT COUNT(*) FROM touchpoints t WHERE t.journey_id = j.id),
+                    (SELECT COUNT(*) FROM transitions x WHERE x.journey_id = j.id)
+             FROM journeys j ORDER BY j.position, j.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(JourneySummary {
+                id: JourneyId(r.get(0)?),
+                name: r.get(1)?,
+                stages: r.get(2)?,
+                touchpoints: r.get(3)?,
+                transitions: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn journey(&self, id: JourneyId) -> Result<Journey> {
+        let (name, description): (String, String) = self
+            .conn
+            .query_row(
+                "SELECT name, description FROM journeys WHERE id = ?1",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(Error::NotFound {
+                what: "journey",
+                id: id.0,
+            })?;
+        let stages = self
+            .conn
+            .prepare("SELECT id, name FROM stages WHERE journey_id = ?1 ORDER BY position, id")?
+            .query_map([id.0], |r| {
+                Ok(Stage {
+                    id: StageId(r.get(0)?),
+                    name: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let touchpoints = self
+            .conn
+            .prepare(
+                "SELECT id, stage_id, name, channel, kind, x, y, is_entry, is_goal
+                 FROM touchpoints WHERE journey_id = ?1 ORDER BY id",
+            )?
+            .query_map([id.0], touchpoint_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let transitions = self
+            .conn
+            .prepare(
+                "SELECT id, from_id, to_id FROM transitions WHERE journey_id = ?1 ORDER BY id",
+            )?
+            .query_map([id.0], |r| {
+                Ok(Transition {
+                    id: TransitionId(r.get(0)?),
+                    from: TouchpointId(r.get(1)?),
+                    to: TouchpointId(r.get(2)?),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Journey {
+            id,
+            name,
+            description,
+            stages,
+            touchpoints,
+            transitions,
+        })
+    }
+}
+
+fn touchpoint_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
+    let channel: String = r.get(3)?;
+    let kind: String = r.get(4)?;
+    Ok(Touchpoint {
+        id: TouchpointId(r.get(0)?),
+        stage: StageId(r.get(1)?),
+        name: r.get(2)?,
+        channel: Channel::parse(&channel).unwrap_or(Channel::Other),
+        kind: Kind::parse(&kind).unwrap_or(Kind::Digital),
+        x: r.get(5)?,
+        y: r.get(6)?,
+        entry: r.get(7)?,
+        goal: r.get(8)?,
+    })
+}

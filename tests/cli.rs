@@ -1,0 +1,63 @@
+//! The `percorso` binary as a user runs it.
+
+use std::process::Command;
+
+fn percorso() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_percorso"))
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let out = percorso().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for command in ["demo", "info"] {
+        assert!(text.contains(command), "{text}");
+    }
+}
+
+#[test]
+fn a_text_file_as_workspace_gives_a_one_line_error_and_stays_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journey.txt");
+    std::fs::write(&path, "not a workspace\n").unwrap();
+    let out = percorso()
+        .args(["info", "--workspace"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("journey.txt"), "{err}");
+    assert!(err.contains("not a Percorso workspace"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"not a workspace\n");
+}
+
+#[test]
+fn demo_creates_the_file_and_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.percorso");
+    let run = |extra: &[&str]| {
+        percorso()
+            .args(["demo", "--customers", "200", "--workspace"])
+            .arg(&path)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let first = run(&[]);
+    assert!(first.status.success(), "{first:?}");
+    assert!(String::from_utf8_lossy(&first.stdout).contains("26 touchpoints"));
+    let second = run(&[]);
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("--force"));
+    assert!(run(&["--force"]).status.success());
+    let info = percorso()
+        .args(["info", "--json", "--workspace"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert_eq!(json["journeys"][0]["name"], "Omnichannel retail");
+}

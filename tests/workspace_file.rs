@@ -1,0 +1,117 @@
+//! The workspace is one SQLite file users copy, mail and reopen: these tests hold it to that.
+
+use percorso::demo::{self, DemoConfig};
+use percorso::{ErrorCode, Workspace};
+use rusqlite::Connection;
+
+fn small_demo() -> DemoConfig {
+    DemoConfig {
+        customers: 300,
+        ..DemoConfig::default()
+    }
+}
+
+#[test]
+fn a_demo_workspace_reopens_with_the_same_journey_and_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.percorso");
+    let (journey, log) = {
+        let ws = demo::create(&path, false, &small_demo()).unwrap();
+        let id = ws.journeys().unwrap()[0].id;
+        (ws.journey(id).unwrap(), ws.load_log().unwrap())
+    };
+    let reopened = Workspace::open(&path).unwrap();
+    let id = reopened.journeys().unwrap()[0].id;
+    assert_eq!(reopened.journey(id).unwrap(), journey);
+    let again = reopened.load_log().unwrap();
+    assert_eq!(again.len(), log.len());
+    assert_eq!(again.customer, log.customer);
+    assert_eq!(again.instant_ms, log.instant_ms);
+    assert_eq!(again.touchpoints.values(), log.touchpoints.values());
+    assert_eq!(again.attributes.len(), 2);
+    // The file stands alone: no journal or WAL file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, vec!["demo.percorso".to_string()]);
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    let content = b"customer;timestamp;touchpoint\n1;2026-01-01;Store\n".repeat(50);
+    std::fs::write(&path, &content).unwrap();
+    let err = Workspace::open(&path).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::NotSqlite);
+    let message = err.to_string();
+    assert!(message.contains("notes.txt"), "{message}");
+    assert!(!message.contains('\n'), "{message}");
+    assert_eq!(std::fs::read(&path).unwrap(), content);
+}
+
+#[test]
+fn an_empty_file_is_refused_and_left_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.percorso");
+    std::fs::write(&path, b"").unwrap();
+    let err = Workspace::open(&path).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::NotSqlite);
+    assert_eq!(std::fs::read(&path).unwrap(), b"");
+}
+
+#[test]
+fn another_applications_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crm.sqlite");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('Ada');")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Workspace::open(&path).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::NotAWorkspace);
+    assert!(err.to_string().contains("crm.sqlite"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_workspace_from_a_newer_percorso_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.percorso");
+    drop(Workspace::create(&path, false).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Workspace::open(&path).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::WorkspaceTooNew);
+    assert!(err.to_string().contains("newer version of Percorso"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn creating_over_an_existing_file_needs_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.percorso");
+    std::fs::write(&path, b"precious").unwrap();
+    let err = Workspace::create(&path, false).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::WorkspaceExists);
+    assert_eq!(std::fs::read(&path).unwrap(), b"precious");
+    Workspace::create(&path, true).unwrap();
+    assert!(Workspace::open(&path).is_ok());
+}
+
+#[test]
+fn a_failed_build_leaves_no_file_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.percorso");
+    let result = Workspace::build(&path, false, |_| {
+        Err(percorso::Error::InvalidInput("stop".into()))
+    });
+    assert!(result.is_err());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
