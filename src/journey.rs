@@ -144,6 +144,8 @@ pub struct Touchpoint {
     pub entry: bool,
     /// Reaching this touchpoint completes the journey (see metrics.md, customer status).
     pub goal: bool,
+    /// Log values that mean this touchpoint, besides its name.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -257,6 +259,7 @@ mod tests {
             y: 0.0,
             entry: id == 1,
             goal: false,
+            aliases: Vec::new(),
         }
     }
 

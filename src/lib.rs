@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod journey;
 pub mod log;
+pub mod matching;
 pub mod workspace;
 
 pub use error::{Error, ErrorCode, Result};

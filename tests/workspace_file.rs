@@ -115,3 +115,34 @@ fn a_failed_build_leaves_no_file_behind() {
     assert!(result.is_err());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn an_alias_is_stored_with_its_touchpoint_and_matches_log_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.percorso");
+    let mut ws = demo::create(
+        &path,
+        false,
+        &DemoConfig {
+            customers: 10,
+            ..DemoConfig::default()
+        },
+    )
+    .unwrap();
+    let id = ws.journeys().unwrap()[0].id;
+    let store = ws
+        .journey(id)
+        .unwrap()
+        .touchpoints
+        .iter()
+        .find(|t| t.name == "Store visit")
+        .unwrap()
+        .id;
+    ws.add_alias(store, "Visita in negozio").unwrap();
+    drop(ws);
+    let journey = Workspace::open(&path).unwrap().journey(id).unwrap();
+    let matcher = percorso::matching::TouchpointMatcher::new(&journey);
+    assert_eq!(matcher.find("VISITA_IN_NEGOZIO"), Some(store));
+    assert_eq!(matcher.find("store-visit"), Some(store));
+    assert_eq!(matcher.find("Promo SMS blast"), None);
+}

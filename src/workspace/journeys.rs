@@ -101,6 +101,27 @@ impl Workspace {
         Ok(JourneyId(journey))
     }
 
+    /// Records that log value `alias` means `touchpoint`.
+    pub fn add_alias(&mut self, touchpoint: TouchpointId, alias: &str) -> Result<()> {
+        let changed = self.conn.execute(
+            "INSERT OR IGNORE INTO touchpoint_aliases (touchpoint_id, alias)
+             SELECT id, ?2 FROM touchpoints WHERE id = ?1",
+            params![touchpoint.0, alias],
+        )?;
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM touchpoints WHERE id = ?1)",
+            [touchpoint.0],
+            |r| r.get(0),
+        )?;
+        if changed == 0 && !exists {
+            return Err(Error::NotFound {
+                what: "touchpoint",
+                id: touchpoint.0,
+            });
+        }
+        Ok(())
+    }
+
     /// The workspace's journeys in their list order.
     pub fn journeys(&self) -> Result<Vec<JourneySummary>> {
         let mut stmt = self.conn.prepare(
@@ -145,7 +166,7 @@ impl Workspace {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let touchpoints = self
+        let mut touchpoints: Vec<Touchpoint> = self
             .conn
             .prepare(
                 "SELECT id, stage_id, name, channel, kind, x, y, is_entry, is_goal
@@ -153,6 +174,18 @@ impl Workspace {
             )?
             .query_map([id.0], touchpoint_from_row)?
             .collect::<rusqlite::Result<_>>()?;
+        let mut aliases = self.conn.prepare(
+            "SELECT a.touchpoint_id, a.alias FROM touchpoint_aliases a
+             JOIN touchpoints t ON t.id = a.touchpoint_id
+             WHERE t.journey_id = ?1 ORDER BY a.rowid",
+        )?;
+        let mut rows = aliases.query([id.0])?;
+        while let Some(r) = rows.next()? {
+            let owner = TouchpointId(r.get(0)?);
+            if let Some(t) = touchpoints.iter_mut().find(|t| t.id == owner) {
+                t.aliases.push(r.get(1)?);
+            }
+        }
         let transitions = self
             .conn
             .prepare(
@@ -190,5 +223,6 @@ fn touchpoint_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
         y: r.get(6)?,
         entry: r.get(7)?,
         goal: r.get(8)?,
+        aliases: Vec::new(),
     })
 }
