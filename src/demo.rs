@@ -23,7 +23,8 @@ pub fn fill(workspace: &mut Workspace, config: &DemoConfig) -> Result<()> {
         ),
         content_hash: format!("demo:{}:{}", config.customers, config.seed),
         timezone: "UTC".to_owned(),
-        mapping: "{}".to_owned(),
+        // Ads and pushed messages first record an exposure; the rest are interactions.
+        mapping: r#"{"exposure_types":["impression","delivered"]}"#.to_owned(),
         rows_read: log.len() as u64,
         rows_rejected: 0,
         duplicates: 0,
