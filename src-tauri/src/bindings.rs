@@ -1,0 +1,67 @@
+//! The TypeScript types of everything that crosses from Rust to the UI, generated from the Rust
+//! types so the two can never silently disagree. The test below fails when
+//! `ui/src/generated/types.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings`
+//! rewrites it.
+
+use percorso::journey::{JourneyId, StageId, TouchpointId, TransitionId};
+use percorso::workspace::SourceSummary;
+use percorso::WorkspaceSummary;
+use percorso::{Channel, ErrorCode, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
+use ts_rs::{Config, TS};
+
+use crate::error::ApiError;
+
+/// Path of the generated file, relative to this crate.
+pub const GENERATED: &str = "../ui/src/generated/types.ts";
+
+fn declaration<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+/// The generated TypeScript module, in a stable order.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let declarations = [
+        declaration::<ApiError>(&cfg),
+        declaration::<ErrorCode>(&cfg),
+        declaration::<JourneyId>(&cfg),
+        declaration::<StageId>(&cfg),
+        declaration::<TouchpointId>(&cfg),
+        declaration::<TransitionId>(&cfg),
+        declaration::<Kind>(&cfg),
+        declaration::<Channel>(&cfg),
+        declaration::<Stage>(&cfg),
+        declaration::<Touchpoint>(&cfg),
+        declaration::<Transition>(&cfg),
+        declaration::<Journey>(&cfg),
+        declaration::<JourneySummary>(&cfg),
+        declaration::<SourceSummary>(&cfg),
+        declaration::<WorkspaceSummary>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\n{}",
+        declarations.join("\n")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn generated_typescript_bindings_are_up_to_date() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
+        let expected = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{} is stale: a Rust type that crosses to TypeScript changed. Run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` and commit the result.",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! What the running app holds: the path of its workspace and, once opened, the workspace itself.
+//!
+//! The workspace opens lazily on the first command, off the main thread, so the window paints at
+//! once even when the demo workspace must first be written.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use percorso::demo::{self, DemoConfig};
+use percorso::Workspace;
+
+use crate::error::{ApiError, ApiResult};
+
+pub struct Session {
+    pub path: PathBuf,
+    workspace: Option<Workspace>,
+}
+
+impl Session {
+    /// The open workspace, opening it first if needed; a missing file becomes the demo workspace.
+    pub fn workspace(&mut self) -> ApiResult<&mut Workspace> {
+        let workspace = match self.workspace.take() {
+            Some(w) => w,
+            None => Workspace::open_or_create_with(&self.path, |w| {
+                demo::fill(w, &DemoConfig::default())
+            })?,
+        };
+        Ok(self.workspace.insert(workspace))
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    session: Arc<Mutex<Session>>,
+}
+
+impl AppState {
+    pub fn new(path: PathBuf) -> Self {
+        AppState {
+            session: Arc::new(Mutex::new(Session {
+                path,
+                workspace: None,
+            })),
+        }
+    }
+
+    pub fn lock(&self) -> ApiResult<MutexGuard<'_, Session>> {
+        self.session
+            .lock()
+            .map_err(|_| ApiError::task_failed("an earlier command panicked"))
+    }
+}

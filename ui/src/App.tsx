@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useState } from "react";
+import { ReactFlowProvider } from "@xyflow/react";
+import { api, errorMessage } from "./api";
+import type { Journey, JourneyId, TouchpointId, WorkspaceSummary } from "./generated/types";
+import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
+import { LanguageContext } from "./language";
+import { JourneyMap } from "./map/JourneyMap";
+import { SidePanel } from "./SidePanel";
+
+type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(() => initialLanguage(navigator.language));
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<TouchpointId | null>(null);
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+
+  const open = useCallback(async (journeyId?: JourneyId) => {
+    setError(null);
+    try {
+      const summary = await api.workspaceSummary();
+      const id = journeyId ?? summary.journeys[0]?.id;
+      const journey = id === undefined ? null : await api.journey(id);
+      setSelected(null);
+      setLoaded({ summary, journey });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void open();
+  }, [open]);
+
+  return (
+    <LanguageContext.Provider value={language}>
+      <div className="app">
+        <header className="top-bar">
+          <div className="brand">
+            <img src="/icon.png" alt="" width={26} height={26} />
+            <span>Percorso</span>
+          </div>
+          {loaded && (
+            <span className="workspace-name" title={loaded.summary.path}>
+              {fileName(loaded.summary.path)}
+            </span>
+          )}
+          <div className="top-bar-spacer" />
+          {loaded && loaded.summary.journeys.length > 0 && (
+            <label className="field">
+              <span>{t("journey.select")}</span>
+              <select
+                value={loaded.journey?.id ?? ""}
+                onChange={(e) => void open(Number(e.target.value))}
+              >
+                {loaded.summary.journeys.map((j) => (
+                  <option key={j.id} value={j.id}>
+                    {j.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="field">
+            <span>{t("language")}</span>
+            <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === "en" ? "English" : "Italiano"}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <main className="workspace">
+          {error && (
+            <div className="message message-error" role="alert">
+              <h1>{t("app.error.title")}</h1>
+              <p>{error}</p>
+              <button type="button" onClick={() => void open()}>
+                {t("app.error.retry")}
+              </button>
+            </div>
+          )}
+          {!error && !loaded && <div className="message">{t("app.loading")}</div>}
+          {!error && loaded && !loaded.journey && <div className="message">{t("map.empty")}</div>}
+          {!error && loaded?.journey && (
+            <>
+              <section className="canvas" aria-label={loaded.journey.name}>
+                <ReactFlowProvider>
+                  <JourneyMap journey={loaded.journey} onSelect={setSelected} />
+                </ReactFlowProvider>
+              </section>
+              <SidePanel
+                journey={loaded.journey}
+                summary={loaded.summary}
+                selected={selected}
+                language={language}
+              />
+            </>
+          )}
+        </main>
+      </div>
+    </LanguageContext.Provider>
+  );
+}

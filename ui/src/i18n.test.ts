@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { LANGUAGES, MESSAGES, formatCount, initialLanguage } from "./i18n";
+
+describe("i18n", () => {
+  it("has every key in every language, none left empty", () => {
+    const keys = Object.keys(MESSAGES.en).sort();
+    for (const language of LANGUAGES) {
+      expect(Object.keys(MESSAGES[language]).sort()).toEqual(keys);
+      for (const key of keys) {
+        expect(MESSAGES[language][key as keyof typeof MESSAGES.en].trim()).not.toBe("");
+      }
+    }
+  });
+
+  it("formats counts by locale", () => {
+    expect(formatCount("en", 54533)).toBe("54,533");
+    expect(formatCount("it", 54533)).toBe("54.533");
+  });
+
+  it("starts in Italian only for an Italian system", () => {
+    expect(initialLanguage("it-IT")).toBe("it");
+    expect(initialLanguage("en-US")).toBe("en");
+    expect(initialLanguage("de")).toBe("en");
+  });
+});
