@@ -8,7 +8,7 @@
 //! event. An [`Evaluation`] keeps what one scan learnt about every customer so that the pages of
 //! customers, variants and histograms behind the numbers do not rescan more than they must.
 //!
-//! Choices that `metrics.md` leaves open (also in `docs/metrics-choices.md`):
+//! Choices that `metrics.md` leaves open (in full in `docs/metrics-choices.md`):
 //! - Unmapped log values stay real events: they count in the top-level `events` and `customers`,
 //!   are endpoints of transitions (`designed: false`, named by the raw value) and are listed in
 //!   `unmapped` with their event count. They are not nodes, belong to no stage, and a customer
