@@ -30,6 +30,7 @@ mod histogram;
 mod quantile;
 mod report;
 mod scan;
+mod unassigned;
 mod variants;
 
 use std::collections::HashSet;
@@ -46,6 +47,7 @@ pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
 pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
 pub use scan::Evaluation;
+pub use unassigned::unassigned_journey;
 pub use variants::Variant;
 
 /// Marks a place that belongs to no stage (an unmapped log value).
@@ -144,13 +146,27 @@ impl Analysis {
         }
     }
 
-    /// Builds the analysis of one journey of a workspace on the workspace's whole log.
+    /// Builds the analysis of a workspace's whole log on one of its journeys (default: the
+    /// first). With no journey, or one with no touchpoint yet, every log value is a touchpoint
+    /// of stage "Unassigned", as metrics.md prescribes.
     pub fn from_workspace(
         workspace: &crate::workspace::Workspace,
-        journey: crate::journey::JourneyId,
+        journey: Option<crate::journey::JourneyId>,
     ) -> crate::Result<Analysis> {
-        let journey = workspace.journey(journey)?;
+        let chosen = match journey {
+            Some(id) => Some(id),
+            None => workspace.journeys()?.first().map(|j| j.id),
+        };
         let log = workspace.load_log()?;
+        let journey = match chosen {
+            Some(id) => workspace.journey(id)?,
+            None => unassigned_journey(&log),
+        };
+        let journey = if journey.touchpoints.is_empty() {
+            unassigned_journey(&log)
+        } else {
+            journey
+        };
         let exposure_types = workspace.exposure_types()?;
         Ok(Analysis::new(&log, &journey, &exposure_types))
     }

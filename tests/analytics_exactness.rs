@@ -700,3 +700,41 @@ fn a_customer_path_lists_every_event_with_its_place() {
     assert_eq!(path.events[1].instant, "1970-02-20T01:00:00Z");
     assert!(analysis().customer_path("nobody").is_err());
 }
+
+#[test]
+fn with_no_map_every_log_value_is_a_touchpoint_of_stage_unassigned() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = percorso::Workspace::create(dir.path().join("w.percorso"), false).unwrap();
+    let source = percorso::workspace::SourceDraft {
+        name: "log".into(),
+        file_name: "log.csv".into(),
+        content_hash: "x".into(),
+        timezone: "UTC".into(),
+        mapping: r#"{"exposure_types":["impression"]}"#.into(),
+        rows_read: 12,
+        rows_rejected: 0,
+        duplicates: 0,
+    };
+    ws.add_source(&source, &log()).unwrap();
+    let a = Analysis::from_workspace(&ws, None).unwrap();
+    let r = a.report(&Params::default()).unwrap();
+    let nodes: Vec<_> = r
+        .nodes
+        .iter()
+        .map(|n| (n.touchpoint.as_str(), n.stage.as_str(), n.events))
+        .collect();
+    assert_eq!(
+        nodes,
+        [
+            ("Ad", "Unassigned", 4),
+            ("Shop", "Unassigned", 4),
+            ("Reward", "Unassigned", 2),
+            ("Mystery", "Unassigned", 1),
+            ("store", "Unassigned", 1),
+        ]
+    );
+    assert!(r.unmapped.is_empty());
+    assert_eq!((r.customers, r.events, r.stages[0].reached), (6, 12, 6));
+    // The exposure types of the source's mapping still apply.
+    assert!(node(&r, "Ad").engagement_by_exposure);
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate};
 use clap::Args;
 
 use crate::analytics::{Analysis, Params, Segment};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::journey::JourneyId;
 use crate::workspace::Workspace;
 
@@ -66,16 +66,7 @@ impl Question {
 impl Target {
     pub fn analysis(&self) -> Result<Analysis> {
         let workspace = Workspace::open(&self.workspace)?;
-        let journey = match self.journey {
-            Some(id) => JourneyId(id),
-            None => workspace.journeys()?.first().map(|j| j.id).ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "{}: holds no journey; create one or load the demo first",
-                    self.workspace.display()
-                ))
-            })?,
-        };
-        Analysis::from_workspace(&workspace, journey)
+        Analysis::from_workspace(&workspace, self.journey.map(JourneyId))
     }
 }
 
