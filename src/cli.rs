@@ -71,6 +71,8 @@ pub enum Command {
         touchpoint: Option<String>,
         #[arg(long, value_enum)]
         status: Option<customers::StatusArg>,
+        #[command(flatten)]
+        page: customers::PageArgs,
         #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
         format: customers::ListFormat,
     },
@@ -147,12 +149,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             stage,
             touchpoint,
             status,
+            page,
             format,
         } => {
             let selection = customers::Selection {
                 stage: stage.as_deref(),
                 touchpoint: touchpoint.as_deref(),
                 status,
+                page,
             };
             customers::run(&question, &selection, format, out)?
         }

@@ -634,7 +634,9 @@ fn variants_count_customers_per_complete_path() {
         }
     }
     let a = Analysis::new(&log, &journey(), &exposure());
-    let variants = a.variants(&a.evaluate(&Params::default()).unwrap(), 2);
+    let variants = a
+        .variants(&a.evaluate(&Params::default()).unwrap(), 2)
+        .unwrap();
     let got: Vec<_> = variants
         .iter()
         .map(|v| (v.path.join(">"), v.customers, v.share))
@@ -737,4 +739,38 @@ fn with_no_map_every_log_value_is_a_touchpoint_of_stage_unassigned() {
     assert_eq!((r.customers, r.events, r.stages[0].reached), (6, 12, 6));
     // The exposure types of the source's mapping still apply.
     assert!(node(&r, "Ad").engagement_by_exposure);
+}
+
+#[test]
+fn a_log_with_hundreds_of_unmapped_values_still_counts_every_transition() {
+    let mut log = EventLog::default();
+    for i in 0..600 {
+        push(
+            &mut log,
+            "c",
+            &format!("page {i}"),
+            i * DAY,
+            "view",
+            "web",
+            None,
+        );
+    }
+    let r = Analysis::new(&log, &journey(), &exposure())
+        .report(&Params::default())
+        .unwrap();
+    let observed: Vec<_> = r.edges.iter().filter(|e| e.count > 0).collect();
+    assert_eq!(observed.len(), 599);
+    assert!(observed
+        .iter()
+        .all(|e| e.count == 1 && e.median_s == Some(86_400.0) && !e.designed));
+    assert_eq!((r.unmapped.len(), r.events), (600, 600));
+}
+
+#[test]
+fn results_of_another_log_are_refused_not_misread() {
+    let small = Analysis::new(&EventLog::default(), &journey(), &exposure());
+    let evaluation = small.evaluate(&Params::default()).unwrap();
+    assert!(analysis()
+        .customers(&evaluation, &CustomerQuery::default())
+        .is_err());
 }

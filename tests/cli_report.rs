@@ -206,6 +206,18 @@ fn customers_and_their_paths_can_be_listed() {
         in_stage.lines().skip(1).all(|l| l.contains(",Purchase,")),
         "{in_stage}"
     );
+    let busiest = run(
+        &[
+            "customers",
+            "--sort",
+            "events",
+            "--descending",
+            "--limit",
+            "2",
+        ],
+        &ws,
+    );
+    assert_eq!(busiest.lines().count(), 3, "{busiest}");
     let id = dropped[0]["customer"].as_str().unwrap();
     let path: Value =
         serde_json::from_str(&run(&["path", "--customer", id, "--format", "json"], &ws)).unwrap();

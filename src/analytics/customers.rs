@@ -140,6 +140,7 @@ impl Analysis {
         evaluation: &Evaluation,
         query: &CustomerQuery,
     ) -> Result<CustomerPage> {
+        evaluation.check_made_by(self)?;
         let touchpoint = query
             .touchpoint
             .map(|id| self.place_of_touchpoint(id))

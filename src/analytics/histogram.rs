@@ -56,6 +56,7 @@ impl Analysis {
         evaluation: &Evaluation,
         target: &HistogramTarget,
     ) -> Result<Histogram> {
+        evaluation.check_made_by(self)?;
         let (from, to) = match target {
             HistogramTarget::Touchpoint(p) => (self.place_of(p)?, None),
             HistogramTarget::Transition(a, b) => (self.place_of(a)?, Some(self.place_of(b)?)),

@@ -48,6 +48,17 @@ impl Evaluation {
         self.report
     }
 
+    /// Refuses an evaluation made by another analysis, whose per-customer facts do not line up.
+    pub(crate) fn check_made_by(&self, analysis: &Analysis) -> Result<()> {
+        if self.last_place.len() == analysis.customer_count() {
+            Ok(())
+        } else {
+            Err(crate::error::Error::InvalidInput(
+                "these results belong to another log; run the report again".to_owned(),
+            ))
+        }
+    }
+
     /// Whether the customer's latest kept event is older than the inactivity threshold.
     pub(crate) fn is_dropped(&self, customer: usize) -> bool {
         match self.as_of_ms {

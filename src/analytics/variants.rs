@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::scan::Evaluation;
 use super::Analysis;
+use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Variant {
@@ -21,7 +22,8 @@ pub struct Variant {
 
 impl Analysis {
     /// The `top` most frequent complete paths, most frequent first (ties: shorter, then by names).
-    pub fn variants(&self, evaluation: &Evaluation, top: usize) -> Vec<Variant> {
+    pub fn variants(&self, evaluation: &Evaluation, top: usize) -> Result<Vec<Variant>> {
+        evaluation.check_made_by(self)?;
         let mut counts: HashMap<Box<[u32]>, u64> = HashMap::new();
         let mut path: Vec<u32> = Vec::new();
         let mut total = 0u64;
@@ -54,7 +56,7 @@ impl Analysis {
                 .then_with(|| a.0.len().cmp(&b.0.len()))
                 .then_with(|| a.0.cmp(&b.0))
         });
-        ranked
+        Ok(ranked
             .into_iter()
             .take(top)
             .map(|(path, customers)| Variant {
@@ -62,6 +64,6 @@ impl Analysis {
                 customers,
                 share: (total > 0).then(|| customers as f64 / total as f64 * 100.0),
             })
-            .collect()
+            .collect())
     }
 }

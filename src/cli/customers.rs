@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 
 use super::filters::Question;
 use super::{stdout_error, to_json};
@@ -38,10 +38,34 @@ impl From<StatusArg> for Status {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Id,
+    LastEvent,
+    Events,
+}
+
+/// Order and page of the list.
+#[derive(Debug, Clone, Args)]
+pub struct PageArgs {
+    #[arg(long, value_enum, default_value_t = SortArg::Id)]
+    pub sort: SortArg,
+    /// Largest first.
+    #[arg(long)]
+    pub descending: bool,
+    /// Skip this many customers.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print at most this many customers (0: all).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+}
+
 pub struct Selection<'a> {
     pub stage: Option<&'a str>,
     pub touchpoint: Option<&'a str>,
     pub status: Option<StatusArg>,
+    pub page: PageArgs,
 }
 
 pub fn run(
@@ -62,7 +86,14 @@ pub fn run(
             .map(|t| touchpoint_named(&analysis, t))
             .transpose()?,
         status: selection.status.map(Status::from),
-        sort: CustomerSort::Id,
+        sort: match selection.page.sort {
+            SortArg::Id => CustomerSort::Id,
+            SortArg::LastEvent => CustomerSort::LastEvent,
+            SortArg::Events => CustomerSort::Events,
+        },
+        descending: selection.page.descending,
+        offset: selection.page.offset,
+        limit: selection.page.limit,
         ..CustomerQuery::default()
     };
     let page = analysis.customers(&evaluation, &query)?;
