@@ -27,6 +27,7 @@
 mod customers;
 mod filter;
 mod histogram;
+mod names;
 mod quantile;
 mod report;
 mod scan;
@@ -38,6 +39,7 @@ use std::collections::HashSet;
 use crate::journey::{Journey, StageId, TouchpointId};
 use crate::log::{Attribute, EventLog, NONE};
 use crate::matching::TouchpointMatcher;
+use names::PackedNames;
 
 pub use customers::{
     CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, CustomerSort, PlaceRef,
@@ -66,7 +68,7 @@ pub struct Analysis {
     place_goal: Vec<bool>,
     designed: HashSet<(u32, u32)>,
     is_exposure: Vec<bool>,
-    customer_ids: Vec<String>,
+    customer_ids: PackedNames,
     channel_names: Vec<String>,
     event_type_names: Vec<String>,
     attributes: Vec<Attribute>,
@@ -133,7 +135,7 @@ impl Analysis {
             place_goal,
             designed,
             is_exposure,
-            customer_ids: log.customers.values().to_vec(),
+            customer_ids: PackedNames::new(log.customers.values()),
             channel_names: log.channels.values().to_vec(),
             event_type_names: log.event_types.values().to_vec(),
             attributes: log.attributes.clone(),

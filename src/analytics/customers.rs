@@ -194,15 +194,11 @@ impl Analysis {
 
     /// One customer's full path, ignoring filters.
     pub fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
-        let c = self
-            .customer_ids
-            .iter()
-            .position(|id| id == customer)
-            .ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "no customer \"{customer}\" in this log; check the id as the log spells it"
-                ))
-            })?;
+        let c = self.customer_ids.position(customer).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "no customer \"{customer}\" in this log; check the id as the log spells it"
+            ))
+        })?;
         let text = |names: &[String], code: u32| {
             (code != NONE)
                 .then(|| names.get(code as usize).cloned())
@@ -232,7 +228,7 @@ impl Analysis {
     fn customer_row(&self, evaluation: &Evaluation, c: usize) -> CustomerRow {
         let place = evaluation.last_place[c];
         CustomerRow {
-            customer: self.customer_ids[c].clone(),
+            customer: self.customer_ids.get(c).to_owned(),
             events: u64::from(evaluation.kept_events[c]),
             last_event: rfc3339(evaluation.last_instant[c]),
             latest_touchpoint: self.place_name(place).to_owned(),
@@ -247,16 +243,16 @@ impl Analysis {
     fn sort_customers(&self, evaluation: &Evaluation, chosen: &mut [usize], sort: CustomerSort) {
         let ids = &self.customer_ids;
         match sort {
-            CustomerSort::Id => chosen.sort_by(|&a, &b| ids[a].cmp(&ids[b])),
+            CustomerSort::Id => chosen.sort_by(|&a, &b| ids.get(a).cmp(ids.get(b))),
             CustomerSort::LastEvent => chosen.sort_by(|&a, &b| {
                 evaluation.last_instant[a]
                     .cmp(&evaluation.last_instant[b])
-                    .then_with(|| ids[a].cmp(&ids[b]))
+                    .then_with(|| ids.get(a).cmp(ids.get(b)))
             }),
             CustomerSort::Events => chosen.sort_by(|&a, &b| {
                 evaluation.kept_events[a]
                     .cmp(&evaluation.kept_events[b])
-                    .then_with(|| ids[a].cmp(&ids[b]))
+                    .then_with(|| ids.get(a).cmp(ids.get(b)))
             }),
         }
     }
