@@ -774,3 +774,20 @@ fn results_of_another_log_are_refused_not_misread() {
         .customers(&evaluation, &CustomerQuery::default())
         .is_err());
 }
+
+#[test]
+fn a_customer_idle_on_an_unmapped_value_is_active_not_stalled() {
+    let mut log = EventLog::default();
+    push(&mut log, "x", "Mystery", 0, "view", "web", None);
+    push(&mut log, "x", "Mystery", 60_000, "view", "web", None);
+    push(&mut log, "z", "Shop", 2 * HOUR, "view", "web", None);
+    let a = Analysis::new(&log, &journey(), &exposure());
+    let e = a.evaluate(&Params::default()).unwrap();
+    let page = a.customers(&e, &CustomerQuery::default()).unwrap();
+    let statuses: Vec<_> = page
+        .rows
+        .iter()
+        .map(|r| (r.customer.as_str(), r.status))
+        .collect();
+    assert_eq!(statuses, [("x", Status::Active), ("z", Status::Active)]);
+}

@@ -123,7 +123,12 @@ pub(crate) fn assemble(
     mut totals: Totals,
 ) -> Report {
     let (median_next, p90_next) = analysis.next_quantiles(&totals.transitions);
-    evaluation.p90_next_s = p90_next.clone();
+    // Only nodes can hold stalled customers: an unmapped value has no p90 to stall against.
+    evaluation.p90_next_s = p90_next
+        .iter()
+        .enumerate()
+        .map(|(p, q)| q.filter(|_| p < analysis.node_count))
+        .collect();
     let placement = place_customers(analysis, evaluation);
     let nodes = (0..analysis.node_count)
         .map(|p| {
