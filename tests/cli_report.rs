@@ -240,3 +240,46 @@ fn an_unknown_segment_column_is_a_one_line_error_naming_the_known_ones() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("region") && err.contains("device"), "{err}");
 }
+
+#[test]
+fn a_customer_id_that_looks_like_a_formula_is_exported_as_text() {
+    use percorso::log::{EventLog, NewEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.percorso");
+    let mut ws = percorso::Workspace::create(&path, false).unwrap();
+    let mut log = EventLog::default();
+    log.push(NewEvent {
+        customer: r#"=HYPERLINK("http://x","y")"#,
+        instant_ms: 0,
+        touchpoint: "-Web",
+        channel: None,
+        event_type: None,
+        value: Some(-3.5),
+    });
+    let source = percorso::workspace::SourceDraft {
+        name: "log".into(),
+        file_name: "log.csv".into(),
+        content_hash: "x".into(),
+        timezone: "UTC".into(),
+        mapping: "{}".into(),
+        rows_read: 1,
+        rows_rejected: 0,
+        duplicates: 0,
+    };
+    ws.add_source(&source, &log).unwrap();
+    drop(ws);
+    let csv = run(&["customers", "--format", "csv"], &path);
+    assert!(
+        csv.contains(r#""'=HYPERLINK(""http://x"",""y"")",1,"#),
+        "{csv}"
+    );
+    assert!(csv.contains(",'-Web,"), "{csv}");
+    let events = run(
+        &["path", "--customer", r#"=HYPERLINK("http://x","y")"#],
+        &path,
+    );
+    assert!(
+        events.contains(",-3.5,"),
+        "a number stays a number: {events}"
+    );
+}
