@@ -230,67 +230,62 @@ fn node(
     }
 }
 
-/// Observed transitions and designed ones with no pair, ordered by their endpoints' places.
-fn edges(analysis: &Analysis, totals: &mut Totals) -> Vec<Edge> {
-    let transitions = &mut totals.transitions;
-    let mut designed: Vec<(u32, u32)> = analysis.designed.iter().copied().collect();
-    designed.retain(|pair| !transitions.pairs.contains(pair));
-    let mut edges = Vec::with_capacity(transitions.pairs.len() + designed.len());
-    for slot in 0..transitions.pairs.len() {
-        let (from, to) = transitions.pairs[slot];
-        let durations = &mut transitions.durations_ms[slot];
-        let median_s = quantile_s(durations, 0.5);
-        let p90_s = quantile_s(durations, 0.9);
-        edges.push((
-            (from, to),
-            edge(
-                analysis,
-                totals.place_events[from as usize],
-                (from, to),
-                transitions.count[slot],
-                transitions.customers[slot],
-                median_s,
-                p90_s,
-            ),
-        ));
-    }
-    for pair in designed {
-        edges.push((
-            pair,
-            edge(
-                analysis,
-                totals.place_events[pair.0 as usize],
-                pair,
-                0,
-                0,
-                None,
-                None,
-            ),
-        ));
-    }
-    edges.sort_by_key(|(pair, _)| *pair);
-    edges.into_iter().map(|(_, e)| e).collect()
-}
-
-fn edge(
-    analysis: &Analysis,
-    from_events: u64,
-    (from, to): (u32, u32),
+/// What was observed of one directly-follows pair.
+struct PairStats {
     count: u64,
     customers: u64,
     median_s: Option<f64>,
     p90_s: Option<f64>,
-) -> Edge {
+}
+
+impl PairStats {
+    const UNOBSERVED: PairStats = PairStats {
+        count: 0,
+        customers: 0,
+        median_s: None,
+        p90_s: None,
+    };
+}
+
+/// Observed transitions and designed ones with no pair, ordered by their endpoints' places.
+fn edges(analysis: &Analysis, totals: &mut Totals) -> Vec<Edge> {
+    let transitions = &mut totals.transitions;
+    let mut pairs: Vec<((u32, u32), PairStats)> = Vec::with_capacity(transitions.pairs.len());
+    for slot in 0..transitions.pairs.len() {
+        let durations = &mut transitions.durations_ms[slot];
+        let stats = PairStats {
+            count: transitions.count[slot],
+            customers: transitions.customers[slot],
+            median_s: quantile_s(durations, 0.5),
+            p90_s: quantile_s(durations, 0.9),
+        };
+        pairs.push((transitions.pairs[slot], stats));
+    }
+    let unobserved: Vec<(u32, u32)> = analysis
+        .designed
+        .iter()
+        .filter(|pair| !transitions.pairs.contains(pair))
+        .copied()
+        .collect();
+    pairs.extend(unobserved.into_iter().map(|p| (p, PairStats::UNOBSERVED)));
+    pairs.sort_by_key(|(pair, _)| *pair);
+    pairs
+        .into_iter()
+        .map(|(pair, stats)| edge(analysis, totals.place_events[pair.0 as usize], pair, stats))
+        .collect()
+}
+
+fn edge(analysis: &Analysis, from_events: u64, (from, to): (u32, u32), stats: PairStats) -> Edge {
     Edge {
         from: analysis.place_name(from).to_owned(),
         to: analysis.place_name(to).to_owned(),
         from_touchpoint_id: analysis.touchpoint_id(from).map(|id| id.0),
         to_touchpoint_id: analysis.touchpoint_id(to).map(|id| id.0),
-        count,
-        customers,
-        share: pct(count, from_events),
-        median_s,
-        p90_s,
+        count: stats.count,
+        customers: stats.customers,
+        share: pct(stats.count, from_events),
+        median_s: stats.median_s,
+        p90_s: stats.p90_s,
         designed: analysis.designed.contains(&(from, to)),
     }
 }
