@@ -8,6 +8,12 @@
 //! event. An [`Evaluation`] keeps what one scan learnt about every customer so that the pages of
 //! customers, variants and histograms behind the numbers do not rescan more than they must.
 //!
+//! How the app and the CLI use it: [`Analysis::from_workspace`] (or [`Analysis::new`]) once per
+//! log; [`Analysis::evaluate`] on each change of filters, then [`Evaluation::report`] for the map
+//! and funnel, and with that evaluation [`Analysis::customers`] (pages of the customers behind a
+//! number), [`Analysis::variants`] and [`Analysis::histogram`]; [`Analysis::customer_path`] for one
+//! customer. Every result is an aggregate or a page, never the raw log.
+//!
 //! Choices that `metrics.md` leaves open (in full in `docs/metrics-choices.md`):
 //! - Unmapped log values stay real events: they count in the top-level `events` and `customers`,
 //!   are endpoints of transitions (`designed: false`, named by the raw value) and are listed in
