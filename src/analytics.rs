@@ -34,6 +34,7 @@ mod customers;
 mod filter;
 mod histogram;
 mod names;
+mod parallel;
 mod quantile;
 mod report;
 mod scan;

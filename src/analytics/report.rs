@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::parallel::map_parallel;
 use super::quantile::quantile_s;
 use super::scan::{Evaluation, Totals};
 use super::{Analysis, NO_STAGE};
@@ -250,17 +251,25 @@ impl PairStats {
 /// Observed transitions and designed ones with no pair, ordered by their endpoints' places.
 fn edges(analysis: &Analysis, totals: &mut Totals) -> Vec<Edge> {
     let transitions = &mut totals.transitions;
-    let mut pairs: Vec<((u32, u32), PairStats)> = Vec::with_capacity(transitions.pairs.len());
-    for slot in 0..transitions.pairs.len() {
-        let durations = &mut transitions.durations_ms[slot];
-        let stats = PairStats {
-            count: transitions.count[slot],
-            customers: transitions.customers[slot],
-            median_s: quantile_s(durations, 0.5),
-            p90_s: quantile_s(durations, 0.9),
-        };
-        pairs.push((transitions.pairs[slot], stats));
-    }
+    let samples: Vec<&mut Vec<i64>> = transitions.durations_ms.iter_mut().collect();
+    let quantiles = map_parallel(
+        samples,
+        |d| d.len(),
+        |d| (quantile_s(d, 0.5), quantile_s(d, 0.9)),
+    );
+    let mut pairs: Vec<((u32, u32), PairStats)> = quantiles
+        .into_iter()
+        .enumerate()
+        .map(|(slot, (median_s, p90_s))| {
+            let stats = PairStats {
+                count: transitions.count[slot],
+                customers: transitions.customers[slot],
+                median_s,
+                p90_s,
+            };
+            (transitions.pairs[slot], stats)
+        })
+        .collect();
     let unobserved: Vec<(u32, u32)> = analysis
         .designed
         .iter()

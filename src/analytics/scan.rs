@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::filter::{Filter, Params};
+use super::parallel::map_parallel;
 use super::quantile::quantile_s;
 use super::report::{self, Report};
 use super::{Analysis, NO_STAGE};
@@ -371,7 +372,8 @@ impl Analysis {
         facts.furthest_stage[i] = furthest;
     }
 
-    /// The p90 of the seconds to the next event, per place, from the transitions out of it.
+    /// The median and p90 of the seconds to the next event, per place, pooled from the
+    /// transitions out of it.
     pub(crate) fn next_quantiles(
         &self,
         transitions: &Transitions,
@@ -380,18 +382,21 @@ impl Analysis {
         for (slot, &(from, _)) in transitions.pairs.iter().enumerate() {
             out[from as usize].push(slot);
         }
-        let mut scratch: Vec<i64> = Vec::new();
-        let mut median = Vec::with_capacity(out.len());
-        let mut p90 = Vec::with_capacity(out.len());
-        for slots in out {
-            scratch.clear();
+        let size = |slots: &Vec<usize>| -> usize {
+            slots
+                .iter()
+                .map(|&s| transitions.durations_ms[s].len())
+                .sum()
+        };
+        map_parallel(out, size, |slots| {
+            let mut pooled: Vec<i64> = Vec::with_capacity(size(&slots));
             for slot in slots {
-                scratch.extend_from_slice(&transitions.durations_ms[slot]);
+                pooled.extend_from_slice(&transitions.durations_ms[slot]);
             }
-            median.push(quantile_s(&mut scratch, 0.5));
-            p90.push(quantile_s(&mut scratch, 0.9));
-        }
-        (median, p90)
+            (quantile_s(&mut pooled, 0.5), quantile_s(&mut pooled, 0.9))
+        })
+        .into_iter()
+        .unzip()
     }
 }
 
