@@ -31,6 +31,7 @@
 //!   value matches nobody. The channel filter compares the channel text exactly.
 
 mod customers;
+mod durations;
 mod filter;
 mod histogram;
 mod names;

@@ -4,8 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::parallel::map_parallel;
-use super::quantile::quantile_s;
+use super::durations::{next_quantiles, MedianP90};
 use super::scan::{Evaluation, Totals};
 use super::{Analysis, NO_STAGE};
 use crate::log::NONE;
@@ -123,7 +122,8 @@ pub(crate) fn assemble(
     evaluation: &mut Evaluation,
     mut totals: Totals,
 ) -> Report {
-    let (median_next, p90_next) = analysis.next_quantiles(&totals.transitions);
+    let quantiles = next_quantiles(analysis.place_count(), &mut totals.transitions);
+    let (median_next, p90_next): (Vec<_>, Vec<_>) = quantiles.place.into_iter().unzip();
     // Only nodes can hold stalled customers: an unmapped value has no p90 to stall against.
     evaluation.p90_next_s = p90_next
         .iter()
@@ -143,7 +143,7 @@ pub(crate) fn assemble(
             )
         })
         .collect();
-    let edges = edges(analysis, &mut totals);
+    let edges = edges(analysis, &totals, &quantiles.transition);
     let stages = stages(analysis, &totals, &placement);
     let unmapped = unmapped(analysis, &totals);
     Report {
@@ -249,18 +249,12 @@ impl PairStats {
 }
 
 /// Observed transitions and designed ones with no pair, ordered by their endpoints' places.
-fn edges(analysis: &Analysis, totals: &mut Totals) -> Vec<Edge> {
-    let transitions = &mut totals.transitions;
-    let samples: Vec<&mut Vec<i64>> = transitions.durations_ms.iter_mut().collect();
-    let quantiles = map_parallel(
-        samples,
-        |d| d.len(),
-        |d| (quantile_s(d, 0.5), quantile_s(d, 0.9)),
-    );
+fn edges(analysis: &Analysis, totals: &Totals, quantiles: &[MedianP90]) -> Vec<Edge> {
+    let transitions = &totals.transitions;
     let mut pairs: Vec<((u32, u32), PairStats)> = quantiles
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(slot, (median_s, p90_s))| {
+        .map(|(slot, &(median_s, p90_s))| {
             let stats = PairStats {
                 count: transitions.count[slot],
                 customers: transitions.customers[slot],

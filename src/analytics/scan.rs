@@ -9,8 +9,6 @@
 use std::collections::HashMap;
 
 use super::filter::{Filter, Params};
-use super::parallel::map_parallel;
-use super::quantile::quantile_s;
 use super::report::{self, Report};
 use super::{Analysis, NO_STAGE};
 use crate::error::Result;
@@ -105,6 +103,10 @@ pub(crate) struct Totals {
 }
 
 /// Observed directly-follows pairs: their counts, customers and durations.
+///
+/// A range records each pair's slot and duration in two flat columns, reserved up front for the
+/// range's events, so that recording never reallocates; [`super::durations`] later groups them
+/// by pair in one pass.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Transitions {
     places: usize,
@@ -114,11 +116,23 @@ pub(crate) struct Transitions {
     pub count: Vec<u64>,
     pub customers: Vec<u64>,
     seen: Vec<u32>,
-    pub durations_ms: Vec<Vec<i64>>,
+    pair_slot: Vec<u32>,
+    pair_ms: Vec<i64>,
+    /// The recorded pairs of merged ranges, with their slots' numbers in this table.
+    pub pending: Vec<PendingPairs>,
+}
+
+/// One range's recorded pairs: `slots[i]` (a slot of the range, `remap`ped to the merged table)
+/// took `ms[i]` milliseconds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PendingPairs {
+    pub remap: Vec<u32>,
+    pub slots: Vec<u32>,
+    pub ms: Vec<i64>,
 }
 
 impl Transitions {
-    fn new(places: usize) -> Self {
+    fn new(places: usize, pairs_hint: usize) -> Self {
         let dense = if places <= DENSE_PLACES {
             vec![NONE; places * places]
         } else {
@@ -127,6 +141,8 @@ impl Transitions {
         Transitions {
             places,
             dense,
+            pair_slot: Vec::with_capacity(pairs_hint),
+            pair_ms: Vec::with_capacity(pairs_hint),
             ..Transitions::default()
         }
     }
@@ -152,7 +168,6 @@ impl Transitions {
         self.count.push(0);
         self.customers.push(0);
         self.seen.push(0);
-        self.durations_ms.push(Vec::new());
         slot
     }
 
@@ -163,22 +178,28 @@ impl Transitions {
             self.seen[slot] = stamp;
             self.customers[slot] += 1;
         }
-        self.durations_ms[slot].push(duration_ms);
+        self.pair_slot.push(super::as_u32(slot));
+        self.pair_ms.push(duration_ms);
     }
 
-    /// Adds `other`'s pairs; durations are moved, not copied.
+    /// Adds `other`'s counts; its recorded pairs are kept aside, not copied.
     fn absorb(&mut self, other: Transitions) {
-        for (i, durations) in other.durations_ms.into_iter().enumerate() {
-            let (from, to) = other.pairs[i];
-            let slot = self.slot(from, to);
-            self.count[slot] += other.count[i];
-            self.customers[slot] += other.customers[i];
-            if self.durations_ms[slot].is_empty() {
-                self.durations_ms[slot] = durations;
-            } else {
-                self.durations_ms[slot].extend_from_slice(&durations);
-            }
-        }
+        let remap = other
+            .pairs
+            .iter()
+            .enumerate()
+            .map(|(i, &(from, to))| {
+                let slot = self.slot(from, to);
+                self.count[slot] += other.count[i];
+                self.customers[slot] += other.customers[i];
+                super::as_u32(slot)
+            })
+            .collect();
+        self.pending.push(PendingPairs {
+            remap,
+            slots: other.pair_slot,
+            ms: other.pair_ms,
+        });
     }
 }
 
@@ -286,7 +307,7 @@ impl Analysis {
                 .collect()
         });
         parts.sort_by_key(|(i, _)| *i);
-        let mut totals = Totals::new(self.place_count(), self.stage_count());
+        let mut totals = Totals::new(self.place_count(), self.stage_count(), 0);
         for (_, part) in parts {
             totals.absorb(part);
         }
@@ -299,7 +320,18 @@ impl Analysis {
         customers: std::ops::Range<usize>,
         facts: &mut CustomerFacts<'_>,
     ) -> Totals {
-        let mut totals = Totals::new(self.place_count(), self.stage_count());
+        let events = self
+            .customer_start
+            .get(customers.end)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(
+                self.customer_start
+                    .get(customers.start)
+                    .copied()
+                    .unwrap_or(0),
+            );
+        let mut totals = Totals::new(self.place_count(), self.stage_count(), events);
         let mut stamps = Stamps::new(self.place_count(), self.stage_count());
         for c in customers {
             if filter.keeps_customer(c) {
@@ -371,43 +403,16 @@ impl Analysis {
         facts.kept_events[i] = position;
         facts.furthest_stage[i] = furthest;
     }
-
-    /// The median and p90 of the seconds to the next event, per place, pooled from the
-    /// transitions out of it.
-    pub(crate) fn next_quantiles(
-        &self,
-        transitions: &Transitions,
-    ) -> (Vec<Option<f64>>, Vec<Option<f64>>) {
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.place_count()];
-        for (slot, &(from, _)) in transitions.pairs.iter().enumerate() {
-            out[from as usize].push(slot);
-        }
-        let size = |slots: &Vec<usize>| -> usize {
-            slots
-                .iter()
-                .map(|&s| transitions.durations_ms[s].len())
-                .sum()
-        };
-        map_parallel(out, size, |slots| {
-            let mut pooled: Vec<i64> = Vec::with_capacity(size(&slots));
-            for slot in slots {
-                pooled.extend_from_slice(&transitions.durations_ms[slot]);
-            }
-            (quantile_s(&mut pooled, 0.5), quantile_s(&mut pooled, 0.9))
-        })
-        .into_iter()
-        .unzip()
-    }
 }
 
 impl Default for Totals {
     fn default() -> Self {
-        Totals::new(0, 0)
+        Totals::new(0, 0, 0)
     }
 }
 
 impl Totals {
-    fn new(places: usize, stages: usize) -> Self {
+    fn new(places: usize, stages: usize, pairs_hint: usize) -> Self {
         Totals {
             events: 0,
             customers: 0,
@@ -421,7 +426,7 @@ impl Totals {
             place_last_here: vec![0; places],
             stage_reached: vec![0; stages],
             stage_converted: vec![0; stages],
-            transitions: Transitions::new(places),
+            transitions: Transitions::new(places, pairs_hint),
         }
     }
 
