@@ -61,8 +61,18 @@ fn params() -> impl Strategy<Value = Params> {
         })
 }
 
+type Pairs = BTreeMap<(String, String), Vec<i64>>;
+
 /// Directly-follows pairs counted the slow, obvious way, on what the filters keep.
 fn reference_pairs(events: &[RawEvent], p: &Params) -> BTreeMap<(String, String), u64> {
+    reference_durations(events, p)
+        .into_iter()
+        .map(|(k, v)| (k, v.len() as u64))
+        .collect()
+}
+
+/// Each pair's durations in milliseconds, found by sorting the kept events.
+fn reference_durations(events: &[RawEvent], p: &Params) -> Pairs {
     let name = |v: usize| {
         if VALUES[v] == "store" {
             "Shop"
@@ -83,12 +93,31 @@ fn reference_pairs(events: &[RawEvent], p: &Params) -> BTreeMap<(String, String)
     let mut pairs = BTreeMap::new();
     for w in kept.windows(2) {
         if w[0].0 == w[1].0 {
-            *pairs
-                .entry((name(w[0].3).to_owned(), name(w[1].3).to_owned()))
-                .or_insert(0) += 1;
+            let key = (name(w[0].3).to_owned(), name(w[1].3).to_owned());
+            pairs
+                .entry(key)
+                .or_insert_with(Vec::new)
+                .push((w[1].1 - w[0].1) * HOUR);
         }
     }
     pairs
+}
+
+/// Type 7 quantile of a sorted sample, in seconds.
+fn type7(sorted_ms: &[i64], q: f64) -> Option<f64> {
+    let n = sorted_ms.len();
+    if n == 0 {
+        return None;
+    }
+    let h = (n - 1) as f64 * q;
+    let lo = h.floor() as usize;
+    let low = sorted_ms[lo] as f64 / 1000.0;
+    let high = sorted_ms[(lo + 1).min(n - 1)] as f64 / 1000.0;
+    Some(if h > lo as f64 {
+        low + (high - low) * (h - lo as f64)
+    } else {
+        low
+    })
 }
 
 fn report(events: &[RawEvent], p: &Params) -> Report {
@@ -151,5 +180,25 @@ proptest! {
             .map(|e| ((e.from.clone(), e.to.clone()), e.count))
             .collect();
         prop_assert_eq!(observed, reference_pairs(&events, &p));
+    }
+
+    #[test]
+    fn medians_and_p90s_match_a_full_sort(events in raw_events(), p in params()) {
+        let r = report(&events, &p);
+        let pairs = reference_durations(&events, &p);
+        for e in r.edges.iter().filter(|e| e.count > 0) {
+            let mut sample = pairs[&(e.from.clone(), e.to.clone())].clone();
+            sample.sort_unstable();
+            prop_assert_eq!((e.median_s, e.p90_s), (type7(&sample, 0.5), type7(&sample, 0.9)));
+        }
+        for n in &r.nodes {
+            let mut sample: Vec<i64> = pairs
+                .iter()
+                .filter(|((from, _), _)| *from == n.touchpoint)
+                .flat_map(|(_, d)| d.iter().copied())
+                .collect();
+            sample.sort_unstable();
+            prop_assert_eq!((n.median_next_s, n.p90_next_s), (type7(&sample, 0.5), type7(&sample, 0.9)), "{}", n.touchpoint);
+        }
     }
 }
