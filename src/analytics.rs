@@ -208,6 +208,17 @@ impl Analysis {
         start..end
     }
 
+    /// The events of customers `customers.start..customers.end`, which are contiguous.
+    fn events_of_customers(&self, customers: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.events_of(customers.start).start;
+        let end = self
+            .customer_start
+            .get(customers.end)
+            .copied()
+            .unwrap_or(start);
+        start..end.max(start)
+    }
+
     fn place_count(&self) -> usize {
         self.place_names.len()
     }

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::filter::{Filter, Params};
+use super::parallel::map_parallel;
 use super::report::{self, Report};
 use super::{Analysis, NO_STAGE};
 use crate::error::Result;
@@ -280,35 +281,15 @@ impl Analysis {
         bounds: &[usize],
         facts: Vec<CustomerFacts<'_>>,
     ) -> Totals {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(RANGES);
-        let mut lanes: Vec<Vec<(usize, CustomerFacts<'_>)>> =
-            (0..threads).map(|_| Vec::new()).collect();
-        for (i, f) in facts.into_iter().enumerate() {
-            lanes[i % threads].push((i, f));
-        }
-        let mut parts: Vec<(usize, Totals)> = std::thread::scope(|s| {
-            let handles: Vec<_> = lanes
-                .into_iter()
-                .map(|lane| {
-                    s.spawn(move || {
-                        lane.into_iter()
-                            .map(|(i, mut f)| {
-                                (i, self.scan_range(filter, bounds[i]..bounds[i + 1], &mut f))
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
+        let work: Vec<_> = bounds.windows(2).map(|w| w[0]..w[1]).zip(facts).collect();
+        let events = |(range, _): &(std::ops::Range<usize>, CustomerFacts<'_>)| {
+            self.events_of_customers(range.clone()).len()
+        };
+        let parts = map_parallel(work, events, |(range, mut facts)| {
+            self.scan_range(filter, range, &mut facts)
         });
-        parts.sort_by_key(|(i, _)| *i);
         let mut totals = Totals::new(self.place_count(), self.stage_count(), 0);
-        for (_, part) in parts {
+        for part in parts {
             totals.absorb(part);
         }
         totals
