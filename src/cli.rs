@@ -56,6 +56,7 @@ pub enum Command {
     Report {
         #[command(flatten)]
         question: filters::Question,
+        /// json: the object of metrics.md; csv: the touchpoints table; table: for reading.
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Table)]
         format: report::ReportFormat,
     },
@@ -69,6 +70,7 @@ pub enum Command {
         /// Only customers whose latest event is at this touchpoint (name, alias or id).
         #[arg(long)]
         touchpoint: Option<String>,
+        /// Only customers with this status (see metrics.md, per customer).
         #[arg(long, value_enum)]
         status: Option<customers::StatusArg>,
         #[command(flatten)]

@@ -14,6 +14,7 @@ use crate::workspace::Workspace;
 /// The workspace and the journey a question is about.
 #[derive(Debug, Clone, Args)]
 pub struct Target {
+    /// The workspace file (.percorso).
     #[arg(long, short)]
     pub workspace: PathBuf,
     /// Journey id (default: the workspace's first journey).
