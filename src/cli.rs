@@ -1,5 +1,10 @@
 //! The `percorso` command line: the same engine functions the app calls, for scripts and analysts.
 
+mod customers;
+mod filters;
+mod path;
+mod report;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -45,6 +50,43 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Print the report of metrics.md: every touchpoint, transition and stage, and the unmapped
+    /// log values.
+    Report {
+        #[command(flatten)]
+        question: filters::Question,
+        /// json: the object of metrics.md; csv: the touchpoints table; table: for reading.
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Table)]
+        format: report::ReportFormat,
+    },
+    /// List the customers behind the numbers, with their stage and status.
+    Customers {
+        #[command(flatten)]
+        question: filters::Question,
+        /// Only customers whose current stage is this (name or id).
+        #[arg(long)]
+        stage: Option<String>,
+        /// Only customers whose latest event is at this touchpoint (name, alias or id).
+        #[arg(long)]
+        touchpoint: Option<String>,
+        /// Only customers with this status (see metrics.md, per customer).
+        #[arg(long, value_enum)]
+        status: Option<customers::StatusArg>,
+        #[command(flatten)]
+        page: customers::PageArgs,
+        #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
+        format: customers::ListFormat,
+    },
+    /// Print one customer's full path, event by event.
+    Path {
+        #[command(flatten)]
+        target: filters::Target,
+        /// The customer id as the log spells it.
+        #[arg(long)]
+        customer: String,
+        #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
+        format: customers::ListFormat,
     },
 }
 
@@ -103,8 +145,34 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
                 writeln!(out, "{} events in all", summary.events).map_err(stdout_error)?;
             }
         }
+        Command::Report { question, format } => report::run(&question, format, out)?,
+        Command::Customers {
+            question,
+            stage,
+            touchpoint,
+            status,
+            page,
+            format,
+        } => {
+            let selection = customers::Selection {
+                stage: stage.as_deref(),
+                touchpoint: touchpoint.as_deref(),
+                status,
+                page,
+            };
+            customers::run(&question, &selection, format, out)?
+        }
+        Command::Path {
+            target,
+            customer,
+            format,
+        } => path::run(&target, &customer, format, out)?,
     }
     Ok(())
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::InvalidInput(e.to_string()))
 }
 
 fn stdout_error(e: std::io::Error) -> Error {

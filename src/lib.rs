@@ -4,9 +4,11 @@
 //! `percorso` command line both call into it, so every behaviour the app has can be tested with
 //! `cargo test` alone and reproduced from a terminal.
 
+pub mod analytics;
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod journey;
 pub mod log;
 pub mod matching;

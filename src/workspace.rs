@@ -9,6 +9,7 @@
 mod blob;
 mod events;
 mod journeys;
+mod mapping;
 mod schema;
 
 use std::fs::File;

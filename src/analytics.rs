@@ -1,0 +1,339 @@
+//! Analytics: every number of `metrics.md`, computed over the columnar event log.
+//!
+//! Why it is built this way: analysts check our numbers against DuckDB and pandas, and the app
+//! must answer at ten million events without a wait. So an [`Analysis`] is built once per log and
+//! journey: it sorts the events by (customer, instant, import order) into its own columns and
+//! resolves every log value to a touchpoint. Each question (a report under some filters) is then
+//! one scan over those columns, split over the cores by customer ranges, with no allocation per
+//! event. An [`Evaluation`] keeps what one scan learnt about every customer so that the pages of
+//! customers, variants and histograms behind the numbers do not rescan more than they must.
+//!
+//! How the app and the CLI use it: [`Analysis::from_workspace`] (or [`Analysis::new`]) once per
+//! log; [`Analysis::evaluate`] on each change of filters, then [`Evaluation::report`] for the map
+//! and funnel, and with that evaluation [`Analysis::customers`] (pages of the customers behind a
+//! number), [`Analysis::variants`] and [`Analysis::histogram`]; [`Analysis::customer_path`] for one
+//! customer. Every result is an aggregate or a page, never the raw log.
+//!
+//! Choices that `metrics.md` leaves open (in full in `docs/metrics-choices.md`):
+//! - Unmapped log values stay real events: they count in the top-level `events` and `customers`,
+//!   are endpoints of transitions (`designed: false`, named by the raw value) and are listed in
+//!   `unmapped` with their event count. They are not nodes, belong to no stage, and a customer
+//!   whose latest event is unmapped has no current stage and is `dropped` or `active`, never
+//!   `stalled` or `completed`.
+//! - `reach_pct` divides by all customers of the filtered log, unmapped-only customers included.
+//! - Engagement: a node has exposure types when at least one of its kept events has an event
+//!   type that a source's mapping lists under `exposure_types`.
+//! - Quantiles are type 7 (linear interpolation between closest ranks) on durations in seconds.
+//! - A rate or percentage whose denominator is 0 is `null`, never NaN; numbers are not rounded.
+//! - `as_of` does not filter events (use the date range for that); with no event kept and no
+//!   `as_of` given it is `null`.
+//! - The segment filter names attributes exactly; an unknown attribute is an error, an unknown
+//!   value matches nobody. The channel filter compares the channel text exactly.
+
+mod customers;
+mod durations;
+mod filter;
+mod histogram;
+mod names;
+mod parallel;
+mod quantile;
+mod report;
+mod scan;
+mod unassigned;
+mod variants;
+
+use std::collections::HashSet;
+
+use crate::journey::{Journey, StageId, TouchpointId};
+use crate::log::{Attribute, EventLog, NONE};
+use crate::matching::TouchpointMatcher;
+use names::PackedNames;
+
+pub use customers::{
+    CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, CustomerSort, PlaceRef,
+    Status,
+};
+pub use filter::{Params, Segment};
+pub use histogram::{Bin, Histogram, HistogramTarget};
+pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
+pub use scan::Evaluation;
+pub use unassigned::unassigned_journey;
+pub use variants::Variant;
+
+/// Marks a place that belongs to no stage (an unmapped log value).
+const NO_STAGE: u32 = u32::MAX;
+
+/// The log sorted and resolved against one journey, ready to answer any number of questions.
+///
+/// A *place* is where an event happens: the journey's touchpoints first (place `i` is
+/// `journey.touchpoints[i]`), then the log values that match no touchpoint.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    journey: Journey,
+    node_count: usize,
+    place_names: Vec<String>,
+    place_stage: Vec<u32>,
+    place_goal: Vec<bool>,
+    designed: HashSet<(u32, u32)>,
+    is_exposure: Vec<bool>,
+    customer_ids: PackedNames,
+    channel_names: Vec<String>,
+    event_type_names: Vec<String>,
+    attributes: Vec<Attribute>,
+    /// Customer `c`'s events are `customer_start[c]..customer_start[c + 1]` of the columns below.
+    customer_start: Vec<usize>,
+    instant: Vec<i64>,
+    place: Vec<u32>,
+    channel: Vec<u32>,
+    event_type: Vec<u32>,
+    value: Vec<f64>,
+}
+
+impl Analysis {
+    /// Sorts and resolves `log` against `journey`. `exposure_types` are the event types that mean
+    /// the customer was only exposed (impression, delivered…), as the sources' mappings list them.
+    pub fn new(log: &EventLog, journey: &Journey, exposure_types: &[String]) -> Analysis {
+        let matcher = TouchpointMatcher::new(journey);
+        let node_count = journey.touchpoints.len();
+        let mut place_names: Vec<String> =
+            journey.touchpoints.iter().map(|t| t.name.clone()).collect();
+        let mut place_of_code = Vec::with_capacity(log.touchpoints.len());
+        for (value, found) in log
+            .touchpoints
+            .values()
+            .iter()
+            .zip(matcher.resolve(&log.touchpoints))
+        {
+            let index = found.and_then(|id| journey.touchpoints.iter().position(|t| t.id == id));
+            place_of_code.push(match index {
+                Some(i) => as_u32(i),
+                None => {
+                    place_names.push(value.clone());
+                    as_u32(place_names.len() - 1)
+                }
+            });
+        }
+        let mut place_stage: Vec<u32> = journey
+            .touchpoints
+            .iter()
+            .map(|t| journey.stage_position(t.stage).map_or(NO_STAGE, as_u32))
+            .collect();
+        place_stage.resize(place_names.len(), NO_STAGE);
+        let mut place_goal: Vec<bool> = journey.touchpoints.iter().map(|t| t.goal).collect();
+        place_goal.resize(place_names.len(), false);
+        let position = |id: TouchpointId| journey.touchpoints.iter().position(|t| t.id == id);
+        let designed = journey
+            .transitions
+            .iter()
+            .filter_map(|t| Some((as_u32(position(t.from)?), as_u32(position(t.to)?))))
+            .collect();
+        let is_exposure = log
+            .event_types
+            .values()
+            .iter()
+            .map(|t| exposure_types.iter().any(|e| e == t))
+            .collect();
+        let (customer_start, order) = sort_events(log);
+        let columns = SortedColumns::gather(log, &order, &place_of_code);
+        Analysis {
+            journey: journey.clone(),
+            node_count,
+            place_names,
+            place_stage,
+            place_goal,
+            designed,
+            is_exposure,
+            customer_ids: PackedNames::new(log.customers.values()),
+            channel_names: log.channels.values().to_vec(),
+            event_type_names: log.event_types.values().to_vec(),
+            attributes: log.attributes.clone(),
+            customer_start,
+            instant: columns.instant,
+            place: columns.place,
+            channel: columns.channel,
+            event_type: columns.event_type,
+            value: columns.value,
+        }
+    }
+
+    /// Builds the analysis of a workspace's whole log on one of its journeys (default: the
+    /// first). With no journey, or one with no touchpoint yet, every log value is a touchpoint
+    /// of stage "Unassigned", as metrics.md prescribes.
+    pub fn from_workspace(
+        workspace: &crate::workspace::Workspace,
+        journey: Option<crate::journey::JourneyId>,
+    ) -> crate::Result<Analysis> {
+        let chosen = match journey {
+            Some(id) => Some(id),
+            None => workspace.journeys()?.first().map(|j| j.id),
+        };
+        let log = workspace.load_log()?;
+        let journey = match chosen {
+            Some(id) => workspace.journey(id)?,
+            None => unassigned_journey(&log),
+        };
+        let journey = if journey.touchpoints.is_empty() {
+            unassigned_journey(&log)
+        } else {
+            journey
+        };
+        let exposure_types = workspace.exposure_types()?;
+        Ok(Analysis::new(&log, &journey, &exposure_types))
+    }
+
+    /// The full report of `metrics.md` on what `params` keep.
+    pub fn report(&self, params: &Params) -> crate::Result<Report> {
+        Ok(self.evaluate(params)?.into_report())
+    }
+
+    pub fn journey(&self) -> &Journey {
+        &self.journey
+    }
+
+    pub fn event_count(&self) -> usize {
+        self.instant.len()
+    }
+
+    pub fn customer_count(&self) -> usize {
+        self.customer_ids.len()
+    }
+
+    fn events_of(&self, customer: usize) -> std::ops::Range<usize> {
+        let start = self.customer_start.get(customer).copied().unwrap_or(0);
+        let end = self
+            .customer_start
+            .get(customer + 1)
+            .copied()
+            .unwrap_or(start);
+        start..end
+    }
+
+    /// The events of customers `customers.start..customers.end`, which are contiguous.
+    fn events_of_customers(&self, customers: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.events_of(customers.start).start;
+        let end = self
+            .customer_start
+            .get(customers.end)
+            .copied()
+            .unwrap_or(start);
+        start..end.max(start)
+    }
+
+    fn place_count(&self) -> usize {
+        self.place_names.len()
+    }
+
+    fn stage_count(&self) -> usize {
+        self.journey.stages.len()
+    }
+
+    fn stage_name(&self, position: u32) -> Option<&str> {
+        self.journey
+            .stages
+            .get(position as usize)
+            .map(|s| s.name.as_str())
+    }
+
+    fn stage_id(&self, position: u32) -> Option<StageId> {
+        self.journey.stages.get(position as usize).map(|s| s.id)
+    }
+
+    fn touchpoint_id(&self, place: u32) -> Option<TouchpointId> {
+        self.journey.touchpoints.get(place as usize).map(|t| t.id)
+    }
+
+    fn is_node(&self, place: u32) -> bool {
+        (place as usize) < self.node_count
+    }
+
+    fn place_name(&self, place: u32) -> &str {
+        self.place_names
+            .get(place as usize)
+            .map_or("", String::as_str)
+    }
+
+    fn stage_of(&self, place: u32) -> u32 {
+        self.place_stage
+            .get(place as usize)
+            .copied()
+            .unwrap_or(NO_STAGE)
+    }
+
+    fn is_exposure_event(&self, event: usize) -> bool {
+        let code = self.event_type[event];
+        code != NONE
+            && self
+                .is_exposure
+                .get(code as usize)
+                .copied()
+                .unwrap_or(false)
+    }
+}
+
+/// Customer offsets and the permutation of events sorted by (customer, instant, import order):
+/// a stable counting sort by customer keeps import order, and a stable sort of each customer's
+/// few events by instant keeps it on ties.
+fn sort_events(log: &EventLog) -> (Vec<usize>, Vec<u32>) {
+    let customers = log.customers.len();
+    let mut start = vec![0usize; customers + 1];
+    for &c in &log.customer {
+        if let Some(n) = start.get_mut(c as usize + 1) {
+            *n += 1;
+        }
+    }
+    for c in 0..customers {
+        start[c + 1] += start[c];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0u32; start[customers]];
+    for (i, &c) in log.customer.iter().enumerate() {
+        if let Some(slot) = next.get_mut(c as usize) {
+            order[*slot] = as_u32(i);
+            *slot += 1;
+        }
+    }
+    for c in 0..customers {
+        order[start[c]..start[c + 1]].sort_by_key(|&i| log.instant_ms[i as usize]);
+    }
+    (start, order)
+}
+
+struct SortedColumns {
+    instant: Vec<i64>,
+    place: Vec<u32>,
+    channel: Vec<u32>,
+    event_type: Vec<u32>,
+    value: Vec<f64>,
+}
+
+impl SortedColumns {
+    /// Gathers the columns in sorted order, two columns at a time on two threads.
+    fn gather(log: &EventLog, order: &[u32], place_of_code: &[u32]) -> SortedColumns {
+        let pick =
+            |column: &[u32]| -> Vec<u32> { order.iter().map(|&i| column[i as usize]).collect() };
+        std::thread::scope(|s| {
+            let instant = s.spawn(|| order.iter().map(|&i| log.instant_ms[i as usize]).collect());
+            let value = s.spawn(|| order.iter().map(|&i| log.value[i as usize]).collect());
+            let place = order
+                .iter()
+                .map(|&i| {
+                    let code = log.touchpoint[i as usize] as usize;
+                    place_of_code.get(code).copied().unwrap_or(0)
+                })
+                .collect();
+            let channel = pick(&log.channel);
+            let event_type = pick(&log.event_type);
+            SortedColumns {
+                instant: instant.join().unwrap_or_default(),
+                place,
+                channel,
+                event_type,
+                value: value.join().unwrap_or_default(),
+            }
+        })
+    }
+}
+
+fn as_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE - 1)
+}

@@ -1,0 +1,314 @@
+//! The customers behind a number: who is at a touchpoint now, stalled or dropped there, who made
+//! a transition or reached a stage, in pages; and one customer's full path.
+//!
+//! Pages keep what crosses into the UI small: the app never receives the raw log.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::report::rfc3339;
+use super::scan::Evaluation;
+use super::{Analysis, NO_STAGE};
+use crate::error::{Error, Result};
+use crate::journey::{StageId, TouchpointId};
+use crate::log::NONE;
+
+/// A customer's status, in the order of precedence of `metrics.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Dropped,
+    Stalled,
+    Completed,
+    Active,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Dropped => "dropped",
+            Status::Stalled => "stalled",
+            Status::Completed => "completed",
+            Status::Active => "active",
+        }
+    }
+}
+
+/// A transition's endpoint: a touchpoint of the map or an unmapped log value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRef {
+    Touchpoint(TouchpointId),
+    Unmapped(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerSort {
+    #[default]
+    Id,
+    LastEvent,
+    Events,
+}
+
+/// Which customers, in which order, which page. Every condition given must hold.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CustomerQuery {
+    /// Latest event at this touchpoint ("here now").
+    pub touchpoint: Option<TouchpointId>,
+    /// Current stage is this one.
+    pub stage: Option<StageId>,
+    /// At least one event in this stage.
+    pub reached_stage: Option<StageId>,
+    pub status: Option<Status>,
+    /// At least one directly-follows pair from → to.
+    pub transition: Option<(PlaceRef, PlaceRef)>,
+    pub sort: CustomerSort,
+    pub descending: bool,
+    #[ts(type = "number")]
+    pub offset: usize,
+    /// 0 means every matching customer.
+    #[ts(type = "number")]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerRow {
+    pub customer: String,
+    #[ts(type = "number")]
+    pub events: u64,
+    pub last_event: String,
+    pub latest_touchpoint: String,
+    pub current_stage: Option<String>,
+    pub furthest_stage: Option<String>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerPage {
+    /// Customers matching the query, over all pages.
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub offset: u64,
+    pub rows: Vec<CustomerRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerEvent {
+    pub touchpoint: String,
+    #[ts(type = "number | null")]
+    pub touchpoint_id: Option<i64>,
+    pub stage: Option<String>,
+    pub instant: String,
+    pub event_type: Option<String>,
+    pub value: Option<f64>,
+    pub channel: Option<String>,
+}
+
+/// One customer's whole history, unfiltered, in event order.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CustomerPath {
+    pub customer: String,
+    pub events: Vec<CustomerEvent>,
+}
+
+impl Evaluation {
+    pub fn status(&self, analysis: &Analysis, customer: usize) -> Status {
+        if self.is_dropped(customer) {
+            Status::Dropped
+        } else if self.is_stalled(customer) {
+            Status::Stalled
+        } else if analysis
+            .place_goal
+            .get(self.last_place[customer] as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            Status::Completed
+        } else {
+            Status::Active
+        }
+    }
+}
+
+impl Analysis {
+    /// The page of customers that `query` selects among those `evaluation` kept.
+    pub fn customers(
+        &self,
+        evaluation: &Evaluation,
+        query: &CustomerQuery,
+    ) -> Result<CustomerPage> {
+        evaluation.check_made_by(self)?;
+        let touchpoint = query
+            .touchpoint
+            .map(|id| self.place_of_touchpoint(id))
+            .transpose()?;
+        let stage = query
+            .stage
+            .map(|id| self.stage_position_of(id))
+            .transpose()?;
+        let reached = query
+            .reached_stage
+            .map(|id| self.stage_position_of(id))
+            .transpose()?;
+        let transition = match &query.transition {
+            Some((a, b)) => Some((self.place_of(a)?, self.place_of(b)?)),
+            None => None,
+        };
+        let mut chosen: Vec<usize> = (0..self.customer_count())
+            .filter(|&c| evaluation.kept_events[c] > 0)
+            .filter(|&c| touchpoint.is_none_or(|p| evaluation.last_place[c] == p))
+            .filter(|&c| stage.is_none_or(|s| self.stage_of(evaluation.last_place[c]) == s))
+            .filter(|&c| query.status.is_none_or(|s| evaluation.status(self, c) == s))
+            .filter(|&c| {
+                reached.is_none_or(|s| {
+                    self.kept_places(evaluation, c)
+                        .any(|p| self.stage_of(p) == s)
+                })
+            })
+            .filter(|&c| transition.is_none_or(|pair| self.has_pair(evaluation, c, pair)))
+            .collect();
+        self.sort_customers(evaluation, &mut chosen, query.sort);
+        if query.descending {
+            chosen.reverse();
+        }
+        let limit = if query.limit == 0 {
+            chosen.len()
+        } else {
+            query.limit
+        };
+        let rows = chosen
+            .iter()
+            .skip(query.offset)
+            .take(limit)
+            .map(|&c| self.customer_row(evaluation, c))
+            .collect();
+        Ok(CustomerPage {
+            total: chosen.len() as u64,
+            offset: query.offset as u64,
+            rows,
+        })
+    }
+
+    /// One customer's full path, ignoring filters.
+    pub fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
+        let c = self.customer_ids.position(customer).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "no customer \"{customer}\" in this log; check the id as the log spells it"
+            ))
+        })?;
+        let text = |names: &[String], code: u32| {
+            (code != NONE)
+                .then(|| names.get(code as usize).cloned())
+                .flatten()
+        };
+        let events = self
+            .events_of(c)
+            .map(|e| {
+                let place = self.place[e];
+                CustomerEvent {
+                    touchpoint: self.place_name(place).to_owned(),
+                    touchpoint_id: self.touchpoint_id(place).map(|id| id.0),
+                    stage: self.stage_name(self.stage_of(place)).map(str::to_owned),
+                    instant: rfc3339(self.instant[e]),
+                    event_type: text(&self.event_type_names, self.event_type[e]),
+                    value: Some(self.value[e]).filter(|v| !v.is_nan()),
+                    channel: text(&self.channel_names, self.channel[e]),
+                }
+            })
+            .collect();
+        Ok(CustomerPath {
+            customer: customer.to_owned(),
+            events,
+        })
+    }
+
+    fn customer_row(&self, evaluation: &Evaluation, c: usize) -> CustomerRow {
+        let place = evaluation.last_place[c];
+        CustomerRow {
+            customer: self.customer_ids.get(c).to_owned(),
+            events: u64::from(evaluation.kept_events[c]),
+            last_event: rfc3339(evaluation.last_instant[c]),
+            latest_touchpoint: self.place_name(place).to_owned(),
+            current_stage: self.stage_name(self.stage_of(place)).map(str::to_owned),
+            furthest_stage: self
+                .stage_name(evaluation.furthest_stage[c])
+                .map(str::to_owned),
+            status: evaluation.status(self, c),
+        }
+    }
+
+    fn sort_customers(&self, evaluation: &Evaluation, chosen: &mut [usize], sort: CustomerSort) {
+        let ids = &self.customer_ids;
+        match sort {
+            CustomerSort::Id => chosen.sort_by(|&a, &b| ids.get(a).cmp(ids.get(b))),
+            CustomerSort::LastEvent => chosen.sort_by(|&a, &b| {
+                evaluation.last_instant[a]
+                    .cmp(&evaluation.last_instant[b])
+                    .then_with(|| ids.get(a).cmp(ids.get(b)))
+            }),
+            CustomerSort::Events => chosen.sort_by(|&a, &b| {
+                evaluation.kept_events[a]
+                    .cmp(&evaluation.kept_events[b])
+                    .then_with(|| ids.get(a).cmp(ids.get(b)))
+            }),
+        }
+    }
+
+    /// The places of a customer's kept events, in order.
+    pub(crate) fn kept_places<'a>(
+        &'a self,
+        evaluation: &'a Evaluation,
+        c: usize,
+    ) -> impl Iterator<Item = u32> + 'a {
+        self.events_of(c)
+            .filter(move |&e| evaluation.filter.keeps_event(self, e))
+            .map(move |e| self.place[e])
+    }
+
+    fn has_pair(&self, evaluation: &Evaluation, c: usize, pair: (u32, u32)) -> bool {
+        let mut previous = NONE;
+        self.kept_places(evaluation, c).any(|p| {
+            let found = (previous, p) == pair;
+            previous = p;
+            found
+        })
+    }
+
+    fn place_of_touchpoint(&self, id: TouchpointId) -> Result<u32> {
+        self.journey
+            .touchpoints
+            .iter()
+            .position(|t| t.id == id)
+            .map(super::as_u32)
+            .ok_or(Error::NotFound {
+                what: "touchpoint",
+                id: id.0,
+            })
+    }
+
+    fn stage_position_of(&self, id: StageId) -> Result<u32> {
+        self.journey
+            .stage_position(id)
+            .map(super::as_u32)
+            .filter(|&s| s != NO_STAGE)
+            .ok_or(Error::NotFound {
+                what: "stage",
+                id: id.0,
+            })
+    }
+
+    pub(crate) fn place_of(&self, place: &PlaceRef) -> Result<u32> {
+        match place {
+            PlaceRef::Touchpoint(id) => self.place_of_touchpoint(*id),
+            PlaceRef::Unmapped(value) => (self.node_count..self.place_count())
+                .find(|&p| self.place_names[p] == *value)
+                .map(super::as_u32)
+                .ok_or_else(|| {
+                    Error::InvalidInput(format!("\"{value}\" is not an unmapped value of this log"))
+                }),
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! `percorso customers`: the customers behind the numbers, filtered by current stage, latest
+//! touchpoint and status, as CSV or JSON.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use super::filters::Question;
+use super::{stdout_error, to_json};
+use crate::analytics::{Analysis, CustomerQuery, CustomerSort, Status};
+use crate::error::{Error, Result};
+use crate::export::{write_csv, Cell};
+use crate::journey::{StageId, TouchpointId};
+use crate::matching::match_key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Dropped,
+    Stalled,
+    Active,
+    Completed,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Dropped => Status::Dropped,
+            StatusArg::Stalled => Status::Stalled,
+            StatusArg::Active => Status::Active,
+            StatusArg::Completed => Status::Completed,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Id,
+    LastEvent,
+    Events,
+}
+
+/// Order and page of the list.
+#[derive(Debug, Clone, Args)]
+pub struct PageArgs {
+    #[arg(long, value_enum, default_value_t = SortArg::Id)]
+    pub sort: SortArg,
+    /// Largest first.
+    #[arg(long)]
+    pub descending: bool,
+    /// Skip this many customers.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print at most this many customers (0: all).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+}
+
+pub struct Selection<'a> {
+    pub stage: Option<&'a str>,
+    pub touchpoint: Option<&'a str>,
+    pub status: Option<StatusArg>,
+    pub page: PageArgs,
+}
+
+pub fn run(
+    question: &Question,
+    selection: &Selection<'_>,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let analysis = question.analysis()?;
+    let evaluation = analysis.evaluate(&question.params())?;
+    let query = CustomerQuery {
+        stage: selection
+            .stage
+            .map(|s| stage_named(&analysis, s))
+            .transpose()?,
+        touchpoint: selection
+            .touchpoint
+            .map(|t| touchpoint_named(&analysis, t))
+            .transpose()?,
+        status: selection.status.map(Status::from),
+        sort: match selection.page.sort {
+            SortArg::Id => CustomerSort::Id,
+            SortArg::LastEvent => CustomerSort::LastEvent,
+            SortArg::Events => CustomerSort::Events,
+        },
+        descending: selection.page.descending,
+        offset: selection.page.offset,
+        limit: selection.page.limit,
+        ..CustomerQuery::default()
+    };
+    let page = analysis.customers(&evaluation, &query)?;
+    match format {
+        ListFormat::Json => writeln!(out, "{}", to_json(&page.rows)?).map_err(stdout_error),
+        ListFormat::Csv => {
+            let rows: Vec<Vec<Cell>> = page
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::from(r.customer.as_str()),
+                        Cell::Count(r.events),
+                        Cell::from(r.last_event.as_str()),
+                        Cell::from(r.latest_touchpoint.as_str()),
+                        r.current_stage.as_deref().map_or(Cell::Empty, Cell::from),
+                        r.furthest_stage.as_deref().map_or(Cell::Empty, Cell::from),
+                        Cell::from(r.status.as_str()),
+                    ]
+                })
+                .collect();
+            let header = [
+                "customer",
+                "events",
+                "last_event",
+                "latest_touchpoint",
+                "current_stage",
+                "furthest_stage",
+                "status",
+            ];
+            write_csv(out, &header, &rows)
+        }
+    }
+}
+
+/// A stage by id or by name (ignoring case, accents and spacing).
+fn stage_named(analysis: &Analysis, text: &str) -> Result<StageId> {
+    let stages = &analysis.journey().stages;
+    stages
+        .iter()
+        .find(|s| text.parse() == Ok(s.id.0) || match_key(&s.name) == match_key(text))
+        .map(|s| s.id)
+        .ok_or_else(|| {
+            let names: Vec<&str> = stages.iter().map(|s| s.name.as_str()).collect();
+            Error::InvalidInput(format!("no stage \"{text}\"; stages: {}", names.join(", ")))
+        })
+}
+
+/// A touchpoint by id, name or alias.
+fn touchpoint_named(analysis: &Analysis, text: &str) -> Result<TouchpointId> {
+    let journey = analysis.journey();
+    journey
+        .touchpoints
+        .iter()
+        .find(|t| text.parse() == Ok(t.id.0))
+        .map(|t| t.id)
+        .or_else(|| crate::matching::TouchpointMatcher::new(journey).find(text))
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "no touchpoint \"{text}\" on journey \"{}\"",
+                journey.name
+            ))
+        })
+}

@@ -1,0 +1,49 @@
+//! `percorso path`: one customer's full path, event by event.
+
+use std::io::Write;
+
+use super::customers::ListFormat;
+use super::filters::Target;
+use super::{stdout_error, to_json};
+use crate::error::Result;
+use crate::export::{write_csv, Cell};
+
+pub fn run(
+    target: &Target,
+    customer: &str,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let path = target.analysis()?.customer_path(customer)?;
+    match format {
+        ListFormat::Json => writeln!(out, "{}", to_json(&path)?).map_err(stdout_error),
+        ListFormat::Csv => {
+            let rows: Vec<Vec<Cell>> = path
+                .events
+                .iter()
+                .map(|e| {
+                    vec![
+                        Cell::from(e.instant.as_str()),
+                        Cell::from(e.touchpoint.as_str()),
+                        e.stage.as_deref().map_or(Cell::Empty, Cell::from),
+                        e.event_type.as_deref().map_or(Cell::Empty, Cell::from),
+                        Cell::from(e.value),
+                        e.channel.as_deref().map_or(Cell::Empty, Cell::from),
+                    ]
+                })
+                .collect();
+            write_csv(
+                out,
+                &[
+                    "instant",
+                    "touchpoint",
+                    "stage",
+                    "event_type",
+                    "value",
+                    "channel",
+                ],
+                &rows,
+            )
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! `percorso report`: the report of metrics.md as JSON (the contract), CSV (the nodes) or an
+//! aligned table for people.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+
+use super::filters::Question;
+use super::{stdout_error, to_json};
+use crate::analytics::Report;
+use crate::error::Result;
+use crate::export::{write_csv, Cell};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Csv,
+    Table,
+}
+
+pub fn run(question: &Question, format: ReportFormat, out: &mut impl Write) -> Result<()> {
+    let report = question.analysis()?.report(&question.params())?;
+    match format {
+        ReportFormat::Json => writeln!(out, "{}", to_json(&report)?).map_err(stdout_error),
+        ReportFormat::Csv => write_nodes_csv(&report, out),
+        ReportFormat::Table => write_table(&report, out).map_err(stdout_error),
+    }
+}
+
+const NODE_COLUMNS: [&str; 16] = [
+    "touchpoint",
+    "stage",
+    "touchpoint_id",
+    "events",
+    "customers",
+    "reach_pct",
+    "repeat",
+    "last_here",
+    "dropoff",
+    "dropoff_rate",
+    "median_next_s",
+    "p90_next_s",
+    "stalled_now",
+    "engagement_rate",
+    "value_mean",
+    "goal",
+];
+
+fn write_nodes_csv(report: &Report, out: &mut impl Write) -> Result<()> {
+    let rows: Vec<Vec<Cell>> = report
+        .nodes
+        .iter()
+        .map(|n| {
+            vec![
+                Cell::from(n.touchpoint.as_str()),
+                Cell::from(n.stage.as_str()),
+                Cell::Number(n.touchpoint_id as f64),
+                Cell::Count(n.events),
+                Cell::Count(n.customers),
+                Cell::from(n.reach_pct),
+                Cell::from(n.repeat),
+                Cell::Count(n.last_here),
+                Cell::Count(n.dropoff),
+                Cell::from(n.dropoff_rate),
+                Cell::from(n.median_next_s),
+                Cell::from(n.p90_next_s),
+                Cell::Count(n.stalled_now),
+                Cell::from(n.engagement_rate),
+                Cell::from(n.value_mean),
+                Cell::from(if n.goal { "true" } else { "false" }),
+            ]
+        })
+        .collect();
+    write_csv(out, &NODE_COLUMNS, &rows)
+}
+
+fn num(x: Option<f64>, decimals: usize) -> String {
+    x.map_or_else(|| "-".to_owned(), |x| format!("{x:.decimals$}"))
+}
+
+fn duration(seconds: Option<f64>) -> String {
+    match seconds {
+        None => "-".to_owned(),
+        Some(s) if s < 3600.0 => format!("{:.0}m", s / 60.0),
+        Some(s) if s < 172_800.0 => format!("{:.1}h", s / 3600.0),
+        Some(s) => format!("{:.1}d", s / 86_400.0),
+    }
+}
+
+fn write_table(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "as of {}  ·  inactive after {} days  ·  {} customers  ·  {} events\n",
+        report.as_of.as_deref().unwrap_or("-"),
+        report.inactive_days,
+        report.customers,
+        report.events
+    )?;
+    writeln!(
+        out,
+        "{:<24} {:<16} {:>8} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>8} {:>8} {:>7} {:>6}",
+        "touchpoint",
+        "stage",
+        "events",
+        "cust.",
+        "reach%",
+        "repeat",
+        "last",
+        "dropoff",
+        "drop%",
+        "median",
+        "p90",
+        "stalled",
+        "engag%"
+    )?;
+    for n in &report.nodes {
+        writeln!(
+            out,
+            "{:<24} {:<16} {:>8} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>8} {:>8} {:>7} {:>6}",
+            clip(&n.touchpoint, 24),
+            clip(&n.stage, 16),
+            n.events,
+            n.customers,
+            num(n.reach_pct, 1),
+            num(n.repeat, 2),
+            n.last_here,
+            n.dropoff,
+            num(n.dropoff_rate, 1),
+            duration(n.median_next_s),
+            duration(n.p90_next_s),
+            n.stalled_now,
+            num(n.engagement_rate, 1)
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{:<24} {:>8} {:>8} {:>8} {:>10}",
+        "stage", "reached", "current", "dropped", "→ next %"
+    )?;
+    for s in &report.stages {
+        writeln!(
+            out,
+            "{:<24} {:>8} {:>8} {:>8} {:>10}",
+            clip(&s.stage, 24),
+            s.reached,
+            s.current,
+            s.dropped,
+            num(s.conversion_next, 1)
+        )?;
+    }
+    if !report.unmapped.is_empty() {
+        writeln!(
+            out,
+            "\nunmapped log values (map them to a touchpoint or create one):"
+        )?;
+        for u in &report.unmapped {
+            writeln!(out, "  {:<30} {:>8} events", clip(&u.value, 30), u.events)?;
+        }
+    }
+    Ok(())
+}
+
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut clipped: String = text.chars().take(width - 1).collect();
+    clipped.push('…');
+    clipped
+}
