@@ -1,5 +1,9 @@
 //! The `percorso` command line: the same engine functions the app calls, for scripts and analysts.
 
+mod generate;
+mod import;
+mod rejected;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -46,6 +50,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import a CSV log into a workspace: what a flag leaves out is detected.
+    Import(Box<import::ImportArgs>),
+    /// List the rows that imports rejected, with line, reason and raw text.
+    Rejected(rejected::RejectedArgs),
+    /// Write a CSV log from the demo generator.
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs one command, writing its output to `out`.
@@ -103,8 +113,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
                 writeln!(out, "{} events in all", summary.events).map_err(stdout_error)?;
             }
         }
+        Command::Import(args) => import::run(&args, out)?,
+        Command::Rejected(args) => rejected::run(&args, out)?,
+        Command::Generate(args) => generate::run(&args, out)?,
     }
     Ok(())
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::InvalidInput(e.to_string()))
 }
 
 fn stdout_error(e: std::io::Error) -> Error {

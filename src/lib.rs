@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod journey;
 pub mod log;
 pub mod matching;

@@ -5,15 +5,27 @@
 use crate::error::{Error, Result};
 
 pub fn put_u32s(values: &[u32]) -> Vec<u8> {
-    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    let mut out = Vec::with_capacity(std::mem::size_of_val(values));
+    for v in values {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out
 }
 
 pub fn put_i64s(values: &[i64]) -> Vec<u8> {
-    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    let mut out = Vec::with_capacity(std::mem::size_of_val(values));
+    for v in values {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out
 }
 
 pub fn put_f64s(values: &[f64]) -> Vec<u8> {
-    values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    let mut out = Vec::with_capacity(std::mem::size_of_val(values));
+    for v in values {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out
 }
 
 pub fn get_u32s(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<u32>> {
