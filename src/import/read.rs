@@ -384,10 +384,15 @@ impl Parser {
                 let (at, at_line) = record
                     .position()
                     .map_or((0, 1), |p| (p.byte() as usize, p.line()));
-                let record_start = start + at;
-                let record_line = start_line + at_line - 1;
-                let record_end = start + reader.position().byte() as usize;
-                let raw = trim_line_end(&data[record_start..record_end.min(data.len())]);
+                let mut record_start = start + at;
+                let mut record_line = start_line + at_line - 1;
+                let record_end = (start + reader.position().byte() as usize).min(data.len());
+                // After a `\r`, the reader starts the next record on the `\n` that completes it.
+                while record_start < record_end && matches!(data[record_start], b'\r' | b'\n') {
+                    record_line += u64::from(data[record_start] == b'\n');
+                    record_start += 1;
+                }
+                let raw = trim_line_end(&data[record_start..record_end]);
                 let multiline = memchr::memchr(b'\n', raw).is_some();
                 if multiline {
                     if !last && record_end >= data.len() {
