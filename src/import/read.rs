@@ -16,7 +16,7 @@ use std::hash::BuildHasher;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::JoinHandle;
 
 use csv::{ByteRecord, ReaderBuilder};
@@ -78,7 +78,11 @@ pub fn read_file(
             carry.extend_from_slice(&block.data);
             std::mem::take(&mut carry)
         };
+        let first = line == 1;
         let (consumed, next_line) = parser.parse_block(&data, line, block.last, cancel)?;
+        if first {
+            parser.reserve_for(consumed, total_bytes);
+        }
         carry.extend_from_slice(&data[consumed..]);
         line = next_line;
         on_progress(Progress {
@@ -90,7 +94,7 @@ pub fn read_file(
     let content_hash = reader
         .join()
         .map_err(|_| Error::InvalidInput("the file reader stopped unexpectedly".into()))??;
-    Ok(parser.finish(content_hash))
+    parser.finish(content_hash)
 }
 
 struct Block {
@@ -197,21 +201,34 @@ fn fill(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 /// Distinct strings and their codes, with a fast hash: the customer column alone may hold
-/// millions of distinct ids.
+/// millions of distinct ids. Logs often repeat a value on consecutive rows (one customer's
+/// events together), so the last value is checked before the map.
 #[derive(Default)]
 struct Interner {
-    codes: HashMap<Box<str>, u32>,
+    codes: HashMap<Box<[u8]>, u32>,
     values: Vec<String>,
+    last: Option<u32>,
 }
 
 impl Interner {
-    fn intern(&mut self, value: &str) -> u32 {
-        if let Some(&c) = self.codes.get(value) {
-            return c;
+    /// `value` must be valid UTF-8 (rows are checked before they are interned).
+    fn intern(&mut self, value: &[u8]) -> u32 {
+        if let Some(c) = self.last {
+            if self.values.get(c as usize).map(String::as_bytes) == Some(value) {
+                return c;
+            }
         }
-        let c = u32::try_from(self.values.len()).unwrap_or(NONE - 1);
-        self.codes.insert(value.into(), c);
-        self.values.push(value.to_owned());
+        let c = match self.codes.get(value) {
+            Some(&c) => c,
+            None => {
+                let c = u32::try_from(self.values.len()).unwrap_or(NONE - 1);
+                self.codes.insert(value.into(), c);
+                self.values
+                    .push(String::from_utf8_lossy(value).into_owned());
+                c
+            }
+        };
+        self.last = Some(c);
         c
     }
 
@@ -252,15 +269,19 @@ struct Parser {
     segments: Vec<Segment>,
     log: EventLog,
     touchpoint_events: Vec<u64>,
-    seen: HashSet<u64, FixedState>,
+    check_utf8: bool,
     row_hash: FixedState,
+    /// Hashes of accepted rows not yet sent to the duplicate finder.
+    hashes: Vec<u64>,
+    to_dedup: Option<SyncSender<Vec<u64>>>,
+    dedup: Option<JoinHandle<Vec<usize>>>,
     rows_read: u64,
-    duplicates: u64,
     rejected: Vec<Rejected>,
 }
 
 impl Parser {
     fn new(settings: &ImportSettings) -> Result<Parser> {
+        let (to_dedup, dedup) = spawn_duplicate_finder();
         let delimiter = ascii_setting(settings.delimiter, "delimiter")?;
         let quote = settings
             .quote
@@ -342,10 +363,12 @@ impl Parser {
             segments,
             log: EventLog::default(),
             touchpoint_events: Vec::new(),
-            seen: HashSet::with_hasher(FixedState::with_seed(0x5043_5253)),
+            check_utf8: matches!(settings.encoding, Encoding::Utf8 | Encoding::Utf8Bom),
             row_hash: FixedState::with_seed(0x9E37_79B9_7F4A_7C15),
+            hashes: Vec::with_capacity(HASH_BATCH),
+            to_dedup: Some(to_dedup),
+            dedup: Some(dedup),
             rows_read: 0,
-            duplicates: 0,
             rejected: Vec::new(),
         })
     }
@@ -363,6 +386,9 @@ impl Parser {
         let mut start = 0usize;
         let mut start_line = line;
         let mut record = ByteRecord::new();
+        // Text decoded from another encoding is valid by construction; UTF-8 input is checked
+        // a block at a time, and row by row only in a block that has invalid bytes.
+        let valid_utf8 = !self.check_utf8 || std::str::from_utf8(data).is_ok();
         'restart: loop {
             let mut reader = ReaderBuilder::new()
                 .has_headers(false)
@@ -414,7 +440,7 @@ impl Parser {
                 if self.rows_read % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
                     return Err(Error::Cancelled);
                 }
-                self.row(&record, raw, record_line);
+                self.row(&record, raw, record_line, valid_utf8);
             }
         }
         let tail = &data[start..];
@@ -470,7 +496,7 @@ impl Parser {
         self.names.get(column).map_or("", String::as_str)
     }
 
-    fn row(&mut self, record: &ByteRecord, raw: &[u8], line: u64) {
+    fn row(&mut self, record: &ByteRecord, raw: &[u8], line: u64, valid_utf8: bool) {
         if record.len() != self.expected {
             let message = format!(
                 "line {line}: {} fields where {} were expected (separator {:?}); look for a missing \
@@ -481,7 +507,7 @@ impl Parser {
             );
             return self.reject(line, RejectReason::WrongFieldCount, message, raw);
         }
-        if std::str::from_utf8(raw).is_err() {
+        if !valid_utf8 && std::str::from_utf8(raw).is_err() {
             let column = record
                 .iter()
                 .position(|f| std::str::from_utf8(f).is_err())
@@ -493,12 +519,7 @@ impl Parser {
             );
             return self.reject(line, RejectReason::InvalidEncoding, message, raw);
         }
-        let field = |c: usize| -> &str {
-            record
-                .get(c)
-                .and_then(|f| std::str::from_utf8(f).ok())
-                .map_or("", str::trim)
-        };
+        let field = |c: usize| -> &[u8] { record.get(c).map_or(&[][..], trim_bytes) };
         let c = &self.columns;
         let (customer, touchpoint, stamp_text) =
             (field(c.customer), field(c.touchpoint), field(c.timestamp));
@@ -517,34 +538,33 @@ impl Parser {
             );
             return self.reject(line, reason, message, raw);
         }
-        let Some(stamp) = self.format.parse(stamp_text.as_bytes()) else {
+        let Some(stamp) = self.format.parse(stamp_text) else {
             let message = format!(
-                "line {line}, column {} ({}): {stamp_text:?} is not a timestamp in the format {}",
+                "line {line}, column {} ({}): {:?} is not a timestamp in the format {}",
                 c.timestamp + 1,
                 self.name(c.timestamp),
+                String::from_utf8_lossy(stamp_text),
                 self.format
             );
             return self.reject(line, RejectReason::BadTimestamp, message, raw);
         };
         let value = match c.value.map(field).filter(|v| !v.is_empty()) {
             None => f64::NAN,
-            Some(text) => match parse_number(text) {
+            Some(text) => match std::str::from_utf8(text).ok().and_then(parse_number) {
                 Some(v) => v,
                 None => {
                     let column = c.value.unwrap_or(0);
                     let message = format!(
-                        "line {line}, column {} ({}): {text:?} is not a number",
+                        "line {line}, column {} ({}): {:?} is not a number",
                         column + 1,
-                        self.name(column)
+                        self.name(column),
+                        String::from_utf8_lossy(text)
                     );
                     return self.reject(line, RejectReason::BadValue, message, raw);
                 }
             },
         };
-        if !self.seen.insert(self.row_hash.hash_one(raw)) {
-            self.duplicates += 1;
-            return;
-        }
+        self.hashes.push(self.row_hash.hash_one(raw));
         let channel = c.channel.map(field).filter(|v| !v.is_empty());
         let event_type = c.event_type.map(field).filter(|v| !v.is_empty());
         let instant = self.zone.instant_ms(stamp);
@@ -565,10 +585,7 @@ impl Parser {
         }
         self.touchpoint_events[t] += 1;
         for s in &mut self.segments {
-            let text = record
-                .get(s.column)
-                .and_then(|f| std::str::from_utf8(f).ok())
-                .map_or("", str::trim);
+            let text = record.get(s.column).map_or(&[][..], trim_bytes);
             if text.is_empty() {
                 continue;
             }
@@ -579,10 +596,60 @@ impl Parser {
             }
             s.of_customer[at] = code;
         }
+        if self.hashes.len() >= HASH_BATCH {
+            self.send_hashes();
+        }
     }
 
-    fn finish(self, content_hash: String) -> Parsed {
+    fn send_hashes(&mut self) {
+        let batch = std::mem::replace(&mut self.hashes, Vec::with_capacity(HASH_BATCH));
+        if let Some(tx) = &self.to_dedup {
+            // The finder only stops when this parser drops its sender.
+            let _ = tx.send(batch);
+        }
+    }
+
+    /// Sizes the columns for the rows the whole file will likely hold, from how many rows its
+    /// first `bytes` held, so that they are not copied as they grow.
+    fn reserve_for(&mut self, bytes: usize, total_bytes: u64) {
+        let rows = self.log.customer.len();
+        if rows == 0 || bytes == 0 {
+            return;
+        }
+        let expected = (rows as f64 * total_bytes as f64 / bytes as f64 * 1.02) as usize;
+        let more = expected.saturating_sub(rows);
+        let log = &mut self.log;
+        log.customer.reserve(more);
+        log.instant_ms.reserve(more);
+        log.touchpoint.reserve(more);
+        log.channel.reserve(more);
+        log.event_type.reserve(more);
+        log.value.reserve(more);
+    }
+
+    fn finish(mut self, content_hash: String) -> Result<Parsed> {
+        self.send_hashes();
+        self.to_dedup = None;
+        let duplicates = match self.dedup.take() {
+            Some(handle) => handle.join().map_err(|_| {
+                Error::InvalidInput("the duplicate finder stopped unexpectedly".into())
+            })?,
+            None => Vec::new(),
+        };
         let mut log = self.log;
+        let mut touchpoint_events = self.touchpoint_events;
+        if !duplicates.is_empty() {
+            for &i in &duplicates {
+                if let Some(n) = log
+                    .touchpoint
+                    .get(i)
+                    .and_then(|&t| touchpoint_events.get_mut(t as usize))
+                {
+                    *n -= 1;
+                }
+            }
+            remove_rows(&mut log, &duplicates);
+        }
         log.customers = self.customers.into_dictionary();
         log.touchpoints = self.touchpoints.into_dictionary();
         log.channels = self.channels.into_dictionary();
@@ -596,15 +663,62 @@ impl Parser {
                 of_customer: s.of_customer,
             })
             .collect();
-        Parsed {
+        Ok(Parsed {
             log,
             rejected: self.rejected,
             rows_read: self.rows_read,
-            duplicates: self.duplicates,
-            touchpoint_events: self.touchpoint_events,
+            duplicates: duplicates.len() as u64,
+            touchpoint_events,
             content_hash,
-        }
+        })
     }
+}
+
+/// Rows hashed per message to the duplicate finder.
+const HASH_BATCH: usize = 1 << 15;
+
+/// Finds exact duplicate rows on its own thread, from the hashes of accepted rows in order;
+/// returns the indices (among accepted rows) of the repeats, ascending.
+fn spawn_duplicate_finder() -> (SyncSender<Vec<u64>>, JoinHandle<Vec<usize>>) {
+    let (tx, rx) = sync_channel::<Vec<u64>>(8);
+    let handle = std::thread::spawn(move || {
+        let mut seen: HashSet<u64, FixedState> =
+            HashSet::with_hasher(FixedState::with_seed(0x5043_5253));
+        let mut repeats = Vec::new();
+        let mut index = 0usize;
+        for batch in rx {
+            for hash in batch {
+                if !seen.insert(hash) {
+                    repeats.push(index);
+                }
+                index += 1;
+            }
+        }
+        repeats
+    });
+    (tx, handle)
+}
+
+/// Removes the rows at `sorted` (ascending indices) from every column.
+fn remove_rows(log: &mut EventLog, sorted: &[usize]) {
+    fn retain<T: Copy>(column: &mut Vec<T>, sorted: &[usize]) {
+        let mut next = sorted.iter().peekable();
+        let mut i = 0;
+        column.retain(|_| {
+            let drop = next.peek().is_some_and(|&&r| r == i);
+            if drop {
+                next.next();
+            }
+            i += 1;
+            !drop
+        });
+    }
+    retain(&mut log.customer, sorted);
+    retain(&mut log.instant_ms, sorted);
+    retain(&mut log.touchpoint, sorted);
+    retain(&mut log.channel, sorted);
+    retain(&mut log.event_type, sorted);
+    retain(&mut log.value, sorted);
 }
 
 fn ascii_setting(c: char, what: &str) -> Result<u8> {
@@ -613,6 +727,13 @@ fn ascii_setting(c: char, what: &str) -> Result<u8> {
             "the {what} {c:?} is not an ASCII character; use one such as , ; | or a tab"
         ))
     })
+}
+
+fn trim_bytes(field: &[u8]) -> &[u8] {
+    match (field.first(), field.last()) {
+        (Some(a), Some(b)) if !a.is_ascii_whitespace() && !b.is_ascii_whitespace() => field,
+        _ => field.trim_ascii(),
+    }
 }
 
 fn trim_line_end(mut raw: &[u8]) -> &[u8] {
