@@ -2,7 +2,7 @@
 //! journey's touchpoints (or making a journey of them when the workspace has none), and writing
 //! it all in one transaction.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -151,30 +151,35 @@ fn unmapped_values(
 /// per distinct log value (spellings that match each other share one), with the channel that the
 /// value's events mostly carry.
 fn journey_of_values(name: &str, log: &EventLog) -> JourneyDraft {
-    let mut channel_counts: Vec<HashMap<u32, u64>> = vec![HashMap::new(); log.touchpoints.len()];
-    for (&t, &c) in log.touchpoint.iter().zip(&log.channel) {
-        if c != NONE {
-            if let Some(counts) = channel_counts.get_mut(t as usize) {
-                *counts.entry(c).or_insert(0) += 1;
+    // Counted in one flat table: ten million events through a hash map would take a while.
+    let channels = log.channels.len();
+    let mut counts = vec![0u64; log.touchpoints.len() * channels];
+    if channels > 0 && counts.len() <= 1 << 24 {
+        for (&t, &c) in log.touchpoint.iter().zip(&log.channel) {
+            if let Some(n) = counts.get_mut(t as usize * channels + c as usize) {
+                if c != NONE {
+                    *n += 1;
+                }
             }
         }
     }
-    let mut keys = Vec::new();
+    let main_channel = |t: usize| -> Option<u32> {
+        let row = counts.get(t * channels..(t + 1) * channels)?;
+        let (c, &n) = row
+            .iter()
+            .enumerate()
+            .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(c)))?;
+        (n > 0).then(|| u32::try_from(c).ok()).flatten()
+    };
+    let mut keys = std::collections::HashSet::new();
     let mut touchpoints = Vec::new();
     for (code, value) in log.touchpoints.values().iter().enumerate() {
         let key = match_key(value);
-        if keys.contains(&key) {
+        if !keys.insert(key) {
             continue;
         }
-        keys.push(key);
-        let channel = channel_counts
-            .get(code)
-            .and_then(|counts| {
-                counts
-                    .iter()
-                    .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-            })
-            .and_then(|(&c, _)| log.channels.get(c))
+        let channel = main_channel(code)
+            .and_then(|c| log.channels.get(c))
             .map_or(Channel::Other, channel_of);
         let i = touchpoints.len();
         touchpoints.push(TouchpointDraft {
