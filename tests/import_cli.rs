@@ -126,3 +126,85 @@ fn generate_writes_a_file_that_imports_completely_with_flags_naming_the_columns(
     );
     assert!(text.contains("Unassigned"), "{text}");
 }
+
+/// Every row of every table, hashed: equal dumps mean equal content. Opening the file also rolls
+/// back a transaction that a killed process left in its journal, as any later open would.
+fn content_dump(path: &Path) -> rusqlite::Result<String> {
+    let conn = rusqlite::Connection::open(path)?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut hasher = blake3::Hasher::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            for i in 0..columns {
+                hasher.update(format!("{:?}|", row.get_ref(i)?).as_bytes());
+            }
+        }
+    }
+    Ok(hasher.finalize().to_hex().to_string())
+}
+
+#[test]
+fn killing_the_process_mid_import_leaves_the_workspace_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("big.csv");
+    let out = percorso(&["generate", "--customers", "30000", "--out"], &[&csv]);
+    assert!(out.status.success());
+    let workspace = dir.path().join("w.percorso");
+    let journal = dir.path().join("w.percorso-journal");
+    let demo = percorso(
+        &["demo", "--customers", "100", "--workspace"],
+        &[&workspace],
+    );
+    assert!(demo.status.success());
+    let before = content_dump(&workspace).unwrap();
+    let mut killed_mid_write = false;
+    for _ in 0..5 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_percorso"))
+            .args(["import", "--timezone", "UTC", "--workspace"])
+            .arg(&workspace)
+            .arg(&csv)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The rollback journal exists only while the import's transaction is writing.
+        loop {
+            if journal.exists() {
+                child.kill().unwrap();
+                child.wait().unwrap();
+                killed_mid_write = true;
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        if killed_mid_write {
+            break;
+        }
+        // Finished before the kill landed: start again from the same content.
+        std::fs::remove_file(&workspace).unwrap();
+        assert!(percorso(
+            &["demo", "--customers", "100", "--workspace"],
+            &[&workspace]
+        )
+        .status
+        .success());
+    }
+    assert!(
+        killed_mid_write,
+        "the import always finished before it could be killed"
+    );
+    assert!(journal.exists(), "the killed transaction left its journal");
+    assert_eq!(content_dump(&workspace).unwrap(), before);
+    let info = percorso(&["info", "--json", "--workspace"], &[&workspace]);
+    let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
+    assert_eq!(json["sources"].as_array().unwrap().len(), 1);
+}
