@@ -135,12 +135,12 @@ impl Workspace {
                     id,
                     chunk as i64,
                     (end - start) as i64,
-                    blob::put_u32s(&log.customer[start..end]),
-                    blob::put_i64s(&log.instant_ms[start..end]),
-                    blob::put_u32s(&log.touchpoint[start..end]),
-                    blob::put_u32s(&log.channel[start..end]),
-                    blob::put_u32s(&log.event_type[start..end]),
-                    blob::put_f64s(&log.value[start..end]),
+                    blob::put_deltas(log.customer[start..end].iter().map(|&c| i64::from(c))),
+                    blob::put_deltas(log.instant_ms[start..end].iter().copied()),
+                    blob::put_codes(&log.touchpoint[start..end]),
+                    blob::put_codes(&log.channel[start..end]),
+                    blob::put_codes(&log.event_type[start..end]),
+                    blob::put_values(&log.value[start..end]),
                 ])?;
             }
             let mut put = tx.prepare(
@@ -334,23 +334,52 @@ impl Workspace {
     }
 
     fn load_source(&self, source: i64) -> Result<EventLog> {
-        let mut dictionaries: [Dictionary; 4] = Default::default();
-        for (name, slot) in DICTIONARIES.iter().zip(dictionaries.iter_mut()) {
-            let data: Vec<u8> = self.conn.query_row(
+        let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(DICTIONARIES.len());
+        for name in DICTIONARIES {
+            blobs.push(self.conn.query_row(
                 "SELECT data FROM source_dictionaries WHERE source_id = ?1 AND name = ?2",
                 params![source, name],
                 |r| r.get(0),
-            )?;
-            *slot = Dictionary::from_values(blob::get_strings(&data, name)?);
+            )?);
         }
-        let [customers, touchpoints, channels, event_types] = dictionaries;
-        let mut log = EventLog {
-            customers,
-            touchpoints,
-            channels,
-            event_types,
-            ..EventLog::default()
-        };
+        // Building the dictionaries (a million customer ids) overlaps with reading the events.
+        std::thread::scope(|scope| {
+            let dictionaries = scope.spawn(|| {
+                DICTIONARIES
+                    .iter()
+                    .zip(&blobs)
+                    .map(|(name, data)| Ok(Dictionary::from_values(blob::get_strings(data, name)?)))
+                    .collect::<Result<Vec<Dictionary>>>()
+            });
+            let mut log = self.load_events(source)?;
+            let mut dictionaries = dictionaries
+                .join()
+                .map_err(|_| Error::CorruptData("a dictionary could not be decoded".into()))??
+                .into_iter();
+            let mut next = || dictionaries.next().unwrap_or_default();
+            log.customers = next();
+            log.touchpoints = next();
+            log.channels = next();
+            log.event_types = next();
+            Ok(log)
+        })
+    }
+
+    /// A source's event columns and segment attributes, without its dictionaries.
+    fn load_events(&self, source: i64) -> Result<EventLog> {
+        let mut log = EventLog::default();
+        let total: i64 = self.conn.query_row(
+            "SELECT COALESCE(SUM(rows), 0) FROM event_chunks WHERE source_id = ?1",
+            [source],
+            |r| r.get(0),
+        )?;
+        let total = usize::try_from(total).unwrap_or(0);
+        log.customer.reserve(total);
+        log.instant_ms.reserve(total);
+        log.touchpoint.reserve(total);
+        log.channel.reserve(total);
+        log.event_type.reserve(total);
+        log.value.reserve(total);
         let mut stmt = self.conn.prepare(
             "SELECT rows, customer, instant, touchpoint, channel, event_type, value
              FROM event_chunks WHERE source_id = ?1 ORDER BY chunk",
@@ -360,17 +389,22 @@ impl Workspace {
             let n = usize::try_from(r.get::<_, i64>(0)?)
                 .map_err(|_| Error::CorruptData("negative chunk size".into()))?;
             let column = |i: usize| blob_at(r, i);
-            log.customer
-                .extend(blob::get_u32s(column(1)?, n, "customer")?);
+            for c in blob::get_deltas(column(1)?, n, "customer")? {
+                log.customer.push(
+                    u32::try_from(c).map_err(|_| {
+                        Error::CorruptData("a customer code is out of range".into())
+                    })?,
+                );
+            }
             log.instant_ms
-                .extend(blob::get_i64s(column(2)?, n, "instant")?);
+                .extend(blob::get_deltas(column(2)?, n, "instant")?);
             log.touchpoint
-                .extend(blob::get_u32s(column(3)?, n, "touchpoint")?);
+                .extend(blob::get_codes(column(3)?, n, "touchpoint")?);
             log.channel
-                .extend(blob::get_u32s(column(4)?, n, "channel")?);
+                .extend(blob::get_codes(column(4)?, n, "channel")?);
             log.event_type
-                .extend(blob::get_u32s(column(5)?, n, "event_type")?);
-            log.value.extend(blob::get_f64s(column(6)?, n, "value")?);
+                .extend(blob::get_codes(column(5)?, n, "event_type")?);
+            log.value.extend(blob::get_values(column(6)?, n, "value")?);
         }
         let mut stmt = self.conn.prepare(
             "SELECT name, dictionary, of_customer FROM customer_attributes
