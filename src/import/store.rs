@@ -111,7 +111,7 @@ pub fn store(
     let (source_id, created) =
         workspace.store_import(&draft, log, &rejected, new_journey.as_ref(), cancel)?;
     let journey = created.or(journey).unwrap_or(JourneyId(0));
-    Ok(ImportSummary {
+    let summary = ImportSummary {
         source: settings.source_name.clone(),
         rows_read: parsed.rows_read,
         events_imported: log.len() as u64,
@@ -123,7 +123,11 @@ pub fn store(
         journey,
         journey_created: created.is_some(),
         timezone: settings.timezone.clone(),
-    })
+    };
+    drop(rejected);
+    // Freeing millions of interned strings takes a noticeable moment the user need not wait for.
+    std::thread::spawn(move || drop(parsed));
+    Ok(summary)
 }
 
 /// Log values that no touchpoint of the journey matches, most events first.
