@@ -193,3 +193,40 @@ fn windows_line_endings_keep_line_numbers_right() {
         vec![(3, "bad_timestamp".into()), (4, "unclosed_quote".into())]
     );
 }
+
+#[test]
+fn a_quoted_field_spanning_the_boundary_between_read_blocks_stays_one_row() {
+    // The importer reads 4 MiB at a time and cuts after a line break; put a record's embedded
+    // line break just before that cut.
+    const BLOCK: usize = 4 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("boundary.csv");
+    let mut text = String::from("customer,timestamp,touchpoint,note\n");
+    let first_line = "M,2026-03-01T10:00:00Z,Web,\"first part\n";
+    let mut rows = 0u64;
+    while text.len() + 120 + first_line.len() < BLOCK - 10 {
+        text.push_str("C1,2026-03-01T10:00:00Z,Store,filler row of the file\n");
+        rows += 1;
+    }
+    let pad = BLOCK - 10 - first_line.len() - text.len() - "C2,2026-03-01T10:00:00Z,App,\n".len();
+    text.push_str(&format!(
+        "C2,2026-03-01T10:00:00Z,App,{}\n",
+        "p".repeat(pad)
+    ));
+    text.push_str(first_line);
+    assert_eq!(text.len(), BLOCK - 10);
+    text.push_str(&format!("second part {}\"\n", "x".repeat(100)));
+    let line_after = text.matches('\n').count() as u64 + 1;
+    text.push_str("D,2026-03-01T11:00:00Z,,no touchpoint\n");
+    text.push_str("E,2026-03-01T12:00:00Z,Web,last\n");
+    std::fs::write(&path, &text).unwrap();
+    let (ws, summary) = import_file(dir.path(), &path, &Overrides::default()).unwrap();
+    assert_eq!(summary.rows_read, rows + 4);
+    assert_eq!(summary.rows_rejected, 1);
+    assert_eq!(ws.rejected_rows(None).unwrap()[0].line, line_after);
+    // Identical filler rows are duplicates of the first one.
+    assert_eq!(summary.duplicates, rows - 1);
+    assert_eq!(summary.events_imported, 4);
+    let log = ws.load_log().unwrap();
+    assert_eq!(log.customers.values(), ["C1", "C2", "M", "E"]);
+}

@@ -374,8 +374,8 @@ impl Parser {
     }
 
     /// Reads the records of `data`, whose first byte is on physical line `line`. Returns how many
-    /// bytes were used and the line on which the rest starts: unless `last`, a final record that
-    /// spans lines and reaches the end of `data` may be cut, so it is left for the next block.
+    /// bytes were used and the line on which the rest starts: unless `last`, the final record may
+    /// be cut inside a quoted field, so it is left for the next block.
     fn parse_block(
         &mut self,
         data: &[u8],
@@ -418,19 +418,19 @@ impl Parser {
                     record_line += u64::from(data[record_start] == b'\n');
                     record_start += 1;
                 }
+                // The block's last record may be cut inside a quoted field that goes on in the
+                // next block: it is read again from there.
+                if !last && record_end >= data.len() {
+                    return Ok((record_start, record_line));
+                }
                 let raw = trim_line_end(&data[record_start..record_end]);
                 let multiline = memchr::memchr(b'\n', raw).is_some();
-                if multiline {
-                    if !last && record_end >= data.len() {
-                        return Ok((record_start, record_line));
-                    }
-                    if record.len() != self.expected || self.swallowed(raw) {
-                        self.reject_unclosed_quote(raw, record_line);
-                        let first_end = memchr::memchr(b'\n', raw).map_or(raw.len(), |p| p + 1);
-                        start = record_start + first_end;
-                        start_line = record_line + 1;
-                        continue 'restart;
-                    }
+                if multiline && (record.len() != self.expected || self.swallowed(raw)) {
+                    self.reject_unclosed_quote(raw, record_line);
+                    let first_end = memchr::memchr(b'\n', raw).map_or(raw.len(), |p| p + 1);
+                    start = record_start + first_end;
+                    start_line = record_line + 1;
+                    continue 'restart;
                 }
                 if self.header_pending {
                     self.header_pending = false;
