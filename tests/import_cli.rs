@@ -208,3 +208,16 @@ fn killing_the_process_mid_import_leaves_the_workspace_as_it_was() {
     let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(json["sources"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_failed_import_into_a_new_workspace_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("no_roles.csv");
+    std::fs::write(&csv, "a,b\n1,2\n").unwrap();
+    let workspace = dir.path().join("w.percorso");
+    let out = percorso(&["import", "--workspace"], &[&workspace, &csv]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--customer"), "{err}");
+    assert!(!workspace.exists());
+}

@@ -126,7 +126,6 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<()> {
     let mut settings = detection.settings;
     settings.force = args.force;
     settings.journey = args.journey.map(JourneyId);
-    let mut workspace = Workspace::open_or_create_with(&args.workspace, |_| Ok(()))?;
     let bar = (std::io::stderr().is_terminal() && std::io::stdout().is_terminal()).then(|| {
         let bar = ProgressBar::new(detection.file_size);
         bar.set_style(
@@ -144,13 +143,20 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<()> {
         }
     };
     let never = AtomicBool::new(false);
-    let summary = import::import_file(
-        &mut workspace,
-        &args.file,
-        &settings,
-        &mut on_progress,
-        &never,
-    );
+    let mut run_import = |workspace: &mut Workspace| {
+        import::import_file(workspace, &args.file, &settings, &mut on_progress, &never)
+    };
+    // A new workspace is written only if the import succeeds, so a failure leaves no file.
+    let summary = if args.workspace.exists() {
+        run_import(&mut Workspace::open(&args.workspace)?)
+    } else {
+        let mut done = None;
+        Workspace::build(&args.workspace, false, |w| {
+            done = Some(run_import(w)?);
+            Ok(())
+        })
+        .and_then(|_| done.ok_or_else(|| Error::InvalidInput("the import did not run".into())))
+    };
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
