@@ -64,9 +64,10 @@ pub fn read_file(
     let mut parser = Parser::new(settings)?;
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let (blocks, reader) = spawn_reader(path.to_path_buf(), file, settings.encoding);
+    let (blocks, recycle, reader) = spawn_reader(path.to_path_buf(), file, settings.encoding);
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1u64;
+    let mut first = true;
     for block in blocks.iter() {
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
@@ -76,14 +77,17 @@ pub fn read_file(
             block.data
         } else {
             carry.extend_from_slice(&block.data);
+            let _ = recycle.try_send(block.data);
             std::mem::take(&mut carry)
         };
-        let first = line == 1;
         let (consumed, next_line) = parser.parse_block(&data, line, block.last, cancel)?;
         if first {
             parser.reserve_for(consumed, total_bytes);
+            first = false;
         }
         carry.extend_from_slice(&data[consumed..]);
+        // The reader fills this buffer again instead of touching fresh memory.
+        let _ = recycle.try_send(data);
         line = next_line;
         on_progress(Progress {
             bytes_read: block.raw_read,
@@ -104,13 +108,20 @@ struct Block {
 }
 
 /// Reads, hashes and decodes the file on its own thread, sending UTF-8 blocks cut after a line
-/// break. Returns the content hash when done.
+/// break; used blocks come back through the second channel to be filled again. Returns the
+/// content hash when done.
+#[allow(clippy::type_complexity)]
 fn spawn_reader(
     path: PathBuf,
     mut file: File,
     encoding: Encoding,
-) -> (Receiver<Result<Block>>, JoinHandle<Result<String>>) {
+) -> (
+    Receiver<Result<Block>>,
+    SyncSender<Vec<u8>>,
+    JoinHandle<Result<String>>,
+) {
     let (tx, rx) = sync_channel::<Result<Block>>(2);
+    let (recycle_tx, recycle_rx) = sync_channel::<Vec<u8>>(4);
     let handle = std::thread::spawn(move || {
         let mut hasher = blake3::Hasher::new();
         let mut decoder = match encoding {
@@ -121,12 +132,44 @@ fn spawn_reader(
                 Some(encoding_rs::WINDOWS_1252.new_decoder_without_bom_handling())
             }
         };
-        let mut buf = vec![0u8; BLOCK];
+        let mut raw = Vec::new();
         let mut pending: Vec<u8> = Vec::new();
         let mut raw_read = 0u64;
         let mut first = true;
         loop {
-            let n = match fill(&mut file, &mut buf) {
+            let mut data = recycle_rx
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(BLOCK + (64 << 10)));
+            data.clear();
+            data.extend_from_slice(&pending);
+            let read = match decoder.as_mut() {
+                None => {
+                    let start = data.len();
+                    let n = fill(&mut file, &mut data, BLOCK);
+                    if let Ok(n) = n {
+                        hasher.update(&data[start..start + n]);
+                        if first && data.starts_with(b"\xEF\xBB\xBF") {
+                            data.drain(..3);
+                        }
+                    }
+                    n
+                }
+                Some(decoder) => {
+                    raw.clear();
+                    let n = fill(&mut file, &mut raw, BLOCK);
+                    if let Ok(n) = n {
+                        hasher.update(&raw);
+                        let start = data.len();
+                        let room = decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
+                        data.resize(start + room, 0);
+                        let (_, _, written, _) =
+                            decoder.decode_to_utf8(&raw, &mut data[start..], n < BLOCK);
+                        data.truncate(start + written);
+                    }
+                    n
+                }
+            };
+            let n = match read {
                 Ok(n) => n,
                 Err(e) => {
                     let _ = tx.send(Err(Error::io(&path, e)));
@@ -136,31 +179,16 @@ fn spawn_reader(
                     )));
                 }
             };
-            let last = n < buf.len();
-            hasher.update(&buf[..n]);
+            let last = n < BLOCK;
             raw_read += n as u64;
-            let mut data = std::mem::take(&mut pending);
-            match decoder.as_mut() {
-                None => {
-                    let mut bytes = &buf[..n];
-                    if first && bytes.starts_with(b"\xEF\xBB\xBF") {
-                        bytes = &bytes[3..];
-                    }
-                    data.extend_from_slice(bytes);
-                }
-                Some(decoder) => {
-                    let start = data.len();
-                    let room = decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
-                    data.resize(start + room, 0);
-                    let (_, _, written, _) =
-                        decoder.decode_to_utf8(&buf[..n], &mut data[start..], last);
-                    data.truncate(start + written);
-                }
-            }
             first = false;
+            pending.clear();
             if !last {
                 match memchr::memrchr(b'\n', &data) {
-                    Some(p) => pending = data.split_off(p + 1),
+                    Some(p) => {
+                        pending.extend_from_slice(&data[p + 1..]);
+                        data.truncate(p + 1);
+                    }
                     None => {
                         pending = data;
                         continue;
@@ -183,14 +211,14 @@ fn spawn_reader(
             }
         }
     });
-    (rx, handle)
+    (rx, recycle_tx, handle)
 }
 
-/// Reads until `buf` is full or the file ends.
-fn fill(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+/// Appends up to `limit` bytes of the file to `out`, fewer only at the end of the file.
+fn fill(file: &mut File, out: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
     let mut n = 0;
-    while n < buf.len() {
-        match file.read(&mut buf[n..]) {
+    while n < limit {
+        match file.by_ref().take((limit - n) as u64).read_to_end(out) {
             Ok(0) => break,
             Ok(k) => n += k,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
