@@ -771,13 +771,21 @@ fn trim_line_end(mut raw: &[u8]) -> &[u8] {
     raw
 }
 
-/// A number as logs write it: `12.5`, or `12,5` where the decimal mark is a comma.
+/// A number as logs write it: `12.5`, `12,5` where the decimal mark is a comma, and with
+/// thousands separators (`1,234.5`, `1.234,5`).
 pub fn parse_number(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok().or_else(|| {
-        (text.contains(',') && !text.contains('.'))
-            .then(|| text.replace(',', ".").parse::<f64>().ok())
-            .flatten()
-    })
+    if let Ok(v) = text.parse::<f64>() {
+        return Some(v);
+    }
+    let (comma, dot) = (text.rfind(','), text.rfind('.'));
+    let normal = match (comma, dot) {
+        (Some(c), Some(d)) if c > d => text.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => text.replace(',', ""),
+        (Some(_), None) if text.matches(',').count() == 1 => text.replace(',', "."),
+        (None, Some(_)) if text.matches('.').count() > 1 => text.replace('.', ""),
+        _ => return None,
+    };
+    normal.parse::<f64>().ok()
 }
 
 /// The 1-based column of the quoted field that is still open at the end of `line`.
@@ -827,5 +835,8 @@ mod tests {
         assert_eq!(parse_number("12,5"), Some(12.5));
         assert_eq!(parse_number("1.5"), Some(1.5));
         assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("1.234,56"), Some(1234.56));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("1.234.567"), Some(1_234_567.0));
     }
 }
