@@ -568,11 +568,13 @@ impl Parser {
         }
         let Some(stamp) = self.format.parse(stamp_text) else {
             let message = format!(
-                "line {line}, column {} ({}): {:?} is not a timestamp in the format {}",
+                "line {line}, column {} ({}): {:?} is not a timestamp in the format {} (such as \
+                 {}); fix the row, or import again with the right --timestamp-format",
                 c.timestamp + 1,
                 self.name(c.timestamp),
                 String::from_utf8_lossy(stamp_text),
-                self.format
+                self.format,
+                self.format.example()
             );
             return self.reject(line, RejectReason::BadTimestamp, message, raw);
         };

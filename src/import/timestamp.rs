@@ -81,6 +81,18 @@ impl TimestampFormat {
         Ok(format)
     }
 
+    /// A timestamp in this format, for messages that say what was expected.
+    pub fn example(&self) -> String {
+        match self {
+            TimestampFormat::Iso => "2026-03-01T09:15:00Z".to_owned(),
+            TimestampFormat::DayMonthYear { separator: s } => format!("31{s}03{s}2026 09:15"),
+            TimestampFormat::MonthDayYear { separator: s } => format!("03{s}31{s}2026 09:15"),
+            TimestampFormat::EpochSeconds => "1772356500".to_owned(),
+            TimestampFormat::EpochMillis => "1772356500000".to_owned(),
+            TimestampFormat::Custom { pattern } => pattern.clone(),
+        }
+    }
+
     /// Parses one timestamp; see [`Stamp`].
     pub fn parse(&self, text: &[u8]) -> Option<Stamp> {
         let text = trim(text);
