@@ -65,36 +65,29 @@ pub fn read_file(
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
     let (blocks, recycle, reader) = spawn_reader(path.to_path_buf(), file, settings.encoding);
-    let mut carry: Vec<u8> = Vec::new();
-    let mut line = 1u64;
+    let (batches, used, splitter) = spawn_splitter(Splitter::new(&parser), blocks, recycle);
     let mut first = true;
-    for block in blocks.iter() {
+    for batch in batches.iter() {
         if cancel.load(Ordering::Relaxed) {
             return Err(Error::Cancelled);
         }
-        let block = block?;
-        let data = if carry.is_empty() {
-            block.data
-        } else {
-            carry.extend_from_slice(&block.data);
-            let _ = recycle.try_send(block.data);
-            std::mem::take(&mut carry)
-        };
-        let (consumed, next_line) = parser.parse_block(&data, line, block.last, cancel)?;
+        let batch = batch?;
+        parser.take_batch(&batch, cancel)?;
         if first {
-            parser.reserve_for(consumed, total_bytes);
+            parser.reserve_for(batch.data.len(), total_bytes);
             first = false;
         }
-        carry.extend_from_slice(&data[consumed..]);
-        // The reader fills this buffer again instead of touching fresh memory.
-        let _ = recycle.try_send(data);
-        line = next_line;
         on_progress(Progress {
-            bytes_read: block.raw_read,
+            bytes_read: batch.raw_read,
             total_bytes,
         });
+        // The splitter fills this batch again instead of touching fresh memory.
+        let _ = used.try_send(batch);
     }
-    drop(blocks);
+    drop(batches);
+    splitter
+        .join()
+        .map_err(|_| Error::InvalidInput("the CSV splitter stopped unexpectedly".into()))?;
     let content_hash = reader
         .join()
         .map_err(|_| Error::InvalidInput("the file reader stopped unexpectedly".into()))??;
@@ -289,7 +282,7 @@ struct Parser {
     columns: Columns,
     format: TimestampFormat,
     zone: Zone,
-    header_pending: bool,
+    header: bool,
     customers: Interner,
     touchpoints: Interner,
     channels: Interner,
@@ -383,7 +376,7 @@ impl Parser {
             columns,
             format,
             zone: Zone::named(&settings.timezone)?,
-            header_pending: settings.has_header,
+            header: settings.has_header,
             customers: Interner::default(),
             touchpoints: Interner::default(),
             channels: Interner::default(),
@@ -401,102 +394,42 @@ impl Parser {
         })
     }
 
-    /// Reads the records of `data`, whose first byte is on physical line `line`. Returns how many
-    /// bytes were used and the line on which the rest starts: unless `last`, the final record may
-    /// be cut inside a quoted field, so it is left for the next block.
-    fn parse_block(
-        &mut self,
-        data: &[u8],
-        line: u64,
-        last: bool,
-        cancel: &AtomicBool,
-    ) -> Result<(usize, u64)> {
-        let mut start = 0usize;
-        let mut start_line = line;
-        let mut record = ByteRecord::new();
-        // Text decoded from another encoding is valid by construction; UTF-8 input is checked
-        // a block at a time, and row by row only in a block that has invalid bytes.
-        let valid_utf8 = !self.check_utf8 || std::str::from_utf8(data).is_ok();
-        'restart: loop {
-            let mut reader = ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(self.delimiter)
-                .quoting(self.quote.is_some())
-                .quote(self.quote.unwrap_or(b'"'))
-                .buffer_capacity(1 << 16)
-                .from_reader(&data[start..]);
-            loop {
-                let more = reader.read_byte_record(&mut record).map_err(|e| {
-                    Error::InvalidInput(format!(
-                        "the CSV reader failed near line {start_line}: {e}"
-                    ))
-                })?;
-                if !more {
-                    break 'restart;
+    /// Checks and stores the records of one batch, in file order.
+    fn take_batch(&mut self, batch: &Batch, cancel: &AtomicBool) -> Result<()> {
+        for entry in &batch.entries {
+            let raw = batch.data.get(entry.raw.0..entry.raw.1).unwrap_or(&[]);
+            match entry.kind {
+                EntryKind::Row => {
+                    self.rows_read += 1;
+                    if self.rows_read % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
+                        return Err(Error::Cancelled);
+                    }
+                    let fields = Fields {
+                        bytes: &batch.fields,
+                        ends: batch
+                            .ends
+                            .get(entry.fields.0..entry.fields.1)
+                            .unwrap_or(&[]),
+                        start: entry.field_start,
+                    };
+                    self.row(&fields, raw, entry.line, batch.valid_utf8);
                 }
-                let (at, at_line) = record
-                    .position()
-                    .map_or((0, 1), |p| (p.byte() as usize, p.line()));
-                let mut record_start = start + at;
-                let mut record_line = start_line + at_line - 1;
-                let record_end = (start + reader.position().byte() as usize).min(data.len());
-                // After a `\r`, the reader starts the next record on the `\n` that completes it.
-                while record_start < record_end && matches!(data[record_start], b'\r' | b'\n') {
-                    record_line += u64::from(data[record_start] == b'\n');
-                    record_start += 1;
+                EntryKind::UnclosedQuote { header } => {
+                    self.reject_unclosed_quote(raw, entry.line, header)
                 }
-                // The block's last record may be cut inside a quoted field that goes on in the
-                // next block: it is read again from there.
-                if !last && record_end >= data.len() {
-                    return Ok((record_start, record_line));
-                }
-                let raw = trim_line_end(&data[record_start..record_end]);
-                let multiline = memchr::memchr(b'\n', raw).is_some();
-                if multiline && (record.len() != self.expected || self.swallowed(raw)) {
-                    self.reject_unclosed_quote(raw, record_line);
-                    let first_end = memchr::memchr(b'\n', raw).map_or(raw.len(), |p| p + 1);
-                    start = record_start + first_end;
-                    start_line = record_line + 1;
-                    continue 'restart;
-                }
-                if self.header_pending {
-                    self.header_pending = false;
-                    continue;
-                }
-                self.rows_read += 1;
-                if self.rows_read % CANCEL_EVERY == 0 && cancel.load(Ordering::Relaxed) {
-                    return Err(Error::Cancelled);
-                }
-                self.row(&record, raw, record_line, valid_utf8);
             }
         }
-        let tail = &data[start..];
-        Ok((
-            data.len(),
-            start_line + memchr::memchr_iter(b'\n', tail).count() as u64,
-        ))
+        Ok(())
     }
 
-    /// Whether the continuation lines of a multi-line record look like whole rows of the file:
-    /// then an unclosed quote swallowed them.
-    fn swallowed(&self, raw: &[u8]) -> bool {
-        let needed = self.expected.saturating_sub(1).max(1);
-        raw.split(|&b| b == b'\n')
-            .skip(1)
-            .any(|l| memchr::memchr_iter(self.delimiter, l).count() >= needed)
-    }
-
-    fn reject_unclosed_quote(&mut self, raw: &[u8], line: u64) {
-        let first = trim_line_end(raw.split(|&b| b == b'\n').next().unwrap_or(raw));
+    fn reject_unclosed_quote(&mut self, first: &[u8], line: u64, header: bool) {
         let column = open_quote_column(first, self.delimiter, self.quote.unwrap_or(b'"'));
-        self.rows_read += usize::from(!self.header_pending) as u64;
-        let what = if self.header_pending {
+        self.rows_read += u64::from(!header);
+        let what = if header {
             "the header's quoted field"
         } else {
             "a quoted field"
         };
-        self.header_pending = false;
         self.reject(
             line,
             RejectReason::UnclosedQuote,
@@ -524,7 +457,7 @@ impl Parser {
         self.names.get(column).map_or("", String::as_str)
     }
 
-    fn row(&mut self, record: &ByteRecord, raw: &[u8], line: u64, valid_utf8: bool) {
+    fn row(&mut self, record: &Fields<'_>, raw: &[u8], line: u64, valid_utf8: bool) {
         if record.len() != self.expected {
             let message = format!(
                 "line {line}: {} fields where {} were expected (separator {:?}); look for a missing \
@@ -749,6 +682,245 @@ fn remove_rows(log: &mut EventLog, sorted: &[usize]) {
     retain(&mut log.channel, sorted);
     retain(&mut log.event_type, sorted);
     retain(&mut log.value, sorted);
+}
+
+/// One block's records, split on the splitter thread: field bytes and where each field ends,
+/// and per record its line, its raw text in `data` and its fields.
+#[derive(Default)]
+struct Batch {
+    data: Vec<u8>,
+    fields: Vec<u8>,
+    ends: Vec<u32>,
+    entries: Vec<Entry>,
+    valid_utf8: bool,
+    raw_read: u64,
+}
+
+struct Entry {
+    line: u64,
+    raw: (usize, usize),
+    field_start: usize,
+    fields: (usize, usize),
+    kind: EntryKind,
+}
+
+#[derive(Clone, Copy)]
+enum EntryKind {
+    Row,
+    /// The first line of a record swallowed by an unclosed quote (`header`: it was the header).
+    UnclosedQuote {
+        header: bool,
+    },
+}
+
+/// The fields of one record in a [`Batch`].
+struct Fields<'a> {
+    bytes: &'a [u8],
+    ends: &'a [u32],
+    start: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&'a [u8]> {
+        let end = *self.ends.get(i)? as usize;
+        let start = match i {
+            0 => self.start,
+            _ => *self.ends.get(i - 1)? as usize,
+        };
+        self.bytes.get(start..end)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or(&[]))
+    }
+}
+
+/// Splits blocks into records on its own thread, so that the parser thread only checks and
+/// interns. It owns the reading position: line numbers, the header, records carried over from
+/// one block to the next, and the restart after a stray quote.
+struct Splitter {
+    expected: usize,
+    delimiter: u8,
+    quote: Option<u8>,
+    header_pending: bool,
+    check_utf8: bool,
+    carry: Vec<u8>,
+    line: u64,
+}
+
+impl Splitter {
+    fn new(parser: &Parser) -> Splitter {
+        Splitter {
+            expected: parser.expected,
+            delimiter: parser.delimiter,
+            quote: parser.quote,
+            header_pending: parser.header,
+            check_utf8: parser.check_utf8,
+            carry: Vec::new(),
+            line: 1,
+        }
+    }
+
+    /// Splits `data` (after the carried-over bytes) into `batch`.
+    fn split(&mut self, mut data: Vec<u8>, last: bool, batch: &mut Batch) -> Result<()> {
+        if !self.carry.is_empty() {
+            let mut joined = std::mem::take(&mut self.carry);
+            joined.extend_from_slice(&data);
+            data.clear();
+            self.carry = data;
+            data = joined;
+        }
+        batch.fields.clear();
+        batch.ends.clear();
+        batch.entries.clear();
+        // Text decoded from another encoding is valid by construction; UTF-8 input is checked
+        // a block at a time, and row by row only in a block that has invalid bytes.
+        batch.valid_utf8 = !self.check_utf8 || std::str::from_utf8(&data).is_ok();
+        let (consumed, next_line) = self.split_records(&data, last, batch)?;
+        self.carry.clear();
+        self.carry.extend_from_slice(&data[consumed..]);
+        self.line = next_line;
+        batch.data = data;
+        Ok(())
+    }
+
+    /// Returns how many bytes of `data` were used and the line on which the rest starts: unless
+    /// `last`, the final record may be cut inside a quoted field, so it is left for the next block.
+    fn split_records(
+        &mut self,
+        data: &[u8],
+        last: bool,
+        batch: &mut Batch,
+    ) -> Result<(usize, u64)> {
+        let mut start = 0usize;
+        let mut start_line = self.line;
+        let mut record = ByteRecord::new();
+        'restart: loop {
+            let mut reader = ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(self.delimiter)
+                .quoting(self.quote.is_some())
+                .quote(self.quote.unwrap_or(b'"'))
+                .buffer_capacity(1 << 16)
+                .from_reader(&data[start..]);
+            loop {
+                let more = reader.read_byte_record(&mut record).map_err(|e| {
+                    Error::InvalidInput(format!(
+                        "the CSV reader failed near line {start_line}: {e}"
+                    ))
+                })?;
+                if !more {
+                    break 'restart;
+                }
+                let (at, at_line) = record
+                    .position()
+                    .map_or((0, 1), |p| (p.byte() as usize, p.line()));
+                let mut record_start = start + at;
+                let mut record_line = start_line + at_line - 1;
+                let record_end = (start + reader.position().byte() as usize).min(data.len());
+                // After a `\r`, the reader starts the next record on the `\n` that completes it.
+                while record_start < record_end && matches!(data[record_start], b'\r' | b'\n') {
+                    record_line += u64::from(data[record_start] == b'\n');
+                    record_start += 1;
+                }
+                // The block's last record may be cut inside a quoted field that goes on in the
+                // next block: it is read again from there.
+                if !last && record_end >= data.len() {
+                    return Ok((record_start, record_line));
+                }
+                let raw = trim_line_end(&data[record_start..record_end]);
+                let raw_end = record_start + raw.len();
+                let multiline = memchr::memchr(b'\n', raw).is_some();
+                if multiline && (record.len() != self.expected || self.swallowed(raw)) {
+                    let first_end = memchr::memchr(b'\n', raw).map_or(raw.len(), |p| p + 1);
+                    let first = trim_line_end(&raw[..first_end]);
+                    batch.entries.push(Entry {
+                        line: record_line,
+                        raw: (record_start, record_start + first.len()),
+                        field_start: 0,
+                        fields: (0, 0),
+                        kind: EntryKind::UnclosedQuote {
+                            header: self.header_pending,
+                        },
+                    });
+                    self.header_pending = false;
+                    start = record_start + first_end;
+                    start_line = record_line + 1;
+                    continue 'restart;
+                }
+                if self.header_pending {
+                    self.header_pending = false;
+                    continue;
+                }
+                let field_start = batch.fields.len();
+                let first_end = batch.ends.len();
+                batch.fields.extend_from_slice(record.as_slice());
+                for i in 0..record.len() {
+                    let end = record.range(i).map_or(0, |r| r.end);
+                    batch
+                        .ends
+                        .push(u32::try_from(field_start + end).unwrap_or(u32::MAX));
+                }
+                batch.entries.push(Entry {
+                    line: record_line,
+                    raw: (record_start, raw_end),
+                    field_start,
+                    fields: (first_end, batch.ends.len()),
+                    kind: EntryKind::Row,
+                });
+            }
+        }
+        let tail = &data[start..];
+        Ok((
+            data.len(),
+            start_line + memchr::memchr_iter(b'\n', tail).count() as u64,
+        ))
+    }
+
+    /// Whether the continuation lines of a multi-line record look like whole rows of the file:
+    /// then an unclosed quote swallowed them.
+    fn swallowed(&self, raw: &[u8]) -> bool {
+        let needed = self.expected.saturating_sub(1).max(1);
+        raw.split(|&b| b == b'\n')
+            .skip(1)
+            .any(|l| memchr::memchr_iter(self.delimiter, l).count() >= needed)
+    }
+}
+
+/// Runs `splitter` on its own thread over the reader's blocks. Used batches come back through
+/// the second channel; their block buffers go back to the reader through `recycle`.
+#[allow(clippy::type_complexity)]
+fn spawn_splitter(
+    mut splitter: Splitter,
+    blocks: Receiver<Result<Block>>,
+    recycle: SyncSender<Vec<u8>>,
+) -> (Receiver<Result<Batch>>, SyncSender<Batch>, JoinHandle<()>) {
+    let (tx, rx) = sync_channel::<Result<Batch>>(2);
+    let (used_tx, used_rx) = sync_channel::<Batch>(4);
+    let handle = std::thread::spawn(move || {
+        for block in blocks {
+            let result = block.and_then(|block| {
+                let mut batch = used_rx.try_recv().unwrap_or_default();
+                let old = std::mem::take(&mut batch.data);
+                if old.capacity() > 0 {
+                    let _ = recycle.try_send(old);
+                }
+                batch.raw_read = block.raw_read;
+                splitter.split(block.data, block.last, &mut batch)?;
+                Ok(batch)
+            });
+            let failed = result.is_err();
+            if tx.send(result).is_err() || failed {
+                return;
+            }
+        }
+    });
+    (rx, used_tx, handle)
 }
 
 fn ascii_setting(c: char, what: &str) -> Result<u8> {
