@@ -294,7 +294,7 @@ struct Parser {
     row_hash: FixedState,
     /// Hashes of accepted rows not yet sent to the duplicate finder.
     hashes: Vec<u64>,
-    to_dedup: Option<SyncSender<Vec<u64>>>,
+    to_dedup: Option<SyncSender<ToDedup>>,
     dedup: Option<JoinHandle<Vec<usize>>>,
     rows_read: u64,
     rejected: Vec<Rejected>,
@@ -568,7 +568,7 @@ impl Parser {
         let batch = std::mem::replace(&mut self.hashes, Vec::with_capacity(HASH_BATCH));
         if let Some(tx) = &self.to_dedup {
             // The finder only stops when this parser drops its sender.
-            let _ = tx.send(batch);
+            let _ = tx.send(ToDedup::Hashes(batch));
         }
     }
 
@@ -581,6 +581,9 @@ impl Parser {
         }
         let expected = (rows as f64 * total_bytes as f64 / bytes as f64 * 1.02) as usize;
         let more = expected.saturating_sub(rows);
+        if let Some(tx) = &self.to_dedup {
+            let _ = tx.send(ToDedup::Expect(expected));
+        }
         let log = &mut self.log;
         log.customer.reserve(more);
         log.instant_ms.reserve(more);
@@ -642,19 +645,30 @@ const HASH_BATCH: usize = 1 << 15;
 
 /// Finds exact duplicate rows on its own thread, from the hashes of accepted rows in order;
 /// returns the indices (among accepted rows) of the repeats, ascending.
-fn spawn_duplicate_finder() -> (SyncSender<Vec<u64>>, JoinHandle<Vec<usize>>) {
-    let (tx, rx) = sync_channel::<Vec<u64>>(8);
+enum ToDedup {
+    /// About this many rows will come: size the table once instead of growing it.
+    Expect(usize),
+    Hashes(Vec<u64>),
+}
+
+fn spawn_duplicate_finder() -> (SyncSender<ToDedup>, JoinHandle<Vec<usize>>) {
+    let (tx, rx) = sync_channel::<ToDedup>(8);
     let handle = std::thread::spawn(move || {
         let mut seen: HashSet<u64, FixedState> =
             HashSet::with_hasher(FixedState::with_seed(0x5043_5253));
         let mut repeats = Vec::new();
         let mut index = 0usize;
-        for batch in rx {
-            for hash in batch {
-                if !seen.insert(hash) {
-                    repeats.push(index);
+        for message in rx {
+            match message {
+                ToDedup::Expect(rows) => seen.reserve(rows.saturating_sub(seen.len())),
+                ToDedup::Hashes(batch) => {
+                    for hash in batch {
+                        if !seen.insert(hash) {
+                            repeats.push(index);
+                        }
+                        index += 1;
+                    }
                 }
-                index += 1;
             }
         }
         repeats
