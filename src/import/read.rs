@@ -94,6 +94,10 @@ pub fn read_file(
     parser.finish(content_hash)
 }
 
+/// A pipeline stage on its own thread: what it produces, where used buffers go back to it, and
+/// the thread.
+type Stage<Out, Used, Done> = (Receiver<Result<Out>>, SyncSender<Used>, JoinHandle<Done>);
+
 struct Block {
     data: Vec<u8>,
     raw_read: u64,
@@ -103,16 +107,11 @@ struct Block {
 /// Reads, hashes and decodes the file on its own thread, sending UTF-8 blocks cut after a line
 /// break; used blocks come back through the second channel to be filled again. Returns the
 /// content hash when done.
-#[allow(clippy::type_complexity)]
 fn spawn_reader(
     path: PathBuf,
     mut file: File,
     encoding: Encoding,
-) -> (
-    Receiver<Result<Block>>,
-    SyncSender<Vec<u8>>,
-    JoinHandle<Result<String>>,
-) {
+) -> Stage<Block, Vec<u8>, Result<String>> {
     let (tx, rx) = sync_channel::<Result<Block>>(2);
     let (recycle_tx, recycle_rx) = sync_channel::<Vec<u8>>(4);
     let handle = std::thread::spawn(move || {
@@ -908,12 +907,11 @@ impl Splitter {
 
 /// Runs `splitter` on its own thread over the reader's blocks. Used batches come back through
 /// the second channel; their block buffers go back to the reader through `recycle`.
-#[allow(clippy::type_complexity)]
 fn spawn_splitter(
     mut splitter: Splitter,
     blocks: Receiver<Result<Block>>,
     recycle: SyncSender<Vec<u8>>,
-) -> (Receiver<Result<Batch>>, SyncSender<Batch>, JoinHandle<()>) {
+) -> Stage<Batch, Batch, ()> {
     let (tx, rx) = sync_channel::<Result<Batch>>(2);
     let (used_tx, used_rx) = sync_channel::<Batch>(4);
     let handle = std::thread::spawn(move || {
