@@ -211,3 +211,49 @@ fn utf16_files_with_a_bom_are_decoded() {
         ["Negozio Città"]
     );
 }
+
+#[test]
+fn edited_settings_are_previewed_before_importing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ambiguous.csv");
+    std::fs::write(
+        &path,
+        "who|when|where|shop\nA|01/02/2026 10:00|Web|Roma\nB|03/04/2026 11:00|Store|Roma\n",
+    )
+    .unwrap();
+    let mut settings = import::detect(&path, &Overrides::default())
+        .unwrap()
+        .settings;
+    assert_eq!(settings.delimiter, '|');
+    assert!(import::detect(&path, &Overrides::default())
+        .unwrap()
+        .timestamp_preview
+        .is_empty());
+    // The user says day first, in Rome, and which columns are the customer and the touchpoint.
+    settings.timestamp_format = Some(TimestampFormat::DayMonthYear { separator: '/' });
+    settings.timezone = "Europe/Rome".into();
+    settings.roles = vec![
+        ColumnRole::Customer,
+        ColumnRole::Timestamp,
+        ColumnRole::Touchpoint,
+        ColumnRole::Segment,
+    ];
+    let preview = import::preview(&path, &settings).unwrap();
+    assert_eq!(preview.sample_rows.len(), 2);
+    assert_eq!(
+        preview.timestamp_preview[0].instant.as_deref(),
+        Some("2026-02-01T09:00:00.000Z")
+    );
+    assert!(preview.notes.is_empty(), "{:?}", preview.notes);
+    let mut ws = Workspace::create(dir.path().join("w.percorso"), false).unwrap();
+    let summary = import::import_file(
+        &mut ws,
+        &path,
+        &settings,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(summary.events_imported, 2);
+    assert_eq!(ws.load_log().unwrap().attributes[0].name, "shop");
+}
