@@ -21,7 +21,6 @@ use std::thread::JoinHandle;
 
 use csv::{ByteRecord, ReaderBuilder};
 use foldhash::fast::FixedState;
-use foldhash::HashMap;
 
 use super::timestamp::{TimestampFormat, Zone};
 use super::{ColumnRole, Encoding, ImportSettings, Progress, RejectReason};
@@ -225,8 +224,10 @@ fn fill(file: &mut File, out: &mut Vec<u8>, limit: usize) -> std::io::Result<usi
 /// events together), so the last value is checked before the map.
 #[derive(Default)]
 struct Interner {
-    codes: HashMap<Box<[u8]>, u32>,
+    /// Codes, found by the hash of their value: the text itself is stored once, in `values`.
+    codes: hashbrown::HashTable<u32>,
     values: Vec<String>,
+    hasher: FixedState,
     last: Option<u32>,
 }
 
@@ -238,13 +239,21 @@ impl Interner {
                 return c;
             }
         }
-        let c = match self.codes.get(value) {
+        let hash = self.hasher.hash_one(value);
+        let values = &self.values;
+        let found = self.codes.find(hash, |&c| {
+            values.get(c as usize).map(String::as_bytes) == Some(value)
+        });
+        let c = match found {
             Some(&c) => c,
             None => {
                 let c = u32::try_from(self.values.len()).unwrap_or(NONE - 1);
-                self.codes.insert(value.into(), c);
                 self.values
                     .push(String::from_utf8_lossy(value).into_owned());
+                let (values, hasher) = (&self.values, &self.hasher);
+                self.codes.insert_unique(hash, c, |&c| {
+                    hasher.hash_one(values.get(c as usize).map_or(&[][..], |v| v.as_bytes()))
+                });
                 c
             }
         };
