@@ -26,14 +26,6 @@ pub fn get_u32s(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<u32>> {
         .collect())
 }
 
-pub fn get_f64s(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<f64>> {
-    exact(bytes, rows, 8, what)?;
-    Ok(bytes
-        .chunks_exact(8)
-        .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
-        .collect())
-}
-
 fn exact(bytes: &[u8], rows: usize, width: usize, what: &str) -> Result<()> {
     if bytes.len() != rows * width {
         return Err(Error::CorruptData(format!(
@@ -81,28 +73,30 @@ pub fn put_codes(values: &[u32]) -> Vec<u8> {
     out
 }
 
-pub fn get_codes(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<u32>> {
+/// Appends the `rows` codes of a [`put_codes`] blob to `out`.
+pub fn get_codes(bytes: &[u8], rows: usize, what: &str, out: &mut Vec<u32>) -> Result<()> {
     let (&width, data) = bytes.split_first().ok_or_else(|| damaged(what))?;
     if !matches!(width, 1 | 2 | 4) || data.len() != rows * usize::from(width) {
         return Err(damaged(what));
     }
-    Ok(match width {
-        1 => data
-            .iter()
-            .map(|&b| if b == 0xFF { NONE } else { u32::from(b) })
-            .collect(),
-        2 => data
-            .chunks_exact(2)
-            .map(|c| match u16::from_le_bytes([c[0], c[1]]) {
-                0xFFFF => NONE,
-                v => u32::from(v),
-            })
-            .collect(),
-        _ => data
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect(),
-    })
+    match width {
+        1 => out.extend(
+            data.iter()
+                .map(|&b| if b == 0xFF { NONE } else { u32::from(b) }),
+        ),
+        2 => out.extend(
+            data.chunks_exact(2)
+                .map(|c| match u16::from_le_bytes([c[0], c[1]]) {
+                    0xFFFF => NONE,
+                    v => u32::from(v),
+                }),
+        ),
+        _ => out.extend(
+            data.chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+        ),
+    }
+    Ok(())
 }
 
 /// Zig-zag LEB128 varints of the differences between consecutive values (the first from 0).
@@ -123,12 +117,20 @@ pub fn put_deltas(values: impl ExactSizeIterator<Item = i64>) -> Vec<u8> {
     out
 }
 
-pub fn get_deltas(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<i64>> {
+/// Appends the `rows` values of a [`put_deltas`] blob to `out`, each converted by `convert`
+/// (which refuses values out of its range).
+pub fn get_deltas<T>(
+    bytes: &[u8],
+    rows: usize,
+    what: &str,
+    out: &mut Vec<T>,
+    convert: impl Fn(i64) -> Option<T>,
+) -> Result<()> {
     let (&tag, data) = bytes.split_first().ok_or_else(|| damaged(what))?;
     if tag != TAG_DELTAS {
         return Err(damaged(what));
     }
-    let mut out = Vec::with_capacity(rows);
+    let before = out.len();
     let mut previous = 0i64;
     let mut z = 0u64;
     let mut shift = 0u32;
@@ -140,17 +142,17 @@ pub fn get_deltas(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<i64>> {
         if b & 0x80 == 0 {
             let delta = ((z >> 1) as i64) ^ -((z & 1) as i64);
             previous = previous.wrapping_add(delta);
-            out.push(previous);
+            out.push(convert(previous).ok_or_else(|| damaged(what))?);
             z = 0;
             shift = 0;
         } else {
             shift += 7;
         }
     }
-    if out.len() != rows || shift != 0 {
+    if out.len() - before != rows || shift != 0 {
         return Err(damaged(what));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The value column: all values when most events carry one, else a bitmap of the events that
@@ -178,17 +180,26 @@ pub fn put_values(values: &[f64]) -> Vec<u8> {
     out
 }
 
-pub fn get_values(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<f64>> {
+/// Appends the `rows` values of a [`put_values`] blob to `out`.
+pub fn get_values(bytes: &[u8], rows: usize, what: &str, out: &mut Vec<f64>) -> Result<()> {
     let (&tag, data) = bytes.split_first().ok_or_else(|| damaged(what))?;
     match tag {
-        TAG_DENSE => get_f64s(data, rows, what),
+        TAG_DENSE => {
+            if data.len() != rows * 8 {
+                return Err(damaged(what));
+            }
+            out.extend(
+                data.chunks_exact(8)
+                    .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])),
+            );
+            Ok(())
+        }
         TAG_SPARSE => {
             let bitmap = rows.div_ceil(8);
             if data.len() < bitmap {
                 return Err(damaged(what));
             }
             let (bits, mut present) = data.split_at(bitmap);
-            let mut out = Vec::with_capacity(rows);
             for i in 0..rows {
                 if bits[i / 8] & (1 << (i % 8)) == 0 {
                     out.push(f64::NAN);
@@ -203,7 +214,7 @@ pub fn get_values(bytes: &[u8], rows: usize, what: &str) -> Result<Vec<f64>> {
             if !present.is_empty() {
                 return Err(damaged(what));
             }
-            Ok(out)
+            Ok(())
         }
         _ => Err(damaged(what)),
     }
@@ -257,10 +268,9 @@ mod tests {
             vec![70_000, NONE, 1],
             vec![],
         ] {
-            assert_eq!(
-                get_codes(&put_codes(&codes), codes.len(), "t").unwrap(),
-                codes
-            );
+            let mut back = Vec::new();
+            get_codes(&put_codes(&codes), codes.len(), "t", &mut back).unwrap();
+            assert_eq!(back, codes);
         }
         let instants = vec![
             1_700_000_000_000,
@@ -270,8 +280,13 @@ mod tests {
             i64::MAX,
         ];
         let stored = put_deltas(instants.iter().copied());
-        assert_eq!(get_deltas(&stored, 5, "t").unwrap(), instants);
-        assert!(get_deltas(&stored[..stored.len() - 1], 5, "t").is_err());
+        let mut back = Vec::new();
+        get_deltas(&stored, 5, "t", &mut back, Some).unwrap();
+        assert_eq!(back, instants);
+        assert!(get_deltas(&stored[..stored.len() - 1], 5, "t", &mut Vec::new(), Some).is_err());
+        let mut customers: Vec<u32> = Vec::new();
+        let big = put_deltas([1, i64::from(u32::MAX) + 1].into_iter());
+        assert!(get_deltas(&big, 2, "t", &mut customers, |c| u32::try_from(c).ok()).is_err());
         let sparse = vec![
             f64::NAN,
             1.5,
@@ -285,7 +300,8 @@ mod tests {
         ];
         let dense = vec![1.0, 2.0, f64::NAN];
         for values in [sparse, dense] {
-            let back = get_values(&put_values(&values), values.len(), "t").unwrap();
+            let mut back = Vec::new();
+            get_values(&put_values(&values), values.len(), "t", &mut back).unwrap();
             assert_eq!(
                 back.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
                 values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()

@@ -389,22 +389,14 @@ impl Workspace {
             let n = usize::try_from(r.get::<_, i64>(0)?)
                 .map_err(|_| Error::CorruptData("negative chunk size".into()))?;
             let column = |i: usize| blob_at(r, i);
-            for c in blob::get_deltas(column(1)?, n, "customer")? {
-                log.customer.push(
-                    u32::try_from(c).map_err(|_| {
-                        Error::CorruptData("a customer code is out of range".into())
-                    })?,
-                );
-            }
-            log.instant_ms
-                .extend(blob::get_deltas(column(2)?, n, "instant")?);
-            log.touchpoint
-                .extend(blob::get_codes(column(3)?, n, "touchpoint")?);
-            log.channel
-                .extend(blob::get_codes(column(4)?, n, "channel")?);
-            log.event_type
-                .extend(blob::get_codes(column(5)?, n, "event_type")?);
-            log.value.extend(blob::get_values(column(6)?, n, "value")?);
+            blob::get_deltas(column(1)?, n, "customer", &mut log.customer, |c| {
+                u32::try_from(c).ok()
+            })?;
+            blob::get_deltas(column(2)?, n, "instant", &mut log.instant_ms, Some)?;
+            blob::get_codes(column(3)?, n, "touchpoint", &mut log.touchpoint)?;
+            blob::get_codes(column(4)?, n, "channel", &mut log.channel)?;
+            blob::get_codes(column(5)?, n, "event_type", &mut log.event_type)?;
+            blob::get_values(column(6)?, n, "value", &mut log.value)?;
         }
         let mut stmt = self.conn.prepare(
             "SELECT name, dictionary, of_customer FROM customer_attributes
