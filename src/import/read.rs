@@ -13,7 +13,7 @@
 //! continuation lines look like whole rows, its first line is rejected as `unclosed_quote` and
 //! reading starts again on the next physical line.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::File;
 use std::hash::BuildHasher;
 use std::io::Read;
@@ -306,7 +306,7 @@ struct Parser {
     /// Hashes of accepted rows not yet sent to the duplicate finder.
     hashes: Vec<u64>,
     to_dedup: Option<SyncSender<ToDedup>>,
-    dedup: Option<JoinHandle<Vec<usize>>>,
+    dedup: Option<JoinHandle<Vec<(u32, usize)>>>,
     rows_read: u64,
     rejected: Vec<Rejected>,
 }
@@ -607,7 +607,7 @@ impl Parser {
     fn finish(mut self, content_hash: String) -> Result<Parsed> {
         self.send_hashes();
         self.to_dedup = None;
-        let duplicates = match self.dedup.take() {
+        let candidates = match self.dedup.take() {
             Some(handle) => handle.join().map_err(|_| {
                 Error::InvalidInput("the duplicate finder stopped unexpectedly".into())
             })?,
@@ -615,6 +615,13 @@ impl Parser {
         };
         let mut log = self.log;
         let mut touchpoint_events = self.touchpoint_events;
+        // Equal hashes are confirmed on the stored event, so that a hash collision can never
+        // drop a distinct event.
+        let duplicates: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&(first, repeat)| same_event(&log, first as usize, repeat))
+            .map(|(_, repeat)| repeat)
+            .collect();
         if !duplicates.is_empty() {
             for &i in &duplicates {
                 if let Some(n) = log
@@ -662,20 +669,24 @@ enum ToDedup {
     Hashes(Vec<u64>),
 }
 
-fn spawn_duplicate_finder() -> (SyncSender<ToDedup>, JoinHandle<Vec<usize>>) {
+/// Finds rows whose hash an earlier row had, returning (earlier, repeat) indices among the
+/// accepted rows, repeats ascending.
+fn spawn_duplicate_finder() -> (SyncSender<ToDedup>, JoinHandle<Vec<(u32, usize)>>) {
     let (tx, rx) = sync_channel::<ToDedup>(8);
     let handle = std::thread::spawn(move || {
-        let mut seen: HashSet<u64, FixedState> =
-            HashSet::with_hasher(FixedState::with_seed(0x5043_5253));
+        let mut first: HashMap<u64, u32, FixedState> =
+            HashMap::with_hasher(FixedState::with_seed(0x5043_5253));
         let mut repeats = Vec::new();
         let mut index = 0usize;
         for message in rx {
             match message {
-                ToDedup::Expect(rows) => seen.reserve(rows.saturating_sub(seen.len())),
+                ToDedup::Expect(rows) => first.reserve(rows.saturating_sub(first.len())),
                 ToDedup::Hashes(batch) => {
                     for hash in batch {
-                        if !seen.insert(hash) {
-                            repeats.push(index);
+                        let at = u32::try_from(index).unwrap_or(u32::MAX);
+                        let earlier = *first.entry(hash).or_insert(at);
+                        if earlier != at {
+                            repeats.push((earlier, index));
                         }
                         index += 1;
                     }
@@ -685,6 +696,20 @@ fn spawn_duplicate_finder() -> (SyncSender<ToDedup>, JoinHandle<Vec<usize>>) {
         repeats
     });
     (tx, handle)
+}
+
+/// Whether two accepted rows are the same event in every imported column.
+fn same_event(log: &EventLog, a: usize, b: usize) -> bool {
+    let same = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+        _ => false,
+    };
+    log.customer.get(a) == log.customer.get(b)
+        && log.instant_ms.get(a) == log.instant_ms.get(b)
+        && log.touchpoint.get(a) == log.touchpoint.get(b)
+        && log.channel.get(a) == log.channel.get(b)
+        && log.event_type.get(a) == log.event_type.get(b)
+        && same(log.value.get(a).copied(), log.value.get(b).copied())
 }
 
 /// Removes the rows at `sorted` (ascending indices) from every column.
