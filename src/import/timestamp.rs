@@ -566,6 +566,20 @@ mod tests {
     }
 
     #[test]
+    fn a_strftime_pattern_reads_what_the_fixed_formats_do_not() {
+        let format = TimestampFormat::parse_name("%d %b %Y %H:%M").unwrap();
+        assert_eq!(
+            utc(&format, "01 Mar 2026 09:15"),
+            utc(&TimestampFormat::Iso, "2026-03-01T09:15Z")
+        );
+        let with_offset = TimestampFormat::parse_name("%d/%m/%Y %H:%M %z").unwrap();
+        assert_eq!(
+            utc(&with_offset, "01/03/2026 10:15 +0100"),
+            utc(&TimestampFormat::Iso, "2026-03-01T09:15Z")
+        );
+    }
+
+    #[test]
     fn format_names_parse_and_print_back() {
         for name in [
             "iso",
