@@ -260,9 +260,19 @@ pub struct ImportSummary {
     pub timezone: String,
 }
 
+/// What an import is doing: reading the file, then writing the workspace (a second or so for
+/// ten million events, during which `bytes_read` stays at `total_bytes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    Reading,
+    Storing,
+}
+
 /// How far an import has read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Progress {
+    pub phase: ImportPhase,
     #[ts(type = "number")]
     pub bytes_read: u64,
     #[ts(type = "number")]
@@ -283,6 +293,12 @@ pub fn import_file(
 ) -> Result<ImportSummary> {
     let path = path.as_ref();
     let parsed = read::read_file(path, settings, on_progress, cancel)?;
+    let total_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    on_progress(Progress {
+        phase: ImportPhase::Storing,
+        bytes_read: total_bytes,
+        total_bytes,
+    });
     store::store(workspace, path, settings, parsed, cancel)
 }
 

@@ -9,7 +9,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{stdout_error, to_json};
 use crate::error::{Error, Result};
-use crate::import::{self, Encoding, ImportSummary, Overrides, Progress, TimestampFormat};
+use crate::import::{
+    self, Encoding, ImportPhase, ImportSummary, Overrides, Progress, TimestampFormat,
+};
 use crate::journey::JourneyId;
 use crate::workspace::Workspace;
 
@@ -130,7 +132,7 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<()> {
         let bar = ProgressBar::new(detection.file_size);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} importing [{bar:40}] {bytes}/{total_bytes} ({eta})",
+                "{spinner} importing [{bar:40}] {bytes}/{total_bytes} ({eta}) {msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
@@ -140,6 +142,9 @@ pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<()> {
     let mut on_progress = |p: Progress| {
         if let Some(bar) = &bar {
             bar.set_position(p.bytes_read);
+            if p.phase == ImportPhase::Storing {
+                bar.set_message("saving the workspace");
+            }
         }
     };
     let never = AtomicBool::new(false);

@@ -26,7 +26,7 @@ use csv::{ByteRecord, ReaderBuilder};
 use foldhash::fast::FixedState;
 
 use super::timestamp::{TimestampFormat, Zone};
-use super::{ColumnRole, Encoding, ImportSettings, Progress, RejectReason};
+use super::{ColumnRole, Encoding, ImportPhase, ImportSettings, Progress, RejectReason};
 use crate::error::{Error, Result};
 use crate::log::{Attribute, Dictionary, EventLog, NONE};
 
@@ -80,6 +80,7 @@ pub fn read_file(
             first = false;
         }
         on_progress(Progress {
+            phase: ImportPhase::Reading,
             bytes_read: batch.raw_read,
             total_bytes,
         });
