@@ -13,16 +13,21 @@
 //! continuation lines look like whole rows, its first line is rejected as `unclosed_quote` and
 //! reading starts again on the next physical line.
 
-use std::collections::HashMap;
+mod blocks;
+mod duplicates;
+mod split;
+
+use blocks::spawn_reader;
+use duplicates::{remove_rows, same_event, spawn_duplicate_finder, ToDedup, HASH_BATCH};
+use split::{spawn_splitter, Batch, EntryKind, Fields, Splitter};
+
 use std::fs::File;
 use std::hash::BuildHasher;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::SyncSender;
 use std::thread::JoinHandle;
 
-use csv::{ByteRecord, ReaderBuilder};
 use foldhash::fast::FixedState;
 
 use super::timestamp::{TimestampFormat, Zone};
@@ -30,8 +35,6 @@ use super::{ColumnRole, Encoding, ImportPhase, ImportSettings, Progress, RejectR
 use crate::error::{Error, Result};
 use crate::log::{Attribute, Dictionary, EventLog, NONE};
 
-/// Bytes read from disk at a time.
-const BLOCK: usize = 4 << 20;
 /// A rejected row's raw text is kept up to this many bytes.
 const RAW_LIMIT: usize = 4096;
 /// Records between two looks at the cancel flag.
@@ -67,7 +70,14 @@ pub fn read_file(
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
     let (blocks, recycle, reader) = spawn_reader(path.to_path_buf(), file, settings.encoding);
-    let (batches, used, splitter) = spawn_splitter(Splitter::new(&parser), blocks, recycle);
+    let splitter = Splitter::new(
+        parser.expected,
+        parser.delimiter,
+        parser.quote,
+        parser.header,
+        parser.check_utf8,
+    );
+    let (batches, used, splitter) = spawn_splitter(splitter, blocks, recycle);
     let mut first = true;
     for batch in batches.iter() {
         if cancel.load(Ordering::Relaxed) {
@@ -95,132 +105,6 @@ pub fn read_file(
         .join()
         .map_err(|_| Error::InvalidInput("the file reader stopped unexpectedly".into()))??;
     parser.finish(content_hash)
-}
-
-/// A pipeline stage on its own thread: what it produces, where used buffers go back to it, and
-/// the thread.
-type Stage<Out, Used, Done> = (Receiver<Result<Out>>, SyncSender<Used>, JoinHandle<Done>);
-
-struct Block {
-    data: Vec<u8>,
-    raw_read: u64,
-    last: bool,
-}
-
-/// Reads, hashes and decodes the file on its own thread, sending UTF-8 blocks cut after a line
-/// break; used blocks come back through the second channel to be filled again. Returns the
-/// content hash when done.
-fn spawn_reader(
-    path: PathBuf,
-    mut file: File,
-    encoding: Encoding,
-) -> Stage<Block, Vec<u8>, Result<String>> {
-    let (tx, rx) = sync_channel::<Result<Block>>(2);
-    let (recycle_tx, recycle_rx) = sync_channel::<Vec<u8>>(4);
-    let handle = std::thread::spawn(move || {
-        let mut hasher = blake3::Hasher::new();
-        let mut decoder = match encoding {
-            Encoding::Utf8 | Encoding::Utf8Bom => None,
-            Encoding::Utf16Le => Some(encoding_rs::UTF_16LE.new_decoder_with_bom_removal()),
-            Encoding::Utf16Be => Some(encoding_rs::UTF_16BE.new_decoder_with_bom_removal()),
-            Encoding::Windows1252 => {
-                Some(encoding_rs::WINDOWS_1252.new_decoder_without_bom_handling())
-            }
-        };
-        let mut raw = Vec::new();
-        let mut pending: Vec<u8> = Vec::new();
-        let mut raw_read = 0u64;
-        let mut first = true;
-        loop {
-            let mut data = recycle_rx
-                .try_recv()
-                .unwrap_or_else(|_| Vec::with_capacity(BLOCK + (64 << 10)));
-            data.clear();
-            data.extend_from_slice(&pending);
-            let read = match decoder.as_mut() {
-                None => {
-                    let start = data.len();
-                    let n = fill(&mut file, &mut data, BLOCK);
-                    if let Ok(n) = n {
-                        hasher.update(&data[start..start + n]);
-                        if first && data.starts_with(b"\xEF\xBB\xBF") {
-                            data.drain(..3);
-                        }
-                    }
-                    n
-                }
-                Some(decoder) => {
-                    raw.clear();
-                    let n = fill(&mut file, &mut raw, BLOCK);
-                    if let Ok(n) = n {
-                        hasher.update(&raw);
-                        let start = data.len();
-                        let room = decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
-                        data.resize(start + room, 0);
-                        let (_, _, written, _) =
-                            decoder.decode_to_utf8(&raw, &mut data[start..], n < BLOCK);
-                        data.truncate(start + written);
-                    }
-                    n
-                }
-            };
-            let n = match read {
-                Ok(n) => n,
-                Err(e) => {
-                    let _ = tx.send(Err(Error::io(&path, e)));
-                    return Err(Error::InvalidInput(format!(
-                        "{}: reading stopped",
-                        path.display()
-                    )));
-                }
-            };
-            let last = n < BLOCK;
-            raw_read += n as u64;
-            first = false;
-            pending.clear();
-            if !last {
-                match memchr::memrchr(b'\n', &data) {
-                    Some(p) => {
-                        pending.extend_from_slice(&data[p + 1..]);
-                        data.truncate(p + 1);
-                    }
-                    None => {
-                        pending = data;
-                        continue;
-                    }
-                }
-            }
-            if tx
-                .send(Ok(Block {
-                    data,
-                    raw_read,
-                    last,
-                }))
-                .is_err()
-            {
-                // The import was cancelled or failed: nobody needs the rest.
-                return Ok(String::new());
-            }
-            if last {
-                return Ok(hasher.finalize().to_hex().to_string());
-            }
-        }
-    });
-    (rx, recycle_tx, handle)
-}
-
-/// Appends up to `limit` bytes of the file to `out`, fewer only at the end of the file.
-fn fill(file: &mut File, out: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < limit {
-        match file.by_ref().take((limit - n) as u64).read_to_end(out) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
 }
 
 /// Distinct strings and their codes, with a fast hash: the customer column alone may hold
@@ -659,320 +543,6 @@ impl Parser {
     }
 }
 
-/// Rows hashed per message to the duplicate finder.
-const HASH_BATCH: usize = 1 << 15;
-
-/// Finds exact duplicate rows on its own thread, from the hashes of accepted rows in order;
-/// returns the indices (among accepted rows) of the repeats, ascending.
-enum ToDedup {
-    /// About this many rows will come: size the table once instead of growing it.
-    Expect(usize),
-    Hashes(Vec<u64>),
-}
-
-/// Finds rows whose hash an earlier row had, returning (earlier, repeat) indices among the
-/// accepted rows, repeats ascending.
-fn spawn_duplicate_finder() -> (SyncSender<ToDedup>, JoinHandle<Vec<(u32, usize)>>) {
-    let (tx, rx) = sync_channel::<ToDedup>(8);
-    let handle = std::thread::spawn(move || {
-        let mut first: HashMap<u64, u32, FixedState> =
-            HashMap::with_hasher(FixedState::with_seed(0x5043_5253));
-        let mut repeats = Vec::new();
-        let mut index = 0usize;
-        for message in rx {
-            match message {
-                ToDedup::Expect(rows) => first.reserve(rows.saturating_sub(first.len())),
-                ToDedup::Hashes(batch) => {
-                    for hash in batch {
-                        let at = u32::try_from(index).unwrap_or(u32::MAX);
-                        let earlier = *first.entry(hash).or_insert(at);
-                        if earlier != at {
-                            repeats.push((earlier, index));
-                        }
-                        index += 1;
-                    }
-                }
-            }
-        }
-        repeats
-    });
-    (tx, handle)
-}
-
-/// Whether two accepted rows are the same event in every imported column.
-fn same_event(log: &EventLog, a: usize, b: usize) -> bool {
-    let same = |x: Option<f64>, y: Option<f64>| match (x, y) {
-        (Some(x), Some(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
-        _ => false,
-    };
-    log.customer.get(a) == log.customer.get(b)
-        && log.instant_ms.get(a) == log.instant_ms.get(b)
-        && log.touchpoint.get(a) == log.touchpoint.get(b)
-        && log.channel.get(a) == log.channel.get(b)
-        && log.event_type.get(a) == log.event_type.get(b)
-        && same(log.value.get(a).copied(), log.value.get(b).copied())
-}
-
-/// Removes the rows at `sorted` (ascending indices) from every column.
-fn remove_rows(log: &mut EventLog, sorted: &[usize]) {
-    fn retain<T: Copy>(column: &mut Vec<T>, sorted: &[usize]) {
-        let mut next = sorted.iter().peekable();
-        let mut i = 0;
-        column.retain(|_| {
-            let drop = next.peek().is_some_and(|&&r| r == i);
-            if drop {
-                next.next();
-            }
-            i += 1;
-            !drop
-        });
-    }
-    retain(&mut log.customer, sorted);
-    retain(&mut log.instant_ms, sorted);
-    retain(&mut log.touchpoint, sorted);
-    retain(&mut log.channel, sorted);
-    retain(&mut log.event_type, sorted);
-    retain(&mut log.value, sorted);
-}
-
-/// One block's records, split on the splitter thread: field bytes and where each field ends,
-/// and per record its line, its raw text in `data` and its fields.
-#[derive(Default)]
-struct Batch {
-    data: Vec<u8>,
-    fields: Vec<u8>,
-    ends: Vec<u32>,
-    entries: Vec<Entry>,
-    valid_utf8: bool,
-    raw_read: u64,
-}
-
-struct Entry {
-    line: u64,
-    raw: (usize, usize),
-    field_start: usize,
-    fields: (usize, usize),
-    kind: EntryKind,
-}
-
-#[derive(Clone, Copy)]
-enum EntryKind {
-    Row,
-    /// The first line of a record swallowed by an unclosed quote (`header`: it was the header).
-    UnclosedQuote {
-        header: bool,
-    },
-}
-
-/// The fields of one record in a [`Batch`].
-struct Fields<'a> {
-    bytes: &'a [u8],
-    ends: &'a [u32],
-    start: usize,
-}
-
-impl<'a> Fields<'a> {
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn get(&self, i: usize) -> Option<&'a [u8]> {
-        let end = *self.ends.get(i)? as usize;
-        let start = match i {
-            0 => self.start,
-            _ => *self.ends.get(i - 1)? as usize,
-        };
-        self.bytes.get(start..end)
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
-        (0..self.len()).map(|i| self.get(i).unwrap_or(&[]))
-    }
-}
-
-/// Splits blocks into records on its own thread, so that the parser thread only checks and
-/// interns. It owns the reading position: line numbers, the header, records carried over from
-/// one block to the next, and the restart after a stray quote.
-struct Splitter {
-    expected: usize,
-    delimiter: u8,
-    quote: Option<u8>,
-    header_pending: bool,
-    check_utf8: bool,
-    carry: Vec<u8>,
-    line: u64,
-}
-
-impl Splitter {
-    fn new(parser: &Parser) -> Splitter {
-        Splitter {
-            expected: parser.expected,
-            delimiter: parser.delimiter,
-            quote: parser.quote,
-            header_pending: parser.header,
-            check_utf8: parser.check_utf8,
-            carry: Vec::new(),
-            line: 1,
-        }
-    }
-
-    /// Splits `data` (after the carried-over bytes) into `batch`.
-    fn split(&mut self, mut data: Vec<u8>, last: bool, batch: &mut Batch) -> Result<()> {
-        if !self.carry.is_empty() {
-            let mut joined = std::mem::take(&mut self.carry);
-            joined.extend_from_slice(&data);
-            data.clear();
-            self.carry = data;
-            data = joined;
-        }
-        batch.fields.clear();
-        batch.ends.clear();
-        batch.entries.clear();
-        // Text decoded from another encoding is valid by construction; UTF-8 input is checked
-        // a block at a time, and row by row only in a block that has invalid bytes.
-        batch.valid_utf8 = !self.check_utf8 || std::str::from_utf8(&data).is_ok();
-        let (consumed, next_line) = self.split_records(&data, last, batch)?;
-        self.carry.clear();
-        self.carry.extend_from_slice(&data[consumed..]);
-        self.line = next_line;
-        batch.data = data;
-        Ok(())
-    }
-
-    /// Returns how many bytes of `data` were used and the line on which the rest starts: unless
-    /// `last`, the final record may be cut inside a quoted field, so it is left for the next block.
-    fn split_records(
-        &mut self,
-        data: &[u8],
-        last: bool,
-        batch: &mut Batch,
-    ) -> Result<(usize, u64)> {
-        let mut start = 0usize;
-        let mut start_line = self.line;
-        let mut record = ByteRecord::new();
-        'restart: loop {
-            let mut reader = ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(self.delimiter)
-                .quoting(self.quote.is_some())
-                .quote(self.quote.unwrap_or(b'"'))
-                .buffer_capacity(1 << 16)
-                .from_reader(&data[start..]);
-            loop {
-                let more = reader.read_byte_record(&mut record).map_err(|e| {
-                    Error::InvalidInput(format!(
-                        "the CSV reader failed near line {start_line}: {e}"
-                    ))
-                })?;
-                if !more {
-                    break 'restart;
-                }
-                let (at, at_line) = record
-                    .position()
-                    .map_or((0, 1), |p| (p.byte() as usize, p.line()));
-                let mut record_start = start + at;
-                let mut record_line = start_line + at_line - 1;
-                let record_end = (start + reader.position().byte() as usize).min(data.len());
-                // After a `\r`, the reader starts the next record on the `\n` that completes it.
-                while record_start < record_end && matches!(data[record_start], b'\r' | b'\n') {
-                    record_line += u64::from(data[record_start] == b'\n');
-                    record_start += 1;
-                }
-                // The block's last record may be cut inside a quoted field that goes on in the
-                // next block: it is read again from there.
-                if !last && record_end >= data.len() {
-                    return Ok((record_start, record_line));
-                }
-                let raw = trim_line_end(&data[record_start..record_end]);
-                let raw_end = record_start + raw.len();
-                let multiline = memchr::memchr(b'\n', raw).is_some();
-                if multiline && (record.len() != self.expected || self.swallowed(raw)) {
-                    let first_end = memchr::memchr(b'\n', raw).map_or(raw.len(), |p| p + 1);
-                    let first = trim_line_end(&raw[..first_end]);
-                    batch.entries.push(Entry {
-                        line: record_line,
-                        raw: (record_start, record_start + first.len()),
-                        field_start: 0,
-                        fields: (0, 0),
-                        kind: EntryKind::UnclosedQuote {
-                            header: self.header_pending,
-                        },
-                    });
-                    self.header_pending = false;
-                    start = record_start + first_end;
-                    start_line = record_line + 1;
-                    continue 'restart;
-                }
-                if self.header_pending {
-                    self.header_pending = false;
-                    continue;
-                }
-                let field_start = batch.fields.len();
-                let first_end = batch.ends.len();
-                batch.fields.extend_from_slice(record.as_slice());
-                for i in 0..record.len() {
-                    let end = record.range(i).map_or(0, |r| r.end);
-                    batch
-                        .ends
-                        .push(u32::try_from(field_start + end).unwrap_or(u32::MAX));
-                }
-                batch.entries.push(Entry {
-                    line: record_line,
-                    raw: (record_start, raw_end),
-                    field_start,
-                    fields: (first_end, batch.ends.len()),
-                    kind: EntryKind::Row,
-                });
-            }
-        }
-        let tail = &data[start..];
-        Ok((
-            data.len(),
-            start_line + memchr::memchr_iter(b'\n', tail).count() as u64,
-        ))
-    }
-
-    /// Whether the continuation lines of a multi-line record look like whole rows of the file:
-    /// then an unclosed quote swallowed them.
-    fn swallowed(&self, raw: &[u8]) -> bool {
-        let needed = self.expected.saturating_sub(1).max(1);
-        raw.split(|&b| b == b'\n')
-            .skip(1)
-            .any(|l| memchr::memchr_iter(self.delimiter, l).count() >= needed)
-    }
-}
-
-/// Runs `splitter` on its own thread over the reader's blocks. Used batches come back through
-/// the second channel; their block buffers go back to the reader through `recycle`.
-fn spawn_splitter(
-    mut splitter: Splitter,
-    blocks: Receiver<Result<Block>>,
-    recycle: SyncSender<Vec<u8>>,
-) -> Stage<Batch, Batch, ()> {
-    let (tx, rx) = sync_channel::<Result<Batch>>(2);
-    let (used_tx, used_rx) = sync_channel::<Batch>(4);
-    let handle = std::thread::spawn(move || {
-        for block in blocks {
-            let result = block.and_then(|block| {
-                let mut batch = used_rx.try_recv().unwrap_or_default();
-                let old = std::mem::take(&mut batch.data);
-                if old.capacity() > 0 {
-                    let _ = recycle.try_send(old);
-                }
-                batch.raw_read = block.raw_read;
-                splitter.split(block.data, block.last, &mut batch)?;
-                Ok(batch)
-            });
-            let failed = result.is_err();
-            if tx.send(result).is_err() || failed {
-                return;
-            }
-        }
-    });
-    (rx, used_tx, handle)
-}
-
 fn ascii_setting(c: char, what: &str) -> Result<u8> {
     u8::try_from(c).ok().filter(u8::is_ascii).ok_or_else(|| {
         Error::InvalidInput(format!(
@@ -986,13 +556,6 @@ fn trim_bytes(field: &[u8]) -> &[u8] {
         (Some(a), Some(b)) if !a.is_ascii_whitespace() && !b.is_ascii_whitespace() => field,
         _ => field.trim_ascii(),
     }
-}
-
-fn trim_line_end(mut raw: &[u8]) -> &[u8] {
-    while let [rest @ .., b'\n' | b'\r'] = raw {
-        raw = rest;
-    }
-    raw
 }
 
 /// A number as logs write it: `12.5`, `12,5` where the decimal mark is a comma, and with
