@@ -2,7 +2,10 @@
 
 mod customers;
 mod filters;
+mod generate;
+mod import;
 mod path;
+mod rejected;
 mod report;
 
 use std::io::Write;
@@ -88,6 +91,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
         format: customers::ListFormat,
     },
+    /// Import a CSV log into a workspace: what a flag leaves out is detected.
+    Import(Box<import::ImportArgs>),
+    /// List the rows that imports rejected, with line, reason and raw text.
+    Rejected(rejected::RejectedArgs),
+    /// Write a CSV log from the demo generator.
+    Generate(generate::GenerateArgs),
 }
 
 /// Runs one command, writing its output to `out`.
@@ -167,6 +176,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             customer,
             format,
         } => path::run(&target, &customer, format, out)?,
+        Command::Import(args) => import::run(&args, out)?,
+        Command::Rejected(args) => rejected::run(&args, out)?,
+        Command::Generate(args) => generate::run(&args, out)?,
     }
     Ok(())
 }

@@ -24,6 +24,9 @@ pub enum ErrorCode {
     CorruptData,
     NotFound,
     InvalidInput,
+    Cancelled,
+    AlreadyImported,
+    AmbiguousTimestamp,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +59,12 @@ pub enum Error {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     InvalidInput(String),
+    #[error("the import was cancelled; the workspace was left exactly as it was")]
+    Cancelled,
+    #[error("{}: its content was already imported as source \"{source_name}\"; nothing was imported. Pass --force (or choose \"import again\") to import it a second time.", path.display())]
+    AlreadyImported { path: PathBuf, source_name: String },
+    #[error("the timestamps of column \"{column}\" could be day-first or month-first (e.g. 01/02/2026); choose the format (CLI: --timestamp-format dd/mm/yyyy or mm/dd/yyyy)")]
+    AmbiguousTimestamp { column: String },
 }
 
 impl Error {
@@ -70,6 +79,9 @@ impl Error {
             Error::CorruptData(_) => ErrorCode::CorruptData,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::Cancelled => ErrorCode::Cancelled,
+            Error::AlreadyImported { .. } => ErrorCode::AlreadyImported,
+            Error::AmbiguousTimestamp { .. } => ErrorCode::AmbiguousTimestamp,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod journey;
 pub mod log;
 pub mod matching;

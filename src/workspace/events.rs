@@ -4,13 +4,18 @@
 //! dictionaries. Loading concatenates the sources in import order, which is the tie-break order
 //! that metrics.md prescribes for events at the same instant.
 
-use rusqlite::params;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::blob;
+use super::journeys::{insert_journey_in, JourneyDraft};
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::import::RejectedRow;
+use crate::journey::{Channel, JourneyId, StageId, TouchpointId};
 use crate::log::{Attribute, Dictionary, EventLog};
 
 /// Events per stored chunk: large enough that per-row SQLite overhead vanishes, small enough that
@@ -50,13 +55,41 @@ pub struct SourceSummary {
     pub duplicates: u64,
 }
 
+/// A rejected row to be stored with its source.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RejectedDraft<'a> {
+    pub line: u64,
+    pub reason: &'a str,
+    pub message: &'a str,
+    pub raw: &'a str,
+}
+
 const DICTIONARIES: [&str; 4] = ["customer", "touchpoint", "channel", "event_type"];
 
 impl Workspace {
     /// Stores a source and its events in one transaction: either all of it is in the workspace
     /// afterwards, or none of it.
     pub fn add_source(&mut self, source: &SourceDraft, log: &EventLog) -> Result<i64> {
+        let never = AtomicBool::new(false);
+        let (id, _) = self.store_import(source, log, &[], None, &never)?;
+        Ok(id)
+    }
+
+    /// Stores an import in one transaction: the journey made from its values (when the workspace
+    /// had none), the source, its events and its rejected rows. Setting `cancel` while it runs
+    /// rolls everything back and returns [`Error::Cancelled`].
+    pub fn store_import(
+        &mut self,
+        source: &SourceDraft,
+        log: &EventLog,
+        rejected: &[RejectedDraft<'_>],
+        new_journey: Option<&JourneyDraft>,
+        cancel: &AtomicBool,
+    ) -> Result<(i64, Option<JourneyId>)> {
         let tx = self.conn.transaction()?;
+        let journey = new_journey
+            .map(|draft| insert_journey_in(&tx, draft))
+            .transpose()?;
         tx.execute(
             "INSERT INTO sources (name, file_name, content_hash, timezone, mapping, imported_at,
                                   rows_read, events_imported, rows_rejected, duplicates)
@@ -94,17 +127,20 @@ impl Workspace {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
             for (chunk, start) in (0..log.len()).step_by(CHUNK_ROWS).enumerate() {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Error::Cancelled);
+                }
                 let end = (start + CHUNK_ROWS).min(log.len());
                 put.execute(params![
                     id,
                     chunk as i64,
                     (end - start) as i64,
-                    blob::put_u32s(&log.customer[start..end]),
-                    blob::put_i64s(&log.instant_ms[start..end]),
-                    blob::put_u32s(&log.touchpoint[start..end]),
-                    blob::put_u32s(&log.channel[start..end]),
-                    blob::put_u32s(&log.event_type[start..end]),
-                    blob::put_f64s(&log.value[start..end]),
+                    blob::put_deltas(log.customer[start..end].iter().map(|&c| i64::from(c))),
+                    blob::put_deltas(log.instant_ms[start..end].iter().copied()),
+                    blob::put_codes(&log.touchpoint[start..end]),
+                    blob::put_codes(&log.channel[start..end]),
+                    blob::put_codes(&log.event_type[start..end]),
+                    blob::put_values(&log.value[start..end]),
                 ])?;
             }
             let mut put = tx.prepare(
@@ -119,9 +155,137 @@ impl Workspace {
                     blob::put_u32s(&a.of_customer)
                 ])?;
             }
+            let mut put = tx.prepare(
+                "INSERT INTO rejected_rows (source_id, line, reason, message, raw)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for r in rejected {
+                put.execute(params![id, to_i64(r.line), r.reason, r.message, r.raw])?;
+            }
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
         }
         tx.commit()?;
-        Ok(id)
+        Ok((id, journey))
+    }
+
+    /// The name of a source imported from a file with this content hash, if any.
+    pub fn source_with_content(&self, content_hash: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name FROM sources WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+                [content_hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Removes a source with its events and rejected rows; journeys, touchpoints and aliases
+    /// stay as they are.
+    pub fn remove_source(&mut self, id: i64) -> Result<()> {
+        let removed = self
+            .conn
+            .execute("DELETE FROM sources WHERE id = ?1", [id])?;
+        if removed == 0 {
+            return Err(Error::NotFound { what: "source", id });
+        }
+        Ok(())
+    }
+
+    /// Rejected rows of one source, or of all, in import order and line order.
+    pub fn rejected_rows(&self, source: Option<i64>) -> Result<Vec<RejectedRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.name, r.line, r.reason, r.message, r.raw
+             FROM rejected_rows r JOIN sources s ON s.id = r.source_id
+             WHERE ?1 IS NULL OR r.source_id = ?1
+             ORDER BY r.source_id, r.line, r.id",
+        )?;
+        let rows = stmt.query_map([source], |r| {
+            Ok(RejectedRow {
+                source: r.get(0)?,
+                line: to_u64(r.get(1)?),
+                reason: r.get(2)?,
+                message: r.get(3)?,
+                raw: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a touchpoint named after a log value to a journey, in the given stage or in a stage
+    /// "Unassigned" (created at the end when missing), so the value is no longer unmapped.
+    pub fn create_touchpoint_from_value(
+        &mut self,
+        journey: JourneyId,
+        stage: Option<StageId>,
+        value: &str,
+        channel: Channel,
+    ) -> Result<TouchpointId> {
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM journeys WHERE id = ?1)",
+            [journey.0],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound {
+                what: "journey",
+                id: journey.0,
+            });
+        }
+        let stage = match stage {
+            Some(s) => s.0,
+            None => {
+                let found: Option<i64> = tx
+                    .query_row(
+                        "SELECT id FROM stages WHERE journey_id = ?1 AND name = 'Unassigned'",
+                        [journey.0],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match found {
+                    Some(id) => id,
+                    None => {
+                        tx.execute(
+                            "INSERT INTO stages (journey_id, name, position)
+                             SELECT ?1, 'Unassigned', COALESCE(MAX(position) + 1, 0)
+                             FROM stages WHERE journey_id = ?1",
+                            [journey.0],
+                        )?;
+                        tx.last_insert_rowid()
+                    }
+                }
+            }
+        };
+        let (count, in_journey): (i64, bool) = tx.query_row(
+            "SELECT (SELECT COUNT(*) FROM touchpoints WHERE stage_id = ?1),
+                    EXISTS (SELECT 1 FROM stages WHERE id = ?1 AND journey_id = ?2)",
+            params![stage, journey.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if !in_journey {
+            return Err(Error::NotFound {
+                what: "stage",
+                id: stage,
+            });
+        }
+        tx.execute(
+            "INSERT INTO touchpoints (journey_id, stage_id, name, channel, kind, x, y)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)",
+            params![
+                journey.0,
+                stage,
+                value,
+                channel.as_str(),
+                channel.usual_kind().as_str(),
+                count as f64 * 120.0
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(TouchpointId(id))
     }
 
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
@@ -170,23 +334,52 @@ impl Workspace {
     }
 
     fn load_source(&self, source: i64) -> Result<EventLog> {
-        let mut dictionaries: [Dictionary; 4] = Default::default();
-        for (name, slot) in DICTIONARIES.iter().zip(dictionaries.iter_mut()) {
-            let data: Vec<u8> = self.conn.query_row(
+        let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(DICTIONARIES.len());
+        for name in DICTIONARIES {
+            blobs.push(self.conn.query_row(
                 "SELECT data FROM source_dictionaries WHERE source_id = ?1 AND name = ?2",
                 params![source, name],
                 |r| r.get(0),
-            )?;
-            *slot = Dictionary::from_values(blob::get_strings(&data, name)?);
+            )?);
         }
-        let [customers, touchpoints, channels, event_types] = dictionaries;
-        let mut log = EventLog {
-            customers,
-            touchpoints,
-            channels,
-            event_types,
-            ..EventLog::default()
-        };
+        // Building the dictionaries (a million customer ids) overlaps with reading the events.
+        std::thread::scope(|scope| {
+            let dictionaries = scope.spawn(|| {
+                DICTIONARIES
+                    .iter()
+                    .zip(&blobs)
+                    .map(|(name, data)| Ok(Dictionary::from_values(blob::get_strings(data, name)?)))
+                    .collect::<Result<Vec<Dictionary>>>()
+            });
+            let mut log = self.load_events(source)?;
+            let mut dictionaries = dictionaries
+                .join()
+                .map_err(|_| Error::CorruptData("a dictionary could not be decoded".into()))??
+                .into_iter();
+            let mut next = || dictionaries.next().unwrap_or_default();
+            log.customers = next();
+            log.touchpoints = next();
+            log.channels = next();
+            log.event_types = next();
+            Ok(log)
+        })
+    }
+
+    /// A source's event columns and segment attributes, without its dictionaries.
+    fn load_events(&self, source: i64) -> Result<EventLog> {
+        let mut log = EventLog::default();
+        let total: i64 = self.conn.query_row(
+            "SELECT COALESCE(SUM(rows), 0) FROM event_chunks WHERE source_id = ?1",
+            [source],
+            |r| r.get(0),
+        )?;
+        let total = usize::try_from(total).unwrap_or(0);
+        log.customer.reserve(total);
+        log.instant_ms.reserve(total);
+        log.touchpoint.reserve(total);
+        log.channel.reserve(total);
+        log.event_type.reserve(total);
+        log.value.reserve(total);
         let mut stmt = self.conn.prepare(
             "SELECT rows, customer, instant, touchpoint, channel, event_type, value
              FROM event_chunks WHERE source_id = ?1 ORDER BY chunk",
@@ -196,17 +389,14 @@ impl Workspace {
             let n = usize::try_from(r.get::<_, i64>(0)?)
                 .map_err(|_| Error::CorruptData("negative chunk size".into()))?;
             let column = |i: usize| blob_at(r, i);
-            log.customer
-                .extend(blob::get_u32s(column(1)?, n, "customer")?);
-            log.instant_ms
-                .extend(blob::get_i64s(column(2)?, n, "instant")?);
-            log.touchpoint
-                .extend(blob::get_u32s(column(3)?, n, "touchpoint")?);
-            log.channel
-                .extend(blob::get_u32s(column(4)?, n, "channel")?);
-            log.event_type
-                .extend(blob::get_u32s(column(5)?, n, "event_type")?);
-            log.value.extend(blob::get_f64s(column(6)?, n, "value")?);
+            blob::get_deltas(column(1)?, n, "customer", &mut log.customer, |c| {
+                u32::try_from(c).ok()
+            })?;
+            blob::get_deltas(column(2)?, n, "instant", &mut log.instant_ms, Some)?;
+            blob::get_codes(column(3)?, n, "touchpoint", &mut log.touchpoint)?;
+            blob::get_codes(column(4)?, n, "channel", &mut log.channel)?;
+            blob::get_codes(column(5)?, n, "event_type", &mut log.event_type)?;
+            blob::get_values(column(6)?, n, "value", &mut log.value)?;
         }
         let mut stmt = self.conn.prepare(
             "SELECT name, dictionary, of_customer FROM customer_attributes

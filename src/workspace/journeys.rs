@@ -37,68 +37,9 @@ impl Workspace {
     /// Stores a new journey in one transaction and returns its id.
     pub fn insert_journey(&mut self, draft: &JourneyDraft) -> Result<JourneyId> {
         let tx = self.conn.transaction()?;
-        let position: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(position) + 1, 0) FROM journeys",
-            [],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO journeys (name, description, position) VALUES (?1, ?2, ?3)",
-            params![draft.name, draft.description, position],
-        )?;
-        let journey = tx.last_insert_rowid();
-        let mut stage_ids = Vec::with_capacity(draft.stages.len());
-        for (i, name) in draft.stages.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO stages (journey_id, name, position) VALUES (?1, ?2, ?3)",
-                params![journey, name, i as i64],
-            )?;
-            stage_ids.push(tx.last_insert_rowid());
-        }
-        let mut touchpoint_ids = Vec::with_capacity(draft.touchpoints.len());
-        for t in &draft.touchpoints {
-            let stage = *stage_ids.get(t.stage).ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "touchpoint {:?} refers to stage {} but the journey has {} stages",
-                    t.name,
-                    t.stage + 1,
-                    stage_ids.len()
-                ))
-            })?;
-            tx.execute(
-                "INSERT INTO touchpoints (journey_id, stage_id, name, channel, kind, x, y, is_entry, is_goal)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    journey,
-                    stage,
-                    t.name,
-                    t.channel.as_str(),
-                    t.kind.as_str(),
-                    t.x,
-                    t.y,
-                    t.entry,
-                    t.goal
-                ],
-            )?;
-            touchpoint_ids.push(tx.last_insert_rowid());
-        }
-        for &(from, to) in &draft.transitions {
-            let endpoint = |i: usize| {
-                touchpoint_ids.get(i).copied().ok_or_else(|| {
-                    Error::InvalidInput(format!(
-                        "a transition refers to touchpoint {} but the journey has {}",
-                        i + 1,
-                        touchpoint_ids.len()
-                    ))
-                })
-            };
-            tx.execute(
-                "INSERT INTO transitions (journey_id, from_id, to_id) VALUES (?1, ?2, ?3)",
-                params![journey, endpoint(from)?, endpoint(to)?],
-            )?;
-        }
+        let journey = insert_journey_in(&tx, draft)?;
         tx.commit()?;
-        Ok(JourneyId(journey))
+        Ok(journey)
     }
 
     /// Records that log value `alias` means `touchpoint`.
@@ -208,6 +149,75 @@ impl Workspace {
             transitions,
         })
     }
+}
+
+/// Stores a journey inside the caller's transaction, so that an import can create one together
+/// with its source.
+pub(crate) fn insert_journey_in(
+    tx: &rusqlite::Connection,
+    draft: &JourneyDraft,
+) -> Result<JourneyId> {
+    let position: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM journeys",
+        [],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO journeys (name, description, position) VALUES (?1, ?2, ?3)",
+        params![draft.name, draft.description, position],
+    )?;
+    let journey = tx.last_insert_rowid();
+    let mut stage_ids = Vec::with_capacity(draft.stages.len());
+    for (i, name) in draft.stages.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO stages (journey_id, name, position) VALUES (?1, ?2, ?3)",
+            params![journey, name, i as i64],
+        )?;
+        stage_ids.push(tx.last_insert_rowid());
+    }
+    let mut touchpoint_ids = Vec::with_capacity(draft.touchpoints.len());
+    for t in &draft.touchpoints {
+        let stage = *stage_ids.get(t.stage).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "touchpoint {:?} refers to stage {} but the journey has {} stages",
+                t.name,
+                t.stage + 1,
+                stage_ids.len()
+            ))
+        })?;
+        tx.execute(
+            "INSERT INTO touchpoints (journey_id, stage_id, name, channel, kind, x, y, is_entry, is_goal)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                journey,
+                stage,
+                t.name,
+                t.channel.as_str(),
+                t.kind.as_str(),
+                t.x,
+                t.y,
+                t.entry,
+                t.goal
+            ],
+        )?;
+        touchpoint_ids.push(tx.last_insert_rowid());
+    }
+    for &(from, to) in &draft.transitions {
+        let endpoint = |i: usize| {
+            touchpoint_ids.get(i).copied().ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "a transition refers to touchpoint {} but the journey has {}",
+                    i + 1,
+                    touchpoint_ids.len()
+                ))
+            })
+        };
+        tx.execute(
+            "INSERT INTO transitions (journey_id, from_id, to_id) VALUES (?1, ?2, ?3)",
+            params![journey, endpoint(from)?, endpoint(to)?],
+        )?;
+    }
+    Ok(JourneyId(journey))
 }
 
 fn touchpoint_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {

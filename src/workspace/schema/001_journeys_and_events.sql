@@ -70,7 +70,11 @@ CREATE TABLE source_dictionaries (
     PRIMARY KEY (source_id, name)
 );
 
--- A source's events in file order, in chunks of columns (little-endian arrays).
+-- A source's events in file order, in chunks of columns. Each column blob starts with a tag byte:
+-- customer and instant are zig-zag LEB128 deltas from the previous event (tag 0x10); touchpoint,
+-- channel and event_type are codes of width 1, 2 or 4 bytes (the tag is the width; the width's
+-- largest number means "none"); value is dense f64 (0x20) or a bitmap of present values followed
+-- by those values (0x21). All numbers are little-endian.
 CREATE TABLE event_chunks (
     source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     chunk      INTEGER NOT NULL,

@@ -1,0 +1,628 @@
+//! Detection: reading the start of a file and proposing how to read all of it.
+//!
+//! Users should not have to know what "Windows-1252" or "delimiter" mean, but they must be able to
+//! correct a wrong guess, so every proposal lands in [`ImportSettings`] where the wizard (or a CLI
+//! flag) can change it, and [`preview`] shows what the changed settings read. Detection looks at
+//! the first 64 KiB or 1,000 lines only: it must answer instantly on a file of any size.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::read::parse_number;
+use super::timestamp::{local_zone_name, write_rfc3339_ms, TimestampFormat, Zone};
+use super::{ColumnRole, Detection, Encoding, ImportSettings, Overrides, TimestampPreview};
+use crate::error::{Error, Result};
+use crate::matching::match_key;
+
+const SAMPLE_BYTES: usize = 64 * 1024;
+const SAMPLE_LINES: usize = 1000;
+const PREVIEW_ROWS: usize = 20;
+const PREVIEW_TIMESTAMPS: usize = 10;
+const DELIMITERS: [char; 4] = [',', ';', '\t', '|'];
+
+/// Header names that give a column its role, compared by [`match_key`] (so `id_cliente`,
+/// `ID Cliente` and `idcliente` are one name), in English and Italian.
+const NAMES: [(ColumnRole, &[&str]); 6] = [
+    (
+        ColumnRole::Customer,
+        &[
+            "customer",
+            "cliente",
+            "idcliente",
+            "customerid",
+            "user",
+            "userid",
+            "utente",
+            "client",
+            "clientid",
+            "codicecliente",
+        ],
+    ),
+    (
+        ColumnRole::Timestamp,
+        &[
+            "timestamp",
+            "data",
+            "dataora",
+            "date",
+            "time",
+            "ts",
+            "quando",
+            "datetime",
+            "eventtime",
+            "orario",
+        ],
+    ),
+    (
+        ColumnRole::Touchpoint,
+        &[
+            "touchpoint",
+            "puntodicontatto",
+            "puntocontatto",
+            "step",
+            "page",
+            "eventname",
+            "pagina",
+        ],
+    ),
+    (ColumnRole::Channel, &["channel", "canale"]),
+    (
+        ColumnRole::EventType,
+        &[
+            "event",
+            "eventtype",
+            "tipo",
+            "azione",
+            "type",
+            "action",
+            "evento",
+        ],
+    ),
+    (
+        ColumnRole::Value,
+        &["value", "valore", "importo", "amount", "score", "punteggio"],
+    ),
+];
+
+/// Reads the start of `path` and proposes settings, applying `overrides` where given.
+pub fn detect(path: impl AsRef<Path>, overrides: &Overrides) -> Result<Detection> {
+    let path = path.as_ref();
+    let sample = Sample::read(path)?;
+    let encoding = overrides.encoding.unwrap_or_else(|| sample.encoding());
+    let text = sample.decode(encoding);
+    let delimiter = overrides
+        .delimiter
+        .unwrap_or_else(|| detect_delimiter(&text));
+    let quote = Some('"');
+    let records = records(&text, delimiter, quote);
+    let has_header = overrides
+        .has_header
+        .unwrap_or_else(|| looks_like_header(&records));
+    let columns = column_names(&records, has_header);
+    let data = &records[usize::from(has_header).min(records.len())..];
+    let mut roles = propose_roles(&columns, data);
+    apply_role_overrides(&columns, &mut roles, overrides)?;
+    let values = column_values(data, roles.iter().position(|&r| r == ColumnRole::Timestamp));
+    let candidates = timestamp_candidates(&values);
+    let timestamp_format = overrides
+        .timestamp_format
+        .clone()
+        .or_else(|| decided(&candidates));
+    let timezone = overrides.timezone.clone().unwrap_or_else(local_zone_name);
+    let settings = ImportSettings {
+        source_name: overrides
+            .source_name
+            .clone()
+            .unwrap_or_else(|| file_name(path)),
+        encoding,
+        delimiter,
+        quote,
+        has_header,
+        columns,
+        roles,
+        timestamp_format,
+        timezone,
+        exposure_types: None,
+        journey: None,
+        force: false,
+    };
+    finish(settings, data, candidates, sample.size)
+}
+
+/// What `settings` read from the start of `path`: the wizard calls it after each edit.
+pub fn preview(path: impl AsRef<Path>, settings: &ImportSettings) -> Result<Detection> {
+    let sample = Sample::read(path.as_ref())?;
+    let text = sample.decode(settings.encoding);
+    let records = records(&text, settings.delimiter, settings.quote);
+    let data = &records[usize::from(settings.has_header).min(records.len())..];
+    let values = column_values(
+        data,
+        settings
+            .roles
+            .iter()
+            .position(|&r| r == ColumnRole::Timestamp),
+    );
+    let candidates = timestamp_candidates(&values);
+    finish(settings.clone(), data, candidates, sample.size)
+}
+
+fn finish(
+    settings: ImportSettings,
+    data: &[Vec<String>],
+    candidates: Vec<TimestampFormat>,
+    file_size: u64,
+) -> Result<Detection> {
+    let mut notes = Vec::new();
+    let column = settings
+        .roles
+        .iter()
+        .position(|&r| r == ColumnRole::Timestamp);
+    for role in [
+        ColumnRole::Customer,
+        ColumnRole::Timestamp,
+        ColumnRole::Touchpoint,
+    ] {
+        if !settings.roles.contains(&role) {
+            notes.push(format!(
+                "No column was recognised as the {}; choose it (CLI: --{}).",
+                role.as_str(),
+                role.as_str()
+            ));
+        }
+    }
+    if column.is_some() && settings.timestamp_format.is_none() {
+        if candidates.len() > 1 {
+            notes.push(format!(
+                "The timestamps could be read as {}; choose one (CLI: --timestamp-format).",
+                candidates
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ));
+        } else {
+            notes.push(
+                "The timestamp format was not recognised; give it (CLI: --timestamp-format)."
+                    .to_owned(),
+            );
+        }
+    }
+    let mut timestamp_preview = Vec::new();
+    if let (Some(column), Some(format)) = (column, settings.timestamp_format.as_ref()) {
+        let mut zone = Zone::named(&settings.timezone)?;
+        for text in column_values(data, Some(column))
+            .into_iter()
+            .take(PREVIEW_TIMESTAMPS)
+        {
+            let instant = format.parse(text.as_bytes()).map(|stamp| {
+                let mut out = Vec::new();
+                write_rfc3339_ms(&mut out, zone.instant_ms(stamp));
+                String::from_utf8_lossy(&out).into_owned()
+            });
+            timestamp_preview.push(TimestampPreview {
+                text: text.to_owned(),
+                instant,
+            });
+        }
+    }
+    Ok(Detection {
+        settings,
+        sample_rows: data.iter().take(PREVIEW_ROWS).cloned().collect(),
+        timestamp_candidates: candidates,
+        timestamp_preview,
+        notes,
+        file_size,
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+struct Sample {
+    raw: Vec<u8>,
+    size: u64,
+}
+
+impl Sample {
+    fn read(path: &Path) -> Result<Sample> {
+        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+        let mut raw = Vec::with_capacity(SAMPLE_BYTES);
+        file.by_ref()
+            .take(SAMPLE_BYTES as u64)
+            .read_to_end(&mut raw)
+            .map_err(|e| Error::io(path, e))?;
+        Ok(Sample { raw, size })
+    }
+
+    fn whole(&self) -> bool {
+        self.raw.len() as u64 >= self.size
+    }
+
+    fn encoding(&self) -> Encoding {
+        let raw = &self.raw;
+        if raw.starts_with(b"\xEF\xBB\xBF") {
+            Encoding::Utf8Bom
+        } else if raw.starts_with(b"\xFF\xFE") {
+            Encoding::Utf16Le
+        } else if raw.starts_with(b"\xFE\xFF") {
+            Encoding::Utf16Be
+        } else {
+            match std::str::from_utf8(raw) {
+                Ok(_) => Encoding::Utf8,
+                // A character cut by the end of the sample is not an error.
+                Err(e) if e.error_len().is_none() && !self.whole() => Encoding::Utf8,
+                Err(_) => Encoding::Windows1252,
+            }
+        }
+    }
+
+    /// The sample as text, cut after its last complete line and at most [`SAMPLE_LINES`] lines.
+    fn decode(&self, encoding: Encoding) -> String {
+        let mut text = match encoding {
+            Encoding::Utf8 | Encoding::Utf8Bom => {
+                let raw = self.raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.raw);
+                String::from_utf8_lossy(raw).into_owned()
+            }
+            Encoding::Utf16Le => encoding_rs::UTF_16LE
+                .decode_with_bom_removal(&self.raw)
+                .0
+                .into_owned(),
+            Encoding::Utf16Be => encoding_rs::UTF_16BE
+                .decode_with_bom_removal(&self.raw)
+                .0
+                .into_owned(),
+            Encoding::Windows1252 => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&self.raw)
+                .0
+                .into_owned(),
+        };
+        if !self.whole() {
+            if let Some(end) = text.rfind('\n') {
+                text.truncate(end + 1);
+            }
+        }
+        if let Some((end, _)) = text.match_indices('\n').nth(SAMPLE_LINES - 1) {
+            text.truncate(end + 1);
+        }
+        text
+    }
+}
+
+fn records(text: &str, delimiter: char, quote: Option<char>) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(u8::try_from(delimiter).unwrap_or(b','))
+        .quoting(quote.is_some())
+        .quote(quote.and_then(|q| u8::try_from(q).ok()).unwrap_or(b'"'))
+        .from_reader(text.as_bytes());
+    reader
+        .byte_records()
+        .map_while(|r| r.ok())
+        .map(|r| {
+            r.iter()
+                .map(|f| String::from_utf8_lossy(f).trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The delimiter that splits the sample's lines into the most consistent number of fields.
+fn detect_delimiter(text: &str) -> char {
+    let mut best = (',', 0.0, 0usize);
+    for d in DELIMITERS {
+        let counts: Vec<usize> = records(text, d, Some('"'))
+            .iter()
+            .take(200)
+            .map(Vec::len)
+            .collect();
+        let Some(mode) = mode(&counts) else { continue };
+        if mode < 2 {
+            continue;
+        }
+        let share = counts.iter().filter(|&&n| n == mode).count() as f64 / counts.len() as f64;
+        if share > best.1 || (share == best.1 && mode > best.2) {
+            best = (d, share, mode);
+        }
+    }
+    best.0
+}
+
+fn mode(values: &[usize]) -> Option<usize> {
+    let mut counts = std::collections::HashMap::new();
+    for &v in values {
+        *counts.entry(v).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(v, n)| (n, v))
+        .map(|(v, _)| v)
+}
+
+fn typed(field: &str) -> bool {
+    !field.is_empty()
+        && (parse_number(field).is_some()
+            || TimestampFormat::candidates()
+                .iter()
+                .any(|f| f.parse(field.as_bytes()).is_some()))
+}
+
+/// A first record is a header when none of its fields is a number or a date but later ones are.
+fn looks_like_header(records: &[Vec<String>]) -> bool {
+    let Some(first) = records.first() else {
+        return true;
+    };
+    if first.iter().any(|f| typed(f)) {
+        return false;
+    }
+    records.len() == 1
+        || records[1..]
+            .iter()
+            .take(50)
+            .any(|r| r.iter().any(|f| typed(f)))
+}
+
+fn column_names(records: &[Vec<String>], has_header: bool) -> Vec<String> {
+    let width = if has_header {
+        records.first().map_or(0, Vec::len)
+    } else {
+        mode(&records.iter().map(Vec::len).collect::<Vec<_>>()).unwrap_or(0)
+    };
+    (0..width)
+        .map(|i| {
+            let name = if has_header {
+                records
+                    .first()
+                    .and_then(|r| r.get(i))
+                    .map_or("", |s| s.as_str())
+            } else {
+                ""
+            };
+            if name.is_empty() {
+                format!("column {}", i + 1)
+            } else {
+                name.to_owned()
+            }
+        })
+        .collect()
+}
+
+fn column_values(data: &[Vec<String>], column: Option<usize>) -> Vec<&str> {
+    let Some(column) = column else {
+        return Vec::new();
+    };
+    data.iter()
+        .filter_map(|r| r.get(column))
+        .map(String::as_str)
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+fn propose_roles(columns: &[String], data: &[Vec<String>]) -> Vec<ColumnRole> {
+    let mut roles = vec![ColumnRole::Ignore; columns.len()];
+    let keys: Vec<String> = columns.iter().map(|c| match_key(c)).collect();
+    for (role, names) in NAMES {
+        let found = keys
+            .iter()
+            .enumerate()
+            .find(|(i, k)| roles[*i] == ColumnRole::Ignore && names.contains(&k.as_str()));
+        if let Some((i, _)) = found {
+            roles[i] = role;
+        }
+    }
+    let unassigned = |roles: &[ColumnRole], i: usize| roles[i] == ColumnRole::Ignore;
+    if !roles.contains(&ColumnRole::Timestamp) {
+        let best = (0..columns.len())
+            .filter(|&i| unassigned(&roles, i))
+            .map(|i| {
+                let values = column_values(data, Some(i));
+                let parsed = TimestampFormat::candidates()
+                    .iter()
+                    .map(|f| {
+                        values
+                            .iter()
+                            .filter(|v| f.parse(v.as_bytes()).is_some())
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                (i, parsed, values.len())
+            })
+            .filter(|&(_, parsed, n)| n > 0 && parsed * 10 >= n * 9)
+            .max_by_key(|&(i, parsed, _)| (parsed, std::cmp::Reverse(i)));
+        if let Some((i, _, _)) = best {
+            roles[i] = ColumnRole::Timestamp;
+        }
+    }
+    if !roles.contains(&ColumnRole::Customer) {
+        if let Some(i) = (0..columns.len()).find(|&i| {
+            unassigned(&roles, i) && (keys[i].ends_with("id") || keys[i].starts_with("id"))
+        }) {
+            roles[i] = ColumnRole::Customer;
+        }
+    }
+    for i in 0..columns.len() {
+        if unassigned(&roles, i) {
+            let values = column_values(data, Some(i));
+            let distinct: HashSet<&str> = values.iter().copied().collect();
+            if !values.is_empty()
+                && distinct.len() <= 30
+                && distinct.len() * 2 <= values.len().max(2)
+            {
+                roles[i] = ColumnRole::Segment;
+            }
+        }
+    }
+    roles
+}
+
+/// Finds a column by header name (spelling-insensitive) or 1-based number.
+fn column_index(columns: &[String], wanted: &str) -> Result<usize> {
+    if let Some(i) = columns.iter().position(|c| c == wanted) {
+        return Ok(i);
+    }
+    let key = match_key(wanted);
+    if let Some(i) = columns.iter().position(|c| match_key(c) == key) {
+        return Ok(i);
+    }
+    if let Ok(n) = wanted.trim().parse::<usize>() {
+        if (1..=columns.len()).contains(&n) {
+            return Ok(n - 1);
+        }
+    }
+    Err(Error::InvalidInput(format!(
+        "the file has no column {wanted:?}; its columns are {}",
+        columns
+            .iter()
+            .map(|c| format!("{c:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )))
+}
+
+fn apply_role_overrides(
+    columns: &[String],
+    roles: &mut [ColumnRole],
+    overrides: &Overrides,
+) -> Result<()> {
+    let single = [
+        (ColumnRole::Customer, &overrides.customer),
+        (ColumnRole::Timestamp, &overrides.timestamp),
+        (ColumnRole::Touchpoint, &overrides.touchpoint),
+        (ColumnRole::Channel, &overrides.channel),
+        (ColumnRole::EventType, &overrides.event_type),
+        (ColumnRole::Value, &overrides.value),
+    ];
+    if !overrides.segments.is_empty() {
+        for r in roles.iter_mut().filter(|r| **r == ColumnRole::Segment) {
+            *r = ColumnRole::Ignore;
+        }
+    }
+    for (role, wanted) in single {
+        if let Some(wanted) = wanted {
+            let i = column_index(columns, wanted)?;
+            for r in roles.iter_mut().filter(|r| **r == role) {
+                *r = ColumnRole::Ignore;
+            }
+            roles[i] = role;
+        }
+    }
+    for wanted in &overrides.segments {
+        let i = column_index(columns, wanted)?;
+        roles[i] = ColumnRole::Segment;
+    }
+    Ok(())
+}
+
+/// The formats that read the most sampled values, narrowed where the digits tell.
+fn timestamp_candidates(values: &[&str]) -> Vec<TimestampFormat> {
+    if values.is_empty() {
+        return Vec::new();
+    }
+    let scored: Vec<(TimestampFormat, usize)> = TimestampFormat::candidates()
+        .into_iter()
+        .map(|f| {
+            let n = values
+                .iter()
+                .filter(|v| f.parse(v.as_bytes()).is_some())
+                .count();
+            (f, n)
+        })
+        .collect();
+    let best = scored.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    if best == 0 || best * 2 < values.len() {
+        return Vec::new();
+    }
+    let mut formats: Vec<TimestampFormat> = scored
+        .into_iter()
+        .filter(|(_, n)| *n == best)
+        .map(|(f, _)| f)
+        .collect();
+    if formats.contains(&TimestampFormat::EpochSeconds)
+        && formats.contains(&TimestampFormat::EpochMillis)
+    {
+        let digits = values.iter().map(|v| v.len()).sum::<usize>() / values.len();
+        let drop = if digits >= 12 {
+            TimestampFormat::EpochSeconds
+        } else {
+            TimestampFormat::EpochMillis
+        };
+        formats.retain(|f| *f != drop);
+    }
+    formats
+}
+
+fn decided(candidates: &[TimestampFormat]) -> Option<TimestampFormat> {
+    match candidates {
+        [one] => Some(one.clone()),
+        [first, second, ..] => {
+            let day_or_month = matches!(
+                (first, second),
+                (
+                    TimestampFormat::DayMonthYear { .. },
+                    TimestampFormat::MonthDayYear { .. }
+                )
+            );
+            (!day_or_month).then(|| first.clone())
+        }
+        [] => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_above_twelve_decides_day_first() {
+        let values = ["01/02/2026 10:00", "13/02/2026 11:00"];
+        assert_eq!(
+            decided(&timestamp_candidates(&values)),
+            Some(TimestampFormat::DayMonthYear { separator: '/' })
+        );
+        let undecided = ["01/02/2026 10:00", "03/02/2026 11:00"];
+        let candidates = timestamp_candidates(&undecided);
+        assert_eq!(candidates.len(), 2);
+        assert_eq!(decided(&candidates), None);
+    }
+
+    #[test]
+    fn semicolons_win_when_they_split_lines_consistently() {
+        let text = "a;b;c\n1;2,5;x\n2;3,5;y\n";
+        assert_eq!(detect_delimiter(text), ';');
+        assert_eq!(detect_delimiter("a,b\n1,2\n"), ',');
+        assert_eq!(detect_delimiter("a\tb\tc\n1\t2\t3\n"), '\t');
+    }
+
+    #[test]
+    fn italian_header_names_get_their_roles() {
+        let columns: Vec<String> = [
+            "ID Cliente",
+            "Data_Ora",
+            "Punto di contatto",
+            "Canale",
+            "Importo",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let roles = propose_roles(&columns, &[]);
+        assert_eq!(
+            roles,
+            vec![
+                ColumnRole::Customer,
+                ColumnRole::Timestamp,
+                ColumnRole::Touchpoint,
+                ColumnRole::Channel,
+                ColumnRole::Value
+            ]
+        );
+    }
+}
