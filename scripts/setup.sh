@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what building and testing Percorso needs on Debian/Ubuntu, skipping what is there.
+# Sourced by scripts/run.sh and scripts/test.sh; uses sudo when not run as root.
+set -euo pipefail
+
+BUILD_PACKAGES=(build-essential pkg-config libssl-dev curl libwebkit2gtk-4.1-dev libgtk-3-dev
+  librsvg2-dev libayatana-appindicator3-dev libxdo-dev)
+E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    return 1
+  fi
+}
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  if ! { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"; }; then
+    echo "setup: could not install these Debian/Ubuntu packages: ${missing[*]}" >&2
+    echo "setup: install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+require_tools() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "setup: Rust is missing: install it from rustup (https://rustup.rs), then run this again." >&2
+    exit 1
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 20 ]; then
+    echo "setup: Node.js $(node --version) is too old: the UI build needs Node.js 20 or later." >&2
+    exit 1
+  fi
+}
+
+install_ui_packages() {
+  (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+install_tauri_driver() {
+  command -v tauri-driver >/dev/null 2>&1 && return 0
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked --version 2.1.0
+}

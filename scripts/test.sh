@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, engine and command tests, the UI's type check and unit
+# tests, and the end-to-end test of the real app under Xvfb. Installs what is missing first.
+# Prints the counts at the end; leaves no process behind, pass or fail.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+LOGS="$ROOT/artifacts/logs"
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*.log
+
+step() { echo; echo "==> $*"; }
+
+cleanup() {
+  # The e2e run lives in its own session; whatever is left of it goes.
+  if [ -n "${E2E_PGID:-}" ]; then
+    kill -KILL -- "-$E2E_PGID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+step "installing what is missing"
+install_packages "${BUILD_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
+require_tools
+install_ui_packages
+install_tauri_driver
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "UI: type check, unit tests, build"
+(cd ui && npx tsc --noEmit)
+(cd ui && npx vitest run --reporter=default 2>&1 | tee "$LOGS/vitest.log")
+(cd ui && npx vite build --logLevel warn)
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "engine and command tests"
+cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
+
+step "end-to-end test of the real app"
+cargo build -p percorso-app
+export PERCORSO_APP="$ROOT/target/debug/percorso-app"
+export ARTIFACTS="$ROOT/artifacts"
+cargo test -p percorso-app --test e2e --no-run
+setsid timeout --kill-after=10 600 \
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  cargo test -p percorso-app --test e2e -- --nocapture > "$LOGS/e2e.log" 2>&1 &
+E2E_PGID=$!
+E2E_STATUS=0
+wait "$E2E_PGID" || E2E_STATUS=$?
+grep -E "^test |test result|panicked|screenshot:|assert|left:|right:" "$LOGS/e2e.log" || true
+cleanup
+E2E_PGID=
+if [ "$E2E_STATUS" -ne 0 ]; then
+  echo "end-to-end test failed (exit $E2E_STATUS); full log: $LOGS/e2e.log" >&2
+fi
+
+step "counts"
+sum_of() { grep -h "^test result:" "$LOGS/cargo-test.log" "$LOGS/e2e.log" | awk -v w="$1" '{ for (i = 2; i <= NF; i++) if ($i ~ "^" w) { n = $(i - 1); gsub(/[^0-9]/, "", n); s += n } } END { print s + 0 }'; }
+rust_passed=$(sum_of passed)
+rust_failed=$(sum_of failed)
+ui_passed=$(sed -E 's/\x1b\[[0-9;]*m//g' "$LOGS/vitest.log" | awk '$1 == "Tests" { for (i = 2; i <= NF; i++) if ($i ~ /^passed/) n = $(i - 1) } END { print n + 0 }')
+echo "Rust: $rust_passed passed, $rust_failed failed (engine, commands, end-to-end)"
+echo "UI:   $ui_passed passed (vitest)"
+echo "Screenshots: $(ls "$ROOT"/artifacts/*.png 2>/dev/null | tr '\n' ' ')"
+echo "$((rust_passed + ui_passed)) passed, $rust_failed failed"
+[ "$E2E_STATUS" -eq 0 ] && [ "$rust_failed" -eq 0 ]
