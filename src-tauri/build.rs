@@ -1,7 +1,12 @@
 fn main() {
     // Every command the UI may call is listed here; tauri-build turns each into an
     // `allow-<command>` permission that capabilities/main.json grants explicitly.
-    let manifest = tauri_build::AppManifest::new().commands(&["workspace_summary", "journey"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "workspace_summary",
+        "journey",
+        "report",
+        "customer_path",
+    ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");
     }

@@ -1,6 +1,7 @@
 //! The command handlers, as plain functions of the app state: no Tauri types, so tests run them
 //! against a real workspace file without a desktop.
 
+use percorso::analytics::{CustomerPath, Params, Report};
 use percorso::journey::JourneyId;
 use percorso::{Journey, WorkspaceSummary};
 
@@ -13,6 +14,20 @@ pub fn workspace_summary(state: &AppState) -> ApiResult<WorkspaceSummary> {
 
 pub fn journey(state: &AppState, id: JourneyId) -> ApiResult<Journey> {
     Ok(state.lock()?.workspace()?.journey(id)?)
+}
+
+/// The report of metrics.md for `journey` on what `params` keep: aggregates, never the raw log.
+pub fn report(state: &AppState, journey: JourneyId, params: &Params) -> ApiResult<Report> {
+    Ok(state.lock()?.analysis(journey)?.report(params)?)
+}
+
+/// One customer's full path, event by event.
+pub fn customer_path(
+    state: &AppState,
+    journey: JourneyId,
+    customer: &str,
+) -> ApiResult<CustomerPath> {
+    Ok(state.lock()?.analysis(journey)?.customer_path(customer)?)
 }
 
 #[cfg(test)]
@@ -43,6 +58,30 @@ mod tests {
         assert_eq!(err.code, ErrorCode::NotSqlite);
         assert!(err.message.contains("notes.txt"));
         assert_eq!(std::fs::read(&path).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn the_report_command_gives_the_same_numbers_as_the_engine() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.percorso");
+        let state = AppState::new(path.clone());
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let params = Params::default();
+        let shown = report(&state, id, &params).unwrap();
+        let direct = percorso::analytics::Analysis::from_workspace(
+            &percorso::Workspace::open(&path).unwrap(),
+            Some(id),
+        )
+        .unwrap()
+        .report(&params)
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(&shown).unwrap(),
+            serde_json::to_value(&direct).unwrap()
+        );
+        assert!(shown.nodes.iter().any(|n| n.dropoff > 0));
+        let one = customer_path(&state, id, "C0000042").unwrap();
+        assert_eq!(serde_json::to_value(&one).unwrap()["customer"], "C0000042");
     }
 
     #[test]

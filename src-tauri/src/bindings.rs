@@ -3,6 +3,9 @@
 //! `ui/src/generated/types.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings`
 //! rewrites it.
 
+use percorso::analytics::{
+    CustomerEvent, CustomerPath, Edge, Node, Params, Report, Segment, StageFunnel, Unmapped,
+};
 use percorso::journey::{JourneyId, StageId, TouchpointId, TransitionId};
 use percorso::workspace::SourceSummary;
 use percorso::WorkspaceSummary;
@@ -37,6 +40,15 @@ pub fn typescript() -> String {
         declaration::<JourneySummary>(&cfg),
         declaration::<SourceSummary>(&cfg),
         declaration::<WorkspaceSummary>(&cfg),
+        declaration::<Segment>(&cfg),
+        declaration::<Params>(&cfg),
+        declaration::<Node>(&cfg),
+        declaration::<Edge>(&cfg),
+        declaration::<StageFunnel>(&cfg),
+        declaration::<Unmapped>(&cfg),
+        declaration::<Report>(&cfg),
+        declaration::<CustomerEvent>(&cfg),
+        declaration::<CustomerPath>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\n{}",

@@ -39,7 +39,9 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
         })
         .invoke_handler(tauri::generate_handler![
             commands::workspace_summary,
-            commands::journey
+            commands::journey,
+            commands::report,
+            commands::customer_path
         ])
 }
 

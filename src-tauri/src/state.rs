@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use percorso::analytics::Analysis;
 use percorso::demo::{self, DemoConfig};
+use percorso::journey::JourneyId;
 use percorso::Workspace;
 
 use crate::error::{ApiError, ApiResult};
@@ -14,6 +16,8 @@ use crate::error::{ApiError, ApiResult};
 pub struct Session {
     pub path: PathBuf,
     workspace: Option<Workspace>,
+    /// The log sorted and resolved against one journey, built once and reused for every query.
+    analysis: Option<(JourneyId, Analysis)>,
 }
 
 impl Session {
@@ -26,6 +30,19 @@ impl Session {
             })?,
         };
         Ok(self.workspace.insert(workspace))
+    }
+
+    /// The analysis of `journey`, building it on first use.
+    pub fn analysis(&mut self, journey: JourneyId) -> ApiResult<&Analysis> {
+        let cached = self.analysis.take().filter(|(id, _)| *id == journey);
+        let entry = match cached {
+            Some(entry) => entry,
+            None => (
+                journey,
+                Analysis::from_workspace(self.workspace()?, Some(journey))?,
+            ),
+        };
+        Ok(&self.analysis.insert(entry).1)
     }
 }
 
@@ -40,6 +57,7 @@ impl AppState {
             session: Arc::new(Mutex::new(Session {
                 path,
                 workspace: None,
+                analysis: None,
             })),
         }
     }

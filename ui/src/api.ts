@@ -2,7 +2,15 @@
 // generated Rust bindings; errors arrive as ApiError {code, message}.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, Journey, JourneyId, WorkspaceSummary } from "./generated/types";
+import type {
+  ApiError,
+  CustomerPath,
+  Journey,
+  JourneyId,
+  Params,
+  Report,
+  WorkspaceSummary,
+} from "./generated/types";
 
 export function isApiError(value: unknown): value is ApiError {
   return (
@@ -24,4 +32,7 @@ export function errorMessage(error: unknown): string {
 export const api = {
   workspaceSummary: () => invoke<WorkspaceSummary>("workspace_summary"),
   journey: (id: JourneyId) => invoke<Journey>("journey", { id }),
+  report: (journey: JourneyId, params: Params) => invoke<Report>("report", { journey, params }),
+  customerPath: (journey: JourneyId, customer: string) =>
+    invoke<CustomerPath>("customer_path", { journey, customer }),
 };

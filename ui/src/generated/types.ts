@@ -54,3 +54,45 @@ export type JourneySummary = { id: JourneyId, name: string, stages: number, touc
 export type SourceSummary = { id: number, name: string, file_name: string, timezone: string, imported_at: string, rows_read: number, events_imported: number, rows_rejected: number, duplicates: number, };
 
 export type WorkspaceSummary = { path: string, format_version: number, journeys: Array<JourneySummary>, sources: Array<SourceSummary>, events: number, };
+
+export type Segment = { attribute: string, value: string, };
+
+export type Params = { 
+/**
+ * Default: the latest event instant in the filtered log.
+ */
+as_of_ms: number | null, inactive_days: number, 
+/**
+ * Keeps events at or after this instant.
+ */
+from_ms: number | null, 
+/**
+ * Keeps events strictly before this instant.
+ */
+to_ms: number | null, segments: Array<Segment>, 
+/**
+ * Keeps events whose channel is one of these (all events when empty).
+ */
+channels: Array<string>, };
+
+export type Node = { touchpoint: string, stage: string, touchpoint_id: number, events: number, customers: number, reach_pct: number | null, repeat: number | null, last_here: number, dropoff: number, dropoff_rate: number | null, median_next_s: number | null, p90_next_s: number | null, stalled_now: number, engagement_rate: number | null, 
+/**
+ * Whether engagement_rate is interacting ÷ exposed (true) or reach of the stage (false).
+ */
+engagement_by_exposure: boolean, value_mean: number | null, goal: boolean, };
+
+export type Edge = { from: string, to: string, from_touchpoint_id: number | null, to_touchpoint_id: number | null, count: number, customers: number, share: number | null, median_s: number | null, p90_s: number | null, designed: boolean, };
+
+export type StageFunnel = { stage: string, stage_id: number, reached: number, current: number, dropped: number, conversion_next: number | null, };
+
+export type Unmapped = { value: string, events: number, };
+
+export type Report = { 
+/**
+ * RFC 3339; `null` only when nothing is kept and no as-of time was given.
+ */
+as_of: string | null, inactive_days: number, customers: number, events: number, nodes: Array<Node>, edges: Array<Edge>, stages: Array<StageFunnel>, unmapped: Array<Unmapped>, };
+
+export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
+
+export type CustomerPath = { customer: string, events: Array<CustomerEvent>, };
