@@ -48,7 +48,7 @@ export ARTIFACTS="$ROOT/artifacts"
 cargo test -p percorso-app --test e2e --no-run
 setsid timeout --kill-after=10 600 \
   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
-  cargo test -p percorso-app --test e2e -- --nocapture > "$LOGS/e2e.log" 2>&1 &
+  cargo test -p percorso-app --test e2e -- --nocapture --test-threads=1 > "$LOGS/e2e.log" 2>&1 &
 E2E_PGID=$!
 E2E_STATUS=0
 wait "$E2E_PGID" || E2E_STATUS=$?

@@ -2,44 +2,59 @@
 //! and WebKitWebDriver. Run by `scripts/test.sh` under Xvfb with:
 //! `PERCORSO_APP=<abs path to percorso-app> ARTIFACTS=<dir> cargo test -p percorso-app --test e2e`.
 //!
-//! tauri-driver is started in its own process group and the whole group (driver, WebKitWebDriver
-//! and the app) is killed when the test ends, pass or fail, so no process outlives the run.
+//! Each test starts its own tauri-driver on free ports, in its own process group, and the whole
+//! group (driver, WebKitWebDriver and the app) is killed when the test ends, pass or fail, so no
+//! process outlives the run. This file is the harness; each feature has a module of its own.
 
-use std::path::PathBuf;
+mod map;
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use percorso::demo::retail;
 use serde_json::json;
 
-const PORT: u16 = 4444;
-
 /// The tauri-driver process group; dropping it kills every process in it.
-struct Driver(Child);
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+/// A port that was free a moment ago.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
 
 impl Driver {
     fn start() -> Driver {
         use std::os::unix::process::CommandExt;
+        let port = free_port();
         let child = Command::new("tauri-driver")
-            .args(["--port", &PORT.to_string(), "--native-port", "4445"])
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &free_port().to_string()])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)
             .spawn()
             .expect("tauri-driver must be installed (scripts/test.sh installs it)");
-        Driver(child)
+        Driver { child, port }
     }
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
+        let group = format!("-{}", self.child.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         std::thread::sleep(Duration::from_millis(300));
         let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.0.wait();
+        let _ = self.child.wait();
         // WebKitWebDriver and the app are in the same group; wait until the last one is gone.
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
@@ -56,21 +71,24 @@ impl Drop for Driver {
     }
 }
 
-fn artifacts() -> PathBuf {
+pub fn artifacts() -> PathBuf {
     let dir =
         std::env::var_os("ARTIFACTS").map_or_else(|| PathBuf::from("artifacts"), PathBuf::from);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-async fn connect(app: &str) -> Client {
+async fn connect(driver: &Driver, app: &str, workspace: &Path) -> Client {
     let mut caps = serde_json::Map::new();
-    caps.insert("tauri:options".into(), json!({ "application": app }));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app, "args": [workspace] }),
+    );
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         match ClientBuilder::new(HttpConnector::new())
             .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{PORT}"))
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
         {
             Ok(client) => return client,
@@ -85,7 +103,7 @@ async fn connect(app: &str) -> Client {
 
 /// The text content of every element matching `css`, read in the page (WebKitWebDriver's
 /// rendered-text call returns nothing for elements inside React Flow's transformed viewport).
-async fn texts(client: &Client, css: &str) -> Vec<String> {
+pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     let value = client
         .execute(
             "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
@@ -98,7 +116,7 @@ async fn texts(client: &Client, css: &str) -> Vec<String> {
 
 /// Polls until `css` matches at least `count` elements; the window paints about a second after
 /// launch and the demo workspace is written on first start.
-async fn wait_for(client: &Client, css: &str, count: usize) {
+pub async fn wait_for(client: &Client, css: &str, count: usize) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let found = client.find_all(Locator::Css(css)).await.unwrap().len();
@@ -113,7 +131,7 @@ async fn wait_for(client: &Client, css: &str, count: usize) {
     }
 }
 
-async fn screenshot(client: &Client, name: &str) {
+pub async fn screenshot(client: &Client, name: &str) {
     // A screenshot right after a DOM change can be stale: wait for two animation frames.
     client
         .execute_async(
@@ -128,78 +146,20 @@ async fn screenshot(client: &Client, name: &str) {
     eprintln!("screenshot: {}", path.display());
 }
 
-async fn demo_map_is_shown(client: &Client) {
-    wait_for(client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
-
-    let mut lanes = texts(client, "[data-testid=lane] .lane-name").await;
-    lanes.sort();
-    let mut stages: Vec<String> = retail::STAGES.iter().map(|s| s.to_string()).collect();
-    stages.sort();
-    assert_eq!(lanes, stages, "every stage of the demo has a lane");
-
-    let mut shown = texts(client, "[data-testid=touchpoint] .touchpoint-name").await;
-    shown.sort();
-    let mut expected: Vec<String> = retail::SPOTS.iter().map(|s| s.name.to_string()).collect();
-    expected.sort();
-    assert_eq!(
-        shown, expected,
-        "every touchpoint of the demo is on the map"
-    );
-
-    let physical = client
-        .find_all(Locator::Css("[data-testid=touchpoint][data-kind=physical]"))
-        .await
-        .unwrap()
-        .len();
-    assert!(physical > 0 && physical < retail::SPOTS.len());
-
-    let events = texts(client, "[data-testid=event-count]").await;
-    let digits: String = events
-        .concat()
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    assert!(
-        digits.parse::<u64>().unwrap() >= 50_000,
-        "events shown: {events:?}"
-    );
-    screenshot(client, "e2e-demo-map.png").await;
-
-    // Selecting a touchpoint shows it in the side panel.
-    let card = client
-        .find(Locator::XPath(
-            "//*[@data-testid='touchpoint'][.//*[text()='Web checkout']]",
-        ))
-        .await
-        .unwrap();
-    card.click().await.unwrap();
-    wait_for(client, "[data-testid=selected-touchpoint]", 1).await;
-    let selected = texts(client, "[data-testid=selected-touchpoint]").await;
-    assert_eq!(selected, vec!["Web checkout".to_string()]);
-    screenshot(client, "e2e-touchpoint-selected.png").await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn the_first_start_shows_the_populated_demo_map() {
+/// Opens the app on `workspace` (created as the demo when missing), runs `steps` against it and
+/// closes everything, pass or fail.
+pub async fn with_app<F, Fut>(workspace: &Path, steps: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let app = std::env::var("PERCORSO_APP").expect("PERCORSO_APP: absolute path of percorso-app");
-    let home = tempfile::tempdir().unwrap();
-    let workspace = home.path().join("first-start").join("demo.percorso");
-    // The app reads its workspace from PERCORSO_WORKSPACE; tauri-driver passes our environment on.
-    std::env::set_var("PERCORSO_WORKSPACE", &workspace);
     let driver = Driver::start();
-    let client = connect(&app).await;
-    let outcome = tokio::spawn({
-        let client = client.clone();
-        async move { demo_map_is_shown(&client).await }
-    })
-    .await;
+    let client = connect(&driver, &app, workspace).await;
+    let outcome = tokio::spawn(steps(client.clone())).await;
     let _ = client.close().await;
     drop(driver);
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
-    assert!(
-        workspace.exists(),
-        "the demo workspace was created on first start"
-    );
 }
