@@ -29,6 +29,7 @@ fn workspace_from_environment() -> Option<PathBuf> {
 /// The application, generic over the runtime so that tests can build it on Tauri's mock runtime.
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = match workspace_from_environment() {
                 Some(path) => path,
