@@ -7,8 +7,10 @@
 //! neutralised.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::import::RejectedRow;
 
 /// One cell of an exported row.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +62,43 @@ pub fn write_csv(out: &mut impl Write, header: &[&str], rows: &[Vec<Cell>]) -> R
             .map_err(csv_error)?;
     }
     writer.flush().map_err(|e| Error::io("standard output", e))
+}
+
+/// Writes rejected rows as CSV with the columns of `percorso rejected`: source, line, reason,
+/// message and the raw text of the row, each neutralised like any other text cell.
+pub fn write_rejected_csv(out: &mut impl Write, rows: &[RejectedRow]) -> Result<()> {
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::from(r.source.as_str()),
+                Cell::Count(r.line),
+                Cell::from(r.reason.as_str()),
+                Cell::from(r.message.as_str()),
+                Cell::from(r.raw.as_str()),
+            ]
+        })
+        .collect();
+    write_csv(out, &["source", "line", "reason", "message", "raw"], &cells)
+}
+
+/// Writes a CSV file at `path` through `write`, replacing the file only once it is complete.
+pub fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<()>,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let staged = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    {
+        let mut out = std::io::BufWriter::new(staged.as_file());
+        write(&mut out)?;
+        out.flush().map_err(|e| Error::io(path, e))?;
+    }
+    staged.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
 }
 
 fn csv_error(e: csv::Error) -> Error {

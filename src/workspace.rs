@@ -23,7 +23,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::journey::JourneySummary;
 
-pub use events::{RejectedDraft, SourceDraft, SourceSummary};
+pub use events::{RejectedDraft, RejectedPage, SourceDraft, SourceSummary};
 pub use journeys::{JourneyDraft, TouchpointDraft};
 
 /// "PCRS": written in the SQLite header of every workspace.

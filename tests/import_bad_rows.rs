@@ -230,3 +230,43 @@ fn a_quoted_field_spanning_the_boundary_between_read_blocks_stays_one_row() {
     let log = ws.load_log().unwrap();
     assert_eq!(log.customers.values(), ["C1", "C2", "M", "E"]);
 }
+
+#[test]
+fn rejected_rows_come_in_pages_with_their_total() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/every_bad_row.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let overrides = Overrides {
+        encoding: Some(Encoding::Utf8),
+        ..Overrides::default()
+    };
+    let (ws, summary) = import_file(dir.path(), &path, &overrides).unwrap();
+    let all = ws.rejected_rows(None).unwrap();
+    let first = ws.rejected_page(None, 0, 3).unwrap();
+    assert_eq!(first.total, 7);
+    assert_eq!(first.rows, all[..3]);
+    let last = ws.rejected_page(Some(summary.source_id), 6, 3).unwrap();
+    assert_eq!((last.total, last.offset), (7, 6));
+    assert_eq!(last.rows, all[6..]);
+    assert!(ws
+        .rejected_page(Some(summary.source_id + 1), 0, 3)
+        .unwrap()
+        .rows
+        .is_empty());
+}
+
+#[test]
+fn a_raw_row_that_looks_like_a_formula_is_exported_as_text() {
+    let row = import::RejectedRow {
+        source: "crm.csv".into(),
+        line: 12,
+        reason: "wrong_field_count".into(),
+        message: "line 12: 2 fields, expected 4".into(),
+        raw: "=HYPERLINK(\"http://x\"),1".into(),
+    };
+    let mut out = Vec::new();
+    percorso::export::write_rejected_csv(&mut out, &[row]).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(text.contains(",12,"), "{text}");
+}

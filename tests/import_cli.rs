@@ -64,6 +64,26 @@ fn import_json_prints_the_summary_of_metrics_md_and_exits_0_despite_rejected_row
     assert_eq!(rows[0]["raw"], "C1,2026-03-01T10:00:00Z,Web,web");
     assert!(rows[0]["message"].as_str().unwrap().contains("line 3"));
 
+    // As CSV, the raw text of every row comes back exactly, and a raw text a spreadsheet would
+    // run as a formula is written as text.
+    let out = percorso(
+        &["rejected", "--format", "csv", "--workspace"],
+        &[&workspace],
+    );
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["source", "line", "reason", "message", "raw"]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 7);
+    for (record, json) in records.iter().zip(rows) {
+        assert_eq!(record[1], json["line"].to_string());
+        assert_eq!(&record[2], json["reason"].as_str().unwrap());
+        assert_eq!(&record[4], json["raw"].as_str().unwrap());
+    }
+
     // The same file again is refused with a one-line error that says how to insist.
     let again = percorso(
         &["import", "--encoding", "utf-8", "--workspace"],

@@ -7,12 +7,15 @@ use clap::{Args, ValueEnum};
 
 use super::{stdout_error, to_json};
 use crate::error::{Error, Result};
+use crate::export::write_rejected_csv;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RejectedFormat {
     Table,
     Json,
+    /// Source, line, reason, message and raw text, safe to open in a spreadsheet.
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -53,6 +56,7 @@ pub fn run(args: &RejectedArgs, out: &mut impl Write) -> Result<()> {
     let rows = workspace.rejected_rows(source)?;
     match args.format {
         RejectedFormat::Json => writeln!(out, "{}", to_json(&rows)?).map_err(stdout_error)?,
+        RejectedFormat::Csv => write_rejected_csv(out, &rows)?,
         RejectedFormat::Table => {
             for r in &rows {
                 writeln!(out, "{}:{}  {}  {}", r.source, r.line, r.reason, r.message)

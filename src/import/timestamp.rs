@@ -494,6 +494,13 @@ impl Zone {
     }
 }
 
+/// Every IANA zone name timestamps can be read in, sorted.
+pub fn zone_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+    names.sort_unstable();
+    names
+}
+
 /// The machine's IANA zone, or UTC when it cannot be told.
 pub fn local_zone_name() -> String {
     iana_time_zone::get_timezone()
@@ -592,5 +599,16 @@ mod tests {
             assert_eq!(TimestampFormat::parse_name(name).unwrap().to_string(), name);
         }
         assert!(TimestampFormat::parse_name("yyyy/dd").is_err());
+    }
+
+    #[test]
+    fn the_zone_list_is_sorted_and_every_name_in_it_reads_timestamps() {
+        let names = zone_names();
+        assert!(names.len() > 300);
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
+        for name in ["Europe/Rome", "America/New_York", "UTC"] {
+            assert!(names.contains(&name), "{name}");
+        }
+        assert!(names.iter().all(|n| Zone::named(n).is_ok()));
     }
 }

@@ -55,6 +55,16 @@ pub struct SourceSummary {
     pub duplicates: u64,
 }
 
+/// A page of rejected rows and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RejectedPage {
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub offset: u64,
+    pub rows: Vec<RejectedRow>,
+}
+
 /// A rejected row to be stored with its source.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RejectedDraft<'a> {
@@ -212,6 +222,42 @@ impl Workspace {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One page of [`Self::rejected_rows`], with the total, for a table that scrolls through
+    /// millions of rows without loading them.
+    pub fn rejected_page(
+        &self,
+        source: Option<i64>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<RejectedPage> {
+        let total: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM rejected_rows WHERE ?1 IS NULL OR source_id = ?1",
+            [source],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.conn.prepare(
+            "SELECT s.name, r.line, r.reason, r.message, r.raw
+             FROM rejected_rows r JOIN sources s ON s.id = r.source_id
+             WHERE ?1 IS NULL OR r.source_id = ?1
+             ORDER BY r.source_id, r.line, r.id
+             LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map(params![source, to_i64(limit), to_i64(offset)], |r| {
+            Ok(RejectedRow {
+                source: r.get(0)?,
+                line: to_u64(r.get(1)?),
+                reason: r.get(2)?,
+                message: r.get(3)?,
+                raw: r.get(4)?,
+            })
+        })?;
+        Ok(RejectedPage {
+            total: to_u64(total),
+            offset,
+            rows: rows.collect::<rusqlite::Result<_>>()?,
+        })
     }
 
     /// Adds a touchpoint named after a log value to a journey, in the given stage or in a stage
