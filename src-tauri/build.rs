@@ -6,6 +6,15 @@ fn main() {
         "journey",
         "report",
         "customer_path",
+        "import_detect",
+        "import_preview",
+        "import_run",
+        "import_cancel",
+        "rejected_rows",
+        "export_rejected",
+        "map_value",
+        "create_touchpoint",
+        "timezones",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

@@ -33,6 +33,7 @@ use crate::journey::JourneyId;
 use crate::workspace::Workspace;
 
 pub use detect::{detect, preview};
+pub use store::{channel_in_name, channel_of};
 pub use timestamp::TimestampFormat;
 
 /// Event types that mean "the customer was shown something" rather than "the customer acted",

@@ -8,6 +8,8 @@ use percorso::{Journey, WorkspaceSummary};
 use crate::error::ApiResult;
 use crate::state::AppState;
 
+pub mod import;
+
 pub fn workspace_summary(state: &AppState) -> ApiResult<WorkspaceSummary> {
     Ok(state.lock()?.workspace()?.summary()?)
 }

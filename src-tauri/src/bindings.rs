@@ -6,8 +6,12 @@
 use percorso::analytics::{
     CustomerEvent, CustomerPath, Edge, Node, Params, Report, Segment, StageFunnel, Unmapped,
 };
+use percorso::import::{
+    ColumnRole, Detection, Encoding, ImportPhase, ImportSettings, ImportSummary, Overrides,
+    Progress, RejectedRow, TimestampFormat, TimestampPreview, UnmappedValue,
+};
 use percorso::journey::{JourneyId, StageId, TouchpointId, TransitionId};
-use percorso::workspace::SourceSummary;
+use percorso::workspace::{RejectedPage, SourceSummary};
 use percorso::WorkspaceSummary;
 use percorso::{Channel, ErrorCode, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
 use ts_rs::{Config, TS};
@@ -49,6 +53,19 @@ pub fn typescript() -> String {
         declaration::<Report>(&cfg),
         declaration::<CustomerEvent>(&cfg),
         declaration::<CustomerPath>(&cfg),
+        declaration::<Encoding>(&cfg),
+        declaration::<ColumnRole>(&cfg),
+        declaration::<TimestampFormat>(&cfg),
+        declaration::<ImportSettings>(&cfg),
+        declaration::<Overrides>(&cfg),
+        declaration::<TimestampPreview>(&cfg),
+        declaration::<Detection>(&cfg),
+        declaration::<ImportPhase>(&cfg),
+        declaration::<Progress>(&cfg),
+        declaration::<UnmappedValue>(&cfg),
+        declaration::<ImportSummary>(&cfg),
+        declaration::<RejectedRow>(&cfg),
+        declaration::<RejectedPage>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\n{}",

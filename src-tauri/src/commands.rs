@@ -10,6 +10,8 @@ use crate::api;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
+pub mod import;
+
 async fn blocking<T: Send + 'static>(
     state: &AppState,
     handler: impl FnOnce(&AppState) -> ApiResult<T> + Send + 'static,

@@ -42,7 +42,16 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::workspace_summary,
             commands::journey,
             commands::report,
-            commands::customer_path
+            commands::customer_path,
+            commands::import::import_detect,
+            commands::import::import_preview,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::rejected_rows,
+            commands::import::export_rejected,
+            commands::import::map_value,
+            commands::import::create_touchpoint,
+            commands::import::timezones
         ])
 }
 

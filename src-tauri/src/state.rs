@@ -4,6 +4,7 @@
 //! once even when the demo workspace must first be written.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use percorso::analytics::Analysis;
@@ -44,11 +45,18 @@ impl Session {
         };
         Ok(&self.analysis.insert(entry).1)
     }
+
+    /// Drops the cached analysis after the log or the journey's matching changed.
+    pub fn forget_analysis(&mut self) {
+        self.analysis = None;
+    }
 }
 
 #[derive(Clone)]
 pub struct AppState {
     session: Arc<Mutex<Session>>,
+    /// Set by the Cancel button while an import holds the session; read by the import itself.
+    pub import_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -59,6 +67,7 @@ impl AppState {
                 workspace: None,
                 analysis: None,
             })),
+            import_cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 

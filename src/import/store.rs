@@ -206,6 +206,16 @@ fn journey_of_values(name: &str, log: &EventLog) -> JourneyDraft {
     }
 }
 
+/// The channel a touchpoint's name suggests ("Promo SMS blast" → SMS): the channel of the whole
+/// name, else of its first word that names one; `Other` when none does.
+pub fn channel_in_name(name: &str) -> Channel {
+    std::iter::once(name)
+        .chain(name.split(|c: char| !c.is_alphanumeric()))
+        .map(channel_of)
+        .find(|c| *c != Channel::Other)
+        .unwrap_or(Channel::Other)
+}
+
 /// The channel a log's channel value names, in English or Italian; `Other` when unknown.
 pub fn channel_of(value: &str) -> Channel {
     let key = match_key(value);
@@ -227,5 +237,18 @@ pub fn channel_of(value: &str) -> Channel {
         "videochiamata" | "video" => Channel::VideoCall,
         "totem" | "chiosco" => Channel::Kiosk,
         _ => Channel::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_touchpoint_name_suggests_its_channel_from_any_of_its_words() {
+        assert_eq!(channel_in_name("Promo SMS blast"), Channel::Sms);
+        assert_eq!(channel_in_name("Negozio"), Channel::Store);
+        assert_eq!(channel_in_name("Partner marketplace"), Channel::Other);
+        assert_eq!(channel_in_name("Chat with an agent"), Channel::Chatbot);
     }
 }

@@ -96,3 +96,105 @@ as_of: string | null, inactive_days: number, customers: number, events: number, 
 export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
 
 export type CustomerPath = { customer: string, events: Array<CustomerEvent>, };
+
+export type Encoding = "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "windows1252";
+
+export type ColumnRole = "customer" | "timestamp" | "touchpoint" | "channel" | "event_type" | "value" | "segment" | "ignore";
+
+export type TimestampFormat = { "kind": "iso" } | { "kind": "day_month_year", separator: string, } | { "kind": "month_day_year", separator: string, } | { "kind": "epoch_seconds" } | { "kind": "epoch_millis" } | { "kind": "custom", pattern: string, };
+
+export type ImportSettings = { 
+/**
+ * The source's name in the workspace (default: the file name).
+ */
+source_name: string, encoding: Encoding, delimiter: string, 
+/**
+ * The quote character; `None` reads quotes as ordinary text.
+ */
+quote: string | null, 
+/**
+ * The first record names the columns.
+ */
+has_header: boolean, 
+/**
+ * Column names: the header's, or `column 1`, `column 2`… without one.
+ */
+columns: Array<string>, 
+/**
+ * One role per column.
+ */
+roles: Array<ColumnRole>, 
+/**
+ * `None` when the sample could not decide (e.g. `01/02/2026`): ask the user.
+ */
+timestamp_format: TimestampFormat | null, 
+/**
+ * IANA zone in which timestamps without an offset are read.
+ */
+timezone: string, 
+/**
+ * Event types that are exposures; `None` proposes those of [`EXPOSURE_WORDS`] found in the log.
+ */
+exposure_types: Array<string> | null, 
+/**
+ * The journey whose touchpoints log values are matched to (default: the first one).
+ */
+journey: JourneyId | null, 
+/**
+ * Import even if a file with the same content was imported before.
+ */
+force: boolean, };
+
+export type Overrides = { source_name: string | null, encoding: Encoding | null, delimiter: string | null, has_header: boolean | null, 
+/**
+ * Columns by header name or 1-based number.
+ */
+customer: string | null, timestamp: string | null, touchpoint: string | null, channel: string | null, event_type: string | null, value: string | null, segments: Array<string>, timestamp_format: TimestampFormat | null, timezone: string | null, };
+
+export type TimestampPreview = { text: string, 
+/**
+ * RFC 3339 in UTC, or `None` when the text does not parse with the chosen format.
+ */
+instant: string | null, };
+
+export type Detection = { settings: ImportSettings, 
+/**
+ * The first records of the file (after the header) as text, one string per field.
+ */
+sample_rows: Array<Array<string>>, 
+/**
+ * Timestamp formats that read every sampled value; more than one means the user must choose.
+ */
+timestamp_candidates: Array<TimestampFormat>, 
+/**
+ * The first timestamps of the sample and the instant each one reads as.
+ */
+timestamp_preview: Array<TimestampPreview>, 
+/**
+ * Whatever detection could not settle, in words for the user.
+ */
+notes: Array<string>, file_size: number, };
+
+export type ImportPhase = "reading" | "storing";
+
+export type Progress = { phase: ImportPhase, bytes_read: number, total_bytes: number, };
+
+export type UnmappedValue = { value: string, events: number, };
+
+export type ImportSummary = { source: string, rows_read: number, events_imported: number, rows_rejected: number, duplicates: number, rejected_by_reason: Record<string, number>, unmapped: Array<UnmappedValue>, source_id: number, 
+/**
+ * The journey whose touchpoints the values were matched to.
+ */
+journey: JourneyId, 
+/**
+ * Set when the workspace had no journey and one was made from the log's values.
+ */
+journey_created: boolean, timezone: string, };
+
+export type RejectedRow = { source: string, 
+/**
+ * 1-based physical line on which the record starts; the header is line 1.
+ */
+line: number, reason: string, message: string, raw: string, };
+
+export type RejectedPage = { total: number, offset: number, rows: Array<RejectedRow>, };
