@@ -3,6 +3,7 @@
 //! The workspace opens lazily on the first command, off the main thread, so the window paints at
 //! once even when the demo workspace must first be written.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -55,8 +56,8 @@ impl Session {
 #[derive(Clone)]
 pub struct AppState {
     session: Arc<Mutex<Session>>,
-    /// Set by the Cancel button while an import holds the session; read by the import itself.
-    pub import_cancel: Arc<AtomicBool>,
+    /// One cancel flag per import the UI started, by the id it gave it.
+    cancels: Arc<Mutex<HashMap<u64, Arc<AtomicBool>>>>,
 }
 
 impl AppState {
@@ -67,7 +68,7 @@ impl AppState {
                 workspace: None,
                 analysis: None,
             })),
-            import_cancel: Arc::new(AtomicBool::new(false)),
+            cancels: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 
@@ -75,5 +76,22 @@ impl AppState {
         self.session
             .lock()
             .map_err(|_| ApiError::task_failed("an earlier command panicked"))
+    }
+
+    /// The cancel flag of import `id`, made on first use: a Cancel that reaches the shell before
+    /// its import has started still stops it.
+    pub fn cancel_flag(&self, id: u64) -> ApiResult<Arc<AtomicBool>> {
+        let mut flags = self
+            .cancels
+            .lock()
+            .map_err(|_| ApiError::task_failed("an earlier command panicked"))?;
+        Ok(flags.entry(id).or_default().clone())
+    }
+
+    /// Forgets import `id`'s flag once the import is over.
+    pub fn forget_cancel_flag(&self, id: u64) {
+        if let Ok(mut flags) = self.cancels.lock() {
+            flags.remove(&id);
+        }
     }
 }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, errorMessage } from "./api";
 import type { Journey, JourneyId, TouchpointId, WorkspaceSummary } from "./generated/types";
 import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
 import { JourneyMap } from "./map/JourneyMap";
 import { SidePanel } from "./SidePanel";
+import { ImportWizard } from "./import/ImportWizard";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -18,6 +20,9 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<TouchpointId | null>(null);
+  /** The import wizard when open, with the file dropped on the window if any. */
+  const [importing, setImporting] = useState<{ path: string | null } | null>(null);
+  const [dragging, setDragging] = useState(false);
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
   const open = useCallback(async (journeyId?: JourneyId) => {
@@ -37,6 +42,28 @@ export function App() {
     void open();
   }, [open]);
 
+  // A file dropped anywhere on the window opens the import wizard on it.
+  useEffect(() => {
+    const unlisten = getCurrentWebview().onDragDropEvent((event) => {
+      const { payload } = event;
+      if (payload.type === "enter" || payload.type === "over") setDragging(true);
+      else if (payload.type === "leave") setDragging(false);
+      else if (payload.type === "drop") {
+        setDragging(false);
+        const [path] = payload.paths;
+        if (path) setImporting({ path });
+      }
+    });
+    return () => {
+      void unlisten.then((stop) => stop());
+    };
+  }, []);
+
+  const closeImport = (changed: boolean) => {
+    setImporting(null);
+    if (changed) void open(loaded?.journey?.id);
+  };
+
   return (
     <LanguageContext.Provider value={language}>
       <div className="app">
@@ -51,6 +78,14 @@ export function App() {
             </span>
           )}
           <div className="top-bar-spacer" />
+          <button
+            type="button"
+            className="top-bar-button"
+            onClick={() => setImporting({ path: null })}
+            data-testid="open-import"
+          >
+            {t("import.open")}
+          </button>
           {loaded && loaded.summary.journeys.length > 0 && (
             <label className="field">
               <span>{t("journey.select")}</span>
@@ -105,6 +140,19 @@ export function App() {
             </>
           )}
         </main>
+        {importing && (
+          <ImportWizard
+            key={importing.path ?? ""}
+            initialPath={importing.path}
+            language={language}
+            onClose={closeImport}
+          />
+        )}
+        {dragging && !importing && (
+          <div className="drop-overlay">
+            <p>{t("import.drop_here")}</p>
+          </div>
+        )}
       </div>
     </LanguageContext.Provider>
   );

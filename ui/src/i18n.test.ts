@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, MESSAGES, formatCount, initialLanguage } from "./i18n";
+import { LANGUAGES, MESSAGES, fill, formatBytes, formatCount, initialLanguage } from "./i18n";
 
 describe("i18n", () => {
   it("has every key in every language, none left empty", () => {
@@ -21,5 +21,24 @@ describe("i18n", () => {
     expect(initialLanguage("it-IT")).toBe("it");
     expect(initialLanguage("en-US")).toBe("en");
     expect(initialLanguage("de")).toBe("en");
+  });
+
+  it("formats file sizes by locale", () => {
+    expect(formatBytes("en", 650_400_000)).toBe("650 MB");
+    expect(formatBytes("it", 1_530_000)).toBe("1,5 MB");
+    expect(formatBytes("en", 1_530_000)).toBe("1.5 MB");
+    expect(formatBytes("en", 999)).toBe("999 B");
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(fill("{done} of {total}", { done: "1 MB", total: "2 MB" })).toBe("1 MB of 2 MB");
+    expect(fill("{missing}", {})).toBe("{missing}");
+  });
+
+  it("keeps every placeholder of a message in its translation", () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    for (const key of Object.keys(MESSAGES.en) as (keyof typeof MESSAGES.en)[]) {
+      expect(placeholders(MESSAGES.it[key]), key).toEqual(placeholders(MESSAGES.en[key]));
+    }
   });
 });

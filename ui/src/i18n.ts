@@ -3,15 +3,16 @@
 // same keys); they are merged here.
 
 import * as core from "./messages/core";
+import * as importing from "./messages/import";
 
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en };
+const en = { ...core.en, ...importing.en };
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it };
+const it: Record<MessageKey, string> = { ...core.it, ...importing.it };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 
@@ -23,6 +24,30 @@ const LOCALES: Record<Language, string> = { en: "en-GB", it: "it-IT" };
 
 export function formatCount(language: Language, n: number): string {
   return new Intl.NumberFormat(LOCALES[language]).format(n);
+}
+
+/** `template` with each `{name}` replaced by `values[name]`. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** A file size in kB, MB or GB (powers of 1000, as file managers show them), by locale. */
+export function formatBytes(language: Language, bytes: number): string {
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(LOCALES[language], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+  return `${number} ${units[unit]}`;
 }
 
 export function initialLanguage(browserLanguage: string): Language {

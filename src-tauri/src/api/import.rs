@@ -25,29 +25,30 @@ pub fn preview(path: &Path, settings: &ImportSettings) -> ApiResult<Detection> {
     Ok(import::preview(path, settings)?)
 }
 
-/// Imports `path` in one transaction; [`cancel`] stops it and leaves the workspace as it was.
+/// Imports `path` in one transaction as import `id` (a number the UI chose); [`cancel`] with the
+/// same id stops it and leaves the workspace as it was.
 pub fn run(
     state: &AppState,
+    id: u64,
     path: &Path,
     settings: &ImportSettings,
     on_progress: &mut dyn FnMut(Progress),
 ) -> ApiResult<ImportSummary> {
-    let mut session = state.lock()?;
-    state.import_cancel.store(false, Ordering::SeqCst);
-    let result = import::import_file(
-        session.workspace()?,
-        path,
-        settings,
-        on_progress,
-        &state.import_cancel,
-    );
-    session.forget_analysis();
-    Ok(result?)
+    let cancel = state.cancel_flag(id)?;
+    let result = state.lock().and_then(|mut session| {
+        let summary =
+            import::import_file(session.workspace()?, path, settings, on_progress, &cancel);
+        session.forget_analysis();
+        Ok(summary?)
+    });
+    state.forget_cancel_flag(id);
+    result
 }
 
-/// Asks the running import to stop; it rolls back.
-pub fn cancel(state: &AppState) {
-    state.import_cancel.store(true, Ordering::SeqCst);
+/// Asks import `id` to stop, whether it is running or about to start; it rolls back.
+pub fn cancel(state: &AppState, id: u64) -> ApiResult<()> {
+    state.cancel_flag(id)?.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 /// Calls `send` with progress at most every `every`, and always on a change of phase and at the
@@ -125,8 +126,6 @@ pub fn timezones() -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::Ordering;
-
     use percorso::import::{ImportPhase, Overrides};
     use percorso::ErrorCode;
 
@@ -165,7 +164,7 @@ mod tests {
         assert_eq!(detection.settings.delimiter, ';');
         detection.settings.timezone = "Europe/Rome".into();
         let mut phases = Vec::new();
-        let summary = run(&state, &csv, &detection.settings, &mut |p| {
+        let summary = run(&state, 1, &csv, &detection.settings, &mut |p| {
             phases.push(p.phase)
         })
         .unwrap();
@@ -196,13 +195,13 @@ mod tests {
         assert!(text.contains("crm export.csv,4,bad_timestamp,"), "{text}");
 
         // The same file again is refused with its code, unless the user insists.
-        let again = run(&state, &csv, &detection.settings, &mut |_| {}).unwrap_err();
+        let again = run(&state, 2, &csv, &detection.settings, &mut |_| {}).unwrap_err();
         assert_eq!(again.code, ErrorCode::AlreadyImported);
         let mut insist = detection.settings.clone();
         insist.force = true;
         insist.source_name = "crm export (again)".into();
         assert_eq!(
-            run(&state, &csv, &insist, &mut |_| {})
+            run(&state, 3, &csv, &insist, &mut |_| {})
                 .unwrap()
                 .events_imported,
             3
@@ -213,7 +212,7 @@ mod tests {
     fn mapping_an_unmatched_value_makes_it_count_on_its_touchpoint() {
         let (_dir, state, csv) = demo_and_csv();
         let settings = detect(&csv, &Overrides::default()).unwrap().settings;
-        let summary = run(&state, &csv, &settings, &mut |_| {}).unwrap();
+        let summary = run(&state, 1, &csv, &settings, &mut |_| {}).unwrap();
         let journey = journey_of(&state);
         let unmapped = |state: &AppState| -> Vec<String> {
             api::report(state, journey.id, &Default::default())
@@ -257,13 +256,20 @@ mod tests {
         let (_dir, state, csv) = demo_and_csv();
         let before = api::workspace_summary(&state).unwrap();
         let settings = detect(&csv, &Overrides::default()).unwrap().settings;
-        let err = run(&state, &csv, &settings, &mut |_| cancel(&state)).unwrap_err();
+        let err = run(&state, 7, &csv, &settings, &mut |_| {
+            cancel(&state, 7).unwrap()
+        })
+        .unwrap_err();
         assert_eq!(err.code, ErrorCode::Cancelled);
         assert_eq!(api::workspace_summary(&state).unwrap(), before);
-        // The next import starts afresh: an earlier Cancel does not stop it.
-        assert!(state.import_cancel.load(Ordering::SeqCst));
+        // A Cancel that arrives before its import starts still stops it…
+        cancel(&state, 8).unwrap();
+        let err = run(&state, 8, &csv, &settings, &mut |_| {}).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Cancelled);
+        assert_eq!(api::workspace_summary(&state).unwrap(), before);
+        // …and stops no other import.
         assert_eq!(
-            run(&state, &csv, &settings, &mut |_| {})
+            run(&state, 9, &csv, &settings, &mut |_| {})
                 .unwrap()
                 .events_imported,
             3

@@ -35,6 +35,7 @@ pub async fn import_preview(
 #[tauri::command]
 pub async fn import_run(
     state: State<'_, AppState>,
+    id: u64,
     path: PathBuf,
     settings: ImportSettings,
     on_progress: Channel<Progress>,
@@ -43,12 +44,15 @@ pub async fn import_run(
         // A closed window cannot be told; the import goes on and its result still lands.
         let _ = on_progress.send(p);
     });
-    blocking(&state, move |s| api::run(s, &path, &settings, &mut send)).await
+    blocking(&state, move |s| {
+        api::run(s, id, &path, &settings, &mut send)
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn import_cancel(state: State<'_, AppState>) {
-    api::cancel(&state);
+pub fn import_cancel(state: State<'_, AppState>, id: u64) -> ApiResult<()> {
+    api::cancel(&state, id)
 }
 
 #[tauri::command]

@@ -1,0 +1,251 @@
+//! Importing a log through the wizard: the file is typed in (the second entrance to the native
+//! Open dialog, which WebDriver cannot drive), the proposed roles are accepted, one unmatched
+//! value is mapped, and the summary shows what happened.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use percorso::demo::DemoConfig;
+use percorso::Workspace;
+
+use crate::{screenshot, texts, wait_for, with_app};
+
+/// An export as an Italian office sends it: semicolons, day-first dates, Italian headers. Line 4
+/// has no date; "Sondaggio in negozio" is on no touchpoint of the demo map.
+const EXPORT: &str = "cliente;data;punto di contatto;canale;regione\n\
+    E2E-1;13/01/2026 10:00;Shop window;store;Nord\n\
+    E2E-1;13/01/2026 10:20;Sondaggio in negozio;store;Nord\n\
+    E2E-2;non so;Shop window;store;Sud\n\
+    E2E-2;14/01/2026 09:00;Product page;web;Sud\n\
+    E2E-2;14/01/2026 09:05;Sondaggio in negozio;store;Sud\n";
+
+const UNMATCHED: &str = "Sondaggio in negozio";
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn one_text(client: &Client, css: &str) -> String {
+    let found = texts(client, css).await;
+    assert_eq!(found.len(), 1, "`{css}`: {found:?}");
+    found[0].clone()
+}
+
+/// The value of every `<select>` matching `css`.
+async fn select_values(client: &Client, css: &str) -> Vec<String> {
+    let value = client
+        .execute(
+            "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.value);",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+async fn wait_until_gone(client: &Client, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "`{css}` is still shown after 30 s"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn import_through_the_wizard(client: &Client, csv: &Path) {
+    wait_for(client, "[data-testid=touchpoint]", 10).await;
+    let events_before = one_text(client, "[data-testid=event-count]").await;
+
+    click(client, "[data-testid=open-import]").await;
+    wait_for(client, "[data-testid=import-path]", 1).await;
+    client
+        .find(Locator::Css("[data-testid=import-path]"))
+        .await
+        .unwrap()
+        .send_keys(csv.to_str().unwrap())
+        .await
+        .unwrap();
+    click(client, "[data-testid=import-read]").await;
+
+    // Detection proposes the settings and roles; they are shown, and accepted as they are.
+    wait_for(client, "[data-testid=import-preview] tbody tr", 5).await;
+    assert_eq!(
+        select_values(client, "[data-testid=import-delimiter]").await,
+        [";"]
+    );
+    assert_eq!(
+        select_values(client, "[data-testid=import-role]").await,
+        ["customer", "timestamp", "touchpoint", "channel", "segment"]
+    );
+    assert_eq!(
+        select_values(client, "[data-testid=import-timestamp-format]").await,
+        ["day_month_year:/"]
+    );
+    let parsed = texts(client, "[data-testid=import-timestamps] li").await;
+    assert!(
+        parsed[0].contains("13/01/2026 10:00") && parsed[0].contains("2026-01-13T"),
+        "{parsed:?}"
+    );
+    screenshot(client, "e2e-import-settings.png").await;
+    click(client, "[data-testid=import-start]").await;
+
+    // The summary: exact counts, the bad row with its line, the unmatched value.
+    wait_for(client, "[data-testid=import-summary]", 1).await;
+    assert_eq!(
+        one_text(client, "[data-testid=summary-rows-read]").await,
+        "5"
+    );
+    assert_eq!(one_text(client, "[data-testid=summary-events]").await, "4");
+    assert_eq!(
+        one_text(client, "[data-testid=summary-rejected]").await,
+        "1"
+    );
+    wait_for(client, "[data-testid=rejected-row]", 1).await;
+    let rejected = texts(client, "[data-testid=rejected-row] td").await;
+    assert_eq!(rejected[0], "4", "{rejected:?}");
+    assert!(rejected[3].contains("non so"), "{rejected:?}");
+    let unmapped = texts(client, "[data-testid=unmapped-row] td").await;
+    assert_eq!(unmapped[0], UNMATCHED);
+    assert_eq!(unmapped[1], "2");
+
+    // Map it to "Shop window": it becomes that touchpoint's alias.
+    wait_for(client, "[data-testid=unmapped-target] option", 20).await;
+    client
+        .find(Locator::XPath(
+            "//select[@data-testid='unmapped-target']/optgroup/option[text()='Shop window']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(client, "[data-testid=unmapped-map]").await;
+    wait_for(client, "[data-testid=unmapped-status]", 1).await;
+    assert!(one_text(client, "[data-testid=unmapped-status]")
+        .await
+        .contains("Shop window"));
+    screenshot(client, "e2e-import-summary.png").await;
+
+    click(client, "[data-testid=import-done]").await;
+    wait_until_gone(client, "[data-testid=import-wizard]").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let now = one_text(client, "[data-testid=event-count]").await;
+        if now != events_before {
+            let digits = |s: &str| -> u64 {
+                s.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .unwrap()
+            };
+            assert_eq!(digits(&now), digits(&events_before) + 4);
+            break;
+        }
+        assert!(Instant::now() < deadline, "the event count stayed {now}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_log_imported_through_the_wizard_lands_with_its_unmatched_value_mapped() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let csv = home.path().join("export negozi.csv");
+    std::fs::write(&csv, EXPORT).unwrap();
+    let file = csv.clone();
+    with_app(&workspace, |client| async move {
+        import_through_the_wizard(&client, &file).await
+    })
+    .await;
+
+    // What the user saw is what the file holds, after the app is gone.
+    let ws = Workspace::open(&workspace).unwrap();
+    let sources = ws.sources().unwrap();
+    let source = sources
+        .iter()
+        .find(|s| s.name == "export negozi.csv")
+        .unwrap();
+    assert_eq!((source.events_imported, source.rows_rejected), (4, 1));
+    let journey = ws.journey(ws.journeys().unwrap()[0].id).unwrap();
+    let shop = journey
+        .touchpoints
+        .iter()
+        .find(|t| t.name == "Shop window")
+        .unwrap();
+    assert!(
+        shop.aliases.iter().any(|a| a == UNMATCHED),
+        "{:?}",
+        shop.aliases
+    );
+}
+
+/// Starts importing a big file, waits until the progress bar moves, cancels, and checks that the
+/// wizard says so and the workspace is as it was.
+async fn cancel_mid_import(client: &Client, csv: &Path) {
+    wait_for(client, "[data-testid=touchpoint]", 10).await;
+    let events_before = one_text(client, "[data-testid=event-count]").await;
+    click(client, "[data-testid=open-import]").await;
+    wait_for(client, "[data-testid=import-path]", 1).await;
+    client
+        .find(Locator::Css("[data-testid=import-path]"))
+        .await
+        .unwrap()
+        .send_keys(csv.to_str().unwrap())
+        .await
+        .unwrap();
+    click(client, "[data-testid=import-read]").await;
+    wait_for(client, "[data-testid=import-start]", 1).await;
+    click(client, "[data-testid=import-start]").await;
+    wait_for(client, "[data-testid=import-running] .running-detail", 1).await;
+    screenshot(client, "e2e-import-progress.png").await;
+    click(client, "[data-testid=import-cancel]").await;
+    wait_for(client, "[data-testid=import-notice]", 1).await;
+    let notice = one_text(client, "[data-testid=import-notice]").await;
+    assert!(notice.contains("cancelled"), "{notice}");
+    // Back on the settings, ready to try again; the map's numbers did not move.
+    wait_for(client, "[data-testid=import-start]", 1).await;
+    click(client, ".import-header .icon-button").await;
+    wait_until_gone(client, "[data-testid=import-wizard]").await;
+    assert_eq!(
+        one_text(client, "[data-testid=event-count]").await,
+        events_before
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancelling_an_import_leaves_the_workspace_as_it_was() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    // About 700,000 events (50 MB): long enough to be cancelled mid-way.
+    let csv = home.path().join("big export.csv");
+    let config = DemoConfig {
+        customers: 100_000,
+        ..DemoConfig::default()
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+    percorso::import::generate::write_csv(&config, None, false, &mut out).unwrap();
+    drop(out);
+    let file = csv.clone();
+    with_app(&workspace, |client| async move {
+        cancel_mid_import(&client, &file).await
+    })
+    .await;
+    let ws = Workspace::open(&workspace).unwrap();
+    assert!(
+        ws.sources()
+            .unwrap()
+            .iter()
+            .all(|s| s.name != "big export.csv"),
+        "the cancelled import left a source behind"
+    );
+}

@@ -1,0 +1,316 @@
+// Step 4: what the import did — counts, rejected rows to browse and export, and the values that
+// matched no touchpoint, each to map, turn into a touchpoint, or leave unmapped.
+
+import { useEffect, useState } from "react";
+import { api, errorMessage } from "../api";
+import { CSV, pickSavePath } from "../dialogs";
+import type { ImportSummary, Journey, RejectedPage, TouchpointId } from "../generated/types";
+import { fill, formatCount, type Language, type MessageKey } from "../i18n";
+import { useT } from "../language";
+import { importApi } from "./api";
+
+const PAGE = 50;
+
+type Settled = { kind: "mapped"; touchpoint: string } | { kind: "created"; stage: string };
+
+interface Props {
+  summary: ImportSummary;
+  language: Language;
+  onChanged: () => void;
+  onDone: () => void;
+}
+
+export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
+  const t = useT();
+  const n = (value: number) => formatCount(language, value);
+  const [journey, setJourney] = useState<Journey | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.journey(summary.journey).then(setJourney, (e: unknown) => setError(errorMessage(e)));
+  }, [summary.journey]);
+
+  const reasons = Object.entries(summary.rejected_by_reason).filter(([, count]) => count > 0);
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <h2 className="summary-title">{fill(t("import.summary.done"), { source: summary.source })}</h2>
+      <dl className="summary-counts">
+        <div>
+          <dt>{t("import.summary.rows_read")}</dt>
+          <dd data-testid="summary-rows-read">{n(summary.rows_read)}</dd>
+        </div>
+        <div>
+          <dt>{t("import.summary.events")}</dt>
+          <dd data-testid="summary-events">{n(summary.events_imported)}</dd>
+        </div>
+        <div className={summary.rows_rejected > 0 ? "attention" : undefined}>
+          <dt>{t("import.summary.rejected")}</dt>
+          <dd data-testid="summary-rejected">{n(summary.rows_rejected)}</dd>
+        </div>
+        <div>
+          <dt>{t("import.summary.duplicates")}</dt>
+          <dd data-testid="summary-duplicates">{n(summary.duplicates)}</dd>
+        </div>
+      </dl>
+      {summary.journey_created && <p className="import-hint">{t("import.summary.journey_created")}</p>}
+      {error && (
+        <p className="import-notice import-notice-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <section>
+        <h3 className="section-title">{t("import.summary.unmapped")}</h3>
+        {summary.unmapped.length === 0 ? (
+          <p className="import-hint">{t("import.summary.all_matched")}</p>
+        ) : (
+          <>
+            <p className="import-hint">{t("import.summary.unmapped_hint")}</p>
+            <table className="data-table unmapped-table" data-testid="unmapped-table">
+              <thead>
+                <tr>
+                  <th>{t("import.summary.value")}</th>
+                  <th className="number">{t("import.summary.value_events")}</th>
+                  <th>{t("import.summary.action")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.unmapped.map((u) => (
+                  <UnmappedRow
+                    key={u.value}
+                    value={u.value}
+                    events={n(u.events)}
+                    journey={journey}
+                    onChanged={onChanged}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section>
+        <h3 className="section-title">{t("import.summary.rejected_rows")}</h3>
+        {reasons.length > 0 && (
+          <ul className="reason-list" data-testid="summary-reasons">
+            {reasons.map(([reason, count]) => (
+              <li key={reason}>
+                <span>{reasonLabel(t, reason)}</span>
+                <strong>{n(count)}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        {summary.rows_rejected === 0 ? (
+          <p className="import-hint">{t("import.summary.none_rejected")}</p>
+        ) : (
+          <RejectedRows source={summary.source_id} name={summary.source} language={language} />
+        )}
+      </section>
+
+      <footer className="import-footer">
+        <span className="import-footer-note" />
+        <button type="button" className="primary" onClick={onDone} data-testid="import-done">
+          {t("import.summary.done_button")}
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function UnmappedRow({
+  value,
+  events,
+  journey,
+  onChanged,
+}: {
+  value: string;
+  events: string;
+  journey: Journey | null;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [target, setTarget] = useState<string>("");
+  const [settled, setSettled] = useState<Settled | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: () => Promise<Settled>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSettled(await action());
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const map = () =>
+    act(async () => {
+      const id = Number(target) as TouchpointId;
+      await importApi.mapValue(id, value);
+      const name = journey?.touchpoints.find((tp) => tp.id === id)?.name ?? "";
+      return { kind: "mapped", touchpoint: name };
+    });
+  const create = () =>
+    act(async () => {
+      if (!journey) throw new Error("no journey");
+      await importApi.createTouchpoint(journey.id, null, value, null);
+      return { kind: "created", stage: "Unassigned" };
+    });
+
+  return (
+    <tr data-testid="unmapped-row">
+      <td className="unmapped-value" title={value}>
+        {value}
+      </td>
+      <td className="number">{events}</td>
+      <td>
+        {settled ? (
+          <span className="settled" data-testid="unmapped-status">
+            ✓{" "}
+            {settled.kind === "mapped"
+              ? fill(t("import.summary.mapped"), { touchpoint: settled.touchpoint })
+              : fill(t("import.summary.created"), { stage: settled.stage })}
+          </span>
+        ) : (
+          <div className="unmapped-actions">
+            <select
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              disabled={!journey || busy}
+              data-testid="unmapped-target"
+            >
+              <option value="">{t("import.summary.leave")}</option>
+              {journey?.stages.map((stage) => (
+                <optgroup key={stage.id} label={stage.name}>
+                  {journey.touchpoints
+                    .filter((tp) => tp.stage === stage.id)
+                    .map((tp) => (
+                      <option key={tp.id} value={tp.id}>
+                        {tp.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <button type="button" onClick={() => void map()} disabled={!target || busy} data-testid="unmapped-map">
+              {t("import.summary.map_to")}
+            </button>
+            <button type="button" onClick={() => void create()} disabled={!journey || busy} data-testid="unmapped-create">
+              {t("import.summary.create")}
+            </button>
+            {error && <span className="inline-error">{error}</span>}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function RejectedRows({ source, name, language }: { source: number; name: string; language: Language }) {
+  const t = useT();
+  const [page, setPage] = useState<RejectedPage | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    importApi.rejected(source, offset, PAGE).then(
+      (p) => current && setPage(p),
+      (e: unknown) => current && setMessage({ tone: "error", text: errorMessage(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [source, offset]);
+
+  const exportCsv = async () => {
+    setMessage(null);
+    try {
+      const path = await pickSavePath(t("import.summary.export"), `${name.replace(/\.[^.]*$/, "")}-rejected.csv`, [CSV]);
+      if (!path) return;
+      await importApi.exportRejected(source, path);
+      setMessage({ tone: "info", text: fill(t("import.summary.exported"), { path }) });
+    } catch (e) {
+      setMessage({ tone: "error", text: errorMessage(e) });
+    }
+  };
+
+  if (!page) return null;
+  const n = (value: number) => formatCount(language, value);
+  return (
+    <div className="rejected">
+      <div className="table-scroll rejected-scroll">
+        <table className="data-table" data-testid="rejected-table">
+          <thead>
+            <tr>
+              <th className="number">{t("import.summary.line")}</th>
+              <th>{t("import.summary.reason")}</th>
+              <th>{t("import.summary.message")}</th>
+              <th>{t("import.summary.raw")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => (
+              <tr key={`${row.source}:${row.line}`} data-testid="rejected-row">
+                <td className="number">{n(row.line)}</td>
+                <td>{reasonLabel(t, row.reason)}</td>
+                <td className="rejected-message" title={row.message}>
+                  {row.message}
+                </td>
+                <td className="raw" title={row.raw}>
+                  <code>{row.raw}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="pager">
+        <span>
+          {fill(t("import.summary.page"), {
+            from: n(page.total === 0 ? 0 : page.offset + 1),
+            to: n(page.offset + page.rows.length),
+            total: n(page.total),
+          })}
+        </span>
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          {t("import.summary.previous")}
+        </button>
+        <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+          {t("import.summary.next")}
+        </button>
+        <span className="pager-spacer" />
+        <button type="button" onClick={() => void exportCsv()} data-testid="rejected-export">
+          {t("import.summary.export")}
+        </button>
+      </div>
+      {message && (
+        <p className={`import-notice import-notice-${message.tone}`} role={message.tone === "error" ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const REASONS = [
+  "wrong_field_count",
+  "unclosed_quote",
+  "invalid_encoding",
+  "bad_timestamp",
+  "empty_customer",
+  "empty_touchpoint",
+  "bad_value",
+] as const;
+
+/** The reason's label in the UI language; a code this version does not know is shown as is. */
+function reasonLabel(t: (key: MessageKey) => string, reason: string): string {
+  const known = REASONS.find((r) => r === reason);
+  return known ? t(`import.reason.${known}`) : reason;
+}
