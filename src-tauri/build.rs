@@ -15,6 +15,7 @@ fn main() {
         "map_value",
         "create_touchpoint",
         "timezones",
+        "replay",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

@@ -37,6 +37,7 @@ mod histogram;
 mod names;
 mod parallel;
 mod quantile;
+mod replay;
 mod report;
 mod scan;
 mod unassigned;
@@ -55,6 +56,7 @@ pub use customers::{
 };
 pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
+pub use replay::Replay;
 pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
 pub use scan::Evaluation;
 pub use unassigned::unassigned_journey;

@@ -9,6 +9,7 @@ use crate::error::ApiResult;
 use crate::state::AppState;
 
 pub mod import;
+pub mod present;
 
 pub fn workspace_summary(state: &AppState) -> ApiResult<WorkspaceSummary> {
     Ok(state.lock()?.workspace()?.summary()?)

@@ -4,7 +4,7 @@
 //! rewrites it.
 
 use percorso::analytics::{
-    CustomerEvent, CustomerPath, Edge, Node, Params, Report, Segment, StageFunnel, Unmapped,
+    CustomerEvent, CustomerPath, Edge, Node, Params, Replay, Report, Segment, StageFunnel, Unmapped,
 };
 use percorso::import::{
     ColumnRole, Detection, Encoding, ImportPhase, ImportSettings, ImportSummary, Overrides,
@@ -66,6 +66,7 @@ pub fn typescript() -> String {
         declaration::<ImportSummary>(&cfg),
         declaration::<RejectedRow>(&cfg),
         declaration::<RejectedPage>(&cfg),
+        declaration::<Replay>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\n{}",

@@ -11,6 +11,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 pub mod import;
+pub mod present;
 
 async fn blocking<T: Send + 'static>(
     state: &AppState,

@@ -51,7 +51,8 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::import::export_rejected,
             commands::import::map_value,
             commands::import::create_touchpoint,
-            commands::import::timezones
+            commands::import::timezones,
+            commands::present::replay
         ])
 }
 

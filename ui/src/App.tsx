@@ -8,6 +8,7 @@ import { LanguageContext } from "./language";
 import { JourneyMap } from "./map/JourneyMap";
 import { SidePanel } from "./SidePanel";
 import { ImportWizard } from "./import/ImportWizard";
+import { Present } from "./present/Present";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -23,6 +24,7 @@ export function App() {
   /** The import wizard when open, with the file dropped on the window if any. */
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [presenting, setPresenting] = useState(false);
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
   const open = useCallback(async (journeyId?: JourneyId) => {
@@ -78,6 +80,16 @@ export function App() {
             </span>
           )}
           <div className="top-bar-spacer" />
+          {loaded?.journey && (
+            <button
+              type="button"
+              className="top-bar-button"
+              onClick={() => setPresenting(true)}
+              data-testid="open-present"
+            >
+              {t("present.open")}
+            </button>
+          )}
           <button
             type="button"
             className="top-bar-button"
@@ -147,6 +159,9 @@ export function App() {
             language={language}
             onClose={closeImport}
           />
+        )}
+        {presenting && loaded?.journey && (
+          <Present journey={loaded.journey} language={language} onExit={() => setPresenting(false)} />
         )}
         {dragging && !importing && (
           <div className="drop-overlay">

@@ -4,15 +4,16 @@
 
 import * as core from "./messages/core";
 import * as importing from "./messages/import";
+import * as present from "./messages/present";
 
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en, ...importing.en };
+const en = { ...core.en, ...importing.en, ...present.en };
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it, ...importing.it };
+const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 
@@ -24,6 +25,25 @@ const LOCALES: Record<Language, string> = { en: "en-GB", it: "it-IT" };
 
 export function formatCount(language: Language, n: number): string {
   return new Intl.NumberFormat(LOCALES[language]).format(n);
+}
+
+/** A percentage already on the 0…100 scale, with one decimal, by locale ("12.5%", "12,5%"). */
+export function formatPercent(language: Language, value: number): string {
+  const number = new Intl.NumberFormat(LOCALES[language], {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(value);
+  return `${number}%`;
+}
+
+/** An instant as a date a room can read ("12 Mar 2026", "12 mar 2026"), in UTC. */
+export function formatDate(language: Language, rfc3339: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(rfc3339));
 }
 
 /** `template` with each `{name}` replaced by `values[name]`. */

@@ -8,6 +8,7 @@
 
 mod import;
 mod map;
+mod present;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};

@@ -198,3 +198,38 @@ export type RejectedRow = { source: string,
 line: number, reason: string, message: string, raw: string, };
 
 export type RejectedPage = { total: number, offset: number, rows: Array<RejectedRow>, };
+
+export type Replay = { 
+/**
+ * The first kept event's instant (ms since the epoch, UTC); 0 with no event.
+ */
+start_ms: number, 
+/**
+ * Just after the last kept event's instant.
+ */
+end_ms: number, 
+/**
+ * Customers with at least one kept event on the map, of whom `shown` are drawn.
+ */
+customers: number, shown: number, 
+/**
+ * The map's touchpoints; `nodes` and `counts` index into it.
+ */
+touchpoints: Array<TouchpointId>, 
+/**
+ * Drawn customer `k`'s events are `starts[k]..starts[k + 1]` of `times_s` and `nodes`.
+ */
+starts: Array<number>, 
+/**
+ * Seconds from `start_ms`, in the customer's event order.
+ */
+times_s: Array<number>, nodes: Array<number>, 
+/**
+ * The instants (ms) at which `counts` are taken: `bins + 1` of them from start to end.
+ */
+count_at_ms: Array<number>, 
+/**
+ * `counts[i * touchpoints.len() + n]`: events at node `n` strictly before `count_at_ms[i]`
+ * (all kept events at the last one).
+ */
+counts: Array<number>, };

@@ -1,0 +1,146 @@
+//! Present mode: through every stage with the keys a clicker sends, then the replay.
+
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use percorso::analytics::{Analysis, Params};
+use percorso::demo::retail;
+use percorso::Workspace;
+
+use crate::{screenshot, texts, wait_for, with_app};
+
+/// Presses `key` on the keyboard, as a user (or a presentation clicker) does.
+async fn press(client: &Client, key: Key) {
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    client.perform_actions(actions).await.unwrap();
+}
+
+async fn one_text(client: &Client, css: &str) -> String {
+    let found = texts(client, css).await;
+    assert_eq!(found.len(), 1, "`{css}`: {found:?}");
+    found[0].clone()
+}
+
+fn number(text: &str) -> u64 {
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or_else(|_| panic!("no number in {text:?}"))
+}
+
+async fn counter_total(client: &Client) -> u64 {
+    texts(client, "[data-testid=replay-counter]")
+        .await
+        .iter()
+        .map(|t| number(t))
+        .sum()
+}
+
+async fn present_every_stage_and_replay(client: Client, workspace: std::path::PathBuf) {
+    wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+    client
+        .find(Locator::Css("[data-testid=open-present]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "[data-testid=present-title]", 1).await;
+
+    // The stage funnel the slides must show, from the engine on the same file.
+    let ws = Workspace::open(&workspace).unwrap();
+    let report = Analysis::from_workspace(&ws, None)
+        .unwrap()
+        .report(&Params::default())
+        .unwrap();
+
+    // Right arrow and PageDown both move on, one stage per press.
+    for (i, stage) in retail::STAGES.iter().enumerate() {
+        press(
+            &client,
+            if i % 2 == 0 {
+                Key::Right
+            } else {
+                Key::PageDown
+            },
+        )
+        .await;
+        wait_for(&client, "[data-testid=present-stage]", 1).await;
+        assert_eq!(
+            one_text(&client, "[data-testid=present-stage]").await,
+            *stage
+        );
+        let figures = texts(
+            &client,
+            "[data-testid=present-headline] .present-figure-value",
+        )
+        .await;
+        let funnel = report.stages.iter().find(|s| s.stage == *stage).unwrap();
+        assert_eq!(number(&figures[0]), funnel.reached, "reached, {stage}");
+        assert_eq!(number(&figures[2]), funnel.dropped, "dropped, {stage}");
+        if i == 1 {
+            screenshot(&client, "e2e-present-stage-2.png").await;
+        }
+        if i == 4 {
+            screenshot(&client, "e2e-present-stage-5.png").await;
+        }
+    }
+    // PageUp goes back.
+    press(&client, Key::PageUp).await;
+    assert_eq!(
+        one_text(&client, "[data-testid=present-stage]").await,
+        retail::STAGES[4]
+    );
+
+    // The last step is the replay: play it for 3 s and the counters move.
+    press(&client, Key::End).await;
+    wait_for(&client, "[data-testid=replay-counter]", retail::SPOTS.len()).await;
+    let before = counter_total(&client).await;
+    let date_before = one_text(&client, "[data-testid=replay-date]").await;
+    client
+        .find(Locator::Css("[data-testid=replay-play]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let after = counter_total(&client).await;
+    assert!(after > before, "counters went from {before} to {after}");
+    assert_ne!(
+        one_text(&client, "[data-testid=replay-date]").await,
+        date_before
+    );
+    screenshot(&client, "e2e-present-replay.png").await;
+
+    press(&client, Key::Escape).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !client
+        .find_all(Locator::Css("[data-testid=present]"))
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Esc did not leave Present"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn present_walks_every_stage_with_the_keyboard_and_replays_the_customers() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let path = workspace.clone();
+    with_app(&workspace, |client| async move {
+        present_every_stage_and_replay(client, path).await
+    })
+    .await;
+}

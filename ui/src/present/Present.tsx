@@ -1,0 +1,263 @@
+// Present mode: full screen, no editing chrome, large type on a high-contrast theme. The keys a
+// presentation clicker sends walk the journey: a title slide, one slide per stage with its
+// headline numbers, then the replay.
+
+import { useEffect, useMemo, useState } from "react";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { api, errorMessage } from "../api";
+import type { Journey, Report, StageId } from "../generated/types";
+import { fill, formatCount, formatDate, formatPercent, type Language } from "../i18n";
+import { useT } from "../language";
+import { ChannelIcon } from "../map/channels";
+import { keyAction, move, nodesOfStage, presentSteps, stageHeadline } from "./steps";
+import { Replay } from "./Replay";
+import "./present.css";
+
+interface Props {
+  journey: Journey;
+  language: Language;
+  onExit: () => void;
+}
+
+export function Present({ journey, language, onExit }: Props) {
+  const t = useT();
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [index, setIndex] = useState(0);
+  const [withData, setWithData] = useState(true);
+  const hasData = (report?.events ?? 0) > 0;
+  const steps = useMemo(() => presentSteps(journey, hasData), [journey, hasData]);
+  const step = steps[Math.min(index, steps.length - 1)] ?? { kind: "overview" };
+
+  useEffect(() => {
+    api
+      .report(journey.id, {
+        as_of_ms: null,
+        inactive_days: 30,
+        from_ms: null,
+        to_ms: null,
+        segments: [],
+        channels: [],
+      })
+      .then(setReport, (e: unknown) => setError(errorMessage(e)));
+  }, [journey.id]);
+
+  // Full screen while presenting; a window manager that refuses leaves the window as it is.
+  useEffect(() => {
+    const win = getCurrentWindow();
+    void win.setFullscreen(true).catch(() => undefined);
+    return () => {
+      void win.setFullscreen(false).catch(() => undefined);
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest("input, select, textarea")) return;
+      const action = keyAction(e.key);
+      if (action === null) return;
+      e.preventDefault();
+      if (action === "exit") onExit();
+      else if (action === "toggle_data") setWithData((w) => !w);
+      else setIndex((i) => move(i, steps.length, action));
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [steps.length, onExit]);
+
+  const showData = withData && hasData && report !== null;
+  return (
+    <div className="present" data-testid="present" data-step={index}>
+      <header className="present-top">
+        <span className="present-journey">{journey.name}</span>
+        <span className="present-spacer" />
+        {hasData && (
+          <button
+            type="button"
+            className={`present-toggle${showData ? " on" : ""}`}
+            onClick={() => setWithData((w) => !w)}
+            title={t("present.toggle_hint")}
+            data-testid="present-toggle"
+          >
+            {showData ? t("present.with_data") : t("present.design_only")}
+          </button>
+        )}
+        <button type="button" className="present-exit" onClick={onExit} data-testid="present-exit">
+          {t("present.exit")}
+        </button>
+      </header>
+      <main className="present-main">
+        {error && <p className="present-error">{error}</p>}
+        {step.kind === "overview" && (
+          <Overview journey={journey} report={report} showData={showData} language={language} />
+        )}
+        {step.kind === "stage" && (
+          <StageSlide
+            journey={journey}
+            stage={step.stage}
+            report={showData ? report : null}
+            language={language}
+          />
+        )}
+        {step.kind === "replay" && report && <Replay journey={journey} language={language} />}
+      </main>
+      <footer className="present-bottom">
+        <ol className="present-dots" aria-label={t("present.keys_hint")}>
+          {steps.map((s, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className={i === index ? "current" : undefined}
+                onClick={() => setIndex(i)}
+                aria-label={s.kind === "stage" ? journey.stages.find((st) => st.id === s.stage)?.name : t(s.kind === "overview" ? "present.overview" : "present.replay")}
+              />
+            </li>
+          ))}
+        </ol>
+        <span className="present-hint">{t("present.keys_hint")}</span>
+      </footer>
+    </div>
+  );
+}
+
+function Overview({
+  journey,
+  report,
+  showData,
+  language,
+}: {
+  journey: Journey;
+  report: Report | null;
+  showData: boolean;
+  language: Language;
+}) {
+  const t = useT();
+  return (
+    <section className="present-slide present-overview">
+      <p className="present-eyebrow">{t("present.overview")}</p>
+      <h1 className="present-title" data-testid="present-title">
+        {journey.name}
+      </h1>
+      {journey.description && <p className="present-lead">{journey.description}</p>}
+      <ol className="present-stage-strip">
+        {journey.stages.map((s) => (
+          <li key={s.id}>{s.name}</li>
+        ))}
+      </ol>
+      {showData && report ? (
+        <div className="present-numbers">
+          <Figure label={t("present.customers")} value={formatCount(language, report.customers)} />
+          <Figure label={t("present.events")} value={formatCount(language, report.events)} />
+          {report.as_of && <Figure label={t("present.as_of")} value={formatDate(language, report.as_of)} />}
+        </div>
+      ) : (
+        report && report.events === 0 && <p className="present-lead">{t("present.no_data")}</p>
+      )}
+    </section>
+  );
+}
+
+function StageSlide({
+  journey,
+  stage,
+  report,
+  language,
+}: {
+  journey: Journey;
+  stage: StageId;
+  report: Report | null;
+  language: Language;
+}) {
+  const t = useT();
+  const position = journey.stages.findIndex((s) => s.id === stage);
+  const name = journey.stages[position]?.name ?? "";
+  const headline = report ? stageHeadline(report, journey, stage) : null;
+  const nodes = new Map((report ? nodesOfStage(report, journey, stage) : []).map((n) => [n.touchpoint_id, n]));
+  const touchpoints = journey.touchpoints.filter((tp) => tp.stage === stage);
+  return (
+    <section className="present-slide">
+      <p className="present-eyebrow">
+        {fill(t("present.stage_of"), { n: position + 1, total: journey.stages.length })}
+      </p>
+      <h1 className="present-title" data-testid="present-stage">
+        {name}
+      </h1>
+      {headline && (
+        <div className="present-numbers" data-testid="present-headline">
+          <Figure label={t("present.reached")} value={formatCount(language, headline.reached)} />
+          <Figure
+            label={headline.isLast ? t("present.last_stage") : t("present.conversion")}
+            value={headline.conversion === null ? "—" : formatPercent(language, headline.conversion)}
+          />
+          <Figure label={t("present.dropped")} value={formatCount(language, headline.dropped)} tone="warn" />
+          <Figure
+            label={t("present.worst_stall")}
+            value={headline.worstStall ? formatCount(language, headline.worstStall.count) : "0"}
+            detail={headline.worstStall ? headline.worstStall.touchpoint : t("present.no_stall")}
+            tone="warn"
+          />
+        </div>
+      )}
+      {touchpoints.length === 0 ? (
+        <p className="present-lead">{t("present.empty_stage")}</p>
+      ) : (
+        <ul className="present-touchpoints">
+          {touchpoints.map((tp) => {
+            const node = nodes.get(tp.id);
+            return (
+              <li key={tp.id} className={`present-card kind-${tp.kind}`} data-testid="present-touchpoint">
+                <div className="present-card-head">
+                  <ChannelIcon channel={tp.channel} size={30} />
+                  <span className="present-card-name" title={tp.name}>
+                    {tp.name}
+                  </span>
+                </div>
+                {node && (
+                  <dl className="present-card-numbers">
+                    <div>
+                      <dd>{formatCount(language, node.customers)}</dd>
+                      <dt>{t("present.touchpoint_customers")}</dt>
+                    </div>
+                    <div>
+                      <dd>{node.dropoff_rate === null ? "—" : formatPercent(language, node.dropoff_rate)}</dd>
+                      <dt>{t("present.touchpoint_dropoff")}</dt>
+                    </div>
+                    <div>
+                      <dd>{formatCount(language, node.stalled_now)}</dd>
+                      <dt>{t("present.touchpoint_stalled")}</dt>
+                    </div>
+                  </dl>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Figure({
+  label,
+  value,
+  detail,
+  tone,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: "warn";
+}) {
+  return (
+    <div className={`present-figure${tone ? ` ${tone}` : ""}`}>
+      <span className="present-figure-value">{value}</span>
+      <span className="present-figure-label">{label}</span>
+      {detail && (
+        <span className="present-figure-detail" title={detail}>
+          {detail}
+        </span>
+      )}
+    </div>
+  );
+}

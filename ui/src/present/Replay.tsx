@@ -1,0 +1,231 @@
+// The replay: customers as dots flowing along the map over time, with play, pause, speed and a
+// time scrubber, and every touchpoint's event counter ticking as time advances.
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { errorMessage } from "../api";
+import type { Journey, Replay as ReplayData } from "../generated/types";
+import { fill, formatCount, formatDate, type Language } from "../i18n";
+import { useT } from "../language";
+import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
+import { presentApi } from "./api";
+import { countersAt, dotAt, jitter, type Point } from "./replay";
+
+/** Seconds the whole span takes at 1×. */
+const BASE_SECONDS = 30;
+const SPEEDS = [0.5, 1, 2, 4];
+const PADDING = 40;
+
+interface Props {
+  journey: Journey;
+  language: Language;
+}
+
+export function Replay({ journey, language }: Props) {
+  const t = useT();
+  const [data, setData] = useState<ReplayData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  /** 0…1 of the span; a ref for the animation loop, mirrored in state for the controls. */
+  const progress = useRef(0);
+  const [shown, setShown] = useState(0);
+  const [size, setSize] = useState({ width: 800, height: 500 });
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    presentApi.replay(journey.id).then(setData, (e: unknown) => setError(errorMessage(e)));
+  }, [journey.id]);
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+    // The stage element exists once the data has arrived.
+  }, [data]);
+
+  const layout = useMemo(() => layoutJourney(journey), [journey]);
+  const scale = Math.min(
+    (size.width - 2 * PADDING) / Math.max(layout.width, 1),
+    (size.height - 2 * PADDING) / Math.max(layout.height, 1),
+  );
+  const offset = {
+    x: (size.width - layout.width * scale) / 2,
+    y: (size.height - layout.height * scale) / 2,
+  };
+  const centres: (Point | undefined)[] = useMemo(
+    () =>
+      (data?.touchpoints ?? []).map((id) => {
+        const p = layout.positions.get(id);
+        return p
+          ? { x: offset.x + (p.x + NODE_WIDTH / 2) * scale, y: offset.y + (p.y + NODE_HEIGHT / 2) * scale }
+          : undefined;
+      }),
+    // offset is derived from size and layout.
+    [data, layout, scale, size],
+  );
+
+  const span = data ? (data.end_ms - data.start_ms) / 1000 : 0;
+
+  // Draws the frame for the current progress; called by the animation loop and on changes.
+  const draw = () => {
+    const c = canvas.current;
+    const ctx = c?.getContext("2d");
+    if (!c || !ctx || !data) return;
+    const ratio = window.devicePixelRatio || 1;
+    if (c.width !== Math.round(size.width * ratio)) {
+      c.width = Math.round(size.width * ratio);
+      c.height = Math.round(size.height * ratio);
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, size.width, size.height);
+    ctx.strokeStyle = "rgba(148, 163, 184, 0.28)";
+    ctx.lineWidth = 2;
+    for (const tr of journey.transitions) {
+      const a = centres[data.touchpoints.indexOf(tr.from)];
+      const b = centres[data.touchpoints.indexOf(tr.to)];
+      if (!a || !b) continue;
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+    }
+    const now = progress.current * span;
+    const radius = Math.max(10, 26 * scale);
+    const dotSize = Math.max(2, 3.2 * scale);
+    const recent: number[] = [];
+    const resting: number[] = [];
+    for (let k = 0; k < data.shown; k++) {
+      const dot = dotAt(data, k, now, centres, span);
+      if (!dot) continue;
+      const j = jitter(k, radius);
+      (dot.recent ? recent : resting).push(dot.x + j.x, dot.y + j.y);
+    }
+    ctx.fillStyle = "rgba(94, 234, 212, 0.22)";
+    for (let i = 0; i < resting.length; i += 2) ctx.fillRect(resting[i]! - dotSize / 2, resting[i + 1]! - dotSize / 2, dotSize, dotSize);
+    ctx.fillStyle = "rgba(250, 204, 21, 0.95)";
+    for (let i = 0; i < recent.length; i += 2) ctx.fillRect(recent[i]! - dotSize / 2, recent[i + 1]! - dotSize / 2, dotSize, dotSize);
+  };
+
+  useEffect(draw);
+
+  useEffect(() => {
+    if (!playing || !data || span <= 0) return;
+    let frame = 0;
+    let last = performance.now();
+    let lastShown = 0;
+    const tick = (now: number) => {
+      const dt = (now - last) / 1000;
+      last = now;
+      progress.current = Math.min(1, progress.current + (dt * speed) / BASE_SECONDS);
+      draw();
+      if (now - lastShown > 100 || progress.current >= 1) {
+        lastShown = now;
+        setShown(progress.current);
+      }
+      if (progress.current >= 1) {
+        setPlaying(false);
+        return;
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+    // draw reads the latest props through the closure of this render.
+  }, [playing, speed, data, span, centres]);
+
+  if (error) return <p className="present-error">{error}</p>;
+  if (!data) return <p className="present-lead">{t("present.replay_loading")}</p>;
+  if (data.shown === 0) return <p className="present-lead">{t("present.replay_empty")}</p>;
+
+  const counters = countersAt(data, shown * span);
+  const moment = new Date(data.start_ms + shown * span * 1000).toISOString();
+  return (
+    <section className="replay" data-testid="replay">
+      <div className="replay-stage" ref={box}>
+        {layout.lanes.map((lane) => (
+          <div
+            key={lane.stage}
+            className="replay-lane"
+            style={{
+              left: offset.x + lane.x * scale,
+              top: offset.y,
+              width: lane.width * scale,
+              height: layout.height * scale,
+            }}
+          >
+            <span>{lane.name}</span>
+          </div>
+        ))}
+        <canvas ref={canvas} className="replay-canvas" style={{ width: size.width, height: size.height }} />
+        {data.touchpoints.map((id, n) => {
+          const p = centres[n];
+          const tp = journey.touchpoints.find((x) => x.id === id);
+          if (!p || !tp) return null;
+          return (
+            <div
+              key={id}
+              className="replay-node"
+              style={{ left: p.x, top: p.y, maxWidth: Math.max(90, NODE_WIDTH * scale) }}
+              title={tp.name}
+            >
+              <span className="replay-count" data-testid="replay-counter" data-touchpoint={tp.name}>
+                {formatCount(language, counters[n] ?? 0)}
+              </span>
+              <span className="replay-name">{tp.name}</span>
+            </div>
+          );
+        })}
+      </div>
+      <div className="replay-controls">
+        <button
+          type="button"
+          className="replay-play"
+          onClick={() => {
+            if (progress.current >= 1) progress.current = 0;
+            setPlaying((p) => !p);
+          }}
+          data-testid="replay-play"
+        >
+          {playing ? t("present.replay_pause") : t("present.replay_play")}
+        </button>
+        <label className="replay-speed">
+          <span>{t("present.replay_speed")}</span>
+          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          type="range"
+          className="replay-scrubber"
+          min={0}
+          max={1000}
+          value={Math.round(shown * 1000)}
+          aria-label={t("present.replay_time")}
+          onChange={(e) => {
+            progress.current = Number(e.target.value) / 1000;
+            setShown(progress.current);
+          }}
+          data-testid="replay-scrubber"
+        />
+        <span className="replay-date" data-testid="replay-date">
+          {formatDate(language, moment)}
+        </span>
+        <span className="replay-sample">
+          {fill(t("present.replay_customers"), {
+            count: formatCount(language, data.shown),
+            total: formatCount(language, data.customers),
+          })}
+        </span>
+      </div>
+    </section>
+  );
+}

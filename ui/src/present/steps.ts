@@ -1,0 +1,96 @@
+// Present mode's steps and the numbers each one shows, as pure functions of the journey and the
+// report (metrics.md): nothing here computes a metric of its own.
+
+import type { Journey, Node, Report, StageId } from "../generated/types";
+
+export type Step = { kind: "overview" } | { kind: "stage"; stage: StageId } | { kind: "replay" };
+
+/** The title slide, one step per stage in order, then the replay when there is data. */
+export function presentSteps(journey: Journey, hasData: boolean): Step[] {
+  return [
+    { kind: "overview" },
+    ...journey.stages.map((s): Step => ({ kind: "stage", stage: s.id })),
+    ...(hasData ? [{ kind: "replay" } as Step] : []),
+  ];
+}
+
+export type KeyAction = "next" | "previous" | "first" | "last" | "exit" | "toggle_data";
+
+/** What a key does; presentation clickers send PageUp/PageDown (and sometimes arrows). */
+export function keyAction(key: string): KeyAction | null {
+  switch (key) {
+    case "ArrowRight":
+    case "ArrowDown":
+    case "PageDown":
+    case " ":
+      return "next";
+    case "ArrowLeft":
+    case "ArrowUp":
+    case "PageUp":
+    case "Backspace":
+      return "previous";
+    case "Home":
+      return "first";
+    case "End":
+      return "last";
+    case "Escape":
+      return "exit";
+    case "d":
+    case "D":
+      return "toggle_data";
+    default:
+      return null;
+  }
+}
+
+export function move(index: number, count: number, action: KeyAction): number {
+  switch (action) {
+    case "next":
+      return Math.min(count - 1, index + 1);
+    case "previous":
+      return Math.max(0, index - 1);
+    case "first":
+      return 0;
+    case "last":
+      return count - 1;
+    default:
+      return index;
+  }
+}
+
+export interface StageHeadline {
+  reached: number;
+  /** Conversion to the next stage, %; null on the last stage or with no one reached. */
+  conversion: number | null;
+  isLast: boolean;
+  dropped: number;
+  /** The stage's touchpoint with the most customers stalled now, if anyone is. */
+  worstStall: { touchpoint: string; count: number } | null;
+}
+
+/** The headline numbers of one stage, straight from the report's funnel and nodes. */
+export function stageHeadline(report: Report, journey: Journey, stage: StageId): StageHeadline | null {
+  const funnel = report.stages.find((s) => s.stage_id === stage);
+  if (!funnel) return null;
+  const isLast = journey.stages[journey.stages.length - 1]?.id === stage;
+  let worst: Node | null = null;
+  for (const node of nodesOfStage(report, journey, stage)) {
+    if (node.stalled_now > 0 && (worst === null || node.stalled_now > worst.stalled_now)) worst = node;
+  }
+  return {
+    reached: funnel.reached,
+    conversion: isLast ? null : funnel.conversion_next,
+    isLast,
+    dropped: funnel.dropped,
+    worstStall: worst ? { touchpoint: worst.touchpoint, count: worst.stalled_now } : null,
+  };
+}
+
+/** The report's nodes of the stage's touchpoints, in the journey's order. */
+export function nodesOfStage(report: Report, journey: Journey, stage: StageId): Node[] {
+  const byId = new Map(report.nodes.map((n) => [n.touchpoint_id, n]));
+  return journey.touchpoints
+    .filter((t) => t.stage === stage)
+    .map((t) => byId.get(t.id))
+    .filter((n): n is Node => n !== undefined);
+}
