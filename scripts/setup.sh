@@ -5,7 +5,7 @@ set -euo pipefail
 
 BUILD_PACKAGES=(build-essential pkg-config libssl-dev curl libwebkit2gtk-4.1-dev libgtk-3-dev
   librsvg2-dev libayatana-appindicator3-dev libxdo-dev)
-E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus)
+E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus poppler-utils fonts-dejavu-core)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then

@@ -13,6 +13,7 @@ pub mod import;
 pub mod journey;
 pub mod log;
 pub mod matching;
+pub mod render;
 pub mod workspace;
 
 pub use error::{Error, ErrorCode, Result};
