@@ -62,6 +62,9 @@ pub enum Command {
         /// json: the object of metrics.md; csv: the touchpoints table; table: for reading.
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Table)]
         format: report::ReportFormat,
+        /// The table `--format csv` writes.
+        #[arg(long, value_enum, default_value_t = crate::export::ReportTable::Touchpoints)]
+        table: crate::export::ReportTable,
     },
     /// List the customers behind the numbers, with their stage and status.
     Customers {
@@ -154,7 +157,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
                 writeln!(out, "{} events in all", summary.events).map_err(stdout_error)?;
             }
         }
-        Command::Report { question, format } => report::run(&question, format, out)?,
+        Command::Report {
+            question,
+            format,
+            table,
+        } => report::run(&question, format, table, out)?,
         Command::Customers {
             question,
             stage,

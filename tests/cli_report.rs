@@ -186,6 +186,44 @@ fn the_table_and_csv_formats_are_readable() {
 }
 
 #[test]
+fn every_table_of_the_report_comes_out_as_csv_with_the_json_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = demo(dir.path());
+    let json: Value = serde_json::from_str(&run(&["report", "--format", "json"], &ws)).unwrap();
+    let read = |table: &str| -> Vec<csv::StringRecord> {
+        let text = run(&["report", "--format", "csv", "--table", table], &ws);
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let stages = read("stages");
+    let expected = json["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), expected.len());
+    for (row, stage) in stages.iter().zip(expected) {
+        assert_eq!(&row[0], stage["stage"].as_str().unwrap());
+        assert_eq!(row[1], stage["reached"].to_string());
+        assert_eq!(row[3], stage["dropped"].to_string());
+    }
+    let transitions = read("transitions");
+    assert_eq!(transitions.len(), json["edges"].as_array().unwrap().len());
+    let total: u64 = transitions
+        .iter()
+        .map(|r| r[2].parse::<u64>().unwrap())
+        .sum();
+    let expected: u64 = json["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, expected);
+    let unmapped = read("unmapped");
+    assert_eq!(unmapped.len(), json["unmapped"].as_array().unwrap().len());
+    assert!(!unmapped.is_empty(), "the demo has unmapped values");
+}
+
+#[test]
 fn customers_and_their_paths_can_be_listed() {
     let dir = tempfile::tempdir().unwrap();
     let ws = demo(dir.path());

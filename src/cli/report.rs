@@ -1,5 +1,5 @@
-//! `percorso report`: the report of metrics.md as JSON (the contract), CSV (the nodes) or an
-//! aligned table for people.
+//! `percorso report`: the report of metrics.md as JSON (the contract), CSV (one of its tables,
+//! the touchpoints by default) or an aligned table for people.
 
 use std::io::Write;
 
@@ -9,7 +9,7 @@ use super::filters::Question;
 use super::{stdout_error, to_json};
 use crate::analytics::Report;
 use crate::error::Result;
-use crate::export::{write_csv, Cell};
+use crate::export::{report_table, write_csv, ReportTable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -18,60 +18,21 @@ pub enum ReportFormat {
     Table,
 }
 
-pub fn run(question: &Question, format: ReportFormat, out: &mut impl Write) -> Result<()> {
+pub fn run(
+    question: &Question,
+    format: ReportFormat,
+    table: ReportTable,
+    out: &mut impl Write,
+) -> Result<()> {
     let report = question.analysis()?.report(&question.params())?;
     match format {
         ReportFormat::Json => writeln!(out, "{}", to_json(&report)?).map_err(stdout_error),
-        ReportFormat::Csv => write_nodes_csv(&report, out),
+        ReportFormat::Csv => {
+            let (header, rows) = report_table(&report, table);
+            write_csv(out, &header, &rows)
+        }
         ReportFormat::Table => write_table(&report, out).map_err(stdout_error),
     }
-}
-
-const NODE_COLUMNS: [&str; 16] = [
-    "touchpoint",
-    "stage",
-    "touchpoint_id",
-    "events",
-    "customers",
-    "reach_pct",
-    "repeat",
-    "last_here",
-    "dropoff",
-    "dropoff_rate",
-    "median_next_s",
-    "p90_next_s",
-    "stalled_now",
-    "engagement_rate",
-    "value_mean",
-    "goal",
-];
-
-fn write_nodes_csv(report: &Report, out: &mut impl Write) -> Result<()> {
-    let rows: Vec<Vec<Cell>> = report
-        .nodes
-        .iter()
-        .map(|n| {
-            vec![
-                Cell::from(n.touchpoint.as_str()),
-                Cell::from(n.stage.as_str()),
-                Cell::Number(n.touchpoint_id as f64),
-                Cell::Count(n.events),
-                Cell::Count(n.customers),
-                Cell::from(n.reach_pct),
-                Cell::from(n.repeat),
-                Cell::Count(n.last_here),
-                Cell::Count(n.dropoff),
-                Cell::from(n.dropoff_rate),
-                Cell::from(n.median_next_s),
-                Cell::from(n.p90_next_s),
-                Cell::Count(n.stalled_now),
-                Cell::from(n.engagement_rate),
-                Cell::from(n.value_mean),
-                Cell::from(if n.goal { "true" } else { "false" }),
-            ]
-        })
-        .collect();
-    write_csv(out, &NODE_COLUMNS, &rows)
 }
 
 fn num(x: Option<f64>, decimals: usize) -> String {
