@@ -6,6 +6,11 @@ fn main() {
         "journey",
         "report",
         "customer_path",
+        "customers",
+        "export_customers",
+        "touchpoint_histogram",
+        "dimensions",
+        "timeline",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

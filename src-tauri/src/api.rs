@@ -1,8 +1,13 @@
 //! The command handlers, as plain functions of the app state: no Tauri types, so tests run them
 //! against a real workspace file without a desktop.
 
-use percorso::analytics::{CustomerPath, Params, Report};
-use percorso::journey::JourneyId;
+use std::path::Path;
+
+use percorso::analytics::{
+    write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, Dimensions, Histogram,
+    HistogramTarget, Params, PlaceRef, Report, Timeline,
+};
+use percorso::journey::{JourneyId, TouchpointId};
 use percorso::{Journey, WorkspaceSummary};
 
 use crate::error::ApiResult;
@@ -28,6 +33,63 @@ pub fn customer_path(
     customer: &str,
 ) -> ApiResult<CustomerPath> {
     Ok(state.lock()?.analysis(journey)?.customer_path(customer)?)
+}
+
+/// A page of the customers behind a number (here now, stalled here, dropped here…).
+pub fn customers(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    query: &CustomerQuery,
+) -> ApiResult<CustomerPage> {
+    let mut session = state.lock()?;
+    let analysis = session.analysis(journey)?;
+    let evaluation = analysis.evaluate(params)?;
+    Ok(analysis.customers(&evaluation, query)?)
+}
+
+/// Writes every customer `query` selects (ignoring its page) to `path` as CSV; returns how many.
+pub fn export_customers(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    query: &CustomerQuery,
+    path: &Path,
+) -> ApiResult<u64> {
+    let all = CustomerQuery {
+        offset: 0,
+        limit: 0,
+        ..query.clone()
+    };
+    let page = customers(state, journey, params, &all)?;
+    let file = std::fs::File::create(path).map_err(|e| percorso::Error::io(path, e))?;
+    let mut out = std::io::BufWriter::new(file);
+    write_customers_csv(&mut out, &page.rows)?;
+    Ok(page.total)
+}
+
+/// How long customers take to move on from `touchpoint`, in log-spaced bins.
+pub fn touchpoint_histogram(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    touchpoint: TouchpointId,
+) -> ApiResult<Histogram> {
+    let mut session = state.lock()?;
+    let analysis = session.analysis(journey)?;
+    let evaluation = analysis.evaluate(params)?;
+    let target = HistogramTarget::Touchpoint(PlaceRef::Touchpoint(touchpoint));
+    Ok(analysis.histogram(&evaluation, &target)?)
+}
+
+/// The segment attributes with their values and the channels, as the log holds them.
+pub fn dimensions(state: &AppState, journey: JourneyId) -> ApiResult<Dimensions> {
+    Ok(state.lock()?.analysis(journey)?.dimensions())
+}
+
+/// The whole log's events over time, in at most `max_bins` bins of whole days.
+pub fn timeline(state: &AppState, journey: JourneyId, max_bins: usize) -> ApiResult<Timeline> {
+    Ok(state.lock()?.analysis(journey)?.timeline(max_bins))
 }
 
 #[cfg(test)]
@@ -82,6 +144,57 @@ mod tests {
         assert!(shown.nodes.iter().any(|n| n.dropoff > 0));
         let one = customer_path(&state, id, "C0000042").unwrap();
         assert_eq!(serde_json::to_value(&one).unwrap()["customer"], "C0000042");
+    }
+
+    #[test]
+    fn the_customers_dropped_at_a_touchpoint_are_paged_and_exported_in_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("demo.percorso"));
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let params = Params::default();
+        let shown = report(&state, id, &params).unwrap();
+        let node = shown.nodes.iter().max_by_key(|n| n.dropoff).unwrap();
+        let query = CustomerQuery {
+            touchpoint: Some(TouchpointId(node.touchpoint_id)),
+            status: Some(percorso::analytics::Status::Dropped),
+            limit: 5,
+            ..CustomerQuery::default()
+        };
+        let page = customers(&state, id, &params, &query).unwrap();
+        assert_eq!(page.total, node.dropoff);
+        assert_eq!(page.rows.len(), 5);
+        let csv = dir.path().join("dropped.csv");
+        assert_eq!(
+            export_customers(&state, id, &params, &query, &csv).unwrap(),
+            node.dropoff
+        );
+        let text = std::fs::read_to_string(&csv).unwrap();
+        assert!(text.starts_with("customer,events,last_event"));
+        assert_eq!(text.lines().count() as u64, node.dropoff + 1);
+        assert!(text.contains(&page.rows[0].customer));
+    }
+
+    #[test]
+    fn the_filter_choices_and_the_timeline_come_from_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("demo.percorso"));
+        let summary = workspace_summary(&state).unwrap();
+        let id = summary.journeys[0].id;
+        let dims = dimensions(&state, id).unwrap();
+        assert!(dims.attributes.iter().any(|a| a.name == "region"));
+        assert!(!dims.channels.is_empty());
+        let line = timeline(&state, id, 120).unwrap();
+        assert!(line.counts.len() <= 120 && !line.counts.is_empty());
+        assert_eq!(line.counts.iter().sum::<u64>(), summary.events);
+        let node = &report(&state, id, &Params::default()).unwrap().nodes[0];
+        let waits = touchpoint_histogram(
+            &state,
+            id,
+            &Params::default(),
+            TouchpointId(node.touchpoint_id),
+        )
+        .unwrap();
+        assert!(waits.total > 0);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! rewrites it.
 
 use percorso::analytics::{
-    CustomerEvent, CustomerPath, Edge, Node, Params, Report, Segment, StageFunnel, Unmapped,
+    AttributeValues, Bin, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
+    CustomerSort, Dimensions, Edge, Histogram, Node, Params, PlaceRef, Report, Segment,
+    StageFunnel, Status, Timeline, Unmapped,
 };
 use percorso::journey::{JourneyId, StageId, TouchpointId, TransitionId};
 use percorso::workspace::SourceSummary;
@@ -49,6 +51,17 @@ pub fn typescript() -> String {
         declaration::<Report>(&cfg),
         declaration::<CustomerEvent>(&cfg),
         declaration::<CustomerPath>(&cfg),
+        declaration::<Status>(&cfg),
+        declaration::<PlaceRef>(&cfg),
+        declaration::<CustomerSort>(&cfg),
+        declaration::<CustomerQuery>(&cfg),
+        declaration::<CustomerRow>(&cfg),
+        declaration::<CustomerPage>(&cfg),
+        declaration::<Bin>(&cfg),
+        declaration::<Histogram>(&cfg),
+        declaration::<AttributeValues>(&cfg),
+        declaration::<Dimensions>(&cfg),
+        declaration::<Timeline>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\n{}",

@@ -42,7 +42,12 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::workspace_summary,
             commands::journey,
             commands::report,
-            commands::customer_path
+            commands::customer_path,
+            commands::customers,
+            commands::export_customers,
+            commands::touchpoint_histogram,
+            commands::dimensions,
+            commands::timeline
         ])
 }
 
