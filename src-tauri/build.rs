@@ -11,6 +11,7 @@ fn main() {
         "touchpoint_histogram",
         "dimensions",
         "timeline",
+        "customer_summary",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

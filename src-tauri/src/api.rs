@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use percorso::analytics::{
-    write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, Dimensions, Histogram,
-    HistogramTarget, Params, PlaceRef, Report, Timeline,
+    write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
+    Histogram, HistogramTarget, Params, PlaceRef, Report, Timeline,
 };
 use percorso::journey::{JourneyId, TouchpointId};
 use percorso::{Journey, WorkspaceSummary};
@@ -46,6 +46,20 @@ pub fn customers(
     let analysis = session.analysis(journey)?;
     let evaluation = analysis.evaluate(params)?;
     Ok(analysis.customers(&evaluation, query)?)
+}
+
+/// One customer's status, current and furthest stage under `params`; null when the filters
+/// keep none of their events.
+pub fn customer_summary(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    customer: &str,
+) -> ApiResult<Option<CustomerRow>> {
+    let mut session = state.lock()?;
+    let analysis = session.analysis(journey)?;
+    let evaluation = analysis.evaluate(params)?;
+    Ok(analysis.customer(&evaluation, customer)?)
 }
 
 /// Writes every customer `query` selects (ignoring its page) to `path` as CSV; returns how many.
@@ -172,6 +186,10 @@ mod tests {
         assert!(text.starts_with("customer,events,last_event"));
         assert_eq!(text.lines().count() as u64, node.dropoff + 1);
         assert!(text.contains(&page.rows[0].customer));
+        let one = customer_summary(&state, id, &params, &page.rows[0].customer)
+            .unwrap()
+            .unwrap();
+        assert_eq!(one, page.rows[0]);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use percorso::analytics::{
-    CustomerPage, CustomerPath, CustomerQuery, Dimensions, Histogram, Params, Report, Timeline,
+    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Histogram, Params, Report,
+    Timeline,
 };
 use percorso::journey::{JourneyId, TouchpointId};
 use percorso::{Journey, WorkspaceSummary};
@@ -101,4 +102,17 @@ pub async fn timeline(
     max_bins: usize,
 ) -> ApiResult<Timeline> {
     blocking(&state, move |s| api::timeline(s, journey, max_bins)).await
+}
+
+#[tauri::command]
+pub async fn customer_summary(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    customer: String,
+) -> ApiResult<Option<CustomerRow>> {
+    blocking(&state, move |s| {
+        api::customer_summary(s, journey, &params, &customer)
+    })
+    .await
 }

@@ -47,7 +47,8 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::export_customers,
             commands::touchpoint_histogram,
             commands::dimensions,
-            commands::timeline
+            commands::timeline,
+            commands::customer_summary
         ])
 }
 

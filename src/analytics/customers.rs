@@ -222,6 +222,18 @@ impl Analysis {
         })
     }
 
+    /// One customer's row (status, current and furthest stage) under `evaluation`'s filters;
+    /// `None` when the filters keep none of their events.
+    pub fn customer(&self, evaluation: &Evaluation, customer: &str) -> Result<Option<CustomerRow>> {
+        evaluation.check_made_by(self)?;
+        let c = self.customer_ids.position(customer).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "no customer \"{customer}\" in this log; check the id as the log spells it"
+            ))
+        })?;
+        Ok((evaluation.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
+    }
+
     /// One customer's full path, ignoring filters.
     pub fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
         let c = self.customer_ids.position(customer).ok_or_else(|| {
