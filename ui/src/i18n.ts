@@ -2,16 +2,17 @@
 // feature keeps its messages in `messages/<feature>.ts` (an `en` object and an `it` record with the
 // same keys); they are merged here.
 
+import * as analyze from "./messages/analyze";
 import * as core from "./messages/core";
 
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en };
+const en = { ...core.en, ...analyze.en };
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it };
+const it: Record<MessageKey, string> = { ...core.it, ...analyze.it };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 
@@ -27,4 +28,11 @@ export function formatCount(language: Language, n: number): string {
 
 export function initialLanguage(browserLanguage: string): Language {
   return browserLanguage.toLowerCase().startsWith("it") ? "it" : "en";
+}
+
+/** `template` with each `{name}` replaced by `values[name]` (values are text, never markup). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
