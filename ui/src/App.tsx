@@ -6,6 +6,8 @@ import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
 import { JourneyMap } from "./map/JourneyMap";
 import { SidePanel } from "./SidePanel";
+import { AnalyzeView } from "./analyze/AnalyzeView";
+import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -18,6 +20,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<TouchpointId | null>(null);
+  const [mode, setMode] = useState<Mode>("design");
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
   const open = useCallback(async (journeyId?: JourneyId) => {
@@ -50,6 +53,7 @@ export function App() {
               {fileName(loaded.summary.path)}
             </span>
           )}
+          {loaded?.journey && <ModeSwitch mode={mode} onChange={setMode} />}
           <div className="top-bar-spacer" />
           {loaded && loaded.summary.journeys.length > 0 && (
             <label className="field">
@@ -89,7 +93,10 @@ export function App() {
           )}
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
           {!error && loaded && !loaded.journey && <div className="message">{t("map.empty")}</div>}
-          {!error && loaded?.journey && (
+          {!error && loaded?.journey && mode === "analyze" && (
+            <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} />
+          )}
+          {!error && loaded?.journey && mode !== "analyze" && (
             <>
               <section className="canvas" aria-label={loaded.journey.name}>
                 <ReactFlowProvider>

@@ -10,30 +10,37 @@ const UNITS: Record<Language, { s: string; min: string; h: string; d: string }> 
   it: { s: "s", min: "min", h: "h", d: "g" },
 };
 
+// Italian leaves four-digit numbers ungrouped by default (CLDR's minimum grouping digits), but a
+// table mixing 1234 and 12.345 reads badly: group always. TypeScript's lib does not know the
+// "always" value of ES2023's Intl.NumberFormat v3 yet, hence the one cast here.
+const GROUP_ALWAYS = { useGrouping: "always" } as unknown as Intl.NumberFormatOptions;
+
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return new Intl.NumberFormat(LOCALES[language], { ...options, ...GROUP_ALWAYS });
+}
+
 /** A number with at most `digits` decimals; "—" for a missing value. */
 export function formatNumber(language: Language, value: number | null, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  return new Intl.NumberFormat(LOCALES[language], {
+  return numberFormat(language, {
     maximumFractionDigits: digits,
-    useGrouping: "always",
   }).format(value);
 }
 
 /** A percentage given as 0–100 (as metrics.md defines rates), with one decimal. */
 export function formatPercent(language: Language, value: number | null, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  return new Intl.NumberFormat(LOCALES[language], {
+  return numberFormat(language, {
     style: "percent",
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-    useGrouping: "always",
   }).format(value / 100);
 }
 
 /** A difference of percentages, in percentage points with its sign: "+3.2 pp". */
 export function formatPoints(language: Language, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  const text = new Intl.NumberFormat(LOCALES[language], {
+  const text = numberFormat(language, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
     signDisplay: "exceptZero",
@@ -44,10 +51,9 @@ export function formatPoints(language: Language, value: number | null): string {
 /** A signed difference of plain numbers: "+12", "−3,5". */
 export function formatSigned(language: Language, value: number | null, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  return new Intl.NumberFormat(LOCALES[language], {
+  return numberFormat(language, {
     maximumFractionDigits: digits,
     signDisplay: "exceptZero",
-    useGrouping: "always",
   }).format(value);
 }
 

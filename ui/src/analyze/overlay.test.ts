@@ -58,7 +58,7 @@ describe("observed transitions the map lacks", () => {
       edge({ share: 4.9 }),
     ]);
     expect(kept).toHaveLength(1);
-    expect(kept[0].share).toBe(20);
+    expect(kept[0]?.share).toBe(20);
   });
 });
 

@@ -156,10 +156,10 @@ export function pathSteps(path: CustomerPath): PathStep[] {
 /** The moves between two different touchpoints of the map, in order, for drawing the path. */
 export function pathMoves(steps: PathStep[]): { from: number; to: number; step: PathStep }[] {
   const moves: { from: number; to: number; step: PathStep }[] = [];
-  for (let i = 1; i < steps.length; i += 1) {
-    const a = steps[i - 1].touchpointId;
-    const b = steps[i].touchpointId;
-    if (a !== null && b !== null && a !== b) moves.push({ from: a, to: b, step: steps[i] });
-  }
+  steps.forEach((step, i) => {
+    const a = i > 0 ? steps[i - 1]?.touchpointId : null;
+    const b = step.touchpointId;
+    if (a !== null && a !== undefined && b !== null && a !== b) moves.push({ from: a, to: b, step });
+  });
   return moves;
 }

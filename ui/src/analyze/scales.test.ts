@@ -54,9 +54,10 @@ describe("sequential colour scales", () => {
   it("run from the palette's first stop at the minimum to its last at the maximum", () => {
     const stops = paletteFor("dropoff_rate");
     const domain = { min: 0, max: 50 };
-    expect(sequentialColour(stops, domain, 0)).toBe(`rgb(${stops[0].join(", ")})`);
-    expect(sequentialColour(stops, domain, 50)).toBe(`rgb(${stops[4].join(", ")})`);
-    expect(sequentialColour(stops, domain, 25)).toBe(`rgb(${stops[2].join(", ")})`);
+    const at = (i: number) => `rgb(${(stops[i] ?? []).join(", ")})`;
+    expect(sequentialColour(stops, domain, 0)).toBe(at(0));
+    expect(sequentialColour(stops, domain, 50)).toBe(at(4));
+    expect(sequentialColour(stops, domain, 25)).toBe(at(2));
   });
 
   it("interpolate between neighbouring stops and clamp outside the domain", () => {
@@ -75,8 +76,8 @@ describe("sequential colour scales", () => {
   });
 
   it("use warm colours where higher is worse and cool ones where higher is better", () => {
-    const [r1, , b1] = paletteFor("dropoff_rate")[4];
-    const [r2, , b2] = paletteFor("engagement_rate")[4];
+    const [r1, , b1] = paletteFor("dropoff_rate")[4] ?? [0, 0, 0];
+    const [r2, , b2] = paletteFor("engagement_rate")[4] ?? [0, 0, 0];
     expect(r1).toBeGreaterThan(b1);
     expect(b2).toBeGreaterThan(r2);
   });

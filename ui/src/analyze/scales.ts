@@ -97,8 +97,8 @@ export function interpolate(stops: Rgb[], t: number): string {
   const x = clamp01(Number.isFinite(t) ? t : 0) * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(x));
   const f = x - i;
-  const a = stops[i];
-  const b = stops[i + 1];
+  const a = stops[i] ?? [0, 0, 0];
+  const b = stops[i + 1] ?? a;
   const mix = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f);
   return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
 }

@@ -1,0 +1,284 @@
+//! Analyze mode on the demo workspace: the numbers on the map are the engine's, filters change
+//! them as `percorso report --from --to` does, a customer's path opens, and two segments compare.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use percorso::analytics::{Analysis, Params, Report, Segment};
+use percorso::demo::retail;
+use percorso::Workspace;
+use serde_json::json;
+
+use crate::{screenshot, texts, wait_for, with_app};
+
+const NAMED: &str = "Web checkout";
+/// 2026-05-01T00:00:00Z and 2026-08-01T00:00:00Z: the UI's "from 1 May to 31 July inclusive".
+const FROM_MS: i64 = 1_777_593_600_000;
+const TO_MS: i64 = 1_785_542_400_000;
+
+fn engine_report(workspace: &std::path::Path, params: &Params) -> Report {
+    let ws = Workspace::open(workspace).unwrap();
+    Analysis::from_workspace(&ws, None)
+        .unwrap()
+        .report(params)
+        .unwrap()
+}
+
+/// A percentage as the UI writes it in either language ("11.1%" or "11,1%").
+fn percent(text: &str) -> f64 {
+    let t = text.trim().trim_end_matches('%');
+    let normal = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        t.to_owned()
+    };
+    normal
+        .parse()
+        .unwrap_or_else(|_| panic!("not a percentage: {text:?}"))
+}
+
+fn digits(text: &str) -> u64 {
+    let d: String = text.chars().filter(char::is_ascii_digit).collect();
+    d.parse()
+        .unwrap_or_else(|_| panic!("no number in {text:?}"))
+}
+
+async fn headline(client: &Client, touchpoint: &str) -> String {
+    let css = format!(
+        "[data-testid=metric-node][data-touchpoint='{touchpoint}'] [data-testid=node-headline]"
+    );
+    texts(client, &css).await.concat()
+}
+
+/// Waits until the headline of `touchpoint` shows `rate` (to the one decimal shown).
+async fn wait_for_rate(client: &Client, touchpoint: &str, rate: f64) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let shown = headline(client, touchpoint).await;
+        if !shown.is_empty() && (percent(&shown) - rate).abs() < 0.051 {
+            return shown;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{touchpoint} shows {shown:?}, the engine says {rate:.3}%"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Sets a form control's value as a user's input would, so React sees the change.
+async fn set_value(client: &Client, testid: &str, value: &str) {
+    client
+        .execute(
+            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
+             const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+             Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
+             el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));",
+            vec![json!(testid), json!(value)],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBuf) {
+    wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+    click(&client, "[data-testid=mode-analyze]").await;
+    wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+    wait_for(&client, "[data-testid=funnel-stage]", retail::STAGES.len()).await;
+
+    // The drop-off rate on a named touchpoint is the engine's.
+    let all = engine_report(&workspace, &Params::default());
+    let node = all.nodes.iter().find(|n| n.touchpoint == NAMED).unwrap();
+    let rate = node.dropoff_rate.unwrap();
+    wait_for_rate(&client, NAMED, rate).await;
+    let unmapped = texts(&client, "[data-testid=unmapped-value]").await;
+    assert_eq!(
+        unmapped.len(),
+        all.unmapped.len(),
+        "unmapped values: {unmapped:?}"
+    );
+    let reached = texts(&client, "[data-testid=funnel-reached]").await;
+    assert_eq!(
+        digits(&reached[0]),
+        all.stages[0].reached,
+        "first stage reached"
+    );
+    screenshot(&client, "e2e-analyze.png").await;
+
+    // The inspector shows the counts behind the rate.
+    click(
+        &client,
+        &format!("[data-testid=metric-node][data-touchpoint='{NAMED}']"),
+    )
+    .await;
+    wait_for(&client, "[data-testid=inspector]", 1).await;
+    let dropped = texts(&client, "[data-testid=metric-dropoff-value]")
+        .await
+        .concat();
+    assert_eq!(digits(&dropped), node.dropoff);
+    wait_for(&client, "[data-testid=histogram]", 1).await;
+
+    // A date range set in the UI gives the numbers of `percorso report --from --to`.
+    set_value(&client, "filter-from", "2026-05-01").await;
+    set_value(&client, "filter-to", "2026-07-31").await;
+    let ranged = engine_report(
+        &workspace,
+        &Params {
+            from_ms: Some(FROM_MS),
+            to_ms: Some(TO_MS),
+            ..Params::default()
+        },
+    );
+    let ranged_node = ranged.nodes.iter().find(|n| n.touchpoint == NAMED).unwrap();
+    let ranged_rate = ranged_node.dropoff_rate.unwrap();
+    assert!(
+        (ranged_rate - rate).abs() > 0.1,
+        "the range changes the number"
+    );
+    wait_for_rate(&client, NAMED, ranged_rate).await;
+    let summary = texts(&client, "[data-testid=analyze-summary]")
+        .await
+        .concat();
+    assert!(
+        summary.contains(&format_count(ranged.customers))
+            || summary.contains(&format_count_it(ranged.customers)),
+        "summary {summary:?} has {} customers",
+        ranged.customers
+    );
+
+    // The customers dropped here: open one's path on the map.
+    click(&client, "[data-testid=tab-dropped]").await;
+    wait_for(&client, "[data-testid=customer-row]", 1).await;
+    let total = client
+        .find(Locator::Css("[data-testid=customer-table]"))
+        .await
+        .unwrap()
+        .attr("data-total")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(total.parse::<u64>().unwrap(), ranged_node.dropoff);
+    let row = client
+        .find(Locator::Css("[data-testid=customer-row]"))
+        .await
+        .unwrap();
+    let customer = row.attr("data-customer").await.unwrap().unwrap();
+    // The row may be below the panel's fold; scroll it into view as a user would.
+    client
+        .execute(
+            "const row = document.querySelector('[data-testid=customer-row]'); row.scrollIntoView(); row.click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_for(&client, "[data-testid=path-step]", 1).await;
+    let path = Analysis::from_workspace(&Workspace::open(&workspace).unwrap(), None)
+        .unwrap()
+        .customer_path(&customer)
+        .unwrap();
+    wait_for(&client, "[data-testid=path-status]", 1).await;
+    let steps = texts(&client, "[data-testid=path-step]").await;
+    assert_eq!(
+        steps.len(),
+        path.events.len(),
+        "one step per event of {customer}"
+    );
+    let status = client
+        .find(Locator::Css("[data-testid=path-status]"))
+        .await
+        .unwrap()
+        .attr("data-status")
+        .await
+        .unwrap();
+    assert_eq!(status.as_deref(), Some("dropped"));
+    wait_for(&client, "[data-testid=path-mark]", 1).await;
+    screenshot(&client, "e2e-analyze-path.png").await;
+
+    // Compare two segments: the difference B − A on every touchpoint, and both funnels.
+    click(&client, "[data-testid=path-close]").await;
+    click(&client, "[data-testid=inspector-close]").await;
+    click(&client, "[data-testid=filter-reset]").await;
+    wait_for_rate(&client, NAMED, rate).await;
+    set_value(&client, "filter-segment", "region\u{0}North").await;
+    click(&client, "[data-testid=compare-toggle]").await;
+    set_value(&client, "compare-segment", "region\u{0}South").await;
+    let north = engine_report(&workspace, &segment("North"));
+    let south = engine_report(&workspace, &segment("South"));
+    let rate_of = |r: &Report| {
+        r.nodes
+            .iter()
+            .find(|n| n.touchpoint == NAMED)
+            .unwrap()
+            .dropoff_rate
+            .unwrap()
+    };
+    let difference = rate_of(&south) - rate_of(&north);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let shown = headline(&client, NAMED).await;
+        if shown.ends_with("pp") {
+            let value = percent(shown.trim_end_matches("pp").trim().trim_start_matches('+'));
+            assert!(
+                (value - difference).abs() < 0.051,
+                "{shown} vs {difference}"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "no difference shown: {shown:?}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    wait_for(&client, ".funnel-tag-b", retail::STAGES.len()).await;
+    screenshot(&client, "e2e-compare.png").await;
+}
+
+fn segment(region: &str) -> Params {
+    Params {
+        segments: vec![Segment {
+            attribute: "region".into(),
+            value: region.into(),
+        }],
+        ..Params::default()
+    }
+}
+
+fn format_count(n: u64) -> String {
+    group(n, ',')
+}
+
+fn format_count_it(n: u64) -> String {
+    group(n, '.')
+}
+
+fn group(n: u64, separator: char) -> String {
+    let text = n.to_string();
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 && (text.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn analyze_shows_the_engines_numbers_filters_them_opens_a_path_and_compares() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let path = workspace.clone();
+    with_app(&workspace, move |client| {
+        analyze_matches_the_engine(client, path)
+    })
+    .await;
+}
