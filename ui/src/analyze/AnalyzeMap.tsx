@@ -14,7 +14,7 @@ import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./no
 import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "./overlay";
 import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "./scales";
 
-export const FUNNEL_HEIGHT = 66;
+export const FUNNEL_HEIGHT = 78;
 const FUNNEL_GAP = 14;
 
 const nodeTypes = { lane: Lane, metric: MetricTouchpoint, funnel: Funnel };
@@ -66,7 +66,7 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
       ...report.stages.map((s) => s.reached),
       ...(compareWith?.stages ?? []).map((s) => s.reached),
     );
-    const funnelHeight = compareWith ? FUNNEL_HEIGHT * 2 - 10 : FUNNEL_HEIGHT;
+    const funnelHeight = compareWith ? FUNNEL_HEIGHT * 2 - 8 : FUNNEL_HEIGHT;
     const funnels: FunnelNode[] = layout.lanes.map((lane, i) => ({
       id: `funnel-${lane.stage}`,
       type: "funnel",

@@ -6,12 +6,10 @@ import { useContext, useMemo, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import "./analyze.css";
 import type { Journey, Params, Segment, TouchpointId } from "../generated/types";
-import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { AnalyzeMap } from "./AnalyzeMap";
 import { analyzeApi, DEFAULT_PARAMS } from "./api";
-import { DateRange, Filters, SegmentSelect } from "./Filters";
-import { formatInstant, formatNumber } from "./format";
+import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
 import { Inspector } from "./Inspector";
 import { useLatest } from "./latest";
 import { Legend, LegendKeys } from "./Legend";
@@ -89,7 +87,7 @@ export function AnalyzeView({ journey, onMapUnmapped }: Props) {
       />
     );
   } else if (a) {
-    panel = <Overview report={a} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />;
+    panel = <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />;
   }
 
   return (
@@ -110,40 +108,34 @@ export function AnalyzeView({ journey, onMapUnmapped }: Props) {
         </label>
         {looks && <Legend metric={metric} domain={looks.domain} extent={looks.extent} />}
         <span className="bar-divider" />
+        <Thresholds params={params} onChange={setParams} />
+        <span className="bar-divider" />
         <label className="field compare-toggle">
           <input type="checkbox" data-testid="compare-toggle" checked={comparing} onChange={(e) => setComparing(e.target.checked)} />
           <span>{t("compare.toggle")}</span>
         </label>
-        {comparing && (
-          <>
+        <span className="top-bar-spacer" />
+        {busy && <span className="spinner" role="status" aria-label={t("analyze.loading")} />}
+      </div>
+      {comparing && (
+        <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
+          <label className="field">
+            <span>{t("compare.kind")}</span>
             <select data-testid="compare-kind" value={compareKind} onChange={(e) => setCompareKind(e.target.value as CompareKind)}>
               <option value="segments">{t("compare.segments")}</option>
               <option value="dates">{t("compare.dates")}</option>
             </select>
-            <span className="compare-tag compare-tag-a" title={t("compare.a_is")}>
-              A
-            </span>
-            <span className="compare-note">{t("compare.a_is")}</span>
-            <span className="compare-tag compare-tag-b">B</span>
-            {compareKind === "segments" ? (
-              <SegmentSelect testId="compare-segment" value={segmentsB} dimensions={dimensions.data} onChange={setSegmentsB} />
-            ) : (
-              <DateRange params={datesB} onChange={setDatesB} testPrefix="compare" timeline={timeline.data} />
-            )}
-          </>
-        )}
-        <span className="top-bar-spacer" />
-        {a && (
-          <span className="analyze-summary" data-testid="analyze-summary">
-            {busy && <span className="spinner" aria-label={t("analyze.loading")} />}
-            {fill(t("analyze.summary"), {
-              customers: formatNumber(language, a.customers, 0),
-              events: formatNumber(language, a.events, 0),
-              as_of: a.as_of ? formatInstant(language, Date.parse(a.as_of)) : "—",
-            })}
-          </span>
-        )}
-      </div>
+          </label>
+          <span className="compare-tag compare-tag-a">A</span>
+          <span className="compare-note">{t("compare.a_is")}</span>
+          <span className="compare-tag compare-tag-b">B</span>
+          {compareKind === "segments" ? (
+            <SegmentSelect testId="compare-segment" value={segmentsB} dimensions={dimensions.data} onChange={setSegmentsB} />
+          ) : (
+            <DateRange params={datesB} onChange={setDatesB} testPrefix="compare" timeline={timeline.data} />
+          )}
+        </div>
+      )}
       <div className="analyze-body">
         <section className="canvas" aria-label={journey.name}>
           {report.error && (

@@ -235,7 +235,6 @@ interface Props {
 
 export function Filters({ params, onChange, dimensions, timeline }: Props) {
   const t = useT();
-  const [inactive, setInactive] = useState(String(params.inactive_days));
   return (
     <div className="filters" data-testid="filters" aria-label={t("filters.title")}>
       {timeline && <TimelineBrush timeline={timeline} params={params} onChange={onChange} />}
@@ -264,6 +263,29 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        className="button-quiet"
+        data-testid="filter-reset"
+        onClick={() => onChange(DEFAULT_PARAMS)}
+      >
+        {t("filters.reset")}
+      </button>
+    </div>
+  );
+}
+
+/** The "now" of drop-off and stalls, and how many idle days count as dropped. */
+export function Thresholds({ params, onChange }: { params: Params; onChange: (next: Params) => void }) {
+  const t = useT();
+  const [inactive, setInactive] = useState(String(params.inactive_days));
+  const [shown, setShown] = useState(params.inactive_days);
+  if (shown !== params.inactive_days) {
+    setShown(params.inactive_days);
+    setInactive(String(params.inactive_days));
+  }
+  return (
+    <>
       <label className="field">
         <span>{t("filters.as_of")}</span>
         <DayInput
@@ -291,17 +313,6 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
           }}
         />
       </label>
-      <button
-        type="button"
-        className="button-quiet"
-        data-testid="filter-reset"
-        onClick={() => {
-          setInactive(String(DEFAULT_PARAMS.inactive_days));
-          onChange(DEFAULT_PARAMS);
-        }}
-      >
-        {t("filters.reset")}
-      </button>
-    </div>
+    </>
   );
 }

@@ -39,10 +39,12 @@ export function CustomerSearch({ onFind }: { onFind: (customer: string) => void 
 
 export function Overview({
   report,
+  compareWith,
   onFind,
   onMapUnmapped,
 }: {
   report: Report;
+  compareWith: Report | null;
   onFind: (customer: string) => void;
   onMapUnmapped: () => void;
 }) {
@@ -59,6 +61,16 @@ export function Overview({
         <dt>{t("overview.as_of")}</dt>
         <dd>{report.as_of ? formatInstant(language, Date.parse(report.as_of)) : "—"}</dd>
       </dl>
+      {compareWith && (
+        <dl className="facts facts-b" data-testid="overview-b">
+          <dt>
+            <span className="compare-tag compare-tag-b">B</span> {t("overview.customers")}
+          </dt>
+          <dd>{formatNumber(language, compareWith.customers, 0)}</dd>
+          <dt>{t("overview.events")}</dt>
+          <dd>{formatNumber(language, compareWith.events, 0)}</dd>
+        </dl>
+      )}
       <CustomerSearch onFind={onFind} />
       <p className="panel-hint">{t("overview.hint")}</p>
       <section className="unmapped" data-testid="unmapped-panel">

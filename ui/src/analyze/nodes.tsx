@@ -70,7 +70,7 @@ export function MetricTouchpoint({ data, selected, width, height }: NodeProps<Me
       <Handle type="target" position={Position.Left} />
       <div className="metric-node-top">
         <span className="metric-node-icon">
-          <ChannelIcon channel={tp.channel} size={15} />
+          <ChannelIcon channel={tp.channel} size={16} />
         </span>
         <span className="metric-node-name">{tp.name}</span>
         <BackingMark backing={data.backing} />

@@ -12,7 +12,6 @@ export const en = {
   "analyze.loading": "Computing…",
   "analyze.error": "The numbers could not be computed",
   "analyze.colour_by": "Colour by",
-  "analyze.summary": "{customers} customers · {events} events · as of {as_of}",
   "analyze.no_data": "No data",
 
   "metric.dropoff_rate": "Drop-off rate",
@@ -171,7 +170,6 @@ export const it: Record<keyof typeof en, string> = {
   "analyze.loading": "Calcolo in corso…",
   "analyze.error": "Impossibile calcolare i numeri",
   "analyze.colour_by": "Colora per",
-  "analyze.summary": "{customers} clienti · {events} eventi · al {as_of}",
   "analyze.no_data": "Nessun dato",
 
   "metric.dropoff_rate": "Tasso di abbandono",
