@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, MESSAGES, formatCount, initialLanguage } from "./i18n";
+import { LANGUAGES, MESSAGES, fill, formatCount, initialLanguage } from "./i18n";
 
 describe("i18n", () => {
   it("has every key in every language, none left empty", () => {
@@ -21,5 +21,21 @@ describe("i18n", () => {
     expect(initialLanguage("it-IT")).toBe("it");
     expect(initialLanguage("en-US")).toBe("en");
     expect(initialLanguage("de")).toBe("en");
+  });
+});
+
+describe("messages of the features", () => {
+  it("never reuse a key, so merging them cannot silently replace a string", async () => {
+    const core = await import("./messages/core");
+    const analyze = await import("./messages/analyze");
+    const shared = Object.keys(core.en).filter((k) => k in analyze.en);
+    expect(shared).toEqual([]);
+  });
+
+  it("fill placeholders with text", () => {
+    expect(fill("{n} events at {tp}", { n: "1,234", tp: "<b>Shop</b>" })).toBe(
+      "1,234 events at <b>Shop</b>",
+    );
+    expect(fill("{missing} stays", {})).toBe("{missing} stays");
   });
 });

@@ -132,6 +132,7 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
         .concat();
     assert_eq!(digits(&dropped), node.dropoff);
     wait_for(&client, "[data-testid=histogram]", 1).await;
+    screenshot(&client, "e2e-analyze-inspector.png").await;
 
     // A date range set in the UI gives the numbers of `percorso report --from --to`.
     set_value(&client, "filter-from", "2026-05-01").await;
@@ -223,6 +224,7 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
             .unwrap()
     };
     let difference = rate_of(&south) - rate_of(&north);
+    let rate_north = rate_of(&north);
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let shown = headline(&client, NAMED).await;
@@ -239,6 +241,57 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
     }
     wait_for(&client, ".funnel-tag-b", retail::STAGES.len()).await;
     screenshot(&client, "e2e-compare.png").await;
+
+    // In Italian, the same numbers are written the Italian way.
+    client
+        .execute(
+            "const select = Array.from(document.querySelectorAll('.top-bar select')).find(s => Array.from(s.options).some(o => o.value === 'it'));
+             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(select, 'it');
+             select.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "[data-testid=compare-toggle]").await;
+    let italian = format!("{rate_north:.1}%").replace('.', ",");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while headline(&client, NAMED).await != italian {
+        assert!(
+            Instant::now() < deadline,
+            "no Italian {italian}: {:?}",
+            headline(&client, NAMED).await
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    screenshot(&client, "e2e-analyze-it.png").await;
+
+    // Customer search by id: the path, status and stages.
+    click(&client, "[data-testid=filter-reset]").await;
+    set_value(&client, "customer-search", "C0000042").await;
+    click(&client, "[data-testid=customer-search-go]").await;
+    wait_for(&client, "[data-testid=path-status]", 1).await;
+    let shown = texts(&client, "[data-testid=path-customer]").await.concat();
+    assert_eq!(shown, "C0000042");
+    let engine = Analysis::from_workspace(&Workspace::open(&workspace).unwrap(), None).unwrap();
+    let expected = engine.customer_path("C0000042").unwrap();
+    let steps = texts(&client, "[data-testid=path-step]").await;
+    assert_eq!(steps.len(), expected.events.len());
+    let row = engine
+        .customer(&engine.evaluate(&Params::default()).unwrap(), "C0000042")
+        .unwrap()
+        .unwrap();
+    let status = client
+        .find(Locator::Css("[data-testid=path-status]"))
+        .await
+        .unwrap()
+        .attr("data-status")
+        .await
+        .unwrap();
+    assert_eq!(status.as_deref(), Some(row.status.as_str()));
+    let current = texts(&client, "[data-testid=path-current]").await.concat();
+    let furthest = texts(&client, "[data-testid=path-furthest]").await.concat();
+    assert_eq!(current, row.current_stage.unwrap_or_else(|| "—".into()));
+    assert_eq!(furthest, row.furthest_stage.unwrap_or_else(|| "—".into()));
 }
 
 fn segment(region: &str) -> Params {

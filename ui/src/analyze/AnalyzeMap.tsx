@@ -182,8 +182,15 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
-      fitView
-      fitViewOptions={{ padding: 0.04 }}
+      onInit={(flow) => {
+        // Fit the whole map, then align its top (the funnel) with the top of the canvas so the
+        // free space falls below, where the legend sits.
+        void flow.fitView({ padding: 0.04 }).then(() => {
+          const view = flow.getViewport();
+          const top = (FUNNEL_HEIGHT * 2 + FUNNEL_GAP) * view.zoom;
+          void flow.setViewport({ x: view.x, y: 14 + top, zoom: view.zoom });
+        });
+      }}
       minZoom={0.15}
       maxZoom={2.5}
       nodesConnectable={false}

@@ -140,7 +140,7 @@ export function Inspector({ journey, journeyId, report, compareWith, params, tou
               <th scope="row" title={t(row.def)}>
                 <span className="metric-label">{t(row.label)}</span>
                 <span className="info" aria-hidden="true">
-                  ⓘ
+                  i
                 </span>
               </th>
               <td className="num" data-testid={`metric-${row.key}-value`}>

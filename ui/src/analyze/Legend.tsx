@@ -37,10 +37,6 @@ export function Legend({ metric, domain, extent }: Props) {
       <span data-testid="legend-max" className="legend-end">
         {label(high)}
       </span>
-      <span className="legend-nodata">
-        <span className="key-swatch key-nodata" />
-        {t("analyze.no_data")}
-      </span>
     </div>
   );
 }
@@ -49,6 +45,10 @@ export function LegendKeys() {
   const t = useT();
   return (
     <ul className="legend-keys" data-testid="legend-keys" aria-label={t("legend.title")}>
+      <li>
+        <span className="key-swatch key-nodata" />
+        {t("analyze.no_data")}
+      </li>
       <li>
         <span className="key-line key-designed" />
         {t("legend.width")}

@@ -228,7 +228,7 @@ export const it: Record<keyof typeof en, string> = {
   "backing.design": "Solo progetto: nessun evento del registro in questo punto di contatto",
 
   "funnel.reached": "raggiunti",
-  "funnel.next": "alla fase successiva",
+  "funnel.next": "proseguono",
   "funnel.dropped": "abbandoni",
   "funnel.last": "ultima fase",
 
@@ -304,7 +304,7 @@ export const it: Record<keyof typeof en, string> = {
   "filters.channel.all": "Tutti i canali",
   "filters.as_of": "Data di riferimento",
   "filters.as_of.latest": "Ultimo evento",
-  "filters.inactive": "Abbandono dopo (giorni)",
+  "filters.inactive": "Abbandono dopo (gg)",
   "filters.reset": "Azzera i filtri",
   "filters.clear_dates": "Tutte le date",
 
