@@ -23,7 +23,9 @@ pub fn journey(state: &AppState, id: JourneyId) -> ApiResult<Journey> {
 
 /// The report of metrics.md for `journey` on what `params` keep: aggregates, never the raw log.
 pub fn report(state: &AppState, journey: JourneyId, params: &Params) -> ApiResult<Report> {
-    Ok(state.lock()?.analysis(journey)?.report(params)?)
+    let mut session = state.lock()?;
+    let (_, evaluation) = session.evaluation(journey, params)?;
+    Ok(evaluation.report().clone())
 }
 
 /// One customer's full path, event by event.
@@ -43,8 +45,7 @@ pub fn customers(
     query: &CustomerQuery,
 ) -> ApiResult<CustomerPage> {
     let mut session = state.lock()?;
-    let analysis = session.analysis(journey)?;
-    let evaluation = analysis.evaluate(params)?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
     Ok(analysis.customers(&evaluation, query)?)
 }
 
@@ -57,8 +58,7 @@ pub fn customer_summary(
     customer: &str,
 ) -> ApiResult<Option<CustomerRow>> {
     let mut session = state.lock()?;
-    let analysis = session.analysis(journey)?;
-    let evaluation = analysis.evaluate(params)?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
     Ok(analysis.customer(&evaluation, customer)?)
 }
 
@@ -90,8 +90,7 @@ pub fn touchpoint_histogram(
     touchpoint: TouchpointId,
 ) -> ApiResult<Histogram> {
     let mut session = state.lock()?;
-    let analysis = session.analysis(journey)?;
-    let evaluation = analysis.evaluate(params)?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
     let target = HistogramTarget::Touchpoint(PlaceRef::Touchpoint(touchpoint));
     Ok(analysis.histogram(&evaluation, &target)?)
 }
@@ -213,6 +212,34 @@ mod tests {
         )
         .unwrap();
         assert!(waits.total > 0);
+    }
+
+    #[test]
+    fn answers_under_filters_asked_before_are_the_same_as_the_first_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("demo.percorso"));
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let all = Params::default();
+        let north = Params {
+            segments: vec![percorso::analytics::Segment {
+                attribute: "region".into(),
+                value: "North".into(),
+            }],
+            ..Params::default()
+        };
+        let first = report(&state, id, &all).unwrap();
+        let sides: Vec<Params> = (1..=5)
+            .map(|days| Params {
+                inactive_days: days,
+                ..north.clone()
+            })
+            .collect();
+        for side in &sides {
+            assert!(report(&state, id, side).unwrap().customers < first.customers);
+        }
+        assert_eq!(report(&state, id, &all).unwrap(), first);
+        let again = report(&state, id, &sides[0]).unwrap();
+        assert_eq!(again.inactive_days, 1);
     }
 
     #[test]
