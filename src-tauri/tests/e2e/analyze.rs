@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
 use percorso::analytics::{Analysis, Params, Report, Segment};
 use percorso::demo::retail;
@@ -12,9 +13,6 @@ use serde_json::json;
 use crate::{screenshot, texts, wait_for, with_app};
 
 const NAMED: &str = "Web checkout";
-/// 2026-05-01T00:00:00Z and 2026-08-01T00:00:00Z: the UI's "from 1 May to 31 July inclusive".
-const FROM_MS: i64 = 1_777_593_600_000;
-const TO_MS: i64 = 1_785_542_400_000;
 
 fn engine_report(workspace: &std::path::Path, params: &Params) -> Report {
     let ws = Workspace::open(workspace).unwrap();
@@ -140,8 +138,9 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
     let ranged = engine_report(
         &workspace,
         &Params {
-            from_ms: Some(FROM_MS),
-            to_ms: Some(TO_MS),
+            // The UI's "from 1 May to 31 July inclusive" is `--from 2026-05-01 --to 2026-08-01`.
+            from_ms: Some(day_ms("2026-05-01")),
+            to_ms: Some(day_ms("2026-08-01")),
             ..Params::default()
         },
     );
@@ -311,6 +310,100 @@ async fn analyze_shows_the_engines_numbers_filters_them_opens_a_path_and_compare
     let path = workspace.clone();
     with_app(&workspace, move |client| {
         analyze_matches_the_engine(client, path)
+    })
+    .await;
+}
+
+async fn input_value(client: &Client, testid: &str) -> String {
+    let value = client
+        .execute(
+            "return document.querySelector(`[data-testid=${arguments[0]}]`).value;",
+            vec![json!(testid)],
+        )
+        .await
+        .unwrap();
+    value.as_str().unwrap_or_default().to_owned()
+}
+
+/// Milliseconds of midnight UTC of a YYYY-MM-DD day.
+fn day_ms(day: &str) -> i64 {
+    let parts: Vec<i64> = day.split('-').map(|p| p.parse().unwrap()).collect();
+    let (y, m, d) = (parts[0], parts[1], parts[2]);
+    // Days from 1970-01-01 (Howard Hinnant's days_from_civil).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) * 86_400_000
+}
+
+async fn brushing_sets_the_range(client: Client, workspace: std::path::PathBuf) {
+    wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+    click(&client, "[data-testid=mode-analyze]").await;
+    wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+    wait_for(&client, "[data-testid=timeline]", 1).await;
+    let strip = client
+        .find(Locator::Css("[data-testid=timeline]"))
+        .await
+        .unwrap();
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: strip.clone(),
+            duration: None,
+            x: -40.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: strip.clone(),
+            duration: Some(Duration::from_millis(150)),
+            x: 20.0,
+            y: 0.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: strip,
+            duration: Some(Duration::from_millis(150)),
+            x: 60.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(drag).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let (from, to) = loop {
+        let from = input_value(&client, "filter-from").await;
+        let to = input_value(&client, "filter-to").await;
+        if !from.is_empty() && !to.is_empty() {
+            break (from, to);
+        }
+        assert!(Instant::now() < deadline, "the brush set no range");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(from < to, "{from} .. {to}");
+    let ranged = engine_report(
+        &workspace,
+        &Params {
+            from_ms: Some(day_ms(&from)),
+            to_ms: Some(day_ms(&to) + 86_400_000),
+            ..Params::default()
+        },
+    );
+    let node = ranged.nodes.iter().find(|n| n.touchpoint == NAMED).unwrap();
+    wait_for_rate(&client, NAMED, node.dropoff_rate.unwrap()).await;
+    screenshot(&client, "e2e-analyze-brushed.png").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn brushing_the_timeline_sets_the_date_range_the_numbers_follow() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let path = workspace.clone();
+    with_app(&workspace, move |client| {
+        brushing_sets_the_range(client, path)
     })
     .await;
 }
