@@ -126,9 +126,9 @@ export function AnalyzeView({ journey, onMapUnmapped }: Props) {
               <option value="dates">{t("compare.dates")}</option>
             </select>
           </label>
-          <span className="compare-tag compare-tag-a">A</span>
+          <span className="compare-tag compare-tag-a">{t("compare.a")}</span>
           <span className="compare-note">{t("compare.a_is")}</span>
-          <span className="compare-tag compare-tag-b">B</span>
+          <span className="compare-tag compare-tag-b">{t("compare.b")}</span>
           {compareKind === "segments" ? (
             <SegmentSelect testId="compare-segment" value={segmentsB} dimensions={dimensions.data} onChange={setSegmentsB} />
           ) : (

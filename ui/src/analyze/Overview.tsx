@@ -64,7 +64,7 @@ export function Overview({
       {compareWith && (
         <dl className="facts facts-b" data-testid="overview-b">
           <dt>
-            <span className="compare-tag compare-tag-b">B</span> {t("overview.customers")}
+            <span className="compare-tag compare-tag-b">{t("compare.b")}</span> {t("overview.customers")}
           </dt>
           <dd>{formatNumber(language, compareWith.customers, 0)}</dd>
           <dt>{t("overview.events")}</dt>

@@ -35,7 +35,7 @@ describe("number formatting follows the language", () => {
 
   it("signs differences, in points for percentages", () => {
     expect(formatPoints("en", 3.21)).toBe("+3.2 pp");
-    expect(formatPoints("it", -3.21)).toBe("-3,2 pp");
+    expect(formatPoints("it", -3.21)).toBe("-3,2 p.p.");
     expect(formatPoints("en", 0)).toBe("0.0 pp");
     expect(formatSigned("en", 1200)).toBe("+1,200");
     expect(formatSigned("it", -1200.5)).toBe("-1.200,5");

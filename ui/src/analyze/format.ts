@@ -5,9 +5,9 @@ import type { Language } from "../i18n";
 
 const LOCALES: Record<Language, string> = { en: "en-GB", it: "it-IT" };
 
-const UNITS: Record<Language, { s: string; min: string; h: string; d: string }> = {
-  en: { s: "s", min: "min", h: "h", d: "d" },
-  it: { s: "s", min: "min", h: "h", d: "g" },
+const UNITS: Record<Language, { s: string; min: string; h: string; d: string; pp: string }> = {
+  en: { s: "s", min: "min", h: "h", d: "d", pp: "pp" },
+  it: { s: "s", min: "min", h: "h", d: "g", pp: "p.p." },
 };
 
 // Italian leaves four-digit numbers ungrouped by default (CLDR's minimum grouping digits), but a
@@ -37,7 +37,7 @@ export function formatPercent(language: Language, value: number | null, digits =
   }).format(value / 100);
 }
 
-/** A difference of percentages, in percentage points with its sign: "+3.2 pp". */
+/** A difference of percentages, in percentage points with its sign: "+3.2 pp", "+3,2 p.p.". */
 export function formatPoints(language: Language, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
   const text = numberFormat(language, {
@@ -45,7 +45,7 @@ export function formatPoints(language: Language, value: number | null): string {
     maximumFractionDigits: 1,
     signDisplay: "exceptZero",
   }).format(value);
-  return `${text} pp`;
+  return `${text} ${UNITS[language].pp}`;
 }
 
 /** A signed difference of plain numbers: "+12", "−3,5". */

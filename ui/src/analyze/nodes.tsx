@@ -115,17 +115,18 @@ function FunnelBar({ funnel, max, tone }: { funnel: StageFunnel; max: number; to
 }
 
 export function Funnel({ data, width, height }: NodeProps<FunnelNode>) {
+  const t = useT();
   return (
     <div className="funnel" data-testid="funnel-stage" style={{ width, height }}>
       {data.a && (
         <div className="funnel-line">
-          {data.b && <span className="funnel-tag funnel-tag-a">A</span>}
+          {data.b && <span className="funnel-tag funnel-tag-a">{t("compare.a")}</span>}
           <FunnelBar funnel={data.a} max={data.maxReached} tone="a" />
         </div>
       )}
       {data.b && (
         <div className="funnel-line">
-          <span className="funnel-tag funnel-tag-b">B</span>
+          <span className="funnel-tag funnel-tag-b">{t("compare.b")}</span>
           <FunnelBar funnel={data.b} max={data.maxReached} tone="b" />
         </div>
       )}
