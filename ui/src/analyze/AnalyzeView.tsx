@@ -84,6 +84,7 @@ export function AnalyzeView({ journey, onMapUnmapped }: Props) {
         touchpoint={selected}
         onClose={() => setSelected(null)}
         onOpenCustomer={setCustomer}
+        onSelect={setSelected}
       />
     );
   } else if (a) {

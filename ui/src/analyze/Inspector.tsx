@@ -88,9 +88,20 @@ interface Props {
   touchpoint: TouchpointId;
   onClose: () => void;
   onOpenCustomer: (customer: string) => void;
+  onSelect: (touchpoint: TouchpointId) => void;
 }
 
-export function Inspector({ journey, journeyId, report, compareWith, params, touchpoint, onClose, onOpenCustomer }: Props) {
+export function Inspector({
+  journey,
+  journeyId,
+  report,
+  compareWith,
+  params,
+  touchpoint,
+  onClose,
+  onOpenCustomer,
+  onSelect,
+}: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
   const [tab, setTab] = useState(0);
@@ -163,7 +174,13 @@ export function Inspector({ journey, journeyId, report, compareWith, params, tou
           {next.map((e) => (
             <li key={`${e.to}`} title={t("def.edge.count")}>
               <span className="next-name">
-                {e.to}
+                {e.to_touchpoint_id !== null && e.to_touchpoint_id !== touchpoint ? (
+                  <button type="button" className="link" onClick={() => e.to_touchpoint_id !== null && onSelect(e.to_touchpoint_id)}>
+                    {e.to}
+                  </button>
+                ) : (
+                  e.to
+                )}
                 {!e.designed && <span className="tag-warning">{t("inspector.next.undesigned")}</span>}
               </span>
               <span className="next-bar">
@@ -192,7 +209,7 @@ export function Inspector({ journey, journeyId, report, compareWith, params, tou
         ))}
       </div>
       <CustomerTable
-        key={`${touchpoint}-${tab}`}
+        key={`${touchpoint}-${tab}-${paramsKey(params)}`}
         journey={journeyId}
         params={params}
         query={emptyQuery({ touchpoint, status: active?.status ?? null })}
