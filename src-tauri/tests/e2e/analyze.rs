@@ -64,6 +64,25 @@ async fn wait_for_rate(client: &Client, touchpoint: &str, rate: f64) -> String {
     }
 }
 
+/// Waits until `touchpoint` shows the difference B − A `expected`, in percentage points.
+async fn wait_for_difference(client: &Client, touchpoint: &str, expected: f64) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let shown = headline(client, touchpoint).await;
+        if let Some(points) = shown.strip_suffix("pp") {
+            let value = percent(points.trim().trim_start_matches('+'));
+            if (value - expected).abs() < 0.051 {
+                return;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{touchpoint} shows {shown:?}, the engine's difference is {expected:.3} pp"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
 /// Sets a form control's value as a user's input would, so React sees the change.
 async fn set_value(client: &Client, testid: &str, value: &str) {
     client
@@ -224,22 +243,23 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
     };
     let difference = rate_of(&south) - rate_of(&north);
     let rate_north = rate_of(&north);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let shown = headline(&client, NAMED).await;
-        if shown.ends_with("pp") {
-            let value = percent(shown.trim_end_matches("pp").trim().trim_start_matches('+'));
-            assert!(
-                (value - difference).abs() < 0.051,
-                "{shown} vs {difference}"
-            );
-            break;
-        }
-        assert!(Instant::now() < deadline, "no difference shown: {shown:?}");
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+    wait_for_difference(&client, NAMED, difference).await;
     wait_for(&client, ".funnel-tag-b", retail::STAGES.len()).await;
     screenshot(&client, "e2e-compare.png").await;
+
+    // Compare two date ranges of the same segment: B is North from 1 May to 31 July.
+    set_value(&client, "compare-kind", "dates").await;
+    set_value(&client, "compare-from", "2026-05-01").await;
+    set_value(&client, "compare-to", "2026-07-31").await;
+    let north_summer = engine_report(
+        &workspace,
+        &Params {
+            from_ms: Some(day_ms("2026-05-01")),
+            to_ms: Some(day_ms("2026-08-01")),
+            ..segment("North")
+        },
+    );
+    wait_for_difference(&client, NAMED, rate_of(&north_summer) - rate_north).await;
 
     // In Italian, the same numbers are written the Italian way.
     client
