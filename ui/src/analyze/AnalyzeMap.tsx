@@ -67,7 +67,7 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
       ...(compareWith?.stages ?? []).map((s) => s.reached),
     );
     const funnelHeight = compareWith ? FUNNEL_HEIGHT * 2 - 8 : FUNNEL_HEIGHT;
-    const funnels: FunnelNode[] = layout.lanes.map((lane, i) => ({
+    const funnels: FunnelNode[] = layout.lanes.map((lane) => ({
       id: `funnel-${lane.stage}`,
       type: "funnel",
       position: { x: lane.x, y: -funnelHeight - FUNNEL_GAP },
@@ -77,7 +77,6 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
         a: stagesA.get(lane.stage) ?? null,
         b: compareWith ? (stagesB.get(lane.stage) ?? null) : null,
         maxReached,
-        last: i === layout.lanes.length - 1,
       },
       draggable: false,
       selectable: false,
@@ -108,7 +107,6 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
             fill: look?.fill ?? NO_DATA,
             headline: look?.headline ?? "—",
             backing: backingOf(node, designedEdges),
-            scale,
             dimmed: path !== null && !steps,
             path: steps
               ? { steps: steps.map((s) => s.index), first: formatInstant(language, steps[0]?.ms ?? 0) }

@@ -20,7 +20,6 @@ export type MetricNode = Node<
     fill: string;
     headline: string;
     backing: Backing;
-    scale: number;
     dimmed: boolean;
     path: PathMark | null;
   },
@@ -32,7 +31,6 @@ export type FunnelNode = Node<
     a: StageFunnel | null;
     b: StageFunnel | null;
     maxReached: number;
-    last: boolean;
   },
   "funnel"
 >;

@@ -105,7 +105,6 @@ export const en = {
   "customers.id": "Customer",
   "customers.events": "Events",
   "customers.last": "Latest event",
-  "customers.status": "Status",
   "customers.none": "No customer.",
   "customers.page": "{from}–{to} of {total}",
   "customers.previous": "Previous page",
@@ -136,7 +135,6 @@ export const en = {
   "path.unmapped": "not on the map",
 
   "filters.title": "Filters",
-  "filters.dates": "Dates (UTC)",
   "filters.from": "From",
   "filters.to": "To (inclusive)",
   "filters.timeline": "Events per day over time; drag across it to choose a date range",
@@ -148,7 +146,6 @@ export const en = {
   "filters.as_of.latest": "Latest event",
   "filters.inactive": "Dropped after (days)",
   "filters.reset": "Reset filters",
-  "filters.clear_dates": "All dates",
 
   "compare.toggle": "Compare",
   "compare.kind": "Compare",
@@ -157,7 +154,6 @@ export const en = {
   "compare.a": "A",
   "compare.b": "B",
   "compare.a_is": "A is the filters above",
-  "compare.funnels": "Stage funnels, A and B",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -263,7 +259,6 @@ export const it: Record<keyof typeof en, string> = {
   "customers.id": "Cliente",
   "customers.events": "Eventi",
   "customers.last": "Ultimo evento",
-  "customers.status": "Stato",
   "customers.none": "Nessun cliente.",
   "customers.page": "{from}–{to} di {total}",
   "customers.previous": "Pagina precedente",
@@ -294,7 +289,6 @@ export const it: Record<keyof typeof en, string> = {
   "path.unmapped": "non sulla mappa",
 
   "filters.title": "Filtri",
-  "filters.dates": "Date (UTC)",
   "filters.from": "Dal",
   "filters.to": "Al (incluso)",
   "filters.timeline": "Eventi al giorno nel tempo; trascina per scegliere un intervallo di date",
@@ -306,7 +300,6 @@ export const it: Record<keyof typeof en, string> = {
   "filters.as_of.latest": "Ultimo evento",
   "filters.inactive": "Abbandono dopo (gg)",
   "filters.reset": "Azzera i filtri",
-  "filters.clear_dates": "Tutte le date",
 
   "compare.toggle": "Confronta",
   "compare.kind": "Confronta",
@@ -315,5 +308,4 @@ export const it: Record<keyof typeof en, string> = {
   "compare.a": "A",
   "compare.b": "B",
   "compare.a_is": "A sono i filtri sopra",
-  "compare.funnels": "Imbuto per fase, A e B",
 };
