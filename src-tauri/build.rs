@@ -16,6 +16,12 @@ fn main() {
         "create_touchpoint",
         "timezones",
         "replay",
+        "customers",
+        "export_customers",
+        "touchpoint_histogram",
+        "dimensions",
+        "timeline",
+        "customer_summary",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

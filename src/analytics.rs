@@ -31,6 +31,7 @@
 //!   value matches nobody. The channel filter compares the channel text exactly.
 
 mod customers;
+mod dimensions;
 mod durations;
 mod filter;
 mod histogram;
@@ -51,9 +52,10 @@ use crate::matching::TouchpointMatcher;
 use names::PackedNames;
 
 pub use customers::{
-    CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, CustomerSort, PlaceRef,
-    Status,
+    write_customers_csv, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
+    CustomerSort, PlaceRef, Status,
 };
+pub use dimensions::{AttributeValues, Dimensions, Timeline};
 pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
 pub use replay::Replay;

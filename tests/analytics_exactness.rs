@@ -791,3 +791,21 @@ fn a_customer_idle_on_an_unmapped_value_is_active_not_stalled() {
         .collect();
     assert_eq!(statuses, [("x", Status::Active), ("z", Status::Active)]);
 }
+
+#[test]
+fn one_customer_is_looked_up_with_status_and_stages_under_the_filters() {
+    let a = analysis();
+    let all = a.evaluate(&Params::default()).unwrap();
+    let c5 = a.customer(&all, "c5").unwrap().unwrap();
+    assert_eq!(c5.status, Status::Stalled);
+    assert_eq!(c5.current_stage.as_deref(), Some("Buy"));
+    assert_eq!(c5.furthest_stage.as_deref(), Some("Buy"));
+    let late = a
+        .evaluate(&Params {
+            from_ms: Some(96 * DAY),
+            ..Params::default()
+        })
+        .unwrap();
+    assert_eq!(a.customer(&late, "c5").unwrap(), None);
+    assert!(a.customer(&all, "nobody").is_err());
+}

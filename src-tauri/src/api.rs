@@ -1,8 +1,13 @@
 //! The command handlers, as plain functions of the app state: no Tauri types, so tests run them
 //! against a real workspace file without a desktop.
 
-use percorso::analytics::{CustomerPath, Params, Report};
-use percorso::journey::JourneyId;
+use std::path::Path;
+
+use percorso::analytics::{
+    write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
+    Histogram, HistogramTarget, Params, PlaceRef, Report, Timeline,
+};
+use percorso::journey::{JourneyId, TouchpointId};
 use percorso::{Journey, WorkspaceSummary};
 
 use crate::error::ApiResult;
@@ -21,7 +26,9 @@ pub fn journey(state: &AppState, id: JourneyId) -> ApiResult<Journey> {
 
 /// The report of metrics.md for `journey` on what `params` keep: aggregates, never the raw log.
 pub fn report(state: &AppState, journey: JourneyId, params: &Params) -> ApiResult<Report> {
-    Ok(state.lock()?.analysis(journey)?.report(params)?)
+    let mut session = state.lock()?;
+    let (_, evaluation) = session.evaluation(journey, params)?;
+    Ok(evaluation.report().clone())
 }
 
 /// One customer's full path, event by event.
@@ -31,6 +38,74 @@ pub fn customer_path(
     customer: &str,
 ) -> ApiResult<CustomerPath> {
     Ok(state.lock()?.analysis(journey)?.customer_path(customer)?)
+}
+
+/// A page of the customers behind a number (here now, stalled here, dropped here…).
+pub fn customers(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    query: &CustomerQuery,
+) -> ApiResult<CustomerPage> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    Ok(analysis.customers(&evaluation, query)?)
+}
+
+/// One customer's status, current and furthest stage under `params`; null when the filters
+/// keep none of their events.
+pub fn customer_summary(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    customer: &str,
+) -> ApiResult<Option<CustomerRow>> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    Ok(analysis.customer(&evaluation, customer)?)
+}
+
+/// Writes every customer `query` selects (ignoring its page) to `path` as CSV; returns how many.
+pub fn export_customers(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    query: &CustomerQuery,
+    path: &Path,
+) -> ApiResult<u64> {
+    let all = CustomerQuery {
+        offset: 0,
+        limit: 0,
+        ..query.clone()
+    };
+    let page = customers(state, journey, params, &all)?;
+    let file = std::fs::File::create(path).map_err(|e| percorso::Error::io(path, e))?;
+    let mut out = std::io::BufWriter::new(file);
+    write_customers_csv(&mut out, &page.rows)?;
+    Ok(page.total)
+}
+
+/// How long customers take to move on from `touchpoint`, in log-spaced bins.
+pub fn touchpoint_histogram(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    touchpoint: TouchpointId,
+) -> ApiResult<Histogram> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    let target = HistogramTarget::Touchpoint(PlaceRef::Touchpoint(touchpoint));
+    Ok(analysis.histogram(&evaluation, &target)?)
+}
+
+/// The segment attributes with their values and the channels, as the log holds them.
+pub fn dimensions(state: &AppState, journey: JourneyId) -> ApiResult<Dimensions> {
+    Ok(state.lock()?.analysis(journey)?.dimensions())
+}
+
+/// The whole log's events over time, in at most `max_bins` bins of whole days.
+pub fn timeline(state: &AppState, journey: JourneyId, max_bins: usize) -> ApiResult<Timeline> {
+    Ok(state.lock()?.analysis(journey)?.timeline(max_bins))
 }
 
 #[cfg(test)]
@@ -85,6 +160,89 @@ mod tests {
         assert!(shown.nodes.iter().any(|n| n.dropoff > 0));
         let one = customer_path(&state, id, "C0000042").unwrap();
         assert_eq!(serde_json::to_value(&one).unwrap()["customer"], "C0000042");
+    }
+
+    #[test]
+    fn the_customers_dropped_at_a_touchpoint_are_paged_and_exported_in_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("demo.percorso"));
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let params = Params::default();
+        let shown = report(&state, id, &params).unwrap();
+        let node = shown.nodes.iter().max_by_key(|n| n.dropoff).unwrap();
+        let query = CustomerQuery {
+            touchpoint: Some(TouchpointId(node.touchpoint_id)),
+            status: Some(percorso::analytics::Status::Dropped),
+            limit: 5,
+            ..CustomerQuery::default()
+        };
+        let page = customers(&state, id, &params, &query).unwrap();
+        assert_eq!(page.total, node.dropoff);
+        assert_eq!(page.rows.len(), 5);
+        let csv = dir.path().join("dropped.csv");
+        assert_eq!(
+            export_customers(&state, id, &params, &query, &csv).unwrap(),
+            node.dropoff
+        );
+        let text = std::fs::read_to_string(&csv).unwrap();
+        assert!(text.starts_with("customer,events,last_event"));
+        assert_eq!(text.lines().count() as u64, node.dropoff + 1);
+        assert!(text.contains(&page.rows[0].customer));
+        let one = customer_summary(&state, id, &params, &page.rows[0].customer)
+            .unwrap()
+            .unwrap();
+        assert_eq!(one, page.rows[0]);
+    }
+
+    #[test]
+    fn the_filter_choices_and_the_timeline_come_from_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("demo.percorso"));
+        let summary = workspace_summary(&state).unwrap();
+        let id = summary.journeys[0].id;
+        let dims = dimensions(&state, id).unwrap();
+        assert!(dims.attributes.iter().any(|a| a.name == "region"));
+        assert!(!dims.channels.is_empty());
+        let line = timeline(&state, id, 120).unwrap();
+        assert!(line.counts.len() <= 120 && !line.counts.is_empty());
+        assert_eq!(line.counts.iter().sum::<u64>(), summary.events);
+        let node = &report(&state, id, &Params::default()).unwrap().nodes[0];
+        let waits = touchpoint_histogram(
+            &state,
+            id,
+            &Params::default(),
+            TouchpointId(node.touchpoint_id),
+        )
+        .unwrap();
+        assert!(waits.total > 0);
+    }
+
+    #[test]
+    fn answers_under_filters_asked_before_are_the_same_as_the_first_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("demo.percorso"));
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let all = Params::default();
+        let north = Params {
+            segments: vec![percorso::analytics::Segment {
+                attribute: "region".into(),
+                value: "North".into(),
+            }],
+            ..Params::default()
+        };
+        let first = report(&state, id, &all).unwrap();
+        let sides: Vec<Params> = (1..=5)
+            .map(|days| Params {
+                inactive_days: days,
+                ..north.clone()
+            })
+            .collect();
+        for side in &sides {
+            assert!(report(&state, id, side).unwrap().customers < first.customers);
+        }
+        assert_eq!(report(&state, id, &all).unwrap(), first);
+        let again = report(&state, id, &sides[0]).unwrap();
+        assert_eq!(again.inactive_days, 1);
     }
 
     #[test]

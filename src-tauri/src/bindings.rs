@@ -4,7 +4,9 @@
 //! rewrites it.
 
 use percorso::analytics::{
-    CustomerEvent, CustomerPath, Edge, Node, Params, Replay, Report, Segment, StageFunnel, Unmapped,
+    AttributeValues, Bin, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
+    CustomerSort, Dimensions, Edge, Histogram, Node, Params, PlaceRef, Replay, Report, Segment,
+    StageFunnel, Status, Timeline, Unmapped,
 };
 use percorso::import::{
     ColumnRole, Detection, Encoding, ImportPhase, ImportSettings, ImportSummary, Overrides,
@@ -53,6 +55,17 @@ pub fn typescript() -> String {
         declaration::<Report>(&cfg),
         declaration::<CustomerEvent>(&cfg),
         declaration::<CustomerPath>(&cfg),
+        declaration::<Status>(&cfg),
+        declaration::<PlaceRef>(&cfg),
+        declaration::<CustomerSort>(&cfg),
+        declaration::<CustomerQuery>(&cfg),
+        declaration::<CustomerRow>(&cfg),
+        declaration::<CustomerPage>(&cfg),
+        declaration::<Bin>(&cfg),
+        declaration::<Histogram>(&cfg),
+        declaration::<AttributeValues>(&cfg),
+        declaration::<Dimensions>(&cfg),
+        declaration::<Timeline>(&cfg),
         declaration::<Encoding>(&cfg),
         declaration::<ColumnRole>(&cfg),
         declaration::<TimestampFormat>(&cfg),

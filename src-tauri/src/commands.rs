@@ -1,8 +1,13 @@
 //! Tauri commands: each runs its handler from [`crate::api`] on a blocking thread, so the window
 //! never waits for the disk.
 
-use percorso::analytics::{CustomerPath, Params, Report};
-use percorso::journey::JourneyId;
+use std::path::PathBuf;
+
+use percorso::analytics::{
+    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Histogram, Params, Report,
+    Timeline,
+};
+use percorso::journey::{JourneyId, TouchpointId};
 use percorso::{Journey, WorkspaceSummary};
 use tauri::State;
 
@@ -49,4 +54,68 @@ pub async fn customer_path(
     customer: String,
 ) -> ApiResult<CustomerPath> {
     blocking(&state, move |s| api::customer_path(s, journey, &customer)).await
+}
+
+#[tauri::command]
+pub async fn customers(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    query: CustomerQuery,
+) -> ApiResult<CustomerPage> {
+    blocking(&state, move |s| api::customers(s, journey, &params, &query)).await
+}
+
+#[tauri::command]
+pub async fn export_customers(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    query: CustomerQuery,
+    path: PathBuf,
+) -> ApiResult<u64> {
+    blocking(&state, move |s| {
+        api::export_customers(s, journey, &params, &query, &path)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn touchpoint_histogram(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    touchpoint: TouchpointId,
+) -> ApiResult<Histogram> {
+    blocking(&state, move |s| {
+        api::touchpoint_histogram(s, journey, &params, touchpoint)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn dimensions(state: State<'_, AppState>, journey: JourneyId) -> ApiResult<Dimensions> {
+    blocking(&state, move |s| api::dimensions(s, journey)).await
+}
+
+#[tauri::command]
+pub async fn timeline(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    max_bins: usize,
+) -> ApiResult<Timeline> {
+    blocking(&state, move |s| api::timeline(s, journey, max_bins)).await
+}
+
+#[tauri::command]
+pub async fn customer_summary(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    customer: String,
+) -> ApiResult<Option<CustomerRow>> {
+    blocking(&state, move |s| {
+        api::customer_summary(s, journey, &params, &customer)
+    })
+    .await
 }

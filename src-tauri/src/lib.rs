@@ -52,7 +52,13 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::import::map_value,
             commands::import::create_touchpoint,
             commands::import::timezones,
-            commands::present::replay
+            commands::present::replay,
+            commands::customers,
+            commands::export_customers,
+            commands::touchpoint_histogram,
+            commands::dimensions,
+            commands::timeline,
+            commands::customer_summary
         ])
 }
 

@@ -3,12 +3,12 @@
 //! The workspace opens lazily on the first command, off the main thread, so the window paints at
 //! once even when the demo workspace must first be written.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use percorso::analytics::Analysis;
+use percorso::analytics::{Analysis, Evaluation, Params};
 use percorso::demo::{self, DemoConfig};
 use percorso::journey::JourneyId;
 use percorso::Workspace;
@@ -19,7 +19,19 @@ pub struct Session {
     pub path: PathBuf,
     workspace: Option<Workspace>,
     /// The log sorted and resolved against one journey, built once and reused for every query.
-    analysis: Option<(JourneyId, Analysis)>,
+    analysis: Option<Cached>,
+}
+
+/// How many filter sets keep their evaluation: the two sides of a comparison and the one before.
+const EVALUATIONS_KEPT: usize = 3;
+
+/// An analysis and its latest evaluations. One filter change asks for the report, a page of
+/// customers and a histogram under the same filters; evaluating once serves them all, so the
+/// numbers come back together. Dropping the analysis (another journey, a new import) drops these.
+struct Cached {
+    journey: JourneyId,
+    analysis: Analysis,
+    evaluations: VecDeque<(Params, Arc<Evaluation>)>,
 }
 
 impl Session {
@@ -36,15 +48,52 @@ impl Session {
 
     /// The analysis of `journey`, building it on first use.
     pub fn analysis(&mut self, journey: JourneyId) -> ApiResult<&Analysis> {
-        let cached = self.analysis.take().filter(|(id, _)| *id == journey);
-        let entry = match cached {
-            Some(entry) => entry,
-            None => (
-                journey,
-                Analysis::from_workspace(self.workspace()?, Some(journey))?,
-            ),
+        Ok(&self.cached(journey)?.analysis)
+    }
+
+    /// The analysis of `journey` and its evaluation under `params`, reused while the same
+    /// filters are asked about again.
+    pub fn evaluation(
+        &mut self,
+        journey: JourneyId,
+        params: &Params,
+    ) -> ApiResult<(&Analysis, Arc<Evaluation>)> {
+        let cached = self.cached(journey)?;
+        let evaluation = match cached.evaluations.iter().position(|(p, _)| p == params) {
+            Some(i) => {
+                let entry = cached.evaluations.remove(i);
+                let evaluation = entry.as_ref().map(|(_, e)| Arc::clone(e));
+                cached.evaluations.extend(entry);
+                evaluation
+            }
+            None => None,
         };
-        Ok(&self.analysis.insert(entry).1)
+        let evaluation = match evaluation {
+            Some(e) => e,
+            None => {
+                let e = Arc::new(cached.analysis.evaluate(params)?);
+                cached
+                    .evaluations
+                    .push_back((params.clone(), Arc::clone(&e)));
+                if cached.evaluations.len() > EVALUATIONS_KEPT {
+                    cached.evaluations.pop_front();
+                }
+                e
+            }
+        };
+        Ok((&cached.analysis, evaluation))
+    }
+
+    fn cached(&mut self, journey: JourneyId) -> ApiResult<&mut Cached> {
+        let cached = match self.analysis.take().filter(|c| c.journey == journey) {
+            Some(cached) => cached,
+            None => Cached {
+                journey,
+                analysis: Analysis::from_workspace(self.workspace()?, Some(journey))?,
+                evaluations: VecDeque::new(),
+            },
+        };
+        Ok(self.analysis.insert(cached))
     }
 
     /// Drops the cached analysis after the log or the journey's matching changed.

@@ -114,6 +114,36 @@ pub struct CustomerPath {
     pub events: Vec<CustomerEvent>,
 }
 
+/// Writes customer rows as CSV through the formula-neutralising writer of [`crate::export`], with
+/// the same columns in the CLI and the app.
+pub fn write_customers_csv(out: &mut impl std::io::Write, rows: &[CustomerRow]) -> Result<()> {
+    use crate::export::{write_csv, Cell};
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::from(r.customer.as_str()),
+                Cell::Count(r.events),
+                Cell::from(r.last_event.as_str()),
+                Cell::from(r.latest_touchpoint.as_str()),
+                r.current_stage.as_deref().map_or(Cell::Empty, Cell::from),
+                r.furthest_stage.as_deref().map_or(Cell::Empty, Cell::from),
+                Cell::from(r.status.as_str()),
+            ]
+        })
+        .collect();
+    let header = [
+        "customer",
+        "events",
+        "last_event",
+        "latest_touchpoint",
+        "current_stage",
+        "furthest_stage",
+        "status",
+    ];
+    write_csv(out, &header, &cells)
+}
+
 impl Evaluation {
     pub fn status(&self, analysis: &Analysis, customer: usize) -> Status {
         if self.is_dropped(customer) {
@@ -190,6 +220,18 @@ impl Analysis {
             offset: query.offset as u64,
             rows,
         })
+    }
+
+    /// One customer's row (status, current and furthest stage) under `evaluation`'s filters;
+    /// `None` when the filters keep none of their events.
+    pub fn customer(&self, evaluation: &Evaluation, customer: &str) -> Result<Option<CustomerRow>> {
+        evaluation.check_made_by(self)?;
+        let c = self.customer_ids.position(customer).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "no customer \"{customer}\" in this log; check the id as the log spells it"
+            ))
+        })?;
+        Ok((evaluation.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
     }
 
     /// One customer's full path, ignoring filters.

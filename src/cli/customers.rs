@@ -7,9 +7,8 @@ use clap::{Args, ValueEnum};
 
 use super::filters::Question;
 use super::{stdout_error, to_json};
-use crate::analytics::{Analysis, CustomerQuery, CustomerSort, Status};
+use crate::analytics::{write_customers_csv, Analysis, CustomerQuery, CustomerSort, Status};
 use crate::error::{Error, Result};
-use crate::export::{write_csv, Cell};
 use crate::journey::{StageId, TouchpointId};
 use crate::matching::match_key;
 
@@ -99,33 +98,7 @@ pub fn run(
     let page = analysis.customers(&evaluation, &query)?;
     match format {
         ListFormat::Json => writeln!(out, "{}", to_json(&page.rows)?).map_err(stdout_error),
-        ListFormat::Csv => {
-            let rows: Vec<Vec<Cell>> = page
-                .rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        Cell::from(r.customer.as_str()),
-                        Cell::Count(r.events),
-                        Cell::from(r.last_event.as_str()),
-                        Cell::from(r.latest_touchpoint.as_str()),
-                        r.current_stage.as_deref().map_or(Cell::Empty, Cell::from),
-                        r.furthest_stage.as_deref().map_or(Cell::Empty, Cell::from),
-                        Cell::from(r.status.as_str()),
-                    ]
-                })
-                .collect();
-            let header = [
-                "customer",
-                "events",
-                "last_event",
-                "latest_touchpoint",
-                "current_stage",
-                "furthest_stage",
-                "status",
-            ];
-            write_csv(out, &header, &rows)
-        }
+        ListFormat::Csv => write_customers_csv(out, &page.rows),
     }
 }
 

@@ -9,6 +9,8 @@ import { JourneyMap } from "./map/JourneyMap";
 import { SidePanel } from "./SidePanel";
 import { ImportWizard } from "./import/ImportWizard";
 import { Present } from "./present/Present";
+import { AnalyzeView } from "./analyze/AnalyzeView";
+import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -24,7 +26,13 @@ export function App() {
   /** The import wizard when open, with the file dropped on the window if any. */
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [presenting, setPresenting] = useState(false);
+  const [mode, setMode] = useState<Mode>("design");
+  /** The mode to come back to when leaving Present. */
+  const [before, setBefore] = useState<Exclude<Mode, "present">>("design");
+  const switchMode = (next: Mode) => {
+    if (mode !== "present" && next === "present") setBefore(mode);
+    setMode(next);
+  };
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
   const open = useCallback(async (journeyId?: JourneyId) => {
@@ -79,17 +87,8 @@ export function App() {
               {fileName(loaded.summary.path)}
             </span>
           )}
+          {loaded?.journey && <ModeSwitch mode={mode} onChange={switchMode} />}
           <div className="top-bar-spacer" />
-          {loaded?.journey && (
-            <button
-              type="button"
-              className="top-bar-button"
-              onClick={() => setPresenting(true)}
-              data-testid="open-present"
-            >
-              {t("present.open")}
-            </button>
-          )}
           <button
             type="button"
             className="top-bar-button"
@@ -136,7 +135,10 @@ export function App() {
           )}
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
           {!error && loaded && !loaded.journey && <div className="message">{t("map.empty")}</div>}
-          {!error && loaded?.journey && (
+          {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
+            <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} />
+          )}
+          {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
             <>
               <section className="canvas" aria-label={loaded.journey.name}>
                 <ReactFlowProvider>
@@ -160,8 +162,8 @@ export function App() {
             onClose={closeImport}
           />
         )}
-        {presenting && loaded?.journey && (
-          <Present journey={loaded.journey} language={language} onExit={() => setPresenting(false)} />
+        {mode === "present" && loaded?.journey && (
+          <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
         )}
         {dragging && !importing && (
           <div className="drop-overlay">

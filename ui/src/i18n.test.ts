@@ -42,3 +42,19 @@ describe("i18n", () => {
     }
   });
 });
+
+describe("messages of the features", () => {
+  it("never reuse a key, so merging them cannot silently replace a string", async () => {
+    const core = await import("./messages/core");
+    const analyze = await import("./messages/analyze");
+    const shared = Object.keys(core.en).filter((k) => k in analyze.en);
+    expect(shared).toEqual([]);
+  });
+
+  it("fill placeholders with text", () => {
+    expect(fill("{n} events at {tp}", { n: "1,234", tp: "<b>Shop</b>" })).toBe(
+      "1,234 events at <b>Shop</b>",
+    );
+    expect(fill("{missing} stays", {})).toBe("{missing} stays");
+  });
+});

@@ -2,6 +2,7 @@
 // feature keeps its messages in `messages/<feature>.ts` (an `en` object and an `it` record with the
 // same keys); they are merged here.
 
+import * as analyze from "./messages/analyze";
 import * as core from "./messages/core";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
@@ -9,11 +10,11 @@ import * as present from "./messages/present";
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en, ...importing.en, ...present.en };
+const en = { ...core.en, ...importing.en, ...present.en, ...analyze.en };
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it };
+const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it, ...analyze.it };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 
@@ -46,7 +47,7 @@ export function formatDate(language: Language, rfc3339: string): string {
   }).format(new Date(rfc3339));
 }
 
-/** `template` with each `{name}` replaced by `values[name]`. */
+/** `template` with each `{name}` replaced by `values[name]` (values are text, never markup). */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,

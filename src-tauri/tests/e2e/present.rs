@@ -44,7 +44,7 @@ async fn counter_total(client: &Client) -> u64 {
 async fn present_every_stage_and_replay(client: Client, workspace: std::path::PathBuf) {
     wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
     client
-        .find(Locator::Css("[data-testid=open-present]"))
+        .find(Locator::Css("[data-testid=mode-present]"))
         .await
         .unwrap()
         .click()

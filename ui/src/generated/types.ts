@@ -97,6 +97,56 @@ export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, 
 
 export type CustomerPath = { customer: string, events: Array<CustomerEvent>, };
 
+export type Status = "dropped" | "stalled" | "completed" | "active";
+
+export type PlaceRef = { "touchpoint": TouchpointId } | { "unmapped": string };
+
+export type CustomerSort = "id" | "last_event" | "events";
+
+export type CustomerQuery = { 
+/**
+ * Latest event at this touchpoint ("here now").
+ */
+touchpoint: TouchpointId | null, 
+/**
+ * Current stage is this one.
+ */
+stage: StageId | null, 
+/**
+ * At least one event in this stage.
+ */
+reached_stage: StageId | null, status: Status | null, 
+/**
+ * At least one directly-follows pair from → to.
+ */
+transition: [PlaceRef, PlaceRef] | null, sort: CustomerSort, descending: boolean, offset: number, 
+/**
+ * 0 means every matching customer.
+ */
+limit: number, };
+
+export type CustomerRow = { customer: string, events: number, last_event: string, latest_touchpoint: string, current_stage: string | null, furthest_stage: string | null, status: Status, };
+
+export type CustomerPage = { 
+/**
+ * Customers matching the query, over all pages.
+ */
+total: number, offset: number, rows: Array<CustomerRow>, };
+
+export type Bin = { lower_s: number, upper_s: number | null, count: number, };
+
+export type Histogram = { bins: Array<Bin>, total: number, };
+
+export type AttributeValues = { name: string, values: Array<string>, };
+
+export type Dimensions = { attributes: Array<AttributeValues>, 
+/**
+ * Every channel text of the log, sorted.
+ */
+channels: Array<string>, };
+
+export type Timeline = { start_ms: number, bin_ms: number, counts: number[], };
+
 export type Encoding = "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "windows1252";
 
 export type ColumnRole = "customer" | "timestamp" | "touchpoint" | "channel" | "event_type" | "value" | "segment" | "ignore";

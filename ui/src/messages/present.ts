@@ -1,7 +1,6 @@
 // Present mode: the workshop view.
 
 export const en = {
-  "present.open": "Present",
   "present.exit": "Leave (Esc)",
   "present.overview": "The journey",
   "present.customers": "Customers",
@@ -35,7 +34,6 @@ export const en = {
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
-  "present.open": "Presenta",
   "present.exit": "Esci (Esc)",
   "present.overview": "Il percorso",
   "present.customers": "Clienti",

@@ -1,0 +1,429 @@
+//! Analyze mode on the demo workspace: the numbers on the map are the engine's, filters change
+//! them as `percorso report --from --to` does, a customer's path opens, and two segments compare.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, Locator};
+use percorso::analytics::{Analysis, Params, Report, Segment};
+use percorso::demo::retail;
+use percorso::Workspace;
+use serde_json::json;
+
+use crate::{screenshot, texts, wait_for, with_app};
+
+const NAMED: &str = "Web checkout";
+
+fn engine_report(workspace: &std::path::Path, params: &Params) -> Report {
+    let ws = Workspace::open(workspace).unwrap();
+    Analysis::from_workspace(&ws, None)
+        .unwrap()
+        .report(params)
+        .unwrap()
+}
+
+/// A percentage as the UI writes it in either language ("11.1%" or "11,1%").
+fn percent(text: &str) -> f64 {
+    let t = text.trim().trim_end_matches('%');
+    let normal = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else {
+        t.to_owned()
+    };
+    normal
+        .parse()
+        .unwrap_or_else(|_| panic!("not a percentage: {text:?}"))
+}
+
+fn digits(text: &str) -> u64 {
+    let d: String = text.chars().filter(char::is_ascii_digit).collect();
+    d.parse()
+        .unwrap_or_else(|_| panic!("no number in {text:?}"))
+}
+
+async fn headline(client: &Client, touchpoint: &str) -> String {
+    let css = format!(
+        "[data-testid=metric-node][data-touchpoint='{touchpoint}'] [data-testid=node-headline]"
+    );
+    texts(client, &css).await.concat()
+}
+
+/// Waits until the headline of `touchpoint` shows `rate` (to the one decimal shown).
+async fn wait_for_rate(client: &Client, touchpoint: &str, rate: f64) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let shown = headline(client, touchpoint).await;
+        if !shown.is_empty() && (percent(&shown) - rate).abs() < 0.051 {
+            return shown;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{touchpoint} shows {shown:?}, the engine says {rate:.3}%"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Waits until `touchpoint` shows the difference B − A `expected`, in percentage points.
+async fn wait_for_difference(client: &Client, touchpoint: &str, expected: f64) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let shown = headline(client, touchpoint).await;
+        if let Some(points) = shown.strip_suffix("pp") {
+            let value = percent(points.trim().trim_start_matches('+'));
+            if (value - expected).abs() < 0.051 {
+                return;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{touchpoint} shows {shown:?}, the engine's difference is {expected:.3} pp"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Sets a form control's value as a user's input would, so React sees the change.
+async fn set_value(client: &Client, testid: &str, value: &str) {
+    client
+        .execute(
+            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
+             const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+             Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
+             el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));",
+            vec![json!(testid), json!(value)],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBuf) {
+    wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+    click(&client, "[data-testid=mode-analyze]").await;
+    wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+    wait_for(&client, "[data-testid=funnel-stage]", retail::STAGES.len()).await;
+
+    // The drop-off rate on a named touchpoint is the engine's.
+    let all = engine_report(&workspace, &Params::default());
+    let node = all.nodes.iter().find(|n| n.touchpoint == NAMED).unwrap();
+    let rate = node.dropoff_rate.unwrap();
+    wait_for_rate(&client, NAMED, rate).await;
+    let unmapped = texts(&client, "[data-testid=unmapped-value]").await;
+    assert_eq!(
+        unmapped.len(),
+        all.unmapped.len(),
+        "unmapped values: {unmapped:?}"
+    );
+    let customers = texts(&client, "[data-testid=overview-customers]")
+        .await
+        .concat();
+    assert_eq!(digits(&customers), all.customers);
+    let reached = texts(&client, "[data-testid=funnel-reached]").await;
+    assert_eq!(
+        digits(&reached[0]),
+        all.stages[0].reached,
+        "first stage reached"
+    );
+    screenshot(&client, "e2e-analyze.png").await;
+
+    // The inspector shows the counts behind the rate.
+    click(
+        &client,
+        &format!("[data-testid=metric-node][data-touchpoint='{NAMED}']"),
+    )
+    .await;
+    wait_for(&client, "[data-testid=inspector]", 1).await;
+    let dropped = texts(&client, "[data-testid=metric-dropoff-value]")
+        .await
+        .concat();
+    assert_eq!(digits(&dropped), node.dropoff);
+    wait_for(&client, "[data-testid=histogram]", 1).await;
+    screenshot(&client, "e2e-analyze-inspector.png").await;
+
+    // A date range set in the UI gives the numbers of `percorso report --from --to`.
+    set_value(&client, "filter-from", "2026-05-01").await;
+    set_value(&client, "filter-to", "2026-07-31").await;
+    let ranged = engine_report(
+        &workspace,
+        &Params {
+            // The UI's "from 1 May to 31 July inclusive" is `--from 2026-05-01 --to 2026-08-01`.
+            from_ms: Some(day_ms("2026-05-01")),
+            to_ms: Some(day_ms("2026-08-01")),
+            ..Params::default()
+        },
+    );
+    let ranged_node = ranged.nodes.iter().find(|n| n.touchpoint == NAMED).unwrap();
+    let ranged_rate = ranged_node.dropoff_rate.unwrap();
+    assert!(
+        (ranged_rate - rate).abs() > 0.1,
+        "the range changes the number"
+    );
+    wait_for_rate(&client, NAMED, ranged_rate).await;
+    let reached_here = texts(&client, "[data-testid=metric-customers-value]")
+        .await
+        .concat();
+    assert_eq!(digits(&reached_here), ranged_node.customers);
+
+    // The customers dropped here: open one's path on the map.
+    click(&client, "[data-testid=tab-dropped]").await;
+    wait_for(&client, "[data-testid=customer-row]", 1).await;
+    let total = client
+        .find(Locator::Css("[data-testid=customer-table]"))
+        .await
+        .unwrap()
+        .attr("data-total")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(total.parse::<u64>().unwrap(), ranged_node.dropoff);
+    let row = client
+        .find(Locator::Css("[data-testid=customer-row]"))
+        .await
+        .unwrap();
+    let customer = row.attr("data-customer").await.unwrap().unwrap();
+    // The row may be below the panel's fold; scroll it into view as a user would.
+    client
+        .execute(
+            "const row = document.querySelector('[data-testid=customer-row]'); row.scrollIntoView(); row.click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_for(&client, "[data-testid=path-step]", 1).await;
+    let path = Analysis::from_workspace(&Workspace::open(&workspace).unwrap(), None)
+        .unwrap()
+        .customer_path(&customer)
+        .unwrap();
+    wait_for(&client, "[data-testid=path-status]", 1).await;
+    let steps = texts(&client, "[data-testid=path-step]").await;
+    assert_eq!(
+        steps.len(),
+        path.events.len(),
+        "one step per event of {customer}"
+    );
+    let status = client
+        .find(Locator::Css("[data-testid=path-status]"))
+        .await
+        .unwrap()
+        .attr("data-status")
+        .await
+        .unwrap();
+    assert_eq!(status.as_deref(), Some("dropped"));
+    wait_for(&client, "[data-testid=path-mark]", 1).await;
+    screenshot(&client, "e2e-analyze-path.png").await;
+
+    // Compare two segments: the difference B − A on every touchpoint, and both funnels.
+    click(&client, "[data-testid=path-close]").await;
+    click(&client, "[data-testid=inspector-close]").await;
+    click(&client, "[data-testid=filter-reset]").await;
+    wait_for_rate(&client, NAMED, rate).await;
+    set_value(&client, "filter-segment", "region\u{0}North").await;
+    click(&client, "[data-testid=compare-toggle]").await;
+    set_value(&client, "compare-segment", "region\u{0}South").await;
+    let north = engine_report(&workspace, &segment("North"));
+    let south = engine_report(&workspace, &segment("South"));
+    let rate_of = |r: &Report| {
+        r.nodes
+            .iter()
+            .find(|n| n.touchpoint == NAMED)
+            .unwrap()
+            .dropoff_rate
+            .unwrap()
+    };
+    let difference = rate_of(&south) - rate_of(&north);
+    let rate_north = rate_of(&north);
+    wait_for_difference(&client, NAMED, difference).await;
+    wait_for(&client, ".funnel-tag-b", retail::STAGES.len()).await;
+    screenshot(&client, "e2e-compare.png").await;
+
+    // Compare two date ranges of the same segment: B is North from 1 May to 31 July.
+    set_value(&client, "compare-kind", "dates").await;
+    set_value(&client, "compare-from", "2026-05-01").await;
+    set_value(&client, "compare-to", "2026-07-31").await;
+    let north_summer = engine_report(
+        &workspace,
+        &Params {
+            from_ms: Some(day_ms("2026-05-01")),
+            to_ms: Some(day_ms("2026-08-01")),
+            ..segment("North")
+        },
+    );
+    wait_for_difference(&client, NAMED, rate_of(&north_summer) - rate_north).await;
+
+    // In Italian, the same numbers are written the Italian way.
+    client
+        .execute(
+            "const select = Array.from(document.querySelectorAll('.top-bar select')).find(s => Array.from(s.options).some(o => o.value === 'it'));
+             Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(select, 'it');
+             select.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "[data-testid=compare-toggle]").await;
+    let italian = format!("{rate_north:.1}%").replace('.', ",");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while headline(&client, NAMED).await != italian {
+        assert!(
+            Instant::now() < deadline,
+            "no Italian {italian}: {:?}",
+            headline(&client, NAMED).await
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    screenshot(&client, "e2e-analyze-it.png").await;
+
+    // Customer search by id: the path, status and stages.
+    click(&client, "[data-testid=filter-reset]").await;
+    set_value(&client, "customer-search", "C0000042").await;
+    click(&client, "[data-testid=customer-search-go]").await;
+    wait_for(&client, "[data-testid=path-status]", 1).await;
+    let shown = texts(&client, "[data-testid=path-customer]").await.concat();
+    assert_eq!(shown, "C0000042");
+    let engine = Analysis::from_workspace(&Workspace::open(&workspace).unwrap(), None).unwrap();
+    let expected = engine.customer_path("C0000042").unwrap();
+    let steps = texts(&client, "[data-testid=path-step]").await;
+    assert_eq!(steps.len(), expected.events.len());
+    let row = engine
+        .customer(&engine.evaluate(&Params::default()).unwrap(), "C0000042")
+        .unwrap()
+        .unwrap();
+    let status = client
+        .find(Locator::Css("[data-testid=path-status]"))
+        .await
+        .unwrap()
+        .attr("data-status")
+        .await
+        .unwrap();
+    assert_eq!(status.as_deref(), Some(row.status.as_str()));
+    let current = texts(&client, "[data-testid=path-current]").await.concat();
+    let furthest = texts(&client, "[data-testid=path-furthest]").await.concat();
+    assert_eq!(current, row.current_stage.unwrap_or_else(|| "—".into()));
+    assert_eq!(furthest, row.furthest_stage.unwrap_or_else(|| "—".into()));
+}
+
+fn segment(region: &str) -> Params {
+    Params {
+        segments: vec![Segment {
+            attribute: "region".into(),
+            value: region.into(),
+        }],
+        ..Params::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn analyze_shows_the_engines_numbers_filters_them_opens_a_path_and_compares() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let path = workspace.clone();
+    with_app(&workspace, move |client| {
+        analyze_matches_the_engine(client, path)
+    })
+    .await;
+}
+
+async fn input_value(client: &Client, testid: &str) -> String {
+    let value = client
+        .execute(
+            "return document.querySelector(`[data-testid=${arguments[0]}]`).value;",
+            vec![json!(testid)],
+        )
+        .await
+        .unwrap();
+    value.as_str().unwrap_or_default().to_owned()
+}
+
+/// Milliseconds of midnight UTC of a YYYY-MM-DD day.
+fn day_ms(day: &str) -> i64 {
+    let parts: Vec<i64> = day.split('-').map(|p| p.parse().unwrap()).collect();
+    let (y, m, d) = (parts[0], parts[1], parts[2]);
+    // Days from 1970-01-01 (Howard Hinnant's days_from_civil).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) * 86_400_000
+}
+
+async fn brushing_sets_the_range(client: Client, workspace: std::path::PathBuf) {
+    wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+    click(&client, "[data-testid=mode-analyze]").await;
+    wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+    wait_for(&client, "[data-testid=timeline]", 1).await;
+    let strip = client
+        .find(Locator::Css("[data-testid=timeline]"))
+        .await
+        .unwrap();
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: strip.clone(),
+            duration: None,
+            x: -40.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: strip.clone(),
+            duration: Some(Duration::from_millis(150)),
+            x: 20.0,
+            y: 0.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: strip,
+            duration: Some(Duration::from_millis(150)),
+            x: 60.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(drag).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let (from, to) = loop {
+        let from = input_value(&client, "filter-from").await;
+        let to = input_value(&client, "filter-to").await;
+        if !from.is_empty() && !to.is_empty() {
+            break (from, to);
+        }
+        assert!(Instant::now() < deadline, "the brush set no range");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(from < to, "{from} .. {to}");
+    let ranged = engine_report(
+        &workspace,
+        &Params {
+            from_ms: Some(day_ms(&from)),
+            to_ms: Some(day_ms(&to) + 86_400_000),
+            ..Params::default()
+        },
+    );
+    let node = ranged.nodes.iter().find(|n| n.touchpoint == NAMED).unwrap();
+    wait_for_rate(&client, NAMED, node.dropoff_rate.unwrap()).await;
+    screenshot(&client, "e2e-analyze-brushed.png").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn brushing_the_timeline_sets_the_date_range_the_numbers_follow() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let path = workspace.clone();
+    with_app(&workspace, move |client| {
+        brushing_sets_the_range(client, path)
+    })
+    .await;
+}

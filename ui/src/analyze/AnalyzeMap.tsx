@@ -1,0 +1,204 @@
+// The journey map with the data on it: the designed layout, each touchpoint coloured by the
+// chosen metric and sized by reach, transitions as wide as they are used, observed transitions
+// the map lacks dashed, unused designed ones faded, the stage funnel above the lanes, and a
+// customer's path when one is open.
+
+import { useContext, useMemo } from "react";
+import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import type { Journey, Report, TouchpointId } from "../generated/types";
+import { LanguageContext } from "../language";
+import { layoutJourney, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
+import { Lane, type LaneNode } from "../map/nodes";
+import { formatDuration, formatInstant } from "./format";
+import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./nodes";
+import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "./overlay";
+import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "./scales";
+
+export const FUNNEL_HEIGHT = 78;
+const FUNNEL_GAP = 14;
+
+const nodeTypes = { lane: Lane, metric: MetricTouchpoint, funnel: Funnel };
+
+const INK = "#475569";
+const WARNING = "#d97706";
+const PATH = "#7c3aed";
+
+interface Props {
+  journey: Journey;
+  report: Report;
+  compareWith: Report | null;
+  metric: Metric;
+  selected: TouchpointId | null;
+  onSelect: (id: TouchpointId | null) => void;
+  path: PathStep[] | null;
+}
+
+export function AnalyzeMap({ journey, report, compareWith, metric, selected, onSelect, path }: Props) {
+  const language = useContext(LanguageContext);
+  const { nodes, edges } = useMemo(() => {
+    const layout = layoutJourney(journey);
+    const looks = nodeLooks(language, metric, report, compareWith);
+    const byId = new Map(report.nodes.map((n) => [n.touchpoint_id, n]));
+    const maxCustomers = Math.max(0, ...report.nodes.map((n) => n.customers));
+    const designedEdges = report.edges.filter((e) => e.designed);
+    const stepsAt = new Map<number, PathStep[]>();
+    for (const step of path ?? []) {
+      if (step.touchpointId === null) continue;
+      stepsAt.set(step.touchpointId, [...(stepsAt.get(step.touchpointId) ?? []), step]);
+    }
+
+    const lanes: LaneNode[] = layout.lanes.map((lane) => ({
+      id: `lane-${lane.stage}`,
+      type: "lane",
+      position: { x: lane.x, y: lane.y },
+      width: lane.width,
+      height: lane.height,
+      data: { name: lane.name, index: lane.index, bands: layout.bands },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: -1,
+    }));
+    const stagesA = new Map(report.stages.map((s) => [s.stage_id, s]));
+    const stagesB = new Map((compareWith?.stages ?? []).map((s) => [s.stage_id, s]));
+    const maxReached = Math.max(
+      1,
+      ...report.stages.map((s) => s.reached),
+      ...(compareWith?.stages ?? []).map((s) => s.reached),
+    );
+    const funnelHeight = compareWith ? FUNNEL_HEIGHT * 2 - 8 : FUNNEL_HEIGHT;
+    const funnels: FunnelNode[] = layout.lanes.map((lane) => ({
+      id: `funnel-${lane.stage}`,
+      type: "funnel",
+      position: { x: lane.x, y: -funnelHeight - FUNNEL_GAP },
+      width: LANE_WIDTH,
+      height: funnelHeight,
+      data: {
+        a: stagesA.get(lane.stage) ?? null,
+        b: compareWith ? (stagesB.get(lane.stage) ?? null) : null,
+        maxReached,
+      },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+    }));
+    const touchpoints: MetricNode[] = journey.touchpoints.flatMap((tp) => {
+      const position = layout.positions.get(tp.id);
+      if (!position) return [];
+      const node = byId.get(tp.id);
+      const scale = sizeByReach(node?.customers ?? 0, maxCustomers);
+      const width = Math.round(NODE_WIDTH * scale);
+      const height = Math.round(NODE_HEIGHT * scale);
+      const look = looks.byTouchpoint.get(tp.id);
+      const steps = stepsAt.get(tp.id);
+      return [
+        {
+          id: `tp-${tp.id}`,
+          type: "metric",
+          position: {
+            x: position.x + (NODE_WIDTH - width) / 2,
+            y: position.y + (NODE_HEIGHT - height) / 2,
+          },
+          width,
+          height,
+          selected: tp.id === selected,
+          data: {
+            touchpoint: tp,
+            fill: look?.fill ?? NO_DATA,
+            headline: look?.headline ?? "—",
+            backing: backingOf(node, designedEdges),
+            dimmed: path !== null && !steps,
+            path: steps
+              ? { steps: steps.map((s) => s.index), first: formatInstant(language, steps[0]?.ms ?? 0) }
+              : null,
+          },
+          draggable: false,
+        },
+      ];
+    });
+
+    const maxCount = Math.max(0, ...report.edges.map((e) => e.count));
+    const observed = new Map(report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]));
+    const faded = path !== null;
+    const designed: Edge[] = journey.transitions.map((tr) => {
+      const e = observed.get(`${tr.from}-${tr.to}`);
+      const count = e?.count ?? 0;
+      const unused = count === 0;
+      const colour = unused ? "#cbd5e1" : INK;
+      return {
+        id: `tr-${tr.id}`,
+        source: `tp-${tr.from}`,
+        target: `tp-${tr.to}`,
+        className: unused ? "edge-unused" : "edge-designed",
+        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: colour },
+        style: {
+          stroke: colour,
+          strokeWidth: edgeWidth(count, maxCount),
+          strokeDasharray: unused ? "2 5" : undefined,
+          opacity: faded ? 0.15 : unused ? 0.6 : 0.55,
+        },
+        data: { count },
+      };
+    });
+    const undesigned: Edge[] = notableUndesigned(report.edges).map((e) => ({
+      id: `obs-${e.from_touchpoint_id}-${e.to_touchpoint_id}`,
+      source: `tp-${e.from_touchpoint_id}`,
+      target: `tp-${e.to_touchpoint_id}`,
+      className: "edge-undesigned",
+      markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: WARNING },
+      style: {
+        stroke: WARNING,
+        strokeWidth: edgeWidth(e.count, maxCount),
+        strokeDasharray: "7 5",
+        opacity: faded ? 0.15 : 0.85,
+      },
+    }));
+    const moves: Edge[] = path
+      ? pathMoves(path).map((m, i) => ({
+          id: `path-${i}`,
+          source: `tp-${m.from}`,
+          target: `tp-${m.to}`,
+          className: "edge-path",
+          label: m.step.sinceMs === null ? undefined : formatDuration(language, m.step.sinceMs / 1000),
+          labelStyle: { fill: PATH, fontWeight: 600, fontSize: 12 },
+          labelBgStyle: { fill: "#ffffff", fillOpacity: 0.92 },
+          labelBgPadding: [5, 3] as [number, number],
+          labelBgBorderRadius: 4,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: PATH },
+          style: { stroke: PATH, strokeWidth: 3 },
+          zIndex: 10,
+        }))
+      : [];
+    return {
+      nodes: [...lanes, ...funnels, ...touchpoints] as Node[],
+      edges: [...designed, ...undesigned, ...moves],
+    };
+  }, [journey, report, compareWith, metric, selected, path, language]);
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onInit={(flow) => {
+        // Fit the whole map, then align its top (the funnel) with the top of the canvas so the
+        // free space falls below, where the legend sits.
+        void flow.fitView({ padding: 0.04 }).then(() => {
+          const view = flow.getViewport();
+          const top = (FUNNEL_HEIGHT * 2 + FUNNEL_GAP) * view.zoom;
+          void flow.setViewport({ x: view.x, y: 14 + top, zoom: view.zoom });
+        });
+      }}
+      minZoom={0.15}
+      maxZoom={2.5}
+      nodesConnectable={false}
+      nodesDraggable={false}
+      onNodeClick={(_, node) => onSelect(node.type === "metric" ? Number(node.id.slice(3)) : null)}
+      onPaneClick={() => onSelect(null)}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} color="#e2e8f0" />
+      <Controls showInteractive={false} position="bottom-right" />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,171 @@
+// Analyze mode: the designed map with the data on it, the filters above, and a side panel that
+// shows the overview, a touchpoint's inspector or a customer's path. Every number comes from the
+// engine through the commands; answers to older filters never overwrite newer ones.
+
+import { useContext, useMemo, useState } from "react";
+import { ReactFlowProvider } from "@xyflow/react";
+import "./analyze.css";
+import type { Journey, Params, Segment, TouchpointId } from "../generated/types";
+import { LanguageContext, useT } from "../language";
+import { AnalyzeMap } from "./AnalyzeMap";
+import { analyzeApi, DEFAULT_PARAMS } from "./api";
+import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
+import { Inspector } from "./Inspector";
+import { useLatest } from "./latest";
+import { Legend, LegendKeys } from "./Legend";
+import { nodeLooks, pathSteps } from "./overlay";
+import { Overview } from "./Overview";
+import { paramsKey } from "./params";
+import { PathPanel } from "./PathPanel";
+import { METRICS, type Metric } from "./scales";
+
+type CompareKind = "segments" | "dates";
+
+interface Props {
+  journey: Journey;
+  onMapUnmapped: () => void;
+}
+
+export function AnalyzeView({ journey, onMapUnmapped }: Props) {
+  const language = useContext(LanguageContext);
+  const t = useT();
+  const [metric, setMetric] = useState<Metric>("dropoff_rate");
+  const [params, setParams] = useState<Params>(DEFAULT_PARAMS);
+  const [selected, setSelected] = useState<TouchpointId | null>(null);
+  const [customer, setCustomer] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const [compareKind, setCompareKind] = useState<CompareKind>("segments");
+  const [segmentsB, setSegmentsB] = useState<Segment[]>([]);
+  const [datesB, setDatesB] = useState<Params>(DEFAULT_PARAMS);
+  const id = journey.id;
+
+  const paramsB: Params | null = !comparing
+    ? null
+    : compareKind === "segments"
+      ? { ...params, segments: segmentsB }
+      : { ...params, from_ms: datesB.from_ms, to_ms: datesB.to_ms };
+
+  const dimensions = useLatest(`${id}`, () => analyzeApi.dimensions(id));
+  const timeline = useLatest(`${id}`, () => analyzeApi.timeline(id, 120));
+  const report = useLatest(`${id}|${paramsKey(params)}`, () => analyzeApi.report(id, params));
+  const reportB = useLatest(`${id}|${paramsB ? paramsKey(paramsB) : "none"}`, paramsB ? () => analyzeApi.report(id, paramsB) : null);
+  const path = useLatest(`${id}|${customer ?? ""}`, customer ? () => analyzeApi.customerPath(id, customer) : null);
+  const row = useLatest(
+    `${id}|${customer ?? ""}|${paramsKey(params)}`,
+    customer ? () => analyzeApi.customerSummary(id, params, customer) : null,
+  );
+  const steps = useMemo(() => (path.data ? pathSteps(path.data) : null), [path.data]);
+
+  const a = report.data;
+  const b = comparing ? reportB.data : null;
+  const looks = a ? nodeLooks(language, metric, a, b) : null;
+  const busy = report.loading || reportB.loading;
+
+  let panel = null;
+  if (a && customer) {
+    panel = (
+      <PathPanel
+        customer={customer}
+        steps={steps}
+        row={row.data}
+        loadingRow={row.loading}
+        error={path.error ?? row.error}
+        onClose={() => setCustomer(null)}
+      />
+    );
+  } else if (a && selected !== null) {
+    panel = (
+      <Inspector
+        journey={journey}
+        journeyId={id}
+        report={a}
+        compareWith={b}
+        params={params}
+        touchpoint={selected}
+        onClose={() => setSelected(null)}
+        onOpenCustomer={setCustomer}
+        onSelect={setSelected}
+      />
+    );
+  } else if (a) {
+    panel = <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />;
+  }
+
+  return (
+    <div className="analyze" data-testid="analyze">
+      <div className="analyze-bar">
+        <Filters params={params} onChange={setParams} dimensions={dimensions.data} timeline={timeline.data} />
+      </div>
+      <div className="analyze-bar analyze-bar-view">
+        <label className="field">
+          <span>{t("analyze.colour_by")}</span>
+          <select data-testid="metric-select" value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+            {METRICS.map((m) => (
+              <option key={m} value={m} title={t(`def.${m}`)}>
+                {t(`metric.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {looks && <Legend metric={metric} domain={looks.domain} extent={looks.extent} />}
+        <span className="bar-divider" />
+        <Thresholds params={params} onChange={setParams} />
+        <span className="bar-divider" />
+        <label className="field compare-toggle">
+          <input type="checkbox" data-testid="compare-toggle" checked={comparing} onChange={(e) => setComparing(e.target.checked)} />
+          <span>{t("compare.toggle")}</span>
+        </label>
+        <span className="top-bar-spacer" />
+        {busy && <span className="spinner" role="status" aria-label={t("analyze.loading")} />}
+      </div>
+      {comparing && (
+        <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
+          <label className="field">
+            <span>{t("compare.kind")}</span>
+            <select data-testid="compare-kind" value={compareKind} onChange={(e) => setCompareKind(e.target.value as CompareKind)}>
+              <option value="segments">{t("compare.segments")}</option>
+              <option value="dates">{t("compare.dates")}</option>
+            </select>
+          </label>
+          <span className="compare-tag compare-tag-a">{t("compare.a")}</span>
+          <span className="compare-note">{t("compare.a_is")}</span>
+          <span className="compare-tag compare-tag-b">{t("compare.b")}</span>
+          {compareKind === "segments" ? (
+            <SegmentSelect testId="compare-segment" value={segmentsB} dimensions={dimensions.data} onChange={setSegmentsB} />
+          ) : (
+            <DateRange params={datesB} onChange={setDatesB} testPrefix="compare" timeline={timeline.data} />
+          )}
+        </div>
+      )}
+      <div className="analyze-body">
+        <section className="canvas" aria-label={journey.name}>
+          {report.error && (
+            <div className="message message-error" role="alert">
+              <h1>{t("analyze.error")}</h1>
+              <p>{report.error}</p>
+            </div>
+          )}
+          {!a && !report.error && <div className="message">{t("analyze.loading")}</div>}
+          {a && (
+            <ReactFlowProvider>
+              <AnalyzeMap
+                journey={journey}
+                report={a}
+                compareWith={b}
+                metric={metric}
+                selected={selected}
+                onSelect={(tp) => {
+                  setSelected(tp);
+                  setCustomer(null);
+                }}
+                path={customer ? steps : null}
+              />
+            </ReactFlowProvider>
+          )}
+          <LegendKeys />
+        </section>
+        {panel}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// Answers can come back out of order when filters change quickly: only the answer to the latest
+// question may be shown. A sequence hands out tickets; an answer is applied only if its ticket is
+// still the latest one.
+
+import { useEffect, useRef, useState } from "react";
+import { errorMessage } from "../api";
+
+export class Sequence {
+  private last = 0;
+
+  next(): number {
+    this.last += 1;
+    return this.last;
+  }
+
+  isLatest(ticket: number): boolean {
+    return ticket === this.last;
+  }
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  loading: boolean;
+  error: string | null;
+}
+
+/**
+ * Runs `load` whenever `key` changes and keeps the result of the latest run only; the previous
+ * data stays on screen while the next answer is computed, so nothing flickers.
+ */
+export function useLatest<T>(key: string, load: (() => Promise<T>) | null): Loaded<T> {
+  const sequence = useRef(new Sequence());
+  const [state, setState] = useState<Loaded<T>>({ data: null, loading: false, error: null });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    const run = loadRef.current;
+    const ticket = sequence.current.next();
+    if (!run) {
+      setState({ data: null, loading: false, error: null });
+      return;
+    }
+    setState((s) => ({ ...s, loading: true }));
+    run().then(
+      (data) => {
+        if (sequence.current.isLatest(ticket)) setState({ data, loading: false, error: null });
+      },
+      (e: unknown) => {
+        if (sequence.current.isLatest(ticket))
+          setState((s) => ({ data: s.data, loading: false, error: errorMessage(e) }));
+      },
+    );
+  }, [key]);
+  return state;
+}
