@@ -16,6 +16,8 @@ fn main() {
         "create_touchpoint",
         "timezones",
         "replay",
+        "export_map",
+        "export_report",
         "customers",
         "export_customers",
         "touchpoint_histogram",

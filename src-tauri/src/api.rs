@@ -12,7 +12,9 @@ use percorso::{Journey, WorkspaceSummary};
 
 use crate::error::ApiResult;
 use crate::state::AppState;
+use percorso::export::CsvStyle;
 
+pub mod export;
 pub mod import;
 pub mod present;
 
@@ -71,6 +73,7 @@ pub fn export_customers(
     journey: JourneyId,
     params: &Params,
     query: &CustomerQuery,
+    language: &str,
     path: &Path,
 ) -> ApiResult<u64> {
     let all = CustomerQuery {
@@ -79,9 +82,9 @@ pub fn export_customers(
         ..query.clone()
     };
     let page = customers(state, journey, params, &all)?;
-    let file = std::fs::File::create(path).map_err(|e| percorso::Error::io(path, e))?;
-    let mut out = std::io::BufWriter::new(file);
-    write_customers_csv(&mut out, &page.rows)?;
+    percorso::export::write_file(path, |out| {
+        write_customers_csv(out, &page.rows, CsvStyle::spreadsheet(language))
+    })?;
     Ok(page.total)
 }
 
@@ -181,11 +184,12 @@ mod tests {
         assert_eq!(page.rows.len(), 5);
         let csv = dir.path().join("dropped.csv");
         assert_eq!(
-            export_customers(&state, id, &params, &query, &csv).unwrap(),
+            export_customers(&state, id, &params, &query, "en", &csv).unwrap(),
             node.dropoff
         );
         let text = std::fs::read_to_string(&csv).unwrap();
-        assert!(text.starts_with("customer,events,last_event"));
+        // For a spreadsheet: a byte-order mark first, then the header.
+        assert!(text.starts_with("\u{feff}customer,events,last_event"));
         assert_eq!(text.lines().count() as u64, node.dropoff + 1);
         assert!(text.contains(&page.rows[0].customer));
         let one = customer_summary(&state, id, &params, &page.rows[0].customer)

@@ -18,6 +18,7 @@ use percorso::WorkspaceSummary;
 use percorso::{Channel, ErrorCode, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
 use ts_rs::{Config, TS};
 
+use crate::api::export::{DataFormat, MapFormat};
 use crate::error::ApiError;
 
 /// Path of the generated file, relative to this crate.
@@ -80,6 +81,10 @@ pub fn typescript() -> String {
         declaration::<RejectedRow>(&cfg),
         declaration::<RejectedPage>(&cfg),
         declaration::<Replay>(&cfg),
+        declaration::<MapFormat>(&cfg),
+        declaration::<DataFormat>(&cfg),
+        declaration::<percorso::render::Paper>(&cfg),
+        declaration::<percorso::export::ReportTable>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\n{}",

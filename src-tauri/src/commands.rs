@@ -15,6 +15,7 @@ use crate::api;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
+pub mod export;
 pub mod import;
 pub mod present;
 
@@ -72,10 +73,11 @@ pub async fn export_customers(
     journey: JourneyId,
     params: Params,
     query: CustomerQuery,
+    language: String,
     path: PathBuf,
 ) -> ApiResult<u64> {
     blocking(&state, move |s| {
-        api::export_customers(s, journey, &params, &query, &path)
+        api::export_customers(s, journey, &params, &query, &language, &path)
     })
     .await
 }

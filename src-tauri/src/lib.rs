@@ -53,6 +53,8 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::import::create_touchpoint,
             commands::import::timezones,
             commands::present::replay,
+            commands::export::export_map,
+            commands::export::export_report,
             commands::customers,
             commands::export_customers,
             commands::touchpoint_histogram,

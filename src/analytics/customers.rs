@@ -115,9 +115,13 @@ pub struct CustomerPath {
 }
 
 /// Writes customer rows as CSV through the formula-neutralising writer of [`crate::export`], with
-/// the same columns in the CLI and the app.
-pub fn write_customers_csv(out: &mut impl std::io::Write, rows: &[CustomerRow]) -> Result<()> {
-    use crate::export::{write_csv, Cell};
+/// the same columns in the CLI and the app, in `style` (plain for scripts, or for a spreadsheet).
+pub fn write_customers_csv(
+    out: &mut impl std::io::Write,
+    rows: &[CustomerRow],
+    style: crate::export::CsvStyle,
+) -> Result<()> {
+    use crate::export::{write_csv_styled, Cell};
     let cells: Vec<Vec<Cell>> = rows
         .iter()
         .map(|r| {
@@ -141,7 +145,7 @@ pub fn write_customers_csv(out: &mut impl std::io::Write, rows: &[CustomerRow]) 
         "furthest_stage",
         "status",
     ];
-    write_csv(out, &header, &cells)
+    write_csv_styled(out, &header, &cells, style)
 }
 
 impl Evaluation {

@@ -98,7 +98,7 @@ pub fn run(
     let page = analysis.customers(&evaluation, &query)?;
     match format {
         ListFormat::Json => writeln!(out, "{}", to_json(&page.rows)?).map_err(stdout_error),
-        ListFormat::Csv => write_customers_csv(out, &page.rows),
+        ListFormat::Csv => write_customers_csv(out, &page.rows, crate::export::CsvStyle::PLAIN),
     }
 }
 

@@ -28,25 +28,6 @@ export function formatCount(language: Language, n: number): string {
   return new Intl.NumberFormat(LOCALES[language]).format(n);
 }
 
-/** A percentage already on the 0…100 scale, with one decimal, by locale ("12.5%", "12,5%"). */
-export function formatPercent(language: Language, value: number): string {
-  const number = new Intl.NumberFormat(LOCALES[language], {
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-  }).format(value);
-  return `${number}%`;
-}
-
-/** An instant as a date a room can read ("12 Mar 2026", "12 mar 2026"), in UTC. */
-export function formatDate(language: Language, rfc3339: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(rfc3339));
-}
-
 /** `template` with each `{name}` replaced by `values[name]` (values are text, never markup). */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -39,7 +39,7 @@ export function CustomerTable({ journey, params, query, exportName, onOpen }: Pr
         { name: "CSV", extensions: ["csv"] },
       ]);
       if (!path) return;
-      const n = await analyzeApi.exportCustomers(journey, params, query, path);
+      const n = await analyzeApi.exportCustomers(journey, params, query, language, path);
       setNotice(fill(t("customers.exported"), { n: formatNumber(language, n, 0), file: path.split(/[\\/]/).pop() ?? path }));
     } catch (e) {
       setNotice(errorMessage(e));

@@ -283,3 +283,11 @@ count_at_ms: Array<number>,
  * (all kept events at the last one).
  */
 counts: Array<number>, };
+
+export type MapFormat = "png" | "svg" | "pdf";
+
+export type DataFormat = "csv" | "json";
+
+export type Paper = "a4" | "letter";
+
+export type ReportTable = "touchpoints" | "transitions" | "stages" | "unmapped";

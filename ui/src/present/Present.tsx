@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, errorMessage } from "../api";
 import type { Journey, Report, StageId } from "../generated/types";
-import { fill, formatCount, formatDate, formatPercent, type Language } from "../i18n";
+import { formatDay, formatPercent } from "../analyze/format";
+import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { ChannelIcon } from "../map/channels";
 import { keyAction, move, nodesOfStage, presentSteps, stageHeadline } from "./steps";
@@ -149,7 +150,7 @@ function Overview({
         <div className="present-numbers">
           <Figure label={t("present.customers")} value={formatCount(language, report.customers)} />
           <Figure label={t("present.events")} value={formatCount(language, report.events)} />
-          {report.as_of && <Figure label={t("present.as_of")} value={formatDate(language, report.as_of)} />}
+          {report.as_of && <Figure label={t("present.as_of")} value={formatDay(language, Date.parse(report.as_of))} />}
         </div>
       ) : (
         report && report.events === 0 && <p className="present-lead">{t("present.no_data")}</p>

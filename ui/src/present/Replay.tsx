@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "../api";
 import type { Journey, Replay as ReplayData } from "../generated/types";
-import { fill, formatCount, formatDate, type Language } from "../i18n";
+import { formatDay } from "../analyze/format";
+import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
 import { presentApi } from "./api";
@@ -143,7 +144,7 @@ export function Replay({ journey, language }: Props) {
   if (data.shown === 0) return <p className="present-lead">{t("present.replay_empty")}</p>;
 
   const counters = countersAt(data, shown * span);
-  const moment = new Date(data.start_ms + shown * span * 1000).toISOString();
+  const moment = data.start_ms + shown * span * 1000;
   return (
     <section className="replay" data-testid="replay">
       <div className="replay-stage" ref={box}>
@@ -217,7 +218,7 @@ export function Replay({ journey, language }: Props) {
           data-testid="replay-scrubber"
         />
         <span className="replay-date" data-testid="replay-date">
-          {formatDate(language, moment)}
+          {formatDay(language, moment)}
         </span>
         <span className="replay-sample">
           {fill(t("present.replay_customers"), {

@@ -1,0 +1,205 @@
+// The map as an SVG document, drawn from the same data the screen shows: the journey's lanes and
+// touchpoints, and in Analyze the overlay's colours, headline numbers, edge widths and legend.
+// Every text is escaped: log values and names are text, never markup. Pure functions, tested
+// without a window; the engine turns the SVG into PNG and PDF.
+
+import type { Journey, TouchpointId } from "../generated/types";
+import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
+
+export interface EdgeLook {
+  from: TouchpointId;
+  to: TouchpointId;
+  width: number;
+  /** Observed but not on the designed map. */
+  dashed: boolean;
+  /** On the map but never observed. */
+  faded: boolean;
+}
+
+/** What is on screen, in data: the export draws exactly this. */
+export interface Picture {
+  journey: Journey;
+  title: string;
+  /** Under the title: the mode, the date, the filters applied. */
+  lines: string[];
+  /** Per touchpoint id: the overlay's fill and headline (Analyze). */
+  looks?: Map<number, { fill: string; headline: string }>;
+  /** The transitions to draw; the designed ones when absent. */
+  edges?: EdgeLook[];
+  legend?: { label: string; min: string; max: string; colours: string[] };
+}
+
+const FONT = "DejaVu Sans, Noto Sans, Cantarell, sans-serif";
+const HEADER = 96;
+const MARGIN = 32;
+const KIND_COLOUR = { physical: "#b45309", digital: "#4338ca" } as const;
+const BAND_TINT = { physical: "#fff7ed", digital: "#eef2ff" } as const;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** At most `max` characters, with an ellipsis when cut (a card has room for one line). */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+function textEl(x: number, y: number, size: number, content: string, extra = ""): string {
+  return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="${size}"${extra}>${escapeXml(content)}</text>`;
+}
+
+/** Whether dark text reads on `fill` (a #rrggbb or rgb() colour). */
+function darkTextOn(fill: string): boolean {
+  const hex = /^#([0-9a-f]{6})$/i.exec(fill);
+  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/i.exec(fill);
+  const [r, g, b] = hex
+    ? [0, 2, 4].map((i) => parseInt(hex[1]!.slice(i, i + 2), 16))
+    : rgb
+      ? [rgb[1], rgb[2], rgb[3]].map(Number)
+      : [255, 255, 255];
+  return 0.299 * r! + 0.587 * g! + 0.114 * b! > 150;
+}
+
+/** The whole map as an SVG document. */
+export function mapSvg(picture: Picture): string {
+  const { journey } = picture;
+  const layout = layoutJourney(journey);
+  const legendHeight = picture.legend ? 56 : 0;
+  const width = Math.max(layout.width, 640) + 2 * MARGIN;
+  const height = HEADER + layout.height + legendHeight + 2 * MARGIN;
+  const ox = MARGIN;
+  const oy = MARGIN + HEADER;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    textEl(MARGIN, MARGIN + 30, 28, picture.title, ' font-weight="bold" fill="#0f172a"'),
+  );
+  picture.lines.forEach((line, i) => {
+    out.push(textEl(MARGIN, MARGIN + 58 + i * 20, 14, line, ' fill="#475569"'));
+  });
+
+  for (const lane of layout.lanes) {
+    const x = ox + lane.x;
+    out.push(`<rect x="${x}" y="${oy}" width="${lane.width}" height="${lane.height}" rx="12" fill="#f8fafc" stroke="#e2e8f0"/>`);
+    for (const band of layout.bands) {
+      out.push(`<rect x="${x + 1}" y="${oy + band.y}" width="${lane.width - 2}" height="${band.height}" fill="${BAND_TINT[band.kind]}"/>`);
+    }
+    out.push(textEl(x + 14, oy + 38, 17, clip(`${lane.index + 1}  ${lane.name}`, 30), ' font-weight="bold" fill="#0f172a"'));
+  }
+
+  const centre = (id: TouchpointId, side: "in" | "out") => {
+    const p = layout.positions.get(id);
+    return p ? { x: ox + p.x + (side === "out" ? NODE_WIDTH : 0), y: oy + p.y + NODE_HEIGHT / 2 } : null;
+  };
+  const edges: EdgeLook[] =
+    picture.edges ??
+    journey.transitions.map((t) => ({ from: t.from, to: t.to, width: 1.6, dashed: false, faded: false }));
+  for (const edge of edges) {
+    const a = centre(edge.from, "out");
+    const b = centre(edge.to, "in");
+    if (!a || !b) continue;
+    const bend = Math.max(40, Math.abs(b.x - a.x) / 2);
+    const style = [
+      `stroke="${edge.dashed ? "#d97706" : "#64748b"}"`,
+      `stroke-width="${edge.width.toFixed(1)}"`,
+      edge.dashed ? 'stroke-dasharray="6 4"' : "",
+      edge.faded ? 'stroke-opacity="0.35"' : 'stroke-opacity="0.8"',
+    ].join(" ");
+    out.push(`<path d="M${a.x} ${a.y} C${a.x + bend} ${a.y} ${b.x - bend} ${b.y} ${b.x} ${b.y}" fill="none" ${style} marker-end="url(#arrow)"/>`);
+  }
+
+  for (const tp of journey.touchpoints) {
+    const p = layout.positions.get(tp.id);
+    if (!p) continue;
+    const x = ox + p.x;
+    const y = oy + p.y;
+    const look = picture.looks?.get(tp.id);
+    const fill = look?.fill ?? "#ffffff";
+    const ink = darkTextOn(fill) ? "#0f172a" : "#ffffff";
+    out.push(
+      `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${fill}" stroke="${KIND_COLOUR[tp.kind]}" stroke-width="1.5"/>`,
+      `<rect x="${x}" y="${y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${KIND_COLOUR[tp.kind]}"/>`,
+      textEl(x + 16, y + 24, 14, clip(tp.name, 22), ` font-weight="bold" fill="${ink}"`),
+    );
+    if (look) {
+      out.push(textEl(x + 16, y + 56, 20, look.headline, ` font-weight="bold" fill="${ink}"`));
+    } else {
+      out.push(textEl(x + 16, y + 46, 12, tp.channel.replace("_", " "), ` fill="${ink}" fill-opacity="0.7"`));
+    }
+    const badges = [tp.entry ? "ENTRY" : "", tp.goal ? "GOAL" : ""].filter(Boolean).join(" · ");
+    if (badges) out.push(textEl(x + NODE_WIDTH - 12, y + 64, 10, badges, ` text-anchor="end" fill="${ink}" fill-opacity="0.75"`));
+  }
+
+  if (picture.legend) {
+    const { legend } = picture;
+    const y = oy + layout.height + 24;
+    const stops = legend.colours
+      .map((c, i) => `<stop offset="${(i / Math.max(1, legend.colours.length - 1)).toFixed(3)}" stop-color="${c}"/>`)
+      .join("");
+    out.push(
+      `<defs><linearGradient id="scale">${stops}</linearGradient></defs>`,
+      textEl(ox, y + 14, 14, legend.label, ' font-weight="bold" fill="#0f172a"'),
+      textEl(ox + 260, y + 14, 13, legend.min, ' text-anchor="end" fill="#475569"'),
+      `<rect x="${ox + 270}" y="${y}" width="220" height="16" rx="4" fill="url(#scale)"/>`,
+      textEl(ox + 500, y + 14, 13, legend.max, ' fill="#475569"'),
+    );
+  }
+  out.push("</svg>");
+  return out.join("\n");
+}
+
+/** One PDF page for a stage: its name, headline figures and a table of its touchpoints. */
+export interface StagePage {
+  eyebrow: string;
+  title: string;
+  figures: { label: string; value: string }[];
+  columns: string[];
+  rows: string[][];
+}
+
+export const PAGE_WIDTH = 1123;
+export const PAGE_HEIGHT = 794;
+
+export function stageSvg(page: StagePage): string {
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_WIDTH}" height="${PAGE_HEIGHT}" viewBox="0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}">`,
+    `<rect width="${PAGE_WIDTH}" height="${PAGE_HEIGHT}" fill="#ffffff"/>`,
+    textEl(48, 64, 15, page.eyebrow.toUpperCase(), ' font-weight="bold" fill="#0f766e" letter-spacing="2"'),
+    textEl(48, 112, 40, clip(page.title, 44), ' font-weight="bold" fill="#0f172a"'),
+  ];
+  const boxWidth = (PAGE_WIDTH - 96 - 3 * 16) / 4;
+  page.figures.slice(0, 4).forEach((f, i) => {
+    const x = 48 + i * (boxWidth + 16);
+    out.push(
+      `<rect x="${x}" y="140" width="${boxWidth}" height="110" rx="12" fill="#f1f5f9"/>`,
+      textEl(x + 18, 196, 34, clip(f.value, 14), ' font-weight="bold" fill="#0f172a"'),
+      textEl(x + 18, 228, 14, clip(f.label, 34), ' fill="#475569"'),
+    );
+  });
+  const top = 300;
+  const widths = [0.34, 0.16, 0.16, 0.16, 0.18].map((w) => w * (PAGE_WIDTH - 96));
+  let x = 48;
+  page.columns.forEach((c, i) => {
+    out.push(textEl(i === 0 ? x : x + (widths[i] ?? 0) - 8, top, 13, c, ` font-weight="bold" fill="#475569"${i === 0 ? "" : ' text-anchor="end"'}`));
+    x += widths[i] ?? 0;
+  });
+  out.push(`<line x1="48" y1="${top + 10}" x2="${PAGE_WIDTH - 48}" y2="${top + 10}" stroke="#cbd5e1"/>`);
+  page.rows.slice(0, 16).forEach((row, r) => {
+    const y = top + 40 + r * 28;
+    let cx = 48;
+    row.forEach((cell, i) => {
+      out.push(textEl(i === 0 ? cx : cx + (widths[i] ?? 0) - 8, y, 15, clip(cell, i === 0 ? 40 : 16), ` fill="#0f172a"${i === 0 ? "" : ' text-anchor="end"'}`));
+      cx += widths[i] ?? 0;
+    });
+  });
+  out.push("</svg>");
+  return out.join("\n");
+}
