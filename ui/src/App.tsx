@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, errorMessage } from "./api";
@@ -11,6 +11,8 @@ import { ImportWizard } from "./import/ImportWizard";
 import { Present } from "./present/Present";
 import { AnalyzeView } from "./analyze/AnalyzeView";
 import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
+import type { ExportSource } from "./export/build";
+import { ExportDialog } from "./export/ExportDialog";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -27,6 +29,9 @@ export function App() {
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<Mode>("design");
+  const [exporting, setExporting] = useState<ExportSource | null>(null);
+  /** What Analyze shows now; Design exports the journey itself. */
+  const analyzed = useRef<ExportSource | null>(null);
   /** The mode to come back to when leaving Present. */
   const [before, setBefore] = useState<Exclude<Mode, "present">>("design");
   const switchMode = (next: Mode) => {
@@ -89,6 +94,20 @@ export function App() {
           )}
           {loaded?.journey && <ModeSwitch mode={mode} onChange={switchMode} />}
           <div className="top-bar-spacer" />
+          {loaded?.journey && (
+            <button
+              type="button"
+              className="top-bar-button"
+              onClick={() => {
+                const journey = loaded.journey;
+                if (!journey) return;
+                setExporting(mode === "analyze" && analyzed.current ? analyzed.current : { mode: "design", journey });
+              }}
+              data-testid="open-export"
+            >
+              {t("export.open")}
+            </button>
+          )}
           <button
             type="button"
             className="top-bar-button"
@@ -136,7 +155,7 @@ export function App() {
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
           {!error && loaded && !loaded.journey && <div className="message">{t("map.empty")}</div>}
           {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
-            <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} />
+            <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
           )}
           {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
             <>
@@ -164,6 +183,9 @@ export function App() {
         )}
         {mode === "present" && loaded?.journey && (
           <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
+        )}
+        {exporting && (
+          <ExportDialog source={exporting} language={language} onClose={() => setExporting(null)} />
         )}
         {dragging && !importing && (
           <div className="drop-overlay">

@@ -4,17 +4,18 @@
 
 import * as analyze from "./messages/analyze";
 import * as core from "./messages/core";
+import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
 
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en, ...importing.en, ...present.en, ...analyze.en };
+const en = { ...core.en, ...importing.en, ...present.en, ...analyze.en, ...exporting.en };
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it, ...analyze.it };
+const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it, ...analyze.it, ...exporting.it };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 

@@ -30,7 +30,6 @@ export interface Picture {
 }
 
 const FONT = "DejaVu Sans, Noto Sans, Cantarell, sans-serif";
-const HEADER = 96;
 const MARGIN = 32;
 const KIND_COLOUR = { physical: "#b45309", digital: "#4338ca" } as const;
 const BAND_TINT = { physical: "#fff7ed", digital: "#eef2ff" } as const;
@@ -71,6 +70,7 @@ export function mapSvg(picture: Picture): string {
   const { journey } = picture;
   const layout = layoutJourney(journey);
   const legendHeight = picture.legend ? 56 : 0;
+  const HEADER = 64 + picture.lines.length * 20 + 16;
   const width = Math.max(layout.width, 640) + 2 * MARGIN;
   const height = HEADER + layout.height + legendHeight + 2 * MARGIN;
   const ox = MARGIN;
@@ -127,7 +127,7 @@ export function mapSvg(picture: Picture): string {
     out.push(
       `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${fill}" stroke="${KIND_COLOUR[tp.kind]}" stroke-width="1.5"/>`,
       `<rect x="${x}" y="${y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${KIND_COLOUR[tp.kind]}"/>`,
-      textEl(x + 16, y + 24, 14, clip(tp.name, 22), ` font-weight="bold" fill="${ink}"`),
+      textEl(x + 16, y + 24, 14, clip(tp.name, 20), ` font-weight="bold" fill="${ink}"`),
     );
     if (look) {
       out.push(textEl(x + 16, y + 56, 20, look.headline, ` font-weight="bold" fill="${ink}"`));
