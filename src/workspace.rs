@@ -7,6 +7,7 @@
 //! transaction together with its version number.
 
 mod blob;
+mod editing;
 mod events;
 mod journeys;
 mod mapping;
@@ -23,6 +24,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::journey::JourneySummary;
 
+pub use editing::HISTORY_LIMIT;
 pub use events::{RejectedDraft, SourceDraft, SourceSummary};
 pub use journeys::{JourneyDraft, TouchpointDraft};
 
