@@ -6,6 +6,16 @@ fn main() {
         "journey",
         "report",
         "customer_path",
+        "apply_edit",
+        "undo",
+        "redo",
+        "history",
+        "journey_warnings",
+        "templates",
+        "new_journey",
+        "delete_journey",
+        "export_journey",
+        "import_journey",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

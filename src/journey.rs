@@ -157,7 +157,8 @@ pub struct Touchpoint {
     pub description: String,
     /// Who in the company is responsible for this touchpoint.
     pub owner: String,
-    /// How customers feel here, in [`EMOTION_RANGE`]; `None` when not assessed.
+    /// How customers feel here, from -2 (very negative) to +2 (very positive); none when not
+    /// assessed.
     pub emotion: Option<i8>,
     pub pain_points: Vec<String>,
     pub opportunities: Vec<Opportunity>,

@@ -42,7 +42,17 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::workspace_summary,
             commands::journey,
             commands::report,
-            commands::customer_path
+            commands::customer_path,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::history,
+            commands::journey_warnings,
+            commands::templates,
+            commands::new_journey,
+            commands::delete_journey,
+            commands::export_journey,
+            commands::import_journey
         ])
 }
 
