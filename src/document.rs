@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::journey::{
     Channel, Journey, Kind, Kpi, Opportunity, Persona, PersonaId, Stage, StageId, Touchpoint,
-    TouchpointId, Transition, TransitionId,
+    TouchpointId, Transition, TransitionId, EMOTION_RANGE,
 };
 
 /// The value of `format` in every journey file.
@@ -181,6 +181,47 @@ impl JourneyFile {
     /// new ones when it stores it). Indices out of range are reported with their field.
     pub fn to_journey(&self) -> Result<Journey> {
         let bad = |location: String, reason: String| Error::BadJourneyFile { location, reason };
+        let named = |location: String, name: &str| {
+            if name.trim().is_empty() {
+                Err(bad(location, "the name is empty".into()))
+            } else {
+                Ok(())
+            }
+        };
+        named("name".into(), &self.name)?;
+        for (i, p) in self.personas.iter().enumerate() {
+            named(format!("personas[{i}].name"), &p.name)?;
+        }
+        for (i, s) in self.stages.iter().enumerate() {
+            named(format!("stages[{i}].name"), &s.name)?;
+        }
+        for (i, t) in self.touchpoints.iter().enumerate() {
+            named(format!("touchpoints[{i}].name"), &t.name)?;
+            if let Some(e) = t.emotion.filter(|e| !EMOTION_RANGE.contains(e)) {
+                return Err(bad(
+                    format!("touchpoints[{i}].emotion"),
+                    format!("{e} is outside -2…+2"),
+                ));
+            }
+            let mut seen = std::collections::HashSet::new();
+            for (k, alias) in t.aliases.iter().enumerate() {
+                if alias.trim().is_empty() || !seen.insert(alias) {
+                    return Err(bad(
+                        format!("touchpoints[{i}].aliases[{k}]"),
+                        format!("\"{alias}\" is empty or given twice"),
+                    ));
+                }
+            }
+        }
+        let mut links = std::collections::HashSet::new();
+        for (i, t) in self.transitions.iter().enumerate() {
+            if t.from == t.to || !links.insert((t.from, t.to)) {
+                return Err(bad(
+                    format!("transitions[{i}]"),
+                    "a transition links two different touchpoints, once in each direction".into(),
+                ));
+            }
+        }
         let stages: Vec<Stage> = self
             .stages
             .iter()

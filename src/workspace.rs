@@ -45,6 +45,8 @@ pub struct WorkspaceSummary {
 pub struct Workspace {
     conn: Connection,
     path: PathBuf,
+    /// How many undo steps each journey keeps.
+    history_limit: i64,
 }
 
 impl Workspace {
@@ -122,7 +124,17 @@ impl Workspace {
     fn ready(mut conn: Connection, path: PathBuf) -> Result<Workspace> {
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
-        Ok(Workspace { conn, path })
+        Ok(Workspace {
+            conn,
+            path,
+            history_limit: HISTORY_LIMIT,
+        })
+    }
+
+    /// Keeps at most `steps` undo steps per journey from the next edit on (default
+    /// [`HISTORY_LIMIT`]).
+    pub fn set_history_limit(&mut self, steps: u32) {
+        self.history_limit = i64::from(steps.max(1));
     }
 
     pub fn path(&self) -> &Path {

@@ -779,3 +779,59 @@ fn a_large_journey_applies_an_edit_in_well_under_50_ms() {
         "an edit took {worst:?}"
     );
 }
+
+#[test]
+fn redo_never_writes_over_a_row_another_journey_took_meanwhile() {
+    let mut f = fixture();
+    let love = stage_named(&f.original, "Love");
+    let added =
+        f.ws.apply(
+            f.id,
+            &Edit::AddTouchpoint {
+                touchpoint: Touchpoint {
+                    stage: love,
+                    name: "Mine".into(),
+                    ..Touchpoint::default()
+                },
+            },
+        )
+        .unwrap()
+        .created
+        .touchpoints[0];
+    f.ws.undo(f.id).unwrap();
+    // The import path gives the next row id, which undo just freed, to another journey.
+    let other = f.ws.new_journey("Other", "").unwrap();
+    let theirs =
+        f.ws.create_touchpoint_from_value(other, None, "Theirs", Channel::Web)
+            .unwrap();
+    assert_eq!(theirs, added);
+    let err = f.ws.redo(f.id).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("cannot be redone"), "{err}");
+    assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
+    let kept = f.ws.journey(other).unwrap();
+    assert_eq!(kept.touchpoint(theirs).unwrap().name, "Theirs");
+}
+
+#[test]
+fn the_history_keeps_the_latest_steps_up_to_its_limit() {
+    let mut f = fixture();
+    let limit = 20;
+    f.ws.set_history_limit(limit as u32);
+    for i in 0..limit + 3 {
+        f.ws.apply(
+            f.id,
+            &Edit::SetJourneyDescription {
+                description: format!("v{i}"),
+            },
+        )
+        .unwrap();
+    }
+    let mut undone = 0;
+    while f.ws.undo(f.id).unwrap().changed {
+        undone += 1;
+    }
+    assert_eq!(undone, limit);
+    // The oldest steps were forgotten: undo stops at the state after them.
+    assert_eq!(f.ws.journey(f.id).unwrap().description, "v2");
+}

@@ -162,6 +162,34 @@ fn a_bad_file_is_reported_with_line_column_and_field() {
         .unwrap_err();
     assert!(err.to_string().contains("transitions["), "{err}");
 
+    for (from, to, location) in [
+        (
+            "\"emotion\": null",
+            "\"emotion\": 5",
+            "touchpoints[0].emotion",
+        ),
+        (
+            "\"name\": \"Discover\"",
+            "\"name\": \" \"",
+            "stages[0].name",
+        ),
+    ] {
+        let changed = good.replacen(from, to, 1);
+        assert_ne!(changed, good, "{from}");
+        let err = JourneyFile::parse(&changed)
+            .unwrap()
+            .to_journey()
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::BadJourneyFile);
+        assert!(err.to_string().contains(location), "{err}");
+    }
+
+    let mut looped = JourneyFile::parse(&good).unwrap();
+    looped.transitions[1].to = looped.transitions[1].from;
+    let text = looped.to_text().unwrap();
+    let err = JourneyFile::parse(&text).unwrap().to_journey().unwrap_err();
+    assert!(err.to_string().contains("transitions[1]"), "{err}");
+
     let path = dir.path().join("broken.json");
     std::fs::write(&path, &broken).unwrap();
     let message = document::read(&path).unwrap_err().to_string();

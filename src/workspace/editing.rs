@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::journey::{Journey, JourneyId, Persona, Touchpoint, Transition};
 use crate::validate::validate;
 
-/// How many steps each journey's history keeps; older ones are forgotten.
+/// How many steps each journey's history keeps by default; older ones are forgotten.
 pub const HISTORY_LIMIT: i64 = 1000;
 
 impl Workspace {
@@ -42,7 +42,7 @@ impl Workspace {
                 "DELETE FROM edit_history WHERE journey_id = ?1 AND id <=
                    (SELECT id FROM edit_history WHERE journey_id = ?1
                     ORDER BY id DESC LIMIT 1 OFFSET ?2)",
-                params![journey.0, HISTORY_LIMIT],
+                params![journey.0, self.history_limit],
             )?;
         }
         let history = history_in(&tx, journey)?;
@@ -97,7 +97,7 @@ impl Workspace {
         let recorded: Change = serde_json::from_str(&text)
             .map_err(|e| Error::CorruptData(format!("undo history step {step}: {e}")))?;
         let change = if undo { recorded.reversed() } else { recorded };
-        if !change.starts_from(&before) {
+        if !change.starts_from(&before) || taken_elsewhere(&tx, journey, &change)? {
             drop(tx);
             self.conn.execute(
                 "DELETE FROM edit_history WHERE journey_id = ?1",
@@ -322,15 +322,17 @@ fn write_change(
     }
     let mut upsert_stage = conn.prepare_cached(
         "INSERT INTO stages (id, journey_id, name, position) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position",
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position
+         WHERE stages.journey_id = excluded.journey_id",
     )?;
     for s in change.stages.iter().filter_map(|c| c.after.as_ref()) {
-        upsert_stage.execute(params![
+        let written = upsert_stage.execute(params![
             s.stage.id.0,
             journey.0,
             s.stage.name,
             s.position as i64
         ])?;
+        written_once(written, "stage", s.stage.id.0)?;
     }
     for c in &change.touchpoints {
         if let Some(t) = &c.after {
@@ -367,7 +369,7 @@ fn write_change(
 }
 
 fn upsert_touchpoint(conn: &Connection, journey: JourneyId, t: &Touchpoint) -> Result<()> {
-    conn.prepare_cached(
+    let written = conn.prepare_cached(
         "INSERT INTO touchpoints (id, journey_id, stage_id, name, channel, kind, x, y, is_entry,
                                   is_goal, description, owner, emotion, pain_points,
                                   opportunities, kpis)
@@ -378,7 +380,8 @@ fn upsert_touchpoint(conn: &Connection, journey: JourneyId, t: &Touchpoint) -> R
              is_goal = excluded.is_goal, description = excluded.description,
              owner = excluded.owner, emotion = excluded.emotion,
              pain_points = excluded.pain_points, opportunities = excluded.opportunities,
-             kpis = excluded.kpis",
+             kpis = excluded.kpis
+         WHERE touchpoints.journey_id = excluded.journey_id",
     )?
     .execute(params![
         t.id.0,
@@ -398,7 +401,7 @@ fn upsert_touchpoint(conn: &Connection, journey: JourneyId, t: &Touchpoint) -> R
         to_json(&t.opportunities)?,
         to_json(&t.kpis)?,
     ])?;
-    Ok(())
+    written_once(written, "touchpoint", t.id.0)
 }
 
 fn write_aliases(conn: &Connection, t: &Touchpoint) -> Result<()> {
@@ -413,19 +416,22 @@ fn write_aliases(conn: &Connection, t: &Touchpoint) -> Result<()> {
 }
 
 fn upsert_transition(conn: &Connection, journey: JourneyId, t: &Transition) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO transitions (id, journey_id, from_id, to_id) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (id) DO UPDATE SET from_id = excluded.from_id, to_id = excluded.to_id",
-    )?
-    .execute(params![t.id.0, journey.0, t.from.0, t.to.0])?;
-    Ok(())
+    let written = conn
+        .prepare_cached(
+            "INSERT INTO transitions (id, journey_id, from_id, to_id) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET from_id = excluded.from_id, to_id = excluded.to_id
+             WHERE transitions.journey_id = excluded.journey_id",
+        )?
+        .execute(params![t.id.0, journey.0, t.from.0, t.to.0])?;
+    written_once(written, "transition", t.id.0)
 }
 
 fn upsert_persona(conn: &Connection, journey: JourneyId, p: &Persona) -> Result<()> {
-    conn.prepare_cached(
+    let written = conn.prepare_cached(
         "INSERT INTO personas (id, journey_id, name, description, goals) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
-             goals = excluded.goals",
+             goals = excluded.goals
+         WHERE personas.journey_id = excluded.journey_id",
     )?
     .execute(params![
         p.id.0,
@@ -434,5 +440,48 @@ fn upsert_persona(conn: &Connection, journey: JourneyId, p: &Persona) -> Result<
         p.description,
         to_json(&p.goals)?
     ])?;
-    Ok(())
+    written_once(written, "persona", p.id.0)
+}
+
+/// An upsert that wrote nothing met a row of another journey under the same id: never write
+/// over it.
+fn written_once(rows: usize, what: &str, id: i64) -> Result<()> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput(format!(
+            "{what} {id} belongs to another journey; the edit was not applied"
+        )))
+    }
+}
+
+/// Whether a row that `change` creates has its id taken by another journey's row (given out
+/// outside the editor since the change was recorded).
+fn taken_elsewhere(conn: &Connection, journey: JourneyId, change: &Change) -> Result<bool> {
+    fn created<T, I>(rows: &[crate::edit::RowChange<T>], id: impl Fn(&T) -> I) -> Vec<I> {
+        rows.iter()
+            .filter(|r| r.before.is_none())
+            .filter_map(|r| r.after.as_ref().map(&id))
+            .collect()
+    }
+    let mut wanted: Vec<(Table, i64)> = Vec::new();
+    wanted.extend(created(&change.stages, |s| (Table::Stages, s.stage.id.0)));
+    wanted.extend(created(&change.touchpoints, |t| {
+        (Table::Touchpoints, t.id.0)
+    }));
+    wanted.extend(created(&change.transitions, |t| {
+        (Table::Transitions, t.id.0)
+    }));
+    wanted.extend(created(&change.personas, |p| (Table::Personas, p.id.0)));
+    for (table, id) in wanted {
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND journey_id != ?2)",
+            table.name()
+        );
+        let taken: bool = conn.query_row(&sql, params![id, journey.0], |r| r.get(0))?;
+        if taken {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
