@@ -6,6 +6,7 @@
 //! group (driver, WebKitWebDriver and the app) is killed when the test ends, pass or fail, so no
 //! process outlives the run. This file is the harness; each feature has a module of its own.
 
+mod design;
 mod map;
 
 use std::future::Future;
