@@ -835,3 +835,38 @@ fn the_history_keeps_the_latest_steps_up_to_its_limit() {
     // The oldest steps were forgotten: undo stops at the state after them.
     assert_eq!(f.ws.journey(f.id).unwrap().description, "v2");
 }
+
+/// Run as a child process by the test below: applies three edits and dies without closing.
+#[test]
+fn crash_child() {
+    let Some(path) = std::env::var_os("PERCORSO_CRASH_CHILD") else {
+        return;
+    };
+    let mut ws = Workspace::open(&path).unwrap();
+    let id = ws.journeys().unwrap()[0].id;
+    for name in ["one", "two", "three"] {
+        ws.apply(id, &Edit::RenameJourney { name: name.into() })
+            .unwrap();
+    }
+    std::process::abort();
+}
+
+#[test]
+fn edits_survive_a_crash_of_the_process_that_made_them() {
+    let f = fixture();
+    drop(f.ws);
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+        .env("PERCORSO_CRASH_CHILD", &f.path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "the child was meant to abort");
+    let mut ws = reopen(&f.path);
+    assert_eq!(ws.journey(f.id).unwrap().name, "three");
+    for expected in ["two", "one", "Sample"] {
+        assert_eq!(ws.undo(f.id).unwrap().journey.name, expected);
+    }
+    assert_eq!(ws.journey(f.id).unwrap(), f.original);
+}

@@ -79,12 +79,19 @@ pub fn templates() -> Vec<TemplateInfo> {
     templates::all().iter().map(|t| t.info()).collect()
 }
 
-/// A new journey: a copy of `template` when given, else an empty journey called `name`.
+/// A new journey called `name`: a copy of `template` when given (keeping the template's name
+/// when `name` is blank), else an empty journey.
 pub fn new_journey(state: &AppState, name: &str, template: Option<&str>) -> ApiResult<Journey> {
     let mut session = state.lock()?;
     let ws = session.workspace()?;
     let id = match template {
-        Some(key) => ws.new_journey_from_template(key)?,
+        Some(key) => {
+            let mut copy = templates::find(key)?.journey();
+            if !name.trim().is_empty() {
+                copy.name = name.to_owned();
+            }
+            ws.insert_journey_value(&copy)?
+        }
         None => ws.new_journey(name, "")?,
     };
     Ok(ws.journey(id)?)
@@ -254,7 +261,12 @@ mod tests {
         let made = new_journey(&state, "", Some(&listed[1].key)).unwrap();
         assert_eq!(made.name, listed[1].name);
         assert_eq!(made.touchpoints.len() as u32, listed[1].touchpoints);
+        let named = new_journey(&state, "Our bank", Some(&listed[2].key)).unwrap();
+        assert_eq!(named.name, "Our bank");
+        assert_eq!(named.touchpoints.len() as u32, listed[2].touchpoints);
+        delete_journey(&state, named.id).unwrap();
         let blank = new_journey(&state, "Empty map", None).unwrap();
+        assert_eq!(blank.name, "Empty map");
         assert!(blank.stages.is_empty());
         assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 3);
         let file = dir.path().join("telecom.json");
