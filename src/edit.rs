@@ -105,6 +105,9 @@ pub enum Edit {
     Batch {
         edits: Vec<Edit>,
     },
+    /// Puts every touchpoint back on the slots of its own lane and band (see
+    /// [`crate::layout::tidy`]); no touchpoint changes stage or kind.
+    Tidy,
 }
 
 /// A transition between two pasted touchpoints, by their index in the paste.
@@ -157,6 +160,7 @@ impl Edit {
             Edit::DeletePersona { .. } => "delete persona",
             Edit::Delete { .. } => "delete selection",
             Edit::Paste { .. } => "paste",
+            Edit::Tidy => "tidy layout",
             Edit::Batch { edits } => match edits.as_slice() {
                 [one] => one.label(),
                 _ => "several edits",
@@ -315,6 +319,7 @@ impl Edit {
                     edit.apply_to(journey, ids)?;
                 }
             }
+            Edit::Tidy => crate::layout::tidy(journey),
         }
         Ok(())
     }

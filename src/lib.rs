@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod journey;
+pub mod layout;
 pub mod log;
 pub mod matching;
 pub mod templates;

@@ -140,8 +140,8 @@ impl Builder {
             name: name.into(),
             channel,
             kind,
-            x: 40.0 + 70.0 * (row % 2) as f64,
-            y: 30.0 + 110.0 * row as f64,
+            x: crate::layout::slot(row).0,
+            y: crate::layout::slot(row).1,
             ..Touchpoint::default()
         });
         id

@@ -23,7 +23,7 @@ struct Step {
 
 fn step() -> impl Strategy<Value = Step> {
     (
-        0u8..20,
+        0u8..21,
         any::<usize>(),
         any::<usize>(),
         -3i8..=3,
@@ -151,13 +151,14 @@ fn edit_of(s: &Step, j: &Journey) -> Option<Edit> {
             touchpoints: vec![tp.clone()?, tp2?],
             transitions: vec![PastedTransition { from: 0, to: 1 }],
         },
-        _ => Edit::Delete {
+        19 => Edit::Delete {
             touchpoints: vec![tp?.id],
             transitions: pick(&j.transitions, s.b)
                 .map(|t| t.id)
                 .into_iter()
                 .collect(),
         },
+        _ => Edit::Tidy,
     })
 }
 
