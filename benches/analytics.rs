@@ -104,7 +104,7 @@ fn demo_journey() -> Journey {
             y: 0.0,
             entry: t.entry,
             goal: t.goal,
-            aliases: Vec::new(),
+            ..Touchpoint::default()
         })
         .collect();
     let transitions = draft
@@ -121,6 +121,7 @@ fn demo_journey() -> Journey {
         id: JourneyId(1),
         name: draft.name,
         description: draft.description,
+        personas: Vec::new(),
         stages,
         touchpoints,
         transitions,

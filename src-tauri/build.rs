@@ -24,6 +24,16 @@ fn main() {
         "dimensions",
         "timeline",
         "customer_summary",
+        "apply_edit",
+        "undo",
+        "redo",
+        "history",
+        "journey_warnings",
+        "templates",
+        "new_journey",
+        "delete_journey",
+        "export_journey",
+        "import_journey",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

@@ -4,6 +4,7 @@ mod customers;
 mod filters;
 mod generate;
 mod import;
+mod journey;
 mod path;
 mod rejected;
 mod report;
@@ -100,6 +101,8 @@ pub enum Command {
     Rejected(rejected::RejectedArgs),
     /// Write a CSV log from the demo generator.
     Generate(generate::GenerateArgs),
+    /// Journey files and templates: export, import, new, templates.
+    Journey(journey::JourneyArgs),
 }
 
 /// Runs one command, writing its output to `out`.
@@ -186,6 +189,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
         Command::Import(args) => import::run(&args, out)?,
         Command::Rejected(args) => rejected::run(&args, out)?,
         Command::Generate(args) => generate::run(&args, out)?,
+        Command::Journey(args) => journey::run(&args, out)?,
     }
     Ok(())
 }

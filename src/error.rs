@@ -27,6 +27,7 @@ pub enum ErrorCode {
     Cancelled,
     AlreadyImported,
     AmbiguousTimestamp,
+    BadJourneyFile,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +66,8 @@ pub enum Error {
     AlreadyImported { path: PathBuf, source_name: String },
     #[error("the timestamps of column \"{column}\" could be day-first or month-first (e.g. 01/02/2026); choose the format (CLI: --timestamp-format dd/mm/yyyy or mm/dd/yyyy)")]
     AmbiguousTimestamp { column: String },
+    #[error("not a journey file Percorso can read ({location}): {reason}")]
+    BadJourneyFile { location: String, reason: String },
 }
 
 impl Error {
@@ -82,6 +85,7 @@ impl Error {
             Error::Cancelled => ErrorCode::Cancelled,
             Error::AlreadyImported { .. } => ErrorCode::AlreadyImported,
             Error::AmbiguousTimestamp { .. } => ErrorCode::AmbiguousTimestamp,
+            Error::BadJourneyFile { .. } => ErrorCode::BadJourneyFile,
         }
     }
 

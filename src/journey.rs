@@ -16,7 +16,7 @@ use ts_rs::TS;
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+        #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
         pub struct $name(#[ts(type = "number")] pub i64);
 
         impl fmt::Display for $name {
@@ -36,13 +36,16 @@ id_type!(
     TouchpointId,
     /// A transition's row id in the workspace.
     TransitionId,
+    /// A persona's row id in the workspace.
+    PersonaId,
 );
 
 /// Whether a customer meets the touchpoint in a place or through a screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Physical,
+    #[default]
     Digital,
 }
 
@@ -62,7 +65,7 @@ impl Kind {
 }
 
 /// The medium through which a touchpoint reaches the customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Store,
@@ -75,6 +78,7 @@ pub enum Channel {
     Chatbot,
     Social,
     VideoCall,
+    #[default]
     Other,
 }
 
@@ -123,13 +127,16 @@ impl Channel {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Stage {
     pub id: StageId,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// How a customer feels at a touchpoint, from −2 (very negative) to +2 (very positive).
+pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
+
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Touchpoint {
     pub id: TouchpointId,
     pub stage: StageId,
@@ -146,21 +153,71 @@ pub struct Touchpoint {
     pub goal: bool,
     /// Log values that mean this touchpoint, besides its name.
     pub aliases: Vec<String>,
+    /// What happens here, in the strategist's words.
+    pub description: String,
+    /// Who in the company is responsible for this touchpoint.
+    pub owner: String,
+    /// How customers feel here, from -2 (very negative) to +2 (very positive); none when not
+    /// assessed.
+    pub emotion: Option<i8>,
+    pub pain_points: Vec<String>,
+    pub opportunities: Vec<Opportunity>,
+    pub kpis: Vec<Kpi>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// Where an improvement idea stands.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OpportunityStatus {
+    #[default]
+    Idea,
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+/// An improvement idea for a touchpoint and who owns it.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Opportunity {
+    pub text: String,
+    pub owner: String,
+    pub status: OpportunityStatus,
+}
+
+/// A measure the company tracks at a touchpoint (e.g. NPS, CSAT), as entered by the user: these
+/// are not computed from the log.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Kpi {
+    pub name: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+}
+
+/// Who the journey is about.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Persona {
+    pub id: PersonaId,
+    pub name: String,
+    pub description: String,
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Transition {
     pub id: TransitionId,
     pub from: TouchpointId,
     pub to: TouchpointId,
 }
 
-/// One journey map: its stages in order, its touchpoints and its transitions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// One journey map: its personas, its stages in order, its touchpoints and its transitions.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Journey {
     pub id: JourneyId,
     pub name: String,
     pub description: String,
+    /// Who the journey is about, in the order they were added.
+    pub personas: Vec<Persona>,
     /// In journey order: the first stage is the leftmost lane.
     pub stages: Vec<Stage>,
     pub touchpoints: Vec<Touchpoint>,
@@ -258,8 +315,7 @@ mod tests {
             x: 0.0,
             y: 0.0,
             entry: id == 1,
-            goal: false,
-            aliases: Vec::new(),
+            ..Touchpoint::default()
         }
     }
 
@@ -269,6 +325,7 @@ mod tests {
             id: JourneyId(1),
             name: "j".into(),
             description: String::new(),
+            personas: Vec::new(),
             stages: vec![Stage {
                 id: StageId(1),
                 name: "s".into(),

@@ -7,16 +7,23 @@
 pub mod analytics;
 pub mod cli;
 pub mod demo;
+pub mod document;
+pub mod edit;
 pub mod error;
 pub mod export;
 pub mod import;
 pub mod journey;
+pub mod layout;
 pub mod log;
 pub mod matching;
 pub mod render;
+pub mod templates;
+pub mod validate;
 pub mod workspace;
 
+pub use edit::{Edit, Edited};
 pub use error::{Error, ErrorCode, Result};
 pub use journey::{Channel, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
 pub use log::EventLog;
+pub use validate::{validate, Warning};
 pub use workspace::{Workspace, WorkspaceSummary};

@@ -7,6 +7,7 @@
 //! transaction together with its version number.
 
 mod blob;
+mod editing;
 mod events;
 mod journeys;
 mod mapping;
@@ -23,6 +24,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::journey::JourneySummary;
 
+pub use editing::HISTORY_LIMIT;
 pub use events::{RejectedDraft, RejectedPage, SourceDraft, SourceSummary};
 pub use journeys::{JourneyDraft, TouchpointDraft};
 
@@ -43,6 +45,8 @@ pub struct WorkspaceSummary {
 pub struct Workspace {
     conn: Connection,
     path: PathBuf,
+    /// How many undo steps each journey keeps.
+    history_limit: i64,
 }
 
 impl Workspace {
@@ -120,7 +124,17 @@ impl Workspace {
     fn ready(mut conn: Connection, path: PathBuf) -> Result<Workspace> {
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
-        Ok(Workspace { conn, path })
+        Ok(Workspace {
+            conn,
+            path,
+            history_limit: HISTORY_LIMIT,
+        })
+    }
+
+    /// Keeps at most `steps` undo steps per journey from the next edit on (default
+    /// [`HISTORY_LIMIT`]).
+    pub fn set_history_limit(&mut self, steps: u32) {
+        self.history_limit = i64::from(steps.max(1));
     }
 
     pub fn path(&self) -> &Path {

@@ -61,3 +61,80 @@ fn demo_creates_the_file_and_refuses_to_overwrite_without_force() {
     let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(json["journeys"][0]["name"], "Omnichannel retail");
 }
+
+#[test]
+fn journey_export_then_import_round_trips_through_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.percorso");
+    percorso::Workspace::create(&ws, false).unwrap();
+    let run = |args: &[&str]| percorso().args(args).output().unwrap();
+    let ws_arg = ws.to_str().unwrap();
+    let templates = run(&["journey", "templates"]);
+    assert!(String::from_utf8_lossy(&templates.stdout).contains("telecom"));
+    let added = run(&[
+        "journey",
+        "new",
+        "--workspace",
+        ws_arg,
+        "--template",
+        "telecom",
+    ]);
+    assert!(added.status.success(), "{added:?}");
+    let name = "Telecom: from offer to renewal";
+    let file = dir.path().join("telecom.json");
+    let exported = run(&[
+        "journey",
+        "export",
+        "--workspace",
+        ws_arg,
+        "--journey",
+        name,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(exported.status.success(), "{exported:?}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"format\": \"percorso-journey\""));
+    let imported = run(&[
+        "journey",
+        "import",
+        file.to_str().unwrap(),
+        "--workspace",
+        ws_arg,
+    ]);
+    assert!(imported.status.success(), "{imported:?}");
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("Imported journey 2"));
+    // By id to standard output: the same file.
+    let again = run(&["journey", "export", "--workspace", ws_arg, "--journey", "2"]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), text);
+    // Two journeys now share the name: the name alone is refused.
+    let ambiguous = run(&[
+        "journey",
+        "export",
+        "--workspace",
+        ws_arg,
+        "--journey",
+        name,
+    ]);
+    assert!(!ambiguous.status.success());
+    assert!(String::from_utf8_lossy(&ambiguous.stderr).contains("several journeys"));
+    // A broken file names the line and the field.
+    std::fs::write(
+        &file,
+        text.replacen("\"kind\": \"physical\"", "\"kind\": \"paper\"", 1),
+    )
+    .unwrap();
+    let bad = run(&[
+        "journey",
+        "import",
+        file.to_str().unwrap(),
+        "--workspace",
+        ws_arg,
+    ]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("telecom.json: line ") && err.contains(".kind"),
+        "{err}"
+    );
+}

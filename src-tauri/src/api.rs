@@ -7,8 +7,11 @@ use percorso::analytics::{
     write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
     Histogram, HistogramTarget, Params, PlaceRef, Report, Timeline,
 };
+use percorso::document;
+use percorso::edit::{Edit, Edited, History};
 use percorso::journey::{JourneyId, TouchpointId};
-use percorso::{Journey, WorkspaceSummary};
+use percorso::templates::{self, TemplateInfo};
+use percorso::{Journey, Warning, WorkspaceSummary};
 
 use crate::error::ApiResult;
 use crate::state::AppState;
@@ -109,6 +112,91 @@ pub fn dimensions(state: &AppState, journey: JourneyId) -> ApiResult<Dimensions>
 /// The whole log's events over time, in at most `max_bins` bins of whole days.
 pub fn timeline(state: &AppState, journey: JourneyId, max_bins: usize) -> ApiResult<Timeline> {
     Ok(state.lock()?.analysis(journey)?.timeline(max_bins))
+}
+
+/// Applies one edit of the design editor: one transaction, one undo step.
+pub fn apply_edit(state: &AppState, journey: JourneyId, edit: &Edit) -> ApiResult<Edited> {
+    let mut session = state.lock()?;
+    let edited = session.workspace()?.apply(journey, edit)?;
+    if edited.changed {
+        session.journey_changed(journey);
+    }
+    Ok(edited)
+}
+
+pub fn undo(state: &AppState, journey: JourneyId) -> ApiResult<Edited> {
+    let mut session = state.lock()?;
+    let edited = session.workspace()?.undo(journey)?;
+    if edited.changed {
+        session.journey_changed(journey);
+    }
+    Ok(edited)
+}
+
+pub fn redo(state: &AppState, journey: JourneyId) -> ApiResult<Edited> {
+    let mut session = state.lock()?;
+    let edited = session.workspace()?.redo(journey)?;
+    if edited.changed {
+        session.journey_changed(journey);
+    }
+    Ok(edited)
+}
+
+/// What undo and redo would do next, for the Edit menu when a journey opens.
+pub fn history(state: &AppState, journey: JourneyId) -> ApiResult<History> {
+    Ok(state.lock()?.workspace()?.history(journey)?)
+}
+
+/// The warnings about a journey (duplicates, unreachable touchpoints and goals); never blocking.
+pub fn journey_warnings(state: &AppState, journey: JourneyId) -> ApiResult<Vec<Warning>> {
+    Ok(percorso::validate(
+        &state.lock()?.workspace()?.journey(journey)?,
+    ))
+}
+
+pub fn templates() -> Vec<TemplateInfo> {
+    templates::all().iter().map(|t| t.info()).collect()
+}
+
+/// A new journey called `name`: a copy of `template` when given (keeping the template's name
+/// when `name` is blank), else an empty journey.
+pub fn new_journey(state: &AppState, name: &str, template: Option<&str>) -> ApiResult<Journey> {
+    let mut session = state.lock()?;
+    let ws = session.workspace()?;
+    let id = match template {
+        Some(key) => {
+            let mut copy = templates::find(key)?.journey();
+            if !name.trim().is_empty() {
+                copy.name = name.to_owned();
+            }
+            ws.insert_journey_value(&copy)?
+        }
+        None => ws.new_journey(name, "")?,
+    };
+    Ok(ws.journey(id)?)
+}
+
+pub fn delete_journey(state: &AppState, journey: JourneyId) -> ApiResult<()> {
+    let mut session = state.lock()?;
+    session.workspace()?.delete_journey(journey)?;
+    session.journey_changed(journey);
+    Ok(())
+}
+
+/// Writes a journey file at `path`, chosen in the native Save dialog.
+pub fn export_journey(state: &AppState, journey: JourneyId, path: &Path) -> ApiResult<()> {
+    let file = state.lock()?.workspace()?.export_journey(journey)?;
+    document::write(path, &file)?;
+    Ok(())
+}
+
+/// Adds the journey of the file at `path`, chosen in the native Open dialog.
+pub fn import_journey(state: &AppState, path: &Path) -> ApiResult<Journey> {
+    let file = document::read(path)?;
+    let mut session = state.lock()?;
+    let ws = session.workspace()?;
+    let id = ws.import_journey(&file)?;
+    Ok(ws.journey(id)?)
 }
 
 #[cfg(test)]
@@ -255,5 +343,120 @@ mod tests {
         let state = AppState::new(dir.path().join("w.percorso"));
         let err = journey(&state, JourneyId(999)).unwrap_err();
         assert_eq!(err.code, ErrorCode::NotFound);
+    }
+
+    fn unmapped(state: &AppState, id: JourneyId) -> Vec<String> {
+        report(state, id, &Params::default())
+            .unwrap()
+            .unmapped
+            .into_iter()
+            .map(|u| u.value)
+            .collect()
+    }
+
+    #[test]
+    fn an_edit_is_stored_undone_and_redone_and_the_numbers_follow_it() {
+        use percorso::edit::TouchpointField;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.percorso");
+        let state = AppState::new(path.clone());
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let promo = percorso::demo::retail::PROMO_SMS;
+        assert!(unmapped(&state, id).iter().any(|v| v == promo));
+        let map = journey(&state, id).unwrap();
+        let sms = map
+            .touchpoints
+            .iter()
+            .find(|t| t.name == "Order confirmation SMS")
+            .unwrap()
+            .id;
+        let edit = Edit::SetTouchpointField {
+            touchpoint: sms,
+            field: TouchpointField::Aliases(vec![promo.to_owned()]),
+        };
+        let done = apply_edit(&state, id, &edit).unwrap();
+        assert!(done.changed);
+        assert_eq!(done.history.undo.as_deref(), Some("edit touchpoint"));
+        // The cached analysis was dropped: the alias now maps the value.
+        assert!(!unmapped(&state, id).iter().any(|v| v == promo));
+        // Stored at once: another app state on the same file sees it.
+        let other = AppState::new(path.clone());
+        assert_eq!(journey(&other, id).unwrap(), done.journey);
+        let undone = undo(&state, id).unwrap();
+        assert_eq!(undone.journey, map);
+        assert!(unmapped(&state, id).iter().any(|v| v == promo));
+        assert_eq!(
+            history(&state, id).unwrap().redo.as_deref(),
+            Some("edit touchpoint")
+        );
+        let redone = redo(&state, id).unwrap();
+        assert_eq!(redone.journey, done.journey);
+        assert!(!unmapped(&state, id).iter().any(|v| v == promo));
+    }
+
+    #[test]
+    fn a_refused_edit_reports_its_code_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("w.percorso"));
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let before = journey(&state, id).unwrap();
+        let stage = before.stages[0].id;
+        let err = apply_edit(
+            &state,
+            id,
+            &Edit::DeleteStage {
+                stage,
+                move_touchpoints_to: None,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert_eq!(journey(&state, id).unwrap(), before);
+        assert!(journey_warnings(&state, id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn new_journeys_from_templates_export_and_import_through_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("w.percorso"));
+        let listed = templates();
+        assert!(listed.len() >= 3);
+        let made = new_journey(&state, "", Some(&listed[1].key)).unwrap();
+        assert_eq!(made.name, listed[1].name);
+        assert_eq!(made.touchpoints.len() as u32, listed[1].touchpoints);
+        let named = new_journey(&state, "Our bank", Some(&listed[2].key)).unwrap();
+        assert_eq!(named.name, "Our bank");
+        assert_eq!(named.touchpoints.len() as u32, listed[2].touchpoints);
+        delete_journey(&state, named.id).unwrap();
+        let blank = new_journey(&state, "Empty map", None).unwrap();
+        assert_eq!(blank.name, "Empty map");
+        assert!(blank.stages.is_empty());
+        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 3);
+        let file = dir.path().join("telecom.json");
+        export_journey(&state, made.id, &file).unwrap();
+        let imported = import_journey(&state, &file).unwrap();
+        assert_ne!(imported.id, made.id);
+        assert_eq!(imported.touchpoints.len(), made.touchpoints.len());
+        let bad = dir.path().join("bad.json");
+        std::fs::write(
+            &bad,
+            "{\"format\": \"percorso-journey\", \"version\": 1, \"name\": 3}",
+        )
+        .unwrap();
+        let err = import_journey(&state, &bad).unwrap_err();
+        assert_eq!(err.code, ErrorCode::BadJourneyFile);
+        assert!(
+            err.message.contains("bad.json") && err.message.contains("name"),
+            "{}",
+            err.message
+        );
+        let err = new_journey(&state, "", Some("no_such_template")).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        delete_journey(&state, blank.id).unwrap();
+        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 3);
+        assert_eq!(
+            journey(&state, blank.id).unwrap_err().code,
+            ErrorCode::NotFound
+        );
     }
 }

@@ -8,12 +8,18 @@ use percorso::analytics::{
     CustomerSort, Dimensions, Edge, Histogram, Node, Params, PlaceRef, Replay, Report, Segment,
     StageFunnel, Status, Timeline, Unmapped,
 };
+use percorso::edit::{Created, Edit, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
     ColumnRole, Detection, Encoding, ImportPhase, ImportSettings, ImportSummary, Overrides,
     Progress, RejectedRow, TimestampFormat, TimestampPreview, UnmappedValue,
 };
-use percorso::journey::{JourneyId, StageId, TouchpointId, TransitionId};
+use percorso::journey::{
+    JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
+    TransitionId,
+};
+use percorso::templates::TemplateInfo;
 use percorso::workspace::{RejectedPage, SourceSummary};
+use percorso::Warning;
 use percorso::WorkspaceSummary;
 use percorso::{Channel, ErrorCode, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
 use ts_rs::{Config, TS};
@@ -38,13 +44,26 @@ pub fn typescript() -> String {
         declaration::<StageId>(&cfg),
         declaration::<TouchpointId>(&cfg),
         declaration::<TransitionId>(&cfg),
+        declaration::<PersonaId>(&cfg),
         declaration::<Kind>(&cfg),
         declaration::<Channel>(&cfg),
         declaration::<Stage>(&cfg),
+        declaration::<OpportunityStatus>(&cfg),
+        declaration::<Opportunity>(&cfg),
+        declaration::<Kpi>(&cfg),
         declaration::<Touchpoint>(&cfg),
+        declaration::<Persona>(&cfg),
         declaration::<Transition>(&cfg),
         declaration::<Journey>(&cfg),
         declaration::<JourneySummary>(&cfg),
+        declaration::<Warning>(&cfg),
+        declaration::<TouchpointField>(&cfg),
+        declaration::<PastedTransition>(&cfg),
+        declaration::<Edit>(&cfg),
+        declaration::<Created>(&cfg),
+        declaration::<History>(&cfg),
+        declaration::<Edited>(&cfg),
+        declaration::<TemplateInfo>(&cfg),
         declaration::<SourceSummary>(&cfg),
         declaration::<WorkspaceSummary>(&cfg),
         declaration::<Segment>(&cfg),

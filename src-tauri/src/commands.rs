@@ -7,8 +7,10 @@ use percorso::analytics::{
     CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Histogram, Params, Report,
     Timeline,
 };
+use percorso::edit::{Edit, Edited, History};
 use percorso::journey::{JourneyId, TouchpointId};
-use percorso::{Journey, WorkspaceSummary};
+use percorso::templates::TemplateInfo;
+use percorso::{Journey, Warning, WorkspaceSummary};
 use tauri::State;
 
 use crate::api;
@@ -120,4 +122,72 @@ pub async fn customer_summary(
         api::customer_summary(s, journey, &params, &customer)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn apply_edit(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    edit: Edit,
+) -> ApiResult<Edited> {
+    blocking(&state, move |s| api::apply_edit(s, journey, &edit)).await
+}
+
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>, journey: JourneyId) -> ApiResult<Edited> {
+    blocking(&state, move |s| api::undo(s, journey)).await
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>, journey: JourneyId) -> ApiResult<Edited> {
+    blocking(&state, move |s| api::redo(s, journey)).await
+}
+
+#[tauri::command]
+pub async fn history(state: State<'_, AppState>, journey: JourneyId) -> ApiResult<History> {
+    blocking(&state, move |s| api::history(s, journey)).await
+}
+
+#[tauri::command]
+pub async fn journey_warnings(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+) -> ApiResult<Vec<Warning>> {
+    blocking(&state, move |s| api::journey_warnings(s, journey)).await
+}
+
+#[tauri::command]
+pub fn templates() -> Vec<TemplateInfo> {
+    api::templates()
+}
+
+#[tauri::command]
+pub async fn new_journey(
+    state: State<'_, AppState>,
+    name: String,
+    template: Option<String>,
+) -> ApiResult<Journey> {
+    blocking(&state, move |s| {
+        api::new_journey(s, &name, template.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn delete_journey(state: State<'_, AppState>, journey: JourneyId) -> ApiResult<()> {
+    blocking(&state, move |s| api::delete_journey(s, journey)).await
+}
+
+#[tauri::command]
+pub async fn export_journey(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    path: PathBuf,
+) -> ApiResult<()> {
+    blocking(&state, move |s| api::export_journey(s, journey, &path)).await
+}
+
+#[tauri::command]
+pub async fn import_journey(state: State<'_, AppState>, path: PathBuf) -> ApiResult<Journey> {
+    blocking(&state, move |s| api::import_journey(s, &path)).await
 }

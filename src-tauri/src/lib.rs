@@ -60,7 +60,17 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::touchpoint_histogram,
             commands::dimensions,
             commands::timeline,
-            commands::customer_summary
+            commands::customer_summary,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::history,
+            commands::journey_warnings,
+            commands::templates,
+            commands::new_journey,
+            commands::delete_journey,
+            commands::export_journey,
+            commands::import_journey
         ])
 }
 

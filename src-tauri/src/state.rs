@@ -46,6 +46,14 @@ impl Session {
         Ok(self.workspace.insert(workspace))
     }
 
+    /// Forgets what was computed from `journey`, after it changed: its touchpoints, aliases,
+    /// entries and goals decide the numbers.
+    pub fn journey_changed(&mut self, journey: JourneyId) {
+        if self.analysis.as_ref().is_some_and(|c| c.journey == journey) {
+            self.analysis = None;
+        }
+    }
+
     /// The analysis of `journey`, building it on first use.
     pub fn analysis(&mut self, journey: JourneyId) -> ApiResult<&Analysis> {
         Ok(&self.cached(journey)?.analysis)

@@ -24,15 +24,14 @@ pub fn unassigned_journey(log: &EventLog) -> Journey {
             kind: Kind::Digital,
             x: 0.0,
             y: 0.0,
-            entry: false,
-            goal: false,
-            aliases: Vec::new(),
+            ..Touchpoint::default()
         })
         .collect();
     Journey {
         id: JourneyId(0),
         name: UNASSIGNED.to_owned(),
         description: "Every log value, before a map is drawn".to_owned(),
+        personas: Vec::new(),
         stages: vec![Stage {
             id: stage,
             name: UNASSIGNED.to_owned(),

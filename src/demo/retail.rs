@@ -244,8 +244,8 @@ pub fn journey() -> JourneyDraft {
                 name: s.name.to_owned(),
                 channel: s.channel,
                 kind,
-                x: 40.0 + 70.0 * (row % 2) as f64,
-                y: 30.0 + 110.0 * row as f64,
+                x: crate::layout::slot(row).0,
+                y: crate::layout::slot(row).1,
                 entry: s.entry,
                 goal: s.goal,
             }

@@ -1,12 +1,14 @@
 //! Reading and writing journeys in the workspace file.
 
-use rusqlite::{params, OptionalExtension, Row};
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::Workspace;
 use crate::error::{Error, Result};
 use crate::journey::{
-    Channel, Journey, JourneyId, JourneySummary, Kind, Stage, StageId, Touchpoint, TouchpointId,
-    Transition, TransitionId,
+    Channel, Journey, JourneyId, JourneySummary, Kind, Persona, PersonaId, Stage, StageId,
+    Touchpoint, TouchpointId, Transition, TransitionId,
 };
 
 /// A journey to be stored, with stages and touchpoints referred to by their index in this draft.
@@ -85,70 +87,103 @@ impl Workspace {
     }
 
     pub fn journey(&self, id: JourneyId) -> Result<Journey> {
-        let (name, description): (String, String) = self
-            .conn
-            .query_row(
-                "SELECT name, description FROM journeys WHERE id = ?1",
-                [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(Error::NotFound {
-                what: "journey",
-                id: id.0,
-            })?;
-        let stages = self
-            .conn
-            .prepare("SELECT id, name FROM stages WHERE journey_id = ?1 ORDER BY position, id")?
-            .query_map([id.0], |r| {
-                Ok(Stage {
-                    id: StageId(r.get(0)?),
-                    name: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut touchpoints: Vec<Touchpoint> = self
-            .conn
-            .prepare(
-                "SELECT id, stage_id, name, channel, kind, x, y, is_entry, is_goal
-                 FROM touchpoints WHERE journey_id = ?1 ORDER BY id",
-            )?
-            .query_map([id.0], touchpoint_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut aliases = self.conn.prepare(
-            "SELECT a.touchpoint_id, a.alias FROM touchpoint_aliases a
-             JOIN touchpoints t ON t.id = a.touchpoint_id
-             WHERE t.journey_id = ?1 ORDER BY a.rowid",
-        )?;
-        let mut rows = aliases.query([id.0])?;
-        while let Some(r) = rows.next()? {
-            let owner = TouchpointId(r.get(0)?);
-            if let Some(t) = touchpoints.iter_mut().find(|t| t.id == owner) {
-                t.aliases.push(r.get(1)?);
-            }
-        }
-        let transitions = self
-            .conn
-            .prepare(
-                "SELECT id, from_id, to_id FROM transitions WHERE journey_id = ?1 ORDER BY id",
-            )?
-            .query_map([id.0], |r| {
-                Ok(Transition {
-                    id: TransitionId(r.get(0)?),
-                    from: TouchpointId(r.get(1)?),
-                    to: TouchpointId(r.get(2)?),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Journey {
-            id,
-            name,
-            description,
-            stages,
-            touchpoints,
-            transitions,
-        })
+        load_journey(&self.conn, id)
     }
+}
+
+/// Reads a journey with everything it holds, on any connection or inside a transaction.
+pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> {
+    let (name, description): (String, String) = conn
+        .query_row(
+            "SELECT name, description FROM journeys WHERE id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "journey",
+            id: id.0,
+        })?;
+    let personas = conn
+        .prepare_cached(
+            "SELECT id, name, description, goals FROM personas WHERE journey_id = ?1 ORDER BY id",
+        )?
+        .query_map([id.0], |r| {
+            Ok(Persona {
+                id: PersonaId(r.get(0)?),
+                name: r.get(1)?,
+                description: r.get(2)?,
+                goals: json_column(r, 3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let stages = conn
+        .prepare_cached("SELECT id, name FROM stages WHERE journey_id = ?1 ORDER BY position, id")?
+        .query_map([id.0], |r| {
+            Ok(Stage {
+                id: StageId(r.get(0)?),
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut touchpoints: Vec<Touchpoint> = conn
+        .prepare_cached(
+            "SELECT id, stage_id, name, channel, kind, x, y, is_entry, is_goal, description,
+                    owner, emotion, pain_points, opportunities, kpis
+             FROM touchpoints WHERE journey_id = ?1 ORDER BY id",
+        )?
+        .query_map([id.0], touchpoint_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let position: HashMap<TouchpointId, usize> = touchpoints
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id, i))
+        .collect();
+    let mut aliases = conn.prepare_cached(
+        "SELECT a.touchpoint_id, a.alias FROM touchpoint_aliases a
+         JOIN touchpoints t ON t.id = a.touchpoint_id
+         WHERE t.journey_id = ?1 ORDER BY a.rowid",
+    )?;
+    let mut rows = aliases.query([id.0])?;
+    while let Some(r) = rows.next()? {
+        let owner = TouchpointId(r.get(0)?);
+        if let Some(&i) = position.get(&owner) {
+            touchpoints[i].aliases.push(r.get(1)?);
+        }
+    }
+    let transitions = conn
+        .prepare_cached(
+            "SELECT id, from_id, to_id FROM transitions WHERE journey_id = ?1 ORDER BY id",
+        )?
+        .query_map([id.0], |r| {
+            Ok(Transition {
+                id: TransitionId(r.get(0)?),
+                from: TouchpointId(r.get(1)?),
+                to: TouchpointId(r.get(2)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Journey {
+        id,
+        name,
+        description,
+        personas,
+        stages,
+        touchpoints,
+        transitions,
+    })
+}
+
+/// A JSON column read into its Rust type; a damaged value is reported as a conversion error.
+fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn to_json(value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::CorruptData(e.to_string()))
 }
 
 /// Stores a journey inside the caller's transaction, so that an import can create one together
@@ -221,6 +256,7 @@ pub(crate) fn insert_journey_in(
 }
 
 fn touchpoint_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
+    let emotion: Option<i64> = r.get(11)?;
     let channel: String = r.get(3)?;
     let kind: String = r.get(4)?;
     Ok(Touchpoint {
@@ -234,5 +270,11 @@ fn touchpoint_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
         entry: r.get(7)?,
         goal: r.get(8)?,
         aliases: Vec::new(),
+        description: r.get(9)?,
+        owner: r.get(10)?,
+        emotion: emotion.and_then(|e| i8::try_from(e).ok()),
+        pain_points: json_column(r, 12)?,
+        opportunities: json_column(r, 13)?,
+        kpis: json_column(r, 14)?,
     })
 }

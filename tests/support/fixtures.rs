@@ -29,6 +29,7 @@ pub fn journey() -> Journey {
         entry: id == 1,
         goal,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        ..Touchpoint::default()
     };
     let tr = |id, from, to| Transition {
         id: TransitionId(id),
@@ -39,6 +40,7 @@ pub fn journey() -> Journey {
         id: JourneyId(1),
         name: "Tiny".into(),
         description: String::new(),
+        personas: Vec::new(),
         stages: vec![stage(10, "Aware"), stage(20, "Buy"), stage(30, "Love")],
         touchpoints: vec![
             tp(1, 10, "Ad", false, &[]),

@@ -7,6 +7,7 @@
 //! process outlives the run. This file is the harness; each feature has a module of its own.
 
 mod analyze;
+mod design;
 mod export;
 mod import;
 mod map;

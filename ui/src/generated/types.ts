@@ -3,7 +3,7 @@
 
 export type ApiError = { code: ErrorCode, message: string, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "storage" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "storage" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file";
 
 export type JourneyId = number;
 
@@ -13,11 +13,19 @@ export type TouchpointId = number;
 
 export type TransitionId = number;
 
+export type PersonaId = number;
+
 export type Kind = "physical" | "digital";
 
 export type Channel = "store" | "call_centre" | "kiosk" | "web" | "app" | "email" | "sms" | "chatbot" | "social" | "video_call" | "other";
 
 export type Stage = { id: StageId, name: string, };
+
+export type OpportunityStatus = "idea" | "planned" | "in_progress" | "done" | "dropped";
+
+export type Opportunity = { text: string, owner: string, status: OpportunityStatus, };
+
+export type Kpi = { name: string, value: number | null, target: number | null, };
 
 export type Touchpoint = { id: TouchpointId, stage: StageId, name: string, channel: Channel, kind: Kind, 
 /**
@@ -39,17 +47,68 @@ goal: boolean,
 /**
  * Log values that mean this touchpoint, besides its name.
  */
-aliases: Array<string>, };
+aliases: Array<string>, 
+/**
+ * What happens here, in the strategist's words.
+ */
+description: string, 
+/**
+ * Who in the company is responsible for this touchpoint.
+ */
+owner: string, 
+/**
+ * How customers feel here, from -2 (very negative) to +2 (very positive); none when not
+ * assessed.
+ */
+emotion: number | null, pain_points: Array<string>, opportunities: Array<Opportunity>, kpis: Array<Kpi>, };
+
+export type Persona = { id: PersonaId, name: string, description: string, goals: Array<string>, };
 
 export type Transition = { id: TransitionId, from: TouchpointId, to: TouchpointId, };
 
 export type Journey = { id: JourneyId, name: string, description: string, 
+/**
+ * Who the journey is about, in the order they were added.
+ */
+personas: Array<Persona>, 
 /**
  * In journey order: the first stage is the leftmost lane.
  */
 stages: Array<Stage>, touchpoints: Array<Touchpoint>, transitions: Array<Transition>, };
 
 export type JourneySummary = { id: JourneyId, name: string, stages: number, touchpoints: number, transitions: number, };
+
+export type Warning = { "kind": "duplicate_touchpoint_name", name: string, touchpoints: Array<TouchpointId>, } | { "kind": "duplicate_stage_name", name: string, stages: Array<StageId>, } | { "kind": "no_entry" } | { "kind": "unreachable", touchpoint: TouchpointId, } | { "kind": "unreachable_goal", touchpoint: TouchpointId, };
+
+export type TouchpointField = { "field": "name", "value": string } | { "field": "channel", "value": Channel } | { "field": "kind", "value": Kind } | { "field": "description", "value": string } | { "field": "owner", "value": string } | { "field": "emotion", "value": number | null } | { "field": "pain_points", "value": Array<string> } | { "field": "opportunities", "value": Array<Opportunity> } | { "field": "kpis", "value": Array<Kpi> } | { "field": "entry", "value": boolean } | { "field": "goal", "value": boolean } | { "field": "aliases", "value": Array<string> };
+
+export type PastedTransition = { from: number, to: number, };
+
+export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" };
+
+export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, };
+
+export type History = { 
+/**
+ * The label of the edit that undo would revert.
+ */
+undo: string | null, 
+/**
+ * The label of the edit that redo would apply again.
+ */
+redo: string | null, };
+
+export type Edited = { journey: Journey, warnings: Array<Warning>, history: History, created: Created, 
+/**
+ * False when nothing changed (an edit that set what was already there, or nothing to undo).
+ */
+changed: boolean, };
+
+export type TemplateInfo = { 
+/**
+ * Stable name passed back to create a journey from it.
+ */
+key: string, name: string, description: string, stages: number, touchpoints: number, transitions: number, };
 
 export type SourceSummary = { id: number, name: string, file_name: string, timezone: string, imported_at: string, rows_read: number, events_imported: number, rows_rejected: number, duplicates: number, };
 

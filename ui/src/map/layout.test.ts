@@ -14,6 +14,12 @@ function touchpoint(id: number, stage: number, kind: "physical" | "digital", x: 
     entry: false,
     goal: false,
     aliases: [],
+    description: "",
+    owner: "",
+    emotion: null,
+    pain_points: [],
+    opportunities: [],
+    kpis: [],
   };
 }
 
@@ -21,6 +27,7 @@ const journey: Journey = {
   id: 1,
   name: "J",
   description: "",
+  personas: [],
   stages: [
     { id: 10, name: "Awareness" },
     { id: 11, name: "Purchase" },
