@@ -214,6 +214,25 @@ function StageSlide({
                     {tp.name}
                   </span>
                 </div>
+                {(tp.emotion !== null || tp.pain_points.length > 0 || tp.opportunities.length > 0) && (
+                  <div className="present-cx" data-testid="present-cx">
+                    {tp.emotion !== null && (
+                      <span className={`present-emotion emotion-${tp.emotion < 0 ? "low" : tp.emotion > 0 ? "high" : "flat"}`}>
+                        {EMOTION_FACES[tp.emotion + 2] ?? ""} {t("present.emotion")} {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}
+                      </span>
+                    )}
+                    {tp.pain_points.slice(0, 2).map((p) => (
+                      <span key={`p-${p}`} className="present-pain" title={p}>
+                        {t("present.pain")}: {p}
+                      </span>
+                    ))}
+                    {tp.opportunities.slice(0, 2).map((o) => (
+                      <span key={`o-${o.text}`} className="present-opportunity" title={o.text}>
+                        {t("present.opportunity")}: {o.text}
+                      </span>
+                    ))}
+                  </div>
+                )}
                 {node && (
                   <dl className="present-card-numbers">
                     <div>
@@ -238,6 +257,9 @@ function StageSlide({
     </section>
   );
 }
+
+/** Faces for emotions −2…+2, the journey-map convention. */
+const EMOTION_FACES = ["☹", "🙁", "😐", "🙂", "😀"];
 
 function Figure({
   label,
