@@ -9,7 +9,7 @@ use fantoccini::{Client, Locator};
 use percorso::import::{self, Overrides};
 use percorso::Workspace;
 
-use crate::{artifacts, screenshot, texts, wait_for, with_app};
+use crate::{artifacts, click, screenshot, texts, wait_for, with_app};
 
 /// A log whose touchpoint values include one a spreadsheet would run as a formula.
 const LOG: &str = "customer,timestamp,touchpoint\n\
@@ -39,16 +39,6 @@ fn workspace_from_log(dir: &Path) -> PathBuf {
     )
     .unwrap();
     path
-}
-
-async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .click()
-        .await
-        .unwrap();
 }
 
 /// Exports `kind` to `path` through the dialog and waits for its confirmation.

@@ -9,7 +9,7 @@ use fantoccini::{Client, Locator};
 use percorso::demo::DemoConfig;
 use percorso::Workspace;
 
-use crate::{screenshot, texts, wait_for, with_app};
+use crate::{click, one_text, screenshot, texts, wait_for, with_app};
 
 /// An export as an Italian office sends it: semicolons, day-first dates, Italian headers. Line 4
 /// has no date; "Sondaggio in negozio" is on no touchpoint of the demo map.
@@ -21,22 +21,6 @@ const EXPORT: &str = "cliente;data;punto di contatto;canale;regione\n\
     E2E-2;14/01/2026 09:05;Sondaggio in negozio;store;Sud\n";
 
 const UNMATCHED: &str = "Sondaggio in negozio";
-
-async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn one_text(client: &Client, css: &str) -> String {
-    let found = texts(client, css).await;
-    assert_eq!(found.len(), 1, "`{css}`: {found:?}");
-    found[0].clone()
-}
 
 /// The value of every `<select>` matching `css`.
 async fn select_values(client: &Client, css: &str) -> Vec<String> {
@@ -61,10 +45,8 @@ async fn wait_until_gone(client: &Client, css: &str) {
     }
 }
 
-async fn import_through_the_wizard(client: &Client, csv: &Path) {
-    wait_for(client, "[data-testid=touchpoint]", 10).await;
-    let events_before = one_text(client, "[data-testid=event-count]").await;
-
+/// Opens the wizard and reads `csv`, typed into its path field.
+async fn open_wizard_on(client: &Client, csv: &Path) {
     click(client, "[data-testid=open-import]").await;
     wait_for(client, "[data-testid=import-path]", 1).await;
     client
@@ -75,6 +57,13 @@ async fn import_through_the_wizard(client: &Client, csv: &Path) {
         .await
         .unwrap();
     click(client, "[data-testid=import-read]").await;
+}
+
+async fn import_through_the_wizard(client: &Client, csv: &Path) {
+    wait_for(client, "[data-testid=touchpoint]", 10).await;
+    let events_before = one_text(client, "[data-testid=event-count]").await;
+
+    open_wizard_on(client, csv).await;
 
     // Detection proposes the settings and roles; they are shown, and accepted as they are.
     wait_for(client, "[data-testid=import-preview] tbody tr", 5).await;
@@ -194,16 +183,7 @@ async fn a_log_imported_through_the_wizard_lands_with_its_unmatched_value_mapped
 async fn cancel_mid_import(client: &Client, csv: &Path) {
     wait_for(client, "[data-testid=touchpoint]", 10).await;
     let events_before = one_text(client, "[data-testid=event-count]").await;
-    click(client, "[data-testid=open-import]").await;
-    wait_for(client, "[data-testid=import-path]", 1).await;
-    client
-        .find(Locator::Css("[data-testid=import-path]"))
-        .await
-        .unwrap()
-        .send_keys(csv.to_str().unwrap())
-        .await
-        .unwrap();
-    click(client, "[data-testid=import-read]").await;
+    open_wizard_on(client, csv).await;
     wait_for(client, "[data-testid=import-start]", 1).await;
     click(client, "[data-testid=import-start]").await;
     wait_for(client, "[data-testid=import-running] .running-detail", 1).await;

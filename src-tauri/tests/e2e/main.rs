@@ -168,3 +168,21 @@ where
         std::panic::resume_unwind(e.into_panic());
     }
 }
+
+/// Clicks the element matching `css`.
+pub async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// The text of the one element matching `css`.
+pub async fn one_text(client: &Client, css: &str) -> String {
+    let found = texts(client, css).await;
+    assert_eq!(found.len(), 1, "`{css}`: {found:?}");
+    found[0].clone()
+}

@@ -9,7 +9,7 @@ use percorso::analytics::{Analysis, Params};
 use percorso::demo::retail;
 use percorso::Workspace;
 
-use crate::{screenshot, texts, wait_for, with_app};
+use crate::{click, one_text, screenshot, texts, wait_for, with_app};
 
 /// Presses `key` on the keyboard, as a user (or a presentation clicker) does.
 async fn press(client: &Client, key: Key) {
@@ -17,12 +17,6 @@ async fn press(client: &Client, key: Key) {
         .then(KeyAction::Down { value: key.into() })
         .then(KeyAction::Up { value: key.into() });
     client.perform_actions(actions).await.unwrap();
-}
-
-async fn one_text(client: &Client, css: &str) -> String {
-    let found = texts(client, css).await;
-    assert_eq!(found.len(), 1, "`{css}`: {found:?}");
-    found[0].clone()
 }
 
 fn number(text: &str) -> u64 {
@@ -43,13 +37,7 @@ async fn counter_total(client: &Client) -> u64 {
 
 async fn present_every_stage_and_replay(client: Client, workspace: std::path::PathBuf) {
     wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
-    client
-        .find(Locator::Css("[data-testid=mode-present]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=mode-present]").await;
     wait_for(&client, "[data-testid=present-title]", 1).await;
 
     // The stage funnel the slides must show, from the engine on the same file.
@@ -102,13 +90,7 @@ async fn present_every_stage_and_replay(client: Client, workspace: std::path::Pa
     wait_for(&client, "[data-testid=replay-counter]", retail::SPOTS.len()).await;
     let before = counter_total(&client).await;
     let date_before = one_text(&client, "[data-testid=replay-date]").await;
-    client
-        .find(Locator::Css("[data-testid=replay-play]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=replay-play]").await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let after = counter_total(&client).await;
     assert!(after > before, "counters went from {before} to {after}");

@@ -4,6 +4,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { DEFAULT_PARAMS } from "../analyze/api";
 import { api, errorMessage } from "../api";
 import type { Journey, Report, StageId } from "../generated/types";
 import { formatDay, formatPercent } from "../analyze/format";
@@ -32,14 +33,7 @@ export function Present({ journey, language, onExit }: Props) {
 
   useEffect(() => {
     api
-      .report(journey.id, {
-        as_of_ms: null,
-        inactive_days: 30,
-        from_ms: null,
-        to_ms: null,
-        segments: [],
-        channels: [],
-      })
+      .report(journey.id, DEFAULT_PARAMS)
       .then(setReport, (e: unknown) => setError(errorMessage(e)));
   }, [journey.id]);
 
