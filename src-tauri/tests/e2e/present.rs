@@ -93,6 +93,23 @@ async fn present_every_stage_and_replay(client: Client, workspace: std::path::Pa
     click(&client, "[data-testid=replay-play]").await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let after = counter_total(&client).await;
+    // How smooth it was: frames drawn in those 3 s and the mean time to draw one (printed, not
+    // asserted: a timing depends on the machine).
+    let stats = client
+        .execute(
+            "const r = document.querySelector('[data-testid=replay]'); return [Number(r.dataset.frames || 0), Number(r.dataset.drawMs || 0)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (frames, draw_ms): (f64, f64) = serde_json::from_value(stats).unwrap();
+    eprintln!(
+        "replay ({}): {frames} frames in 3 s ({:.0} fps), {:.1} ms to draw a frame",
+        retail_dots(&client).await,
+        frames / 3.0,
+        draw_ms / frames.max(1.0)
+    );
+    assert!(frames > 0.0, "the replay drew no frame");
     assert!(after > before, "counters went from {before} to {after}");
     assert_ne!(
         one_text(&client, "[data-testid=replay-date]").await,
@@ -125,4 +142,9 @@ async fn present_walks_every_stage_with_the_keyboard_and_replays_the_customers()
         present_every_stage_and_replay(client, path).await
     })
     .await;
+}
+
+/// The number of customers the replay draws, as its caption says.
+async fn retail_dots(client: &Client) -> String {
+    texts(client, ".replay-sample").await.concat()
 }

@@ -32,6 +32,7 @@ export function Replay({ journey, language }: Props) {
   const [shown, setShown] = useState(0);
   const [size, setSize] = useState({ width: 800, height: 500 });
   const box = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -123,7 +124,14 @@ export function Replay({ journey, language }: Props) {
       const dt = (now - last) / 1000;
       last = now;
       progress.current = Math.min(1, progress.current + (dt * speed) / BASE_SECONDS);
+      const started = performance.now();
       draw();
+      // Frames drawn and the time spent drawing them, for anyone measuring smoothness.
+      const el = section.current;
+      if (el) {
+        el.dataset.frames = String(Number(el.dataset.frames ?? 0) + 1);
+        el.dataset.drawMs = String(Number(el.dataset.drawMs ?? 0) + (performance.now() - started));
+      }
       if (now - lastShown > 100 || progress.current >= 1) {
         lastShown = now;
         setShown(progress.current);
@@ -146,7 +154,7 @@ export function Replay({ journey, language }: Props) {
   const counters = countersAt(data, shown * span);
   const moment = data.start_ms + shown * span * 1000;
   return (
-    <section className="replay" data-testid="replay">
+    <section className="replay" data-testid="replay" ref={section}>
       <div className="replay-stage" ref={box}>
         {layout.lanes.map((lane) => (
           <div
