@@ -24,17 +24,22 @@ fn import_file(
     Ok((ws, summary))
 }
 
-#[test]
-fn every_kind_of_bad_row_is_rejected_with_its_line_and_reason_and_the_rest_imported() {
+/// The fixture with one row of every bad kind, read as UTF-8 (so its byte 0xFF is invalid).
+fn import_every_bad_row(dir: &Path) -> percorso::Result<(Workspace, ImportSummary)> {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/every_bad_row.csv");
-    let dir = tempfile::tempdir().unwrap();
-    // The file is declared UTF-8, so the byte 0xFF on line 7 is an invalid byte, not a letter.
     let overrides = Overrides {
         encoding: Some(Encoding::Utf8),
         ..Overrides::default()
     };
-    let (ws, summary) = import_file(dir.path(), &path, &overrides).unwrap();
+    import_file(dir, &path, &overrides)
+}
+
+#[test]
+fn every_kind_of_bad_row_is_rejected_with_its_line_and_reason_and_the_rest_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    // The file is declared UTF-8, so the byte 0xFF on line 7 is an invalid byte, not a letter.
+    let (ws, summary) = import_every_bad_row(dir.path()).unwrap();
     assert_eq!(summary.rows_read, 11);
     assert_eq!(summary.events_imported, 3);
     assert_eq!(summary.rows_rejected, 7);
@@ -233,14 +238,8 @@ fn a_quoted_field_spanning_the_boundary_between_read_blocks_stays_one_row() {
 
 #[test]
 fn rejected_rows_come_in_pages_with_their_total() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/every_bad_row.csv");
     let dir = tempfile::tempdir().unwrap();
-    let overrides = Overrides {
-        encoding: Some(Encoding::Utf8),
-        ..Overrides::default()
-    };
-    let (ws, summary) = import_file(dir.path(), &path, &overrides).unwrap();
+    let (ws, summary) = import_every_bad_row(dir.path()).unwrap();
     let all = ws.rejected_rows(None).unwrap();
     let first = ws.rejected_page(None, 0, 3).unwrap();
     assert_eq!(first.total, 7);

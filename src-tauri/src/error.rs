@@ -9,13 +9,21 @@ use ts_rs::TS;
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// What the error is about, when the UI words its own message: for `already_imported`, the
+    /// name of the source that already holds the file's content.
+    pub subject: Option<String>,
 }
 
 impl From<percorso::Error> for ApiError {
     fn from(e: percorso::Error) -> Self {
+        let subject = match &e {
+            percorso::Error::AlreadyImported { source_name, .. } => Some(source_name.clone()),
+            _ => None,
+        };
         ApiError {
             code: e.code(),
             message: e.to_string(),
+            subject,
         }
     }
 }
@@ -25,6 +33,7 @@ impl ApiError {
     pub fn task_failed(detail: impl std::fmt::Display) -> Self {
         ApiError {
             code: ErrorCode::Io,
+            subject: None,
             message: format!("Percorso's background task failed ({detail}). Try again; if it persists, restart Percorso."),
         }
     }

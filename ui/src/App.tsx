@@ -8,6 +8,7 @@ import { LanguageContext } from "./language";
 import { JourneyMap } from "./map/JourneyMap";
 import { SidePanel } from "./SidePanel";
 import { ImportWizard } from "./import/ImportWizard";
+import { fileName } from "./import/wizard";
 import { Present } from "./present/Present";
 import { AnalyzeView } from "./analyze/AnalyzeView";
 import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
@@ -15,10 +16,6 @@ import type { ExportSource } from "./export/build";
 import { ExportDialog } from "./export/ExportDialog";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
-
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(navigator.language));

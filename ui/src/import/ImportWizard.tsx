@@ -91,10 +91,9 @@ export function ImportWizard({ initialPath, language, onClose }: Props) {
       if (isApiError(e) && e.code === "cancelled") {
         setNotice({ tone: "info", text: t("import.cancelled") });
       } else if (isApiError(e) && e.code === "already_imported") {
-        const source = /“([^”]*)”|"([^"]*)"/.exec(e.message);
         setNotice({
           tone: "error",
-          text: fill(t("import.already"), { source: source?.[1] ?? source?.[2] ?? "" }),
+          text: fill(t("import.already"), { source: e.subject ?? "" }),
           force: { ...settings, force: true },
         });
       } else {

@@ -120,17 +120,11 @@ export function canImport(detection: Detection): boolean {
  */
 export function overridesFor(settings: ImportSettings, change: Partial<Overrides>): Overrides {
   return {
+    ...NO_OVERRIDES,
     source_name: settings.source_name,
     encoding: settings.encoding,
     delimiter: settings.delimiter,
     has_header: settings.has_header,
-    customer: null,
-    timestamp: null,
-    touchpoint: null,
-    channel: null,
-    event_type: null,
-    value: null,
-    segments: [],
     timestamp_format: settings.timestamp_format,
     timezone: settings.timezone,
     ...change,
