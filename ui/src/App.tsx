@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ReactFlowProvider } from "@xyflow/react";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, errorMessage } from "./api";
-import type { Journey, JourneyId, TouchpointId, WorkspaceSummary } from "./generated/types";
+import type { Journey, JourneyId, WorkspaceSummary } from "./generated/types";
 import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
-import { JourneyMap } from "./map/JourneyMap";
-import { SidePanel } from "./SidePanel";
+import { DesignView } from "./design/DesignView";
+import { JourneyList } from "./design/JourneyList";
 import { ImportWizard } from "./import/ImportWizard";
 import { fileName } from "./import/wizard";
 import { Present } from "./present/Present";
@@ -21,7 +20,6 @@ export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(navigator.language));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<TouchpointId | null>(null);
   /** The import wizard when open, with the file dropped on the window if any. */
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -43,7 +41,6 @@ export function App() {
       const summary = await api.workspaceSummary();
       const id = journeyId ?? summary.journeys[0]?.id;
       const journey = id === undefined ? null : await api.journey(id);
-      setSelected(null);
       setLoaded({ summary, journey });
     } catch (e) {
       setError(errorMessage(e));
@@ -70,6 +67,32 @@ export function App() {
       void unlisten.then((stop) => stop());
     };
   }, []);
+
+  // The engine's journey after an edit: the map, the sidebar's counts and every mode follow it.
+  const edited = useCallback((journey: Journey) => {
+    setLoaded((current) =>
+      current === null
+        ? current
+        : {
+            journey,
+            summary: {
+              ...current.summary,
+              journeys: current.summary.journeys.map((j) =>
+                j.id === journey.id
+                  ? {
+                      ...j,
+                      name: journey.name,
+                      stages: journey.stages.length,
+                      touchpoints: journey.touchpoints.length,
+                      transitions: journey.transitions.length,
+                    }
+                  : j,
+              ),
+            },
+          },
+    );
+  }, []);
+  const reopen = useCallback((journeyId?: JourneyId) => void open(journeyId), [open]);
 
   const closeImport = (changed: boolean) => {
     setImporting(null);
@@ -113,7 +136,7 @@ export function App() {
           >
             {t("import.open")}
           </button>
-          {loaded && loaded.summary.journeys.length > 0 && (
+          {loaded && mode !== "design" && loaded.summary.journeys.length > 0 && (
             <label className="field">
               <span>{t("journey.select")}</span>
               <select
@@ -150,24 +173,23 @@ export function App() {
             </div>
           )}
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
-          {!error && loaded && !loaded.journey && <div className="message">{t("map.empty")}</div>}
+          {!error && loaded && !loaded.journey && (
+            <>
+              <JourneyList summary={loaded.summary} journey={null} onOpen={reopen} onProblem={setError} />
+              <div className="message">{t("map.empty")}</div>
+            </>
+          )}
           {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
             <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
           )}
           {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
-            <>
-              <section className="canvas" aria-label={loaded.journey.name}>
-                <ReactFlowProvider>
-                  <JourneyMap journey={loaded.journey} onSelect={setSelected} />
-                </ReactFlowProvider>
-              </section>
-              <SidePanel
-                journey={loaded.journey}
-                summary={loaded.summary}
-                selected={selected}
-                language={language}
-              />
-            </>
+            <DesignView
+              journey={loaded.journey}
+              summary={loaded.summary}
+              language={language}
+              onJourney={edited}
+              onOpen={reopen}
+            />
           )}
         </main>
         {importing && (

@@ -4,6 +4,7 @@
 
 import * as analyze from "./messages/analyze";
 import * as core from "./messages/core";
+import * as design from "./messages/design";
 import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
@@ -11,11 +12,11 @@ import * as present from "./messages/present";
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en, ...importing.en, ...present.en, ...analyze.en, ...exporting.en };
+const en = { ...core.en, ...design.en, ...importing.en, ...present.en, ...analyze.en, ...exporting.en };
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it, ...analyze.it, ...exporting.it };
+const it: Record<MessageKey, string> = { ...core.it, ...design.it, ...importing.it, ...present.it, ...analyze.it, ...exporting.it };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 

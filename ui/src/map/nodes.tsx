@@ -7,7 +7,8 @@ import { ChannelIcon } from "./channels";
 import { useT } from "../language";
 
 export type LaneNode = Node<{ name: string; index: number; bands: BandBox[] }, "lane">;
-export type TouchpointNode = Node<{ touchpoint: Touchpoint }, "touchpoint">;
+/** `flagged`: the journey's validation warns about this touchpoint (design mode). */
+export type TouchpointNode = Node<{ touchpoint: Touchpoint; flagged?: boolean }, "touchpoint">;
 
 export function Lane({ data, width, height }: NodeProps<LaneNode>) {
   const t = useT();
@@ -42,14 +43,18 @@ export function TouchpointCard({ data, selected }: NodeProps<TouchpointNode>) {
       className={`touchpoint touchpoint-${tp.kind}${selected ? " is-selected" : ""}`}
       data-testid="touchpoint"
       data-kind={tp.kind}
+      data-flagged={data.flagged ? "true" : undefined}
       title={tp.name}
     >
+      {data.flagged && <span className="touchpoint-flag" aria-label={t("design.warnings.flag")} />}
       <Handle type="target" position={Position.Left} />
       <span className="touchpoint-icon">
         <ChannelIcon channel={tp.channel} />
       </span>
       <span className="touchpoint-text">
-        <span className="touchpoint-name">{tp.name}</span>
+        <span className="touchpoint-name" dir="auto">
+          {tp.name}
+        </span>
         <span className="touchpoint-meta">
           {t(`channel.${tp.channel}`)}
           {tp.entry && <span className="badge badge-entry">{t("map.entry")}</span>}

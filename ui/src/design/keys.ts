@@ -1,0 +1,63 @@
+// The design editor's keyboard shortcuts and the words for its undo history.
+
+import type { MessageKey } from "../i18n";
+
+export type Action = "undo" | "redo" | "delete" | "copy" | "cut" | "paste" | "select_all" | "escape";
+
+interface Key {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * What a key press asks the map for: Ctrl (Cmd on a Mac) with Z undoes, with Shift+Z or Y
+ * redoes; Delete and Backspace delete the selection; C, X, V, A copy, cut, paste, select all.
+ */
+export function shortcut(e: Key): Action | null {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (e.altKey) return null;
+  if (mod && key === "z") return e.shiftKey ? "redo" : "undo";
+  if (mod && key === "y" && !e.shiftKey) return "redo";
+  if (mod && !e.shiftKey) {
+    if (key === "c") return "copy";
+    if (key === "x") return "cut";
+    if (key === "v") return "paste";
+    if (key === "a") return "select_all";
+  }
+  if (!mod && (key === "Delete" || key === "Backspace")) return "delete";
+  if (!mod && key === "Escape") return "escape";
+  return null;
+}
+
+/** The engine's label of an edit (src/edit.rs, `Edit::label`), in the UI language. */
+const LABELS: Record<string, MessageKey> = {
+  "rename journey": "edit.rename_journey",
+  "edit journey description": "edit.journey_description",
+  "add stage": "edit.add_stage",
+  "rename stage": "edit.rename_stage",
+  "reorder stages": "edit.reorder_stages",
+  "delete stage": "edit.delete_stage",
+  "add touchpoint": "edit.add_touchpoint",
+  "edit touchpoint": "edit.edit_touchpoint",
+  "move touchpoint": "edit.move_touchpoint",
+  "rename touchpoint": "edit.rename_touchpoint",
+  "delete touchpoint": "edit.delete_touchpoint",
+  "add transition": "edit.add_transition",
+  "delete transition": "edit.delete_transition",
+  "add persona": "edit.add_persona",
+  "edit persona": "edit.edit_persona",
+  "delete persona": "edit.delete_persona",
+  "delete selection": "edit.delete_selection",
+  paste: "edit.paste",
+  "tidy layout": "edit.tidy",
+  "several edits": "edit.several",
+};
+
+export function historyLabel(label: string, t: (key: MessageKey) => string): string {
+  const key = LABELS[label];
+  return key === undefined ? label : t(key);
+}
