@@ -8,6 +8,7 @@
 
 mod analyze;
 mod design;
+mod editor;
 mod export;
 mod import;
 mod map;

@@ -57,6 +57,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
   const [deleting, setDeleting] = useState<StageId | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [focusName, setFocusName] = useState(false);
+  const [fit, setFit] = useState(0);
   const clip = useRef<{ clip: Clip; pasted: number } | null>(null);
   /** Edits go to the engine one after another, in the order they were made. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -234,7 +235,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
           <span className="toolbar-gap" />
           <button
             type="button"
-            onClick={() => edit({ op: "tidy" })}
+            onClick={() => edit({ op: "tidy" }, () => setFit((n) => n + 1))}
             data-testid="tidy"
             disabled={journey.touchpoints.length === 0}
             title={t("design.tidy_hint")}
@@ -296,6 +297,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
               onSelection={setSelection}
               onEdit={edit}
               onAddAt={addTouchpointAt}
+              fit={fit}
             />
           </ReactFlowProvider>
         </div>

@@ -12,6 +12,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -35,12 +36,16 @@ interface Props {
   onSelection: (update: (current: Selection) => Selection) => void;
   onEdit: (edit: Edit) => void;
   onAddAt: (place: Place) => void;
+  /** Changes when the whole map should be fitted to the view again (after a tidy). */
+  fit: number;
 }
 
 const KIND_COLOURS = { physical: "#b45309", digital: "#4338ca" } as const;
 const EDGE = "#64748b";
 const EDGE_SELECTED = "#0f766e";
 const EMOTION_GAP = 28;
+/** Below this zoom a card's text is too small to read; cards are drawn as plain blocks. */
+const OVERVIEW_ZOOM = 0.35;
 
 const nodeTypes = {
   lane: memo(EditableLane),
@@ -134,14 +139,20 @@ const touchpointOf = (nodeId: string): TouchpointId | null =>
 const transitionOf = (edgeId: string): number | null =>
   edgeId.startsWith("tr-") ? Number(edgeId.slice(3)) : null;
 
-export function EditorMap({ journey, selection, flagged, renaming, lane, onSelection, onEdit, onAddAt }: Props) {
+export function EditorMap({ journey, selection, flagged, renaming, lane, onSelection, onEdit, onAddAt, fit }: Props) {
   const flow = useReactFlow();
+  const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const layout = useMemo(() => layoutJourney(journey), [journey]);
   const [nodes, setNodes] = useState<Node[]>([]);
   // The nodes follow the engine's journey; between two answers only a drag moves them.
   useEffect(() => {
     setNodes(buildNodes(journey, layout, selection, flagged, renaming, lane));
   }, [journey, layout, selection, flagged, renaming, lane]);
+  useEffect(() => {
+    if (fit === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, duration: 250 }));
+    return () => cancelAnimationFrame(frame);
+  }, [fit, flow]);
   const edges = useMemo(() => buildEdges(journey, selection), [journey, selection]);
 
   const onNodesChange = useCallback(
@@ -231,6 +242,7 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
 
   return (
     <ReactFlow
+      className={overview ? "is-overview" : undefined}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

@@ -54,7 +54,10 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
     <aside className="side-panel inspector" aria-label={t("panel.touchpoint")} data-testid="inspector">
       <p className="eyebrow">{t("panel.touchpoint")}</p>
       <h2 className="panel-title" data-testid="selected-touchpoint" dir="auto">
-        <ChannelIcon channel={tp.channel} size={22} /> <span className="panel-title-text">{tp.name}</span>
+        <ChannelIcon channel={tp.channel} size={22} />
+        <span className="panel-title-text" title={tp.name}>
+          {tp.name}
+        </span>
       </h2>
       {warnings.length > 0 && (
         <ul className="inspector-warnings" data-testid="inspector-warnings">

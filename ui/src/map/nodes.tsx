@@ -43,6 +43,7 @@ export function TouchpointCard({ data, selected }: NodeProps<TouchpointNode>) {
       className={`touchpoint touchpoint-${tp.kind}${selected ? " is-selected" : ""}`}
       data-testid="touchpoint"
       data-kind={tp.kind}
+      data-stage={tp.stage}
       data-flagged={data.flagged ? "true" : undefined}
       title={tp.name}
     >

@@ -1,0 +1,541 @@
+//! The design editor through the real window: building a journey with the mouse and keyboard,
+//! undo and redo by keyboard, a relaunch; hostile names; and a 300-touchpoint map.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use percorso::journey::{
+    Channel, Journey, JourneyId, Kind, Stage, StageId, Touchpoint, TouchpointId, Transition,
+    TransitionId,
+};
+use percorso::Workspace;
+use serde_json::{json, Value};
+
+use crate::{click, screenshot, texts, wait_for, with_app};
+
+/// Types `text` into whatever has the focus, key by key.
+async fn type_text(client: &Client, text: &str) {
+    let mut keys = KeyActions::new("keyboard".into());
+    for c in text.chars() {
+        keys = keys
+            .then(KeyAction::Down { value: c })
+            .then(KeyAction::Up { value: c });
+    }
+    client.perform_actions(keys).await.unwrap();
+}
+
+/// Presses `key` with `modifiers` held, as a user does.
+async fn chord(client: &Client, modifiers: &[Key], key: char) {
+    let mut keys = KeyActions::new("keyboard".into());
+    for m in modifiers {
+        keys = keys.then(KeyAction::Down { value: (*m).into() });
+    }
+    keys = keys
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    for m in modifiers.iter().rev() {
+        keys = keys.then(KeyAction::Up { value: (*m).into() });
+    }
+    client.perform_actions(keys).await.unwrap();
+}
+
+async fn eval(client: &Client, script: &str) -> Value {
+    client.execute(script, vec![]).await.unwrap()
+}
+
+/// Polls `script` (returning a JSON value) until it equals `expected`, or fails with the last.
+async fn eventually(client: &Client, script: &str, expected: Value) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let got = eval(client, script).await;
+        if got == expected {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "`{script}` is {got}, expected {expected}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+const CARD_NAMES: &str =
+    "return Array.from(document.querySelectorAll('[data-testid=touchpoint] .touchpoint-name')).map(e => e.textContent.trim()).sort();";
+const EDGES: &str = "return document.querySelectorAll('.react-flow__edge').length;";
+const CURVE_POINTS: &str =
+    "return Number(document.querySelector('[data-testid=emotion-curve]')?.dataset.points ?? -1);";
+
+/// Drags with the real mouse from the centre of `from` to the centre of `to`, in steps.
+async fn drag(client: &Client, from: &str, to: &str) {
+    let start = client.find(Locator::Css(from)).await.unwrap();
+    let end = client.find(Locator::Css(to)).await.unwrap();
+    let mut mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: start,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for step in [12.0, 6.0, 0.0] {
+        mouse = mouse.then(PointerAction::MoveToElement {
+            element: end.clone(),
+            duration: Some(Duration::from_millis(120)),
+            x: -step,
+            y: step,
+        });
+    }
+    mouse = mouse.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    client.perform_actions(mouse).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_journey_built_with_mouse_and_keyboard_is_as_it_was_left_after_a_relaunch() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("editor.percorso");
+    let journey = {
+        let mut ws = Workspace::create(&path, false).unwrap();
+        ws.new_journey("Onboarding", "").unwrap()
+    };
+
+    with_app(&path, |client| async move {
+        wait_for(&client, "[data-testid=add-stage]", 1).await;
+        // A stage, named as it is created.
+        click(&client, "[data-testid=add-stage]").await;
+        wait_for(&client, "[data-testid=stage-name-input]", 1).await;
+        chord(&client, &[Key::Control], 'a').await;
+        type_text(&client, "Welcome\u{E007}").await;
+        eventually(
+            &client,
+            "return Array.from(document.querySelectorAll('[data-testid=lane-name]')).map(e => e.textContent);",
+            json!(["Welcome"]),
+        )
+        .await;
+
+        // Two touchpoints from the toolbar; the second is named by typing over the proposed name.
+        click(&client, "[data-testid=add-touchpoint]").await;
+        wait_for(&client, "[data-testid=touchpoint]", 1).await;
+        click(&client, "[data-testid=add-touchpoint]").await;
+        wait_for(&client, "[data-testid=touchpoint]", 2).await;
+        eventually(
+            &client,
+            CARD_NAMES,
+            json!(["New touchpoint", "New touchpoint 2"]),
+        )
+        .await;
+
+        // Connect them by dragging from the first card's handle to the second's.
+        let ids = eval(
+            &client,
+            "return Array.from(document.querySelectorAll('.react-flow__node-touchpoint')).map(n => [n.dataset.id, n.querySelector('.touchpoint-name').textContent]);",
+        )
+        .await;
+        let id_of = |name: &str| -> String {
+            ids.as_array()
+                .unwrap()
+                .iter()
+                .find(|pair| pair[1] == name)
+                .unwrap()[0]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        let (first, second) = (id_of("New touchpoint"), id_of("New touchpoint 2"));
+        drag(
+            &client,
+            &format!(".react-flow__node[data-id='{first}'] .react-flow__handle.source"),
+            &format!(".react-flow__node[data-id='{second}'] .react-flow__handle.target"),
+        )
+        .await;
+        eventually(&client, EDGES, json!(1)).await;
+
+        // Rename the first in the inspector and set its emotion.
+        click(&client, &format!(".react-flow__node[data-id='{first}']")).await;
+        wait_for(&client, "[data-testid=inspector-name]", 1).await;
+        let name = client
+            .find(Locator::Css("[data-testid=inspector-name]"))
+            .await
+            .unwrap();
+        name.clear().await.unwrap();
+        name.send_keys("Welcome email\u{E007}").await.unwrap();
+        eventually(
+            &client,
+            CARD_NAMES,
+            json!(["New touchpoint 2", "Welcome email"]),
+        )
+        .await;
+        click(&client, "[data-testid='emotion-2']").await;
+        eventually(&client, CURVE_POINTS, json!(1)).await;
+        screenshot(&client, "e2e-editor-built.png").await;
+
+        // Undo twice and redo once, by keyboard (the focus is on the emotion button, not in a
+        // text field, whose own undo would take the keys).
+        chord(&client, &[Key::Control], 'z').await;
+        eventually(&client, CURVE_POINTS, json!(0)).await;
+        chord(&client, &[Key::Control], 'z').await;
+        eventually(
+            &client,
+            CARD_NAMES,
+            json!(["New touchpoint", "New touchpoint 2"]),
+        )
+        .await;
+        chord(&client, &[Key::Control, Key::Shift], 'z').await;
+        eventually(
+            &client,
+            CARD_NAMES,
+            json!(["New touchpoint 2", "Welcome email"]),
+        )
+        .await;
+        eventually(&client, CURVE_POINTS, json!(0)).await;
+        eventually(&client, EDGES, json!(1)).await;
+    })
+    .await;
+
+    // What the file holds now is what the window showed.
+    {
+        let ws = Workspace::open(&path).unwrap();
+        let j = ws.journey(journey).unwrap();
+        assert_eq!(j.stages.len(), 1);
+        assert_eq!(j.stages[0].name, "Welcome");
+        let mut names: Vec<_> = j.touchpoints.iter().map(|t| t.name.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["New touchpoint 2", "Welcome email"]);
+        assert!(j.touchpoints.iter().all(|t| t.emotion.is_none()));
+        assert_eq!(j.transitions.len(), 1);
+        let history = ws.history(journey).unwrap();
+        assert_eq!(history.undo.as_deref(), Some("rename touchpoint"));
+        assert_eq!(history.redo.as_deref(), Some("edit touchpoint"));
+    }
+
+    // Relaunched, the map is as it was left, and the history is still there.
+    with_app(&path, |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", 2).await;
+        eventually(
+            &client,
+            CARD_NAMES,
+            json!(["New touchpoint 2", "Welcome email"]),
+        )
+        .await;
+        assert_eq!(texts(&client, "[data-testid=lane-name]").await, ["Welcome"]);
+        eventually(&client, EDGES, json!(1)).await;
+        eventually(&client, CURVE_POINTS, json!(0)).await;
+        screenshot(&client, "e2e-editor-relaunched.png").await;
+        // Redo after the relaunch brings the emotion back.
+        chord(&client, &[Key::Control], 'y').await;
+        eventually(&client, CURVE_POINTS, json!(1)).await;
+    })
+    .await;
+}
+
+const HOSTILE: &str = "<img src=x onerror=alert(1)>";
+const EMOJI: &str = "🛒 Carrello 🎉";
+const ARABIC: &str = "خدمة العملاء";
+
+fn long_name() -> String {
+    let mut s = "Very long touchpoint name ".repeat(8);
+    s.truncate(200);
+    s
+}
+
+/// A journey whose names are HTML, emoji, right-to-left and 200 characters long.
+fn hostile_journey() -> Journey {
+    let names = [
+        HOSTILE.to_owned(),
+        EMOJI.to_owned(),
+        ARABIC.to_owned(),
+        long_name(),
+    ];
+    Journey {
+        name: format!("Names {HOSTILE}"),
+        stages: vec![Stage {
+            id: StageId(1),
+            name: HOSTILE.into(),
+        }],
+        touchpoints: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Touchpoint {
+                id: TouchpointId(i as i64 + 1),
+                stage: StageId(1),
+                name: name.clone(),
+                channel: Channel::Web,
+                kind: Kind::Digital,
+                x: 40.0,
+                y: 30.0 + 110.0 * i as f64,
+                emotion: Some(1),
+                ..Touchpoint::default()
+            })
+            .collect(),
+        ..Journey::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn html_emoji_right_to_left_and_long_names_render_as_text() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("names.percorso");
+    {
+        let mut ws = Workspace::create(&path, false).unwrap();
+        ws.insert_journey_value(&hostile_journey()).unwrap();
+    }
+    with_app(&path, |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", 4).await;
+        let mut expected = vec![
+            HOSTILE.to_owned(),
+            EMOJI.to_owned(),
+            ARABIC.to_owned(),
+            long_name(),
+        ];
+        expected.sort();
+        let shown: Vec<String> =
+            serde_json::from_value(eval(&client, CARD_NAMES).await).unwrap();
+        assert_eq!(shown, expected, "every name is shown as its text");
+        assert_eq!(
+            texts(&client, "[data-testid=lane-name]").await,
+            [HOSTILE],
+            "the stage's name is text"
+        );
+        // No markup came from a name: no image anywhere in the map or the panels.
+        assert_eq!(
+            eval(&client, "return document.querySelectorAll('main img').length;").await,
+            json!(0)
+        );
+        // Long names are cut to the card (two lines) and whole in the tooltip.
+        let card = eval(
+            &client,
+            "const c = Array.from(document.querySelectorAll('[data-testid=touchpoint]')).find(c => c.title.length === 200);
+             const name = c.querySelector('.touchpoint-name');
+             return [c.offsetHeight, name.scrollHeight > name.clientHeight];",
+        )
+        .await;
+        assert_eq!(card[0], json!(72), "the card keeps its size: {card}");
+        assert_eq!(card[1], json!(true), "the long name is truncated: {card}");
+        assert_eq!(
+            eval(
+                &client,
+                "return document.querySelector('[data-testid=touchpoint] .touchpoint-name[dir=auto]') !== null;"
+            )
+            .await,
+            json!(true)
+        );
+        // The inspector shows the whole long name, wrapped.
+        click(&client, "[data-testid=touchpoint][title^='Very long']").await;
+        wait_for(&client, "[data-testid=inspector]", 1).await;
+        let title = texts(&client, "[data-testid=selected-touchpoint]").await;
+        assert_eq!(title, [long_name()]);
+        screenshot(&client, "e2e-editor-names.png").await;
+    })
+    .await;
+}
+
+/// A journey of `stages` × `per_stage` touchpoints and twice as many transitions, all cards
+/// stacked on the same spot of their lane until tidied.
+fn large_journey(stages: usize, per_stage: usize) -> Journey {
+    let count = stages * per_stage;
+    let touchpoints: Vec<Touchpoint> = (0..count)
+        .map(|i| Touchpoint {
+            id: TouchpointId(i as i64 + 1),
+            stage: StageId((i / per_stage) as i64 + 1),
+            name: format!("Touchpoint {}", i + 1),
+            channel: if i % 2 == 0 {
+                Channel::Store
+            } else {
+                Channel::Web
+            },
+            kind: if i % 2 == 0 {
+                Kind::Physical
+            } else {
+                Kind::Digital
+            },
+            entry: i == 0,
+            goal: i == count - 1,
+            ..Touchpoint::default()
+        })
+        .collect();
+    let mut pairs = std::collections::BTreeSet::new();
+    for i in 0..count {
+        pairs.insert((i, (i + 1) % count));
+        pairs.insert((i, (i + 7) % count));
+    }
+    let transitions = pairs
+        .into_iter()
+        .enumerate()
+        .map(|(n, (from, to))| Transition {
+            id: TransitionId(n as i64 + 1),
+            from: TouchpointId(from as i64 + 1),
+            to: TouchpointId(to as i64 + 1),
+        })
+        .collect();
+    Journey {
+        name: "Large".into(),
+        stages: (0..stages)
+            .map(|s| Stage {
+                id: StageId(s as i64 + 1),
+                name: format!("Stage {}", s + 1),
+            })
+            .collect(),
+        touchpoints,
+        transitions,
+        ..Journey::default()
+    }
+}
+
+/// Pans the map by dragging the empty canvas, then zooms in and out with the wheel, with the
+/// events React Flow's pan and zoom handlers read, dispatched in the page so that nothing else
+/// (WebDriver's own input dispatch stalls the page's frames) is measured; returns the intervals
+/// between animation frames during the pan and during the zoom, in ms.
+const PAN_AND_ZOOM: &str = "
+const done = arguments[0];
+const pane = document.querySelector('.react-flow__pane');
+const r = pane.getBoundingClientRect();
+const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+const frames = { pan: [], zoom: [] };
+let phase = 'pan', last = performance.now(), on = true;
+const tick = (t) => { frames[phase].push(t - last); last = t; if (on) requestAnimationFrame(tick); };
+requestAnimationFrame(tick);
+const mouse = (x, y, buttons) => ({ clientX: x, clientY: y, screenX: x, screenY: y, button: 0, buttons, bubbles: true, cancelable: true, view: window });
+let i = 0;
+const zoom = () => {
+  i += 1;
+  pane.dispatchEvent(new WheelEvent('wheel', { deltaY: i <= 20 ? -25 : 25, clientX: cx, clientY: cy, bubbles: true, cancelable: true }));
+  if (i < 30) setTimeout(zoom, 30); else setTimeout(() => { on = false; done(frames); }, 200);
+};
+const pan = () => {
+  i += 1;
+  window.dispatchEvent(new MouseEvent('mousemove', mouse(cx - i * 8, cy - i * 3, 1)));
+  if (i < 40) { setTimeout(pan, 30); return; }
+  window.dispatchEvent(new MouseEvent('mouseup', mouse(cx - i * 8, cy - i * 3, 0)));
+  i = 0; phase = 'zoom'; last = performance.now();
+  setTimeout(zoom, 30);
+};
+pane.dispatchEvent(new MouseEvent('mousedown', mouse(cx, cy, 1)));
+setTimeout(pan, 30);";
+
+/// Zooms in with the wheel at the centre until the map's scale reaches `zoom`.
+const ZOOM_TO: &str = "
+const [zoom, done] = arguments;
+const pane = document.querySelector('.react-flow__pane');
+const r = pane.getBoundingClientRect();
+const scale = () => Number(/scale\\(([^)]+)\\)/.exec(document.querySelector('.react-flow__viewport').style.transform)[1]);
+const step = () => {
+  if (scale() >= zoom) { done(scale()); return; }
+  pane.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
+  setTimeout(step, 60);
+};
+step();";
+
+#[derive(serde::Deserialize)]
+struct Frames {
+    pan: Vec<f64>,
+    zoom: Vec<f64>,
+}
+
+fn summary(frames: &[f64]) -> String {
+    let mut sorted = frames.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let at = |p: f64| sorted[((sorted.len() - 1) as f64 * p).round() as usize];
+    format!(
+        "{} frames, median {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+        sorted.len(),
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    )
+}
+
+/// Pans and zooms, checks that the view moved, and prints the frame times under `label`.
+async fn pan_and_zoom(client: &Client, label: &str) {
+    let before = viewport(client).await;
+    let frames: Frames =
+        serde_json::from_value(client.execute_async(PAN_AND_ZOOM, vec![]).await.unwrap()).unwrap();
+    assert_ne!(viewport(client).await, before, "the map moved");
+    assert!(!frames.pan.is_empty() && !frames.zoom.is_empty());
+    let cards = eval(
+        client,
+        "return document.querySelectorAll('[data-testid=touchpoint]').length;",
+    )
+    .await;
+    eprintln!(
+        "frame times, {label} ({cards} cards drawn): pan {}; zoom {}",
+        summary(&frames.pan),
+        summary(&frames.zoom)
+    );
+}
+
+async fn viewport(client: &Client) -> String {
+    eval(
+        client,
+        "return document.querySelector('.react-flow__viewport').style.transform;",
+    )
+    .await
+    .as_str()
+    .unwrap()
+    .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_map_of_300_touchpoints_pans_zooms_and_tidies_within_its_lanes() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("large.percorso");
+    let journey = large_journey(10, 30);
+    assert_eq!(journey.touchpoints.len(), 300);
+    assert_eq!(journey.transitions.len(), 600);
+    let id: JourneyId = {
+        let mut ws = Workspace::create(&path, false).unwrap();
+        ws.insert_journey_value(&journey).unwrap()
+    };
+    with_app(&path, move |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", 300).await;
+        eventually(&client, EDGES, json!(600)).await;
+
+        // Tidy: every card lands inside its own stage's lane, no two on the same spot.
+        click(&client, "[data-testid=tidy]").await;
+        let check = "const lanes = new Map(Array.from(document.querySelectorAll('[data-testid=lane]')).map(l => [l.dataset.stage, l.getBoundingClientRect()]));
+             const cards = Array.from(document.querySelectorAll('[data-testid=touchpoint]'));
+             const outside = cards.filter(c => { const r = c.getBoundingClientRect(); const l = lanes.get(c.dataset.stage);
+               return !l || r.left < l.left - 0.5 || r.right > l.right + 0.5 || r.top < l.top - 0.5 || r.bottom > l.bottom + 0.5; }).length;
+             const spots = new Set(cards.map(c => { const r = c.getBoundingClientRect(); return Math.round(r.left) + ',' + Math.round(r.top); }));
+             return [cards.length, outside, spots.size];";
+        eventually(&client, check, json!([300, 0, 300])).await;
+        screenshot(&client, "e2e-editor-300-tidied.png").await;
+
+        // The whole map in view: the cards' text is too small to read, so they are drawn as blocks.
+        assert_eq!(
+            eval(&client, "return document.querySelector('.react-flow.is-overview') !== null;").await,
+            json!(true)
+        );
+        pan_and_zoom(&client, "300 touchpoints, 600 transitions, whole map in view").await;
+        // At a working zoom the cards have their text again.
+        let scale = client
+            .execute_async(ZOOM_TO, vec![json!(0.9)])
+            .await
+            .unwrap();
+        assert!(scale.as_f64().unwrap() >= 0.9);
+        assert_eq!(
+            eval(&client, "return document.querySelector('.react-flow.is-overview') !== null;").await,
+            json!(false)
+        );
+        screenshot(&client, "e2e-editor-300-zoomed.png").await;
+        pan_and_zoom(&client, "300 touchpoints, 600 transitions, at 90 % zoom").await;
+    })
+    .await;
+    // Tidy changed positions only: every touchpoint is still in its stage.
+    let ws = Workspace::open(&path).unwrap();
+    let tidied = ws.journey(id).unwrap();
+    let stage_of = |j: &Journey, name: &str| {
+        let t = j.touchpoints.iter().find(|t| t.name == name).unwrap();
+        j.stages.iter().position(|s| s.id == t.stage).unwrap()
+    };
+    for t in &journey.touchpoints {
+        let original = journey.stages.iter().position(|s| s.id == t.stage).unwrap();
+        assert_eq!(stage_of(&tidied, &t.name), original, "{}", t.name);
+    }
+}
