@@ -9,6 +9,7 @@
 mod blob;
 mod editing;
 mod events;
+mod files;
 mod journeys;
 mod mapping;
 mod schema;
