@@ -51,7 +51,7 @@ pub enum Error {
     },
     #[error("{}: already exists. Choose another file name, or pass --force to replace it.", path.display())]
     WorkspaceExists { path: PathBuf },
-    #[error("{}: this is the workspace open now, so a copy cannot be written over it. Choose another file name.", path.display())]
+    #[error("{}: this is the workspace open now and cannot be replaced while it is open. Choose another file name.", path.display())]
     SameFile { path: PathBuf },
     #[error("workspace storage failed: {0}")]
     Storage(#[from] rusqlite::Error),

@@ -60,7 +60,7 @@ impl Workspace {
 
 /// Whether `a` and `b` name the same file, following links; a file not yet there is compared by
 /// its folder's real path and its name.
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     resolved(a) == resolved(b)
 }
 

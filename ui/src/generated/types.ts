@@ -119,6 +119,16 @@ export type SourceSummary = { id: number, name: string, file_name: string, timez
 
 export type WorkspaceSummary = { path: string, format_version: number, journeys: Array<JourneySummary>, sources: Array<SourceSummary>, events: number, };
 
+export type RecentWorkspace = { path: string, 
+/**
+ * The file name, as the menu shows it.
+ */
+name: string, 
+/**
+ * False when the file was moved or deleted since: shown, but not opened.
+ */
+exists: boolean, };
+
 export type Segment = { attribute: string, value: string, };
 
 export type Params = { 
