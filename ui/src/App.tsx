@@ -14,6 +14,7 @@ import { AnalyzeView } from "./analyze/AnalyzeView";
 import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
 import type { ExportSource } from "./export/build";
 import { ExportDialog } from "./export/ExportDialog";
+import { FileMenu } from "./workspace/FileMenu";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -84,6 +85,7 @@ export function App() {
             <img src="/icon.png" alt="" width={26} height={26} />
             <span>Percorso</span>
           </div>
+          <FileMenu onSwitched={() => void open()} language={language} />
           {loaded && (
             <span className="workspace-name" title={loaded.summary.path}>
               {fileName(loaded.summary.path)}

@@ -7,15 +7,30 @@ import * as core from "./messages/core";
 import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
+import * as workspace from "./messages/workspace";
 
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en, ...importing.en, ...present.en, ...analyze.en, ...exporting.en };
+const en = {
+  ...core.en,
+  ...importing.en,
+  ...present.en,
+  ...analyze.en,
+  ...exporting.en,
+  ...workspace.en,
+};
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it, ...importing.it, ...present.it, ...analyze.it, ...exporting.it };
+const it: Record<MessageKey, string> = {
+  ...core.it,
+  ...importing.it,
+  ...present.it,
+  ...analyze.it,
+  ...exporting.it,
+  ...workspace.it,
+};
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 
