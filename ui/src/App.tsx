@@ -154,7 +154,7 @@ export function App() {
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
           {!error && loaded && !loaded.journey && <div className="message">{t("map.empty")}</div>}
           {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
-            <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
+            <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
           )}
           {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
             <>

@@ -189,3 +189,77 @@ async fn a_workspace_from_the_recent_list_opens_in_place_of_the_current_one() {
         "Beta journey"
     );
 }
+
+/// The overview's event count, as digits.
+async fn overview_events(client: &Client) -> Option<u64> {
+    let found = texts(client, "[data-testid=overview-events]").await;
+    let digits: String = found
+        .first()?
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_switch_in_analyze_shows_the_numbers_of_the_new_workspace() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config");
+    let demo_path = home.path().join("with-events.percorso");
+    let config_demo = percorso::demo::DemoConfig {
+        customers: 300,
+        ..Default::default()
+    };
+    let events = percorso::demo::create(&demo_path, false, &config_demo)
+        .unwrap()
+        .event_count()
+        .unwrap();
+    assert!(events > 0);
+    // A workspace without events whose journey has the same id as the demo's.
+    let (empty, _) = workspace(home.path(), "no-events.percorso", "telecom", "Empty log");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("recent-workspaces.json"),
+        json!({ "workspaces": [empty.to_str().unwrap()] }).to_string(),
+    )
+    .unwrap();
+    let empty_path = empty.clone();
+    with_app_config(&demo_path, &config, move |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", 3).await;
+        click(&client, "[data-testid=mode-analyze]").await;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while overview_events(&client).await != Some(events) {
+            assert!(
+                Instant::now() < deadline,
+                "Analyze never showed the demo's events"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        click(&client, "[data-testid=file-menu]").await;
+        let entry = format!(
+            "[data-testid=recent-workspace][data-path=\"{}\"]",
+            empty_path.display()
+        );
+        wait_for(&client, &entry, 1).await;
+        click(&client, &entry).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while one_text(&client, ".workspace-name").await != "no-events.percorso" {
+            assert!(Instant::now() < deadline, "the app did not switch");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let shown = overview_events(&client).await;
+            if shown == Some(0) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "Analyze still shows {shown:?} events of the previous workspace"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        screenshot(&client, "e2e-file-switch-in-analyze.png").await;
+    })
+    .await;
+}
