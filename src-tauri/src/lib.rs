@@ -34,7 +34,8 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = match workspace_from_environment() {
-                Some(path) => path,
+                // One spelling per file, the one the recent list and Open use.
+                Some(path) => recents::real(&path),
                 None => app.path().app_data_dir()?.join("demo.percorso"),
             };
             let config = std::env::var_os(CONFIG_DIR_VAR)

@@ -76,12 +76,16 @@ async fn a_workspace_from_the_recent_list_opens_in_place_of_the_current_one() {
     let stored = std::fs::read_to_string(config.join("recent-workspaces.json")).unwrap();
     let mut list: serde_json::Value = serde_json::from_str(&stored).unwrap();
     assert_eq!(list["workspaces"], json!([a.to_str().unwrap()]));
-    // A workspace opened once and deleted since.
+    // A workspace opened once and deleted since, and one overwritten since by something else.
     let gone = home.path().join("gone.percorso");
-    list["workspaces"]
-        .as_array_mut()
-        .unwrap()
-        .push(json!(gone.to_str().unwrap()));
+    let broken = home.path().join("broken.percorso");
+    std::fs::write(&broken, "these are notes, not a workspace").unwrap();
+    for path in [&gone, &broken] {
+        list["workspaces"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!(path.to_str().unwrap()));
+    }
     std::fs::write(config.join("recent-workspaces.json"), list.to_string()).unwrap();
 
     // Second launch, on B: the menu lists B, A and the missing one.
@@ -114,9 +118,17 @@ async fn a_workspace_from_the_recent_list_opens_in_place_of_the_current_one() {
         assert!(!menu_is_open(&client).await, "a click outside closes the menu");
 
         click(&client, "[data-testid=file-menu]").await;
-        wait_for(&client, "[data-testid=recent-workspace]", 3).await;
+        wait_for(&client, "[data-testid=recent-workspace]", 4).await;
         let names = texts(&client, "[data-testid=recent-workspace] .file-menu-name").await;
-        assert_eq!(names, ["beta.percorso", "alpha.percorso", "gone.percorso"]);
+        assert_eq!(
+            names,
+            [
+                "beta.percorso",
+                "alpha.percorso",
+                "gone.percorso",
+                "broken.percorso"
+            ]
+        );
         let missing = texts(&client, "[data-testid=recent-workspace][data-missing=true]").await;
         assert_eq!(missing.len(), 1);
         assert!(missing[0].contains("gone.percorso") && missing[0].contains("missing"));
@@ -130,10 +142,29 @@ async fn a_workspace_from_the_recent_list_opens_in_place_of_the_current_one() {
             click(&client, "[data-testid=file-menu]").await;
         }
         let deadline = Instant::now() + Duration::from_secs(10);
-        while texts(&client, "[data-testid=recent-workspace]").await.len() != 2 {
+        while texts(&client, "[data-testid=recent-workspace]").await.len() != 3 {
             assert!(Instant::now() < deadline, "the missing workspace stayed listed");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+
+        // A file that is no workspace is refused, says why, and B stays open.
+        click(&client, "[data-testid=recent-workspace][data-path$=\"broken.percorso\"]").await;
+        wait_for(&client, "[data-testid=file-error]", 1).await;
+        let error = one_text(&client, "[data-testid=file-error]").await;
+        assert!(
+            error.contains("could not be opened")
+                && error.contains("broken.percorso")
+                && error.contains("not a Percorso workspace")
+                && error.contains("beta.percorso is still open"),
+            "{error}"
+        );
+        screenshot(&client, "e2e-file-refused.png").await;
+        assert_eq!(shown_journey(&client).await, "Beta journey");
+        assert_eq!(one_text(&client, ".workspace-name").await, "beta.percorso");
+        click(&client, "[data-testid=file-error-close]").await;
+        assert!(texts(&client, "[data-testid=file-error]").await.is_empty());
+        click(&client, "[data-testid=file-menu]").await;
+        wait_for(&client, "[data-testid=recent-workspace]", 3).await;
 
         // A is opened from the list: the map, the journey and the workspace name follow.
         let entry = format!(
@@ -176,11 +207,11 @@ async fn a_workspace_from_the_recent_list_opens_in_place_of_the_current_one() {
             .await
             .unwrap();
         eprintln!("window title after the switch: {title}");
-        // B is untouched and A is now at the front of the list.
+        // A is now at the front of the list; the refused file is still listed.
         click(&client, "[data-testid=file-menu]").await;
-        wait_for(&client, "[data-testid=recent-workspace]", 2).await;
+        wait_for(&client, "[data-testid=recent-workspace]", 3).await;
         let names = texts(&client, "[data-testid=recent-workspace] .file-menu-name").await;
-        assert_eq!(names, ["alpha.percorso", "beta.percorso"]);
+        assert_eq!(names, ["alpha.percorso", "beta.percorso", "broken.percorso"]);
         screenshot(&client, "e2e-file-menu-after-switch.png").await;
     })
     .await;

@@ -22,6 +22,7 @@ export const en = {
   "workspace.error.save_as": "The workspace could not be saved",
   "workspace.error.still_open": "{name} is still open, unchanged.",
   "workspace.error.exists": "{name} already exists. Choose another file name.",
+  "workspace.error.forget": "The list of recent workspaces could not be changed",
   "workspace.error.close": "Close",
 } as const;
 
@@ -47,5 +48,6 @@ export const it: Record<keyof typeof en, string> = {
   "workspace.error.save_as": "Impossibile salvare l'area di lavoro",
   "workspace.error.still_open": "{name} resta aperta, senza modifiche.",
   "workspace.error.exists": "{name} esiste già. Scegli un altro nome di file.",
+  "workspace.error.forget": "Impossibile modificare l'elenco delle aree di lavoro recenti",
   "workspace.error.close": "Chiudi",
 };

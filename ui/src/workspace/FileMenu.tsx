@@ -124,7 +124,7 @@ export function FileMenu({ onSwitched, language }: { onSwitched: () => void; lan
       await workspaceApi.forget(entry.path);
       setRecent(await workspaceApi.recent());
     } catch (e) {
-      setFailure({ title: "workspace.error.open", text: errorMessage(e) });
+      setFailure({ title: "workspace.error.forget", text: errorMessage(e) });
     }
     button.current?.focus();
   };
