@@ -47,9 +47,7 @@ pub fn new_workspace(state: &AppState, path: &Path, replace: bool) -> ApiResult<
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "Journey".to_owned());
-    let created = Workspace::build(path, replace, |w| w.new_journey(&name, "").map(drop))?;
-    let workspace = Workspace::open(real(created.path()))?;
-    drop(created);
+    let workspace = Workspace::build(real(path), replace, |w| w.new_journey(&name, "").map(drop))?;
     let summary = workspace.summary()?;
     session.switch_to(workspace);
     Ok(summary)
@@ -62,9 +60,10 @@ pub fn save_workspace_as(
     path: &Path,
     replace: bool,
 ) -> ApiResult<WorkspaceSummary> {
+    let path = real(path);
     let mut session = state.lock()?;
-    session.workspace()?.save_as(path, replace)?;
-    let workspace = Workspace::open(real(path))?;
+    session.workspace()?.save_as(&path, replace)?;
+    let workspace = Workspace::open(&path)?;
     let summary = workspace.summary()?;
     session.switch_to(workspace);
     Ok(summary)
