@@ -34,6 +34,11 @@ fn main() {
         "delete_journey",
         "export_journey",
         "import_journey",
+        "open_workspace",
+        "new_workspace",
+        "save_workspace_as",
+        "recent_workspaces",
+        "forget_recent",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo::error={e}");

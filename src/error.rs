@@ -20,6 +20,7 @@ pub enum ErrorCode {
     NotAWorkspace,
     WorkspaceTooNew,
     WorkspaceExists,
+    SameFile,
     Storage,
     CorruptData,
     NotFound,
@@ -50,6 +51,8 @@ pub enum Error {
     },
     #[error("{}: already exists. Choose another file name, or pass --force to replace it.", path.display())]
     WorkspaceExists { path: PathBuf },
+    #[error("{}: this is the workspace open now and cannot be replaced while it is open. Choose another file name.", path.display())]
+    SameFile { path: PathBuf },
     #[error("workspace storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("workspace storage failed while upgrading the file format: {0}")]
@@ -78,6 +81,7 @@ impl Error {
             Error::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
             Error::WorkspaceTooNew { .. } => ErrorCode::WorkspaceTooNew,
             Error::WorkspaceExists { .. } => ErrorCode::WorkspaceExists,
+            Error::SameFile { .. } => ErrorCode::SameFile,
             Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
             Error::CorruptData(_) => ErrorCode::CorruptData,
             Error::NotFound { .. } => ErrorCode::NotFound,

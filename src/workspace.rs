@@ -9,6 +9,7 @@
 mod blob;
 mod editing;
 mod events;
+mod files;
 mod journeys;
 mod mapping;
 mod schema;
@@ -26,6 +27,7 @@ use crate::journey::JourneySummary;
 
 pub use editing::HISTORY_LIMIT;
 pub use events::{RejectedDraft, RejectedPage, SourceDraft, SourceSummary};
+pub use files::same_file;
 pub use journeys::{JourneyDraft, TouchpointDraft};
 
 /// "PCRS": written in the SQLite header of every workspace.

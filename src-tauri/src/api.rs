@@ -18,6 +18,7 @@ use crate::state::AppState;
 use percorso::export::CsvStyle;
 
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod present;
 

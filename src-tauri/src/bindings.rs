@@ -25,6 +25,7 @@ use percorso::{Channel, ErrorCode, Journey, JourneySummary, Kind, Stage, Touchpo
 use ts_rs::{Config, TS};
 
 use crate::api::export::{DataFormat, MapFormat};
+use crate::api::files::RecentWorkspace;
 use crate::error::ApiError;
 
 /// Path of the generated file, relative to this crate.
@@ -66,6 +67,7 @@ pub fn typescript() -> String {
         declaration::<TemplateInfo>(&cfg),
         declaration::<SourceSummary>(&cfg),
         declaration::<WorkspaceSummary>(&cfg),
+        declaration::<RecentWorkspace>(&cfg),
         declaration::<Segment>(&cfg),
         declaration::<Params>(&cfg),
         declaration::<Node>(&cfg),

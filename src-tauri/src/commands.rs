@@ -18,6 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod present;
 

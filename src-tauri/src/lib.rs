@@ -8,6 +8,7 @@ pub mod api;
 pub mod bindings;
 mod commands;
 pub mod error;
+pub mod recents;
 pub mod state;
 
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 
 use tauri::{Manager, Runtime};
 
+use crate::recents::{Recents, CONFIG_DIR_VAR};
 use crate::state::AppState;
 
 /// The workspace to open, from the command line (`percorso-app FILE`) or `PERCORSO_WORKSPACE`.
@@ -32,10 +34,14 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = match workspace_from_environment() {
-                Some(path) => path,
+                // One spelling per file, the one the recent list and Open use.
+                Some(path) => recents::real(&path),
                 None => app.path().app_data_dir()?.join("demo.percorso"),
             };
-            app.manage(AppState::new(path));
+            let config = std::env::var_os(CONFIG_DIR_VAR)
+                .map(PathBuf::from)
+                .or_else(|| app.path().app_config_dir().ok());
+            app.manage(AppState::with_recents(path, Recents::in_dir(config)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -70,7 +76,12 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::new_journey,
             commands::delete_journey,
             commands::export_journey,
-            commands::import_journey
+            commands::import_journey,
+            commands::files::open_workspace,
+            commands::files::new_workspace,
+            commands::files::save_workspace_as,
+            commands::files::recent_workspaces,
+            commands::files::forget_recent
         ])
 }
 

@@ -14,12 +14,15 @@ use percorso::journey::JourneyId;
 use percorso::Workspace;
 
 use crate::error::{ApiError, ApiResult};
+use crate::recents::Recents;
 
 pub struct Session {
     pub path: PathBuf,
     workspace: Option<Workspace>,
     /// The log sorted and resolved against one journey, built once and reused for every query.
     analysis: Option<Cached>,
+    /// Where every workspace that opens is recorded.
+    recents: Arc<Recents>,
 }
 
 /// How many filter sets keep their evaluation: the two sides of a comparison and the one before.
@@ -39,11 +42,24 @@ impl Session {
     pub fn workspace(&mut self) -> ApiResult<&mut Workspace> {
         let workspace = match self.workspace.take() {
             Some(w) => w,
-            None => Workspace::open_or_create_with(&self.path, |w| {
-                demo::fill(w, &DemoConfig::default())
-            })?,
+            None => {
+                let opened = Workspace::open_or_create_with(&self.path, |w| {
+                    demo::fill(w, &DemoConfig::default())
+                })?;
+                self.recents.add(&self.path);
+                opened
+            }
         };
         Ok(self.workspace.insert(workspace))
+    }
+
+    /// Makes `workspace` the open one, in place of the current one: what Open, New and Save As
+    /// end with. Everything computed from the previous workspace is dropped with it.
+    pub fn switch_to(&mut self, workspace: Workspace) {
+        self.path = workspace.path().to_path_buf();
+        self.workspace = Some(workspace);
+        self.analysis = None;
+        self.recents.add(&self.path);
     }
 
     /// Forgets what was computed from `journey`, after it changed: its touchpoints, aliases,
@@ -113,20 +129,35 @@ impl Session {
 #[derive(Clone)]
 pub struct AppState {
     session: Arc<Mutex<Session>>,
+    recents: Arc<Recents>,
     /// One cancel flag per import the UI started, by the id it gave it.
     cancels: Arc<Mutex<HashMap<u64, Arc<AtomicBool>>>>,
 }
 
 impl AppState {
+    /// The app on the workspace at `path`, keeping no recent-workspaces list.
     pub fn new(path: PathBuf) -> Self {
+        AppState::with_recents(path, Recents::none())
+    }
+
+    /// The app on the workspace at `path`, recording what opens in `recents`.
+    pub fn with_recents(path: PathBuf, recents: Recents) -> Self {
+        let recents = Arc::new(recents);
         AppState {
             session: Arc::new(Mutex::new(Session {
                 path,
                 workspace: None,
                 analysis: None,
+                recents: Arc::clone(&recents),
             })),
+            recents,
             cancels: Arc::new(Mutex::new(HashMap::new())),
         }
+    }
+
+    /// The recent-workspaces list; reading it never waits for a running command.
+    pub fn recents(&self) -> &Recents {
+        &self.recents
     }
 
     pub fn lock(&self) -> ApiResult<MutexGuard<'_, Session>> {

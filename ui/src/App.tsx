@@ -13,6 +13,7 @@ import { AnalyzeView } from "./analyze/AnalyzeView";
 import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
 import type { ExportSource } from "./export/build";
 import { ExportDialog } from "./export/ExportDialog";
+import { FileMenu } from "./workspace/FileMenu";
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -107,6 +108,7 @@ export function App() {
             <img src="/icon.png" alt="" width={26} height={26} />
             <span>Percorso</span>
           </div>
+          <FileMenu onSwitched={() => void open()} language={language} />
           {loaded && (
             <span className="workspace-name" title={loaded.summary.path}>
               {fileName(loaded.summary.path)}
@@ -180,10 +182,11 @@ export function App() {
             </>
           )}
           {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
-            <AnalyzeView key={loaded.journey.id} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
+            <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
           )}
           {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
             <DesignView
+              key={`${loaded.summary.path}#${loaded.journey.id}`}
               journey={loaded.journey}
               summary={loaded.summary}
               language={language}

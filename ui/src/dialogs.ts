@@ -7,6 +7,11 @@ export type FileKind = { name: string; extensions: string[] };
 
 export const CSV: FileKind = { name: "CSV", extensions: ["csv", "tsv", "txt"] };
 
+/** A Percorso workspace; `name` is shown in the dialog, so the caller translates it. */
+export function workspaceFiles(name: string): FileKind {
+  return { name, extensions: ["percorso"] };
+}
+
 /** Asks for one existing file; null when cancelled. */
 export async function pickFile(title: string, kinds: FileKind[]): Promise<string | null> {
   const chosen = await open({ title, multiple: false, directory: false, filters: kinds });

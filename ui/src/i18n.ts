@@ -8,15 +8,32 @@ import * as design from "./messages/design";
 import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
+import * as workspace from "./messages/workspace";
 
 export const LANGUAGES = ["en", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const en = { ...core.en, ...design.en, ...importing.en, ...present.en, ...analyze.en, ...exporting.en };
+const en = {
+  ...core.en,
+  ...design.en,
+  ...importing.en,
+  ...present.en,
+  ...analyze.en,
+  ...exporting.en,
+  ...workspace.en,
+};
 
 export type MessageKey = keyof typeof en;
 
-const it: Record<MessageKey, string> = { ...core.it, ...design.it, ...importing.it, ...present.it, ...analyze.it, ...exporting.it };
+const it: Record<MessageKey, string> = {
+  ...core.it,
+  ...design.it,
+  ...importing.it,
+  ...present.it,
+  ...analyze.it,
+  ...exporting.it,
+  ...workspace.it,
+};
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };
 

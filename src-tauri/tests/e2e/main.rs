@@ -10,6 +10,7 @@ mod analyze;
 mod design;
 mod editor;
 mod export;
+mod files;
 mod import;
 mod map;
 mod present;
@@ -39,10 +40,12 @@ fn free_port() -> u16 {
 }
 
 impl Driver {
-    fn start() -> Driver {
+    /// Starts tauri-driver; the app it launches inherits `config` as its config folder.
+    fn start(config: &Path) -> Driver {
         use std::os::unix::process::CommandExt;
         let port = free_port();
         let child = Command::new("tauri-driver")
+            .env("PERCORSO_CONFIG_DIR", config)
             .args(["--port", &port.to_string()])
             .args(["--native-port", &free_port().to_string()])
             .stdout(Stdio::null())
@@ -153,14 +156,26 @@ pub async fn screenshot(client: &Client, name: &str) {
 }
 
 /// Opens the app on `workspace` (created as the demo when missing), runs `steps` against it and
-/// closes everything, pass or fail.
+/// closes everything, pass or fail. The app keeps its settings (the recent workspaces) in a
+/// folder of its own that goes with the run.
 pub async fn with_app<F, Fut>(workspace: &Path, steps: F)
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    let config = tempfile::tempdir().unwrap();
+    with_app_config(workspace, config.path(), steps).await;
+}
+
+/// [`with_app`] with the app's settings in `config`, so that a test can launch it again on
+/// what the previous launch remembered.
+pub async fn with_app_config<F, Fut>(workspace: &Path, config: &Path, steps: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let app = std::env::var("PERCORSO_APP").expect("PERCORSO_APP: absolute path of percorso-app");
-    let driver = Driver::start();
+    let driver = Driver::start(config);
     let client = connect(&driver, &app, workspace).await;
     let outcome = tokio::spawn(steps(client.clone())).await;
     let _ = client.close().await;

@@ -8,7 +8,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 subject: string | null, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "storage" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file";
 
 export type JourneyId = number;
 
@@ -118,6 +118,16 @@ key: string, name: string, description: string, stages: number, touchpoints: num
 export type SourceSummary = { id: number, name: string, file_name: string, timezone: string, imported_at: string, rows_read: number, events_imported: number, rows_rejected: number, duplicates: number, };
 
 export type WorkspaceSummary = { path: string, format_version: number, journeys: Array<JourneySummary>, sources: Array<SourceSummary>, events: number, };
+
+export type RecentWorkspace = { path: string, 
+/**
+ * The file name, as the menu shows it.
+ */
+name: string, 
+/**
+ * False when the file was moved or deleted since: shown, but not opened.
+ */
+exists: boolean, };
 
 export type Segment = { attribute: string, value: string, };
 
