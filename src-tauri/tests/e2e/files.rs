@@ -30,7 +30,7 @@ fn workspace(dir: &Path, file: &str, template: &str, journey: &str) -> (PathBuf,
 async fn shown_journey(client: &Client) -> String {
     let value = client
         .execute(
-            "const c = document.querySelector('section.canvas'); return c ? c.getAttribute('aria-label') : null;",
+            "const c = document.querySelector('section.design-main'); return c ? c.getAttribute('aria-label') : null;",
             vec![],
         )
         .await
