@@ -1,12 +1,16 @@
 // The classic journey-map emotion curve, drawn under the lanes so it pans and zooms with them:
-// one point per touchpoint that has an emotion, at its card's place along the stages, from −2
-// (very negative) at the bottom to +2 (very positive) at the top.
+// through each stage's mean emotion, from −2 (very negative) at the bottom to +2 (very positive)
+// at the top, with every touchpoint's own emotion as a small dot under its card.
 
 import type { Node, NodeProps } from "@xyflow/react";
 import type { Journey } from "../generated/types";
 import type { MapLayout } from "../map/layout";
 import { useT } from "../language";
-import { EMOTION_MAX, EMOTION_MIN, emotionPoints, smoothPath } from "./geometry";
+import { useContext } from "react";
+import { fill } from "../i18n";
+import { LanguageContext } from "../language";
+import { formatSigned } from "../analyze/format";
+import { EMOTION_MAX, EMOTION_MIN, emotionPoints, smoothPath, stageEmotions } from "./geometry";
 
 export const EMOTION_HEIGHT = 200;
 const PAD = 34;
@@ -21,7 +25,10 @@ export function EmotionCurve({ data, width }: NodeProps<EmotionNode>) {
   const t = useT();
   const { journey, layout } = data;
   const w = width ?? layout.width;
+  const language = useContext(LanguageContext);
   const points = emotionPoints(journey, layout, EMOTION_HEIGHT, PAD);
+  const stages = stageEmotions(journey, layout, EMOTION_HEIGHT, PAD);
+  const signed = (n: number) => formatSigned(language, n, 1);
   const yOf = (e: number) => PAD + ((EMOTION_MAX - e) / (EMOTION_MAX - EMOTION_MIN)) * (EMOTION_HEIGHT - 2 * PAD);
   return (
     <div className="emotion-curve" data-testid="emotion-curve" data-points={points.length}>
@@ -40,10 +47,15 @@ export function EmotionCurve({ data, width }: NodeProps<EmotionNode>) {
         <text x={w - 10} y={20} textAnchor="end" className="emotion-title">
           {t("design.emotion.title")}
         </text>
-        {points.length > 1 && <path d={smoothPath(points)} className="emotion-line" />}
         {points.map((p) => (
-          <circle key={p.touchpoint} cx={p.x} cy={p.y} r={7} fill={emotionColour(p.emotion)} className="emotion-dot">
-            <title>{`${p.name}: ${p.emotion > 0 ? "+" : ""}${p.emotion}`}</title>
+          <circle key={p.touchpoint} cx={p.x} cy={p.y} r={5} fill={emotionColour(p.emotion)} className="emotion-touchpoint">
+            <title>{`${p.name}: ${signed(p.emotion)}`}</title>
+          </circle>
+        ))}
+        {stages.length > 1 && <path d={smoothPath(stages)} className="emotion-line" />}
+        {stages.map((s) => (
+          <circle key={s.stage} cx={s.x} cy={s.y} r={9} fill={emotionColour(s.mean)} className="emotion-dot" data-testid="emotion-stage">
+            <title>{fill(t("design.emotion.stage"), { stage: s.name, mean: signed(s.mean), count: s.count })}</title>
           </circle>
         ))}
         {points.length === 0 && (

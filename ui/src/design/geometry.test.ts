@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Journey, Touchpoint } from "../generated/types";
 import { layoutJourney, LANE_WIDTH, NODE_WIDTH } from "../map/layout";
-import { blankTouchpoint, copyOf, emotionPoints, freeSlot, pasteEdit, placeAt, slot, smoothPath } from "./geometry";
+import { blankTouchpoint, copyOf, emotionPoints, freeSlot, pasteEdit, placeAt, slot, smoothPath, stageEmotions } from "./geometry";
 import { shortcut } from "./keys";
 
 function tp(id: number, stage: number, kind: "physical" | "digital", x: number, y: number, emotion: number | null = null): Touchpoint {
@@ -93,6 +93,19 @@ describe("emotion curve", () => {
     expect(points[1]!.y).toBe(20 + (3 / 4) * 160);
     expect(points[2]!.x).toBeGreaterThan(points[0]!.x);
     expect(emotionPoints({ ...journey, touchpoints: journey.touchpoints.map((t) => ({ ...t, emotion: null })) }, layout, 200, 20)).toEqual([]);
+  });
+
+  it("goes through each stage's mean emotion at the centre of its lane", () => {
+    const layout = layoutJourney(journey);
+    const stages = stageEmotions(journey, layout, 200, 20);
+    expect(stages.map((s) => [s.stage, s.mean, s.count])).toEqual([
+      [10, 0.5, 2],
+      [20, 0, 1],
+    ]);
+    expect(stages[0]!.x).toBe(layout.lanes[0]!.x + layout.lanes[0]!.width / 2);
+    expect(stages[0]!.y).toBe(20 + (1.5 / 4) * 160);
+    const unfelt = { ...journey, touchpoints: journey.touchpoints.map((t) => (t.stage === 20 ? { ...t, emotion: null } : t)) };
+    expect(stageEmotions(unfelt, layout, 200, 20).map((s) => s.stage)).toEqual([10]);
   });
 
   it("draws a smooth path through every point", () => {

@@ -174,6 +174,39 @@ export function emotionPoints(journey: Journey, layout: MapLayout, height: numbe
     .sort((a, b) => a.x - b.x || a.touchpoint - b.touchpoint);
 }
 
+/** A stage's mean emotion, at the centre of its lane: the points the curve goes through. */
+export interface StageEmotion {
+  stage: StageId;
+  name: string;
+  mean: number;
+  count: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The curve's points: for each stage in journey order that has touchpoints with an emotion, the
+ * mean of their emotions at the centre of its lane (same scale as `emotionPoints`).
+ */
+export function stageEmotions(journey: Journey, layout: MapLayout, height: number, pad: number): StageEmotion[] {
+  const span = height - 2 * pad;
+  return layout.lanes.flatMap((lane) => {
+    const felt = journey.touchpoints.filter((t) => t.stage === lane.stage && t.emotion !== null);
+    if (felt.length === 0) return [];
+    const mean = felt.reduce((sum, t) => sum + clamp(t.emotion ?? 0, EMOTION_MIN, EMOTION_MAX), 0) / felt.length;
+    return [
+      {
+        stage: lane.stage,
+        name: lane.name,
+        mean,
+        count: felt.length,
+        x: lane.x + lane.width / 2,
+        y: pad + ((EMOTION_MAX - mean) / (EMOTION_MAX - EMOTION_MIN)) * span,
+      },
+    ];
+  });
+}
+
 /** An SVG path through `points` as a smooth curve (Catmull-Rom turned into cubic Béziers). */
 export function smoothPath(points: Point[]): string {
   if (points.length === 0) return "";
