@@ -97,6 +97,41 @@ async fn drag(client: &Client, from: &str, to: &str) {
     client.perform_actions(mouse).await.unwrap();
 }
 
+/// Drags with the real mouse from the centre of `from` to the point `x`, `y` of the window,
+/// starting with a small move as a hand does (a first jump of hundreds of pixels starts React
+/// Flow's node drag without moving the node).
+async fn drag_to(client: &Client, from: &str, x: f64, y: f64) {
+    let centre = client
+        .execute(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![json!(from)],
+        )
+        .await
+        .unwrap();
+    let (x0, y0) = (centre[0].as_f64().unwrap(), centre[1].as_f64().unwrap());
+    let mut mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: x0.round(),
+            y: y0.round(),
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for step in 1..=6 {
+        let f = f64::from(step) / 6.0;
+        mouse = mouse.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(60)),
+            x: (x0 + (x - x0) * f).round(),
+            y: (y0 + (y - y0) * f).round(),
+        });
+    }
+    mouse = mouse.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    client.perform_actions(mouse).await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_journey_built_with_mouse_and_keyboard_is_as_it_was_left_after_a_relaunch() {
     let home = tempfile::tempdir().unwrap();
@@ -538,4 +573,227 @@ async fn a_map_of_300_touchpoints_pans_zooms_and_tidies_within_its_lanes() {
         let original = journey.stages.iter().position(|s| s.id == t.stage).unwrap();
         assert_eq!(stage_of(&tidied, &t.name), original, "{}", t.name);
     }
+}
+
+/// The id (`tp-N`) of the card called `name`.
+async fn card_id(client: &Client, name: &str) -> String {
+    let id = client
+        .execute(
+            "const n = Array.from(document.querySelectorAll('.react-flow__node-touchpoint')).find(n => n.querySelector('.touchpoint-name').textContent === arguments[0]);
+             return n ? n.dataset.id : null;",
+            vec![json!(name)],
+        )
+        .await
+        .unwrap();
+    id.as_str()
+        .unwrap_or_else(|| panic!("no card {name:?}"))
+        .to_owned()
+}
+
+const CARDS: &str = "return document.querySelectorAll('[data-testid=touchpoint]').length;";
+const LANES: &str = "return Array.from(document.querySelectorAll('[data-testid=lane-name]')).map(e => e.textContent);";
+
+/// Clicks `css` with `Control` held, as a user adds to a selection.
+async fn control_click(client: &Client, css: &str) {
+    let element = client.find(Locator::Css(css)).await.unwrap();
+    let keys = KeyActions::new("keyboard".into()).then(KeyAction::Down {
+        value: Key::Control.into(),
+    });
+    client.perform_actions(keys).await.unwrap();
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client.perform_actions(mouse).await.unwrap();
+    let keys = KeyActions::new("keyboard".into()).then(KeyAction::Up {
+        value: Key::Control.into(),
+    });
+    client.perform_actions(keys).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reordered_and_deleted() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("gestures.percorso");
+    let (journey, count) = {
+        let mut ws = Workspace::create(&path, false).unwrap();
+        let id = ws.new_journey_from_template("telecom").unwrap();
+        (id, ws.journey(id).unwrap().touchpoints.len())
+    };
+    with_app(&path, move |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", count).await;
+        let stages: Vec<String> = serde_json::from_value(eval(&client, LANES).await).unwrap();
+        assert_eq!(stages[0], "Discover");
+
+        // Drag "Sales call" (stage 2) into the third lane: its stage changes.
+        let sales = card_id(&client, "Sales call").await;
+        let third = eval(
+            &client,
+            "return document.querySelectorAll('[data-testid=lane]')[2].dataset.stage;",
+        )
+        .await;
+        let third = third.as_str().unwrap().to_owned();
+        // Into the third lane's digital band, near its bottom, where no card is.
+        let target = eval(
+            &client,
+            &format!("const r = document.querySelector(\"[data-testid=lane][data-stage='{third}'] .lane-band-digital\").getBoundingClientRect();
+                      return [r.left + r.width / 2, r.bottom - 15];"),
+        )
+        .await;
+        drag_to(
+            &client,
+            &format!(".react-flow__node[data-id='{sales}']"),
+            target[0].as_f64().unwrap(),
+            target[1].as_f64().unwrap(),
+        )
+        .await;
+        screenshot(&client, "e2e-editor-dragged.png").await;
+        eventually(
+            &client,
+            &format!("return document.querySelector(\".react-flow__node[data-id='{sales}'] [data-testid=touchpoint]\").dataset.stage;"),
+            json!(third),
+        )
+        .await;
+
+        // Select two cards (click, then Ctrl+click), copy, paste: two copies, selected; Delete
+        // removes them again.
+        let online = card_id(&client, "Online sign-up").await;
+        click(&client, &format!(".react-flow__node[data-id='{sales}']")).await;
+        control_click(&client, &format!(".react-flow__node[data-id='{online}']")).await;
+        wait_for(&client, "[data-testid=selection-panel]", 1).await;
+        chord(&client, &[Key::Control], 'c').await;
+        chord(&client, &[Key::Control], 'v').await;
+        eventually(&client, CARDS, json!(count + 2)).await;
+        card_id(&client, "Sales call (copy)").await;
+        card_id(&client, "Online sign-up (copy)").await;
+        screenshot(&client, "e2e-editor-pasted.png").await;
+        type_text(&client, "\u{E017}").await; // Delete
+        eventually(&client, CARDS, json!(count)).await;
+
+        // Double-click in the first lane adds a touchpoint there, named at once.
+        let spot = eval(
+            &client,
+            "const r = document.querySelector('[data-testid=lane] .lane-band-physical').getBoundingClientRect();
+             return [r.left + r.width / 2, r.bottom - 25];",
+        )
+        .await;
+        let (x, y) = (
+            spot[0].as_f64().unwrap().round(),
+            spot[1].as_f64().unwrap().round(),
+        );
+        let twice = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x,
+                y,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        client.perform_actions(twice).await.unwrap();
+        eventually(&client, CARDS, json!(count + 1)).await;
+        type_text(&client, "Shop window poster\u{E007}").await;
+        let poster = card_id(&client, "Shop window poster").await;
+        assert_eq!(
+            eval(
+                &client,
+                &format!("return document.querySelector(\".react-flow__node[data-id='{poster}'] [data-testid=touchpoint]\").dataset.kind;")
+            )
+            .await,
+            json!("physical")
+        );
+
+        // Rename the first stage by double-clicking its name.
+        let name = client
+            .find(Locator::Css("[data-testid=lane-name]"))
+            .await
+            .unwrap();
+        let twice = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: name,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        client.perform_actions(twice).await.unwrap();
+        wait_for(&client, "[data-testid=stage-name-input]", 1).await;
+        chord(&client, &[Key::Control], 'a').await;
+        type_text(&client, "Awareness\u{E007}").await;
+        eventually(
+            &client,
+            "return document.querySelector('[data-testid=lane-name]').textContent;",
+            json!("Awareness"),
+        )
+        .await;
+
+        // Delete the second stage: it holds touchpoints, so the dialog asks where they go.
+        let lanes_before = eval(&client, LANES).await.as_array().unwrap().len();
+        client
+            .execute(
+                "document.querySelectorAll('[data-testid=stage-delete]')[1].click(); return 1;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        wait_for(&client, "[data-testid=delete-stage-dialog]", 1).await;
+        screenshot(&client, "e2e-editor-delete-stage.png").await;
+        click(&client, "[data-testid=delete-stage-confirm]").await;
+        eventually(
+            &client,
+            "return document.querySelectorAll('[data-testid=lane]').length;",
+            json!(lanes_before - 1),
+        )
+        .await;
+        eventually(&client, CARDS, json!(count + 1)).await;
+        // And the toolbar's Undo brings it back.
+        click(&client, "[data-testid=undo]").await;
+        eventually(
+            &client,
+            "return document.querySelectorAll('[data-testid=lane]').length;",
+            json!(lanes_before),
+        )
+        .await;
+    })
+    .await;
+    let ws = Workspace::open(&path).unwrap();
+    let j = ws.journey(journey).unwrap();
+    let stage_of = |name: &str| {
+        let t = j.touchpoints.iter().find(|t| t.name == name).unwrap();
+        j.stages.iter().position(|s| s.id == t.stage).unwrap()
+    };
+    assert_eq!(stage_of("Sales call"), 2, "moved to the third stage");
+    assert_eq!(stage_of("Shop window poster"), 0);
+    assert_eq!(j.stages[0].name, "Awareness");
+    assert_eq!(j.stages.len(), 7);
+    assert_eq!(j.touchpoints.len(), count + 1);
 }

@@ -45,7 +45,7 @@ const EDGE = "#64748b";
 const EDGE_SELECTED = "#0f766e";
 const EMOTION_GAP = 28;
 /** Below this zoom a card's text is too small to read; cards are drawn as plain blocks. */
-const OVERVIEW_ZOOM = 0.35;
+const OVERVIEW_ZOOM = 0.25;
 
 const nodeTypes = {
   lane: memo(EditableLane),
@@ -251,8 +251,10 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
       onNodeDragStop={onDragStop}
       onConnect={onConnect}
       isValidConnection={isValidConnection}
-      onNodeDoubleClick={(event, node) => {
-        if (node.type !== "lane") return;
+      onDoubleClick={(event) => {
+        // Lanes let the mouse through to the pane (so that dragging them pans the map): a
+        // double-click on the pane inside a lane adds a touchpoint there.
+        if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
         const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
         const place = placeCentredAt(layout, point);
         if (place) onAddAt(place);

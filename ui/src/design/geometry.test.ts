@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Journey, Touchpoint } from "../generated/types";
 import { layoutJourney, LANE_WIDTH, NODE_WIDTH } from "../map/layout";
-import { blankTouchpoint, copyOf, emotionPoints, freeSlot, pasteEdit, placeAt, slot, smoothPath, stageEmotions } from "./geometry";
+import { blankTouchpoint, copyOf, emotionPoints, freeSlot, pasteEdit, placeAt, placeCentredAt, slot, smoothPath, stageEmotions } from "./geometry";
 import { shortcut } from "./keys";
 
 function tp(id: number, stage: number, kind: "physical" | "digital", x: number, y: number, emotion: number | null = null): Touchpoint {
@@ -43,6 +43,12 @@ describe("placeAt", () => {
   it("takes the nearest lane and band when dropped outside the map", () => {
     expect(placeAt(layout, { x: 10_000, y: -500 })).toMatchObject({ stage: 20, kind: "physical", y: 0 });
     expect(placeAt(layout, { x: -10_000, y: 10_000 })).toMatchObject({ stage: 10, kind: "digital", x: 0 });
+  });
+
+  it("adds by double-click only inside a lane's bands", () => {
+    expect(placeCentredAt(layout, { x: b!.x + 150, y: digital!.y + 60 })).toMatchObject({ stage: 20, kind: "digital" });
+    expect(placeCentredAt(layout, { x: b!.x + 150, y: 10 })).toBeNull();
+    expect(placeCentredAt(layout, { x: a!.x + a!.width + 5, y: digital!.y + 60 })).toBeNull();
   });
 
   it("has no place in a journey without stages", () => {

@@ -53,8 +53,16 @@ export function placeAt(layout: MapLayout, position: Point): Place | null {
   };
 }
 
-/** The place of a card centred on `point` (a double-click in a lane). */
+/**
+ * The place of a card centred on `point`, for a double-click in a lane: null unless the point is
+ * inside a lane's bands (not on its header, not between or outside the lanes).
+ */
 export function placeCentredAt(layout: MapLayout, point: Point): Place | null {
+  const [first] = layout.bands;
+  const inside = layout.lanes.some(
+    (l) => point.x >= l.x && point.x <= l.x + l.width && first !== undefined && point.y >= first.y && point.y <= l.y + l.height,
+  );
+  if (!inside) return null;
   return placeAt(layout, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
 }
 
