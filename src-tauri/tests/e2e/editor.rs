@@ -797,3 +797,78 @@ async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reorde
     assert_eq!(j.stages.len(), 7);
     assert_eq!(j.touchpoints.len(), count + 1);
 }
+
+const JOURNEYS: &str = "return Array.from(document.querySelectorAll('[data-testid=journey-list] .journey-item-name')).map(e => e.textContent);";
+const ACTIVE: &str = "return document.querySelector('[data-testid=journey-list] [aria-current=page] .journey-item-name')?.textContent ?? null;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_journey_starts_from_a_template_is_renamed_and_deleted_from_the_sidebar() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("journeys.percorso");
+    {
+        let mut ws = Workspace::create(&path, false).unwrap();
+        ws.new_journey("First journey", "").unwrap();
+    }
+    let bank = percorso::templates::find("bank_onboarding")
+        .unwrap()
+        .journey();
+    with_app(&path, move |client| async move {
+        wait_for(&client, "[data-testid=journey-list]", 1).await;
+        eventually(&client, JOURNEYS, json!(["First journey"])).await;
+
+        // New journey, from the bank onboarding template, keeping the template's name.
+        click(&client, "[data-testid=new-journey]").await;
+        wait_for(&client, "[data-testid=template-bank_onboarding]", 1).await;
+        click(&client, "[data-testid=template-bank_onboarding]").await;
+        click(&client, "[data-testid=new-journey-create]").await;
+        wait_for(&client, "[data-testid=touchpoint]", bank.touchpoints.len()).await;
+        eventually(&client, ACTIVE, json!(bank.name)).await;
+        eventually(&client, JOURNEYS, json!(["First journey", bank.name])).await;
+        assert!(
+            eval(&client, CURVE_POINTS).await.as_u64().unwrap() > 0,
+            "the template's emotions draw the curve"
+        );
+        screenshot(&client, "e2e-editor-template.png").await;
+
+        // Renamed in the journey panel, the sidebar follows.
+        let name = client
+            .find(Locator::Css("[data-testid=journey-name]"))
+            .await
+            .unwrap();
+        name.clear().await.unwrap();
+        name.send_keys("Current account for students\u{E007}")
+            .await
+            .unwrap();
+        eventually(
+            &client,
+            JOURNEYS,
+            json!(["First journey", "Current account for students"]),
+        )
+        .await;
+
+        // Deleted after a confirmation, the first journey opens.
+        client
+            .find(Locator::XPath(
+                "//*[@data-testid='journey-list']//button[text()='Delete journey']",
+            ))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        client
+            .find(Locator::XPath(
+                "//*[@role='dialog']//button[text()='Delete journey']",
+            ))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        eventually(&client, JOURNEYS, json!(["First journey"])).await;
+        eventually(&client, ACTIVE, json!("First journey")).await;
+    })
+    .await;
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.summary().unwrap().journeys.len(), 1);
+}
