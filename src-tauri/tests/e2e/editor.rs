@@ -63,6 +63,17 @@ async fn eventually(client: &Client, script: &str, expected: Value) {
     }
 }
 
+/// Waits until the element with this test id has the keyboard focus (the UI focuses it in an
+/// effect, just after it appears).
+async fn focused(client: &Client, test_id: &str) {
+    eventually(
+        client,
+        "return document.activeElement?.dataset.testid ?? null;",
+        json!(test_id),
+    )
+    .await;
+}
+
 const CARD_NAMES: &str =
     "return Array.from(document.querySelectorAll('[data-testid=touchpoint] .touchpoint-name')).map(e => e.textContent.trim()).sort();";
 const EDGES: &str = "return document.querySelectorAll('.react-flow__edge').length;";
@@ -145,7 +156,7 @@ async fn a_journey_built_with_mouse_and_keyboard_is_as_it_was_left_after_a_relau
         wait_for(&client, "[data-testid=add-stage]", 1).await;
         // A stage, named as it is created.
         click(&client, "[data-testid=add-stage]").await;
-        wait_for(&client, "[data-testid=stage-name-input]", 1).await;
+        focused(&client, "stage-name-input").await;
         chord(&client, &[Key::Control], 'a').await;
         type_text(&client, "Welcome\u{E007}").await;
         eventually(
@@ -575,19 +586,24 @@ async fn a_map_of_300_touchpoints_pans_zooms_and_tidies_within_its_lanes() {
     }
 }
 
-/// The id (`tp-N`) of the card called `name`.
+/// The id (`tp-N`) of the card called `name`, waiting for it to appear.
 async fn card_id(client: &Client, name: &str) -> String {
-    let id = client
-        .execute(
-            "const n = Array.from(document.querySelectorAll('.react-flow__node-touchpoint')).find(n => n.querySelector('.touchpoint-name').textContent === arguments[0]);
-             return n ? n.dataset.id : null;",
-            vec![json!(name)],
-        )
-        .await
-        .unwrap();
-    id.as_str()
-        .unwrap_or_else(|| panic!("no card {name:?}"))
-        .to_owned()
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let id = client
+            .execute(
+                "const n = Array.from(document.querySelectorAll('.react-flow__node-touchpoint')).find(n => n.querySelector('.touchpoint-name').textContent === arguments[0]);
+                 return n ? n.dataset.id : null;",
+                vec![json!(name)],
+            )
+            .await
+            .unwrap();
+        if let Some(id) = id.as_str() {
+            return id.to_owned();
+        }
+        assert!(Instant::now() < deadline, "no card {name:?}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
 }
 
 const CARDS: &str = "return document.querySelectorAll('[data-testid=touchpoint]').length;";
@@ -664,6 +680,22 @@ async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reorde
         )
         .await;
 
+        // The arrow keys nudge the selected card, through the engine.
+        click(&client, &format!(".react-flow__node[data-id='{sales}']")).await;
+        let top = format!(
+            "return new DOMMatrix(document.querySelector(\".react-flow__node[data-id='{sales}']\").style.transform).m42;"
+        );
+        let y = eval(&client, &top).await.as_f64().unwrap();
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down {
+                value: Key::Down.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Down.into(),
+            });
+        client.perform_actions(keys).await.unwrap();
+        eventually(&client, &top, json!(y as i64 + 10)).await;
+
         // Select two cards (click, then Ctrl+click), copy, paste: two copies, selected; Delete
         // removes them again.
         let online = card_id(&client, "Online sign-up").await;
@@ -710,6 +742,7 @@ async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reorde
             });
         client.perform_actions(twice).await.unwrap();
         eventually(&client, CARDS, json!(count + 1)).await;
+        focused(&client, "inspector-name").await;
         type_text(&client, "Shop window poster\u{E007}").await;
         let poster = card_id(&client, "Shop window poster").await;
         assert_eq!(
@@ -746,7 +779,7 @@ async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reorde
                 button: MOUSE_BUTTON_LEFT,
             });
         client.perform_actions(twice).await.unwrap();
-        wait_for(&client, "[data-testid=stage-name-input]", 1).await;
+        focused(&client, "stage-name-input").await;
         chord(&client, &[Key::Control], 'a').await;
         type_text(&client, "Awareness\u{E007}").await;
         eventually(

@@ -29,7 +29,8 @@ import { TouchpointInspector } from "./TouchpointInspector";
 import { isEmpty, keepExisting, NOTHING, only, type Selection } from "./selection";
 import { warnedTouchpoints, warningText } from "./warnings";
 import type { LaneActions } from "./EditableLane";
-import { historyLabel, shortcut } from "./keys";
+import { arrowMove, historyLabel, shortcut } from "./keys";
+import { clamp, LANE_WIDTH, NODE_WIDTH } from "../map/layout";
 import "./design.css";
 
 interface Props {
@@ -171,10 +172,37 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
     [edit],
   );
 
-  // The editor's keyboard: undo and redo through the engine, delete, copy, cut, paste, select all.
+  /** Arrow keys nudge the selected cards inside their lanes, as one edit. */
+  const nudge = useCallback(
+    (dx: number, dy: number) => {
+      const edits: Edit[] = current.current.touchpoints
+        .filter((tp) => selection.touchpoints.has(tp.id))
+        .map((tp) => ({
+          op: "move_touchpoint",
+          touchpoint: tp.id,
+          stage: tp.stage,
+          x: clamp(tp.x + dx, 0, LANE_WIDTH - NODE_WIDTH),
+          y: Math.max(0, tp.y + dy),
+        }));
+      if (edits.length > 0) edit({ op: "batch", edits });
+    },
+    [edit, selection],
+  );
+
+  // The editor's keyboard: undo and redo through the engine, delete, copy, cut, paste, select
+  // all, arrows. Listened to before React Flow, whose own arrow keys would move cards on screen
+  // only.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target) || deleting !== null || document.querySelector("[role=dialog]")) return;
+      const move = arrowMove(e);
+      if (move) {
+        if (selection.touchpoints.size === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        nudge(move.dx, move.dy);
+        return;
+      }
       const action = shortcut(e);
       if (action === null) return;
       e.preventDefault();
@@ -199,9 +227,9 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
           return setSelection(NOTHING);
       }
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [undo, redo, deleteSelection, copy, paste, deleting]);
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [undo, redo, deleteSelection, copy, paste, deleting, nudge, selection]);
 
   // A touchpoint just added: its name is ready to be typed over.
   useEffect(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Journey, Touchpoint } from "../generated/types";
 import { layoutJourney, LANE_WIDTH, NODE_WIDTH } from "../map/layout";
 import { blankTouchpoint, copyOf, emotionPoints, freeSlot, pasteEdit, placeAt, placeCentredAt, slot, smoothPath, stageEmotions } from "./geometry";
-import { shortcut } from "./keys";
+import { arrowMove, shortcut } from "./keys";
 
 function tp(id: number, stage: number, kind: "physical" | "digital", x: number, y: number, emotion: number | null = null): Touchpoint {
   return { ...blankTouchpoint(`T${id}`, { stage, kind, x, y }), id, emotion, aliases: [`alias ${id}`], entry: id === 1 };
@@ -141,6 +141,13 @@ describe("shortcuts", () => {
     expect(shortcut(key("Z", { ctrl: true, shift: true }))).toBe("redo");
     expect(shortcut(key("z", { meta: true, shift: true }))).toBe("redo");
     expect(shortcut(key("y", { ctrl: true }))).toBe("redo");
+  });
+
+  it("nudges by 10 with an arrow and 50 with Shift", () => {
+    expect(arrowMove(key("ArrowLeft"))).toEqual({ dx: -10, dy: 0 });
+    expect(arrowMove(key("ArrowDown", { shift: true }))).toEqual({ dx: 0, dy: 50 });
+    expect(arrowMove(key("ArrowUp", { ctrl: true }))).toBeNull();
+    expect(arrowMove(key("a"))).toBeNull();
   });
 
   it("deletes, copies, pastes and ignores plain letters", () => {

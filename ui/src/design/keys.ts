@@ -33,6 +33,21 @@ export function shortcut(e: Key): Action | null {
   return null;
 }
 
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** How far an arrow key moves the selected cards: 10 units, 50 with Shift; null for other keys. */
+export function arrowMove(e: Key): { dx: number; dy: number } | null {
+  const arrow = ARROWS[e.key];
+  if (!arrow || e.ctrlKey || e.metaKey || e.altKey) return null;
+  const step = e.shiftKey ? 50 : 10;
+  return { dx: arrow[0] * step, dy: arrow[1] * step };
+}
+
 /** The engine's label of an edit (src/edit.rs, `Edit::label`), in the UI language. */
 const LABELS: Record<string, MessageKey> = {
   "rename journey": "edit.rename_journey",
