@@ -1,6 +1,7 @@
 //! The design editor through the real window: building a journey with the mouse and keyboard,
 //! undo and redo by keyboard, a relaunch; hostile names; and a 300-touchpoint map.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{
@@ -904,4 +905,90 @@ async fn a_new_journey_starts_from_a_template_is_renamed_and_deleted_from_the_si
     .await;
     let ws = Workspace::open(&path).unwrap();
     assert_eq!(ws.summary().unwrap().journeys.len(), 1);
+}
+
+/// Types `path` into the journey file dialog and presses its button.
+async fn journey_file(client: &Client, open: &str, path: &Path) {
+    click(client, open).await;
+    wait_for(client, "[data-testid=journey-file-dialog]", 1).await;
+    client
+        .find(Locator::Css("[data-testid=journey-file-path]"))
+        .await
+        .unwrap()
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+    click(client, "[data-testid=journey-file-run]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_journey_exported_as_json_imports_back_and_a_bad_file_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("files.percorso");
+    let template = percorso::templates::find("telecom").unwrap().journey();
+    {
+        let mut ws = Workspace::create(&path, false).unwrap();
+        ws.new_journey_from_template("telecom").unwrap();
+    }
+    let file = home.path().join("telecom journey.json");
+    let bad = home.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"percorso-journey\",\n  \"version\": 1,\n  oops }",
+    )
+    .unwrap();
+    let (file_in, bad_in, shown) = (file.clone(), bad.clone(), template.clone());
+    with_app(&path, move |client| async move {
+        let template = shown;
+        wait_for(&client, "[data-testid=touchpoint]", template.touchpoints.len()).await;
+
+        // Export to a typed path: the dialog names the file written.
+        journey_file(&client, "[data-testid=journey-export]", &file_in).await;
+        wait_for(&client, "[data-testid=journey-file-message]", 1).await;
+        let said = texts(&client, "[data-testid=journey-file-message]").await;
+        assert!(said[0].contains("telecom journey.json"), "{said:?}");
+        click(&client, "[data-testid=journey-file-close]").await;
+
+        // A file that is not a journey is refused with where it is wrong; nothing is added.
+        journey_file(&client, "[data-testid=journey-import]", &bad_in).await;
+        wait_for(&client, "[data-testid=journey-file-message][role=alert]", 1).await;
+        let said = texts(&client, "[data-testid=journey-file-message]").await;
+        assert!(said[0].contains("bad.json") && said[0].contains("line 3"), "{said:?}");
+        screenshot(&client, "e2e-editor-journey-file-refused.png").await;
+        click(&client, "[data-testid=journey-file-close]").await;
+        eventually(&client, JOURNEYS, json!([template.name])).await;
+
+        // The exported file imports back as a second journey, which opens.
+        journey_file(&client, "[data-testid=journey-import]", &file_in).await;
+        eventually(&client, JOURNEYS, json!([template.name, template.name])).await;
+        eventually(
+            &client,
+            "return document.querySelector('[data-testid=journey-list] [aria-current=page]')?.closest('li')?.previousElementSibling ? 'second' : 'first';",
+            json!("second"),
+        )
+        .await;
+        wait_for(&client, "[data-testid=touchpoint]", template.touchpoints.len()).await;
+    })
+    .await;
+    // The file holds the journey exactly: read back, it is the template's content.
+    let read = percorso::document::read(&file)
+        .unwrap()
+        .to_journey()
+        .unwrap();
+    assert_eq!(read.name, template.name);
+    assert_eq!(read.stages.len(), template.stages.len());
+    assert_eq!(read.touchpoints.len(), template.touchpoints.len());
+    assert_eq!(read.transitions.len(), template.transitions.len());
+    let ws = Workspace::open(&path).unwrap();
+    let journeys = ws.summary().unwrap().journeys;
+    assert_eq!(journeys.len(), 2);
+    let first = ws.journey(journeys[0].id).unwrap();
+    let second = ws.journey(journeys[1].id).unwrap();
+    let names = |j: &Journey| {
+        j.touchpoints
+            .iter()
+            .map(|t| t.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&first), names(&second));
 }

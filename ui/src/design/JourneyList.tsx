@@ -3,13 +3,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "../api";
-import { pickFile, pickSavePath, type FileKind } from "../dialogs";
 import type { Journey, JourneyId, TemplateInfo, WorkspaceSummary } from "../generated/types";
 import { fill } from "../i18n";
 import { useT } from "../language";
 import { designApi } from "./api";
-
-const JOURNEY_FILE: FileKind = { name: "Percorso journey", extensions: ["json"] };
+import { JourneyFileDialog } from "./JourneyFileDialog";
 
 interface Props {
   summary: WorkspaceSummary;
@@ -18,39 +16,12 @@ interface Props {
   onProblem: (message: string) => void;
 }
 
-/** A file name for a journey: its name without the characters file systems refuse. */
-export function journeyFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim();
-  return `${cleaned === "" ? "journey" : cleaned.slice(0, 80)}.json`;
-}
-
 export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
   const t = useT();
   const [creating, setCreating] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [file, setFile] = useState<"export" | "import" | null>(null);
 
-  const importFile = async () => {
-    try {
-      const path = await pickFile(t("design.journey.import"), [JOURNEY_FILE]);
-      if (!path) return;
-      const added = await designApi.importJourney(path);
-      onOpen(added.id);
-    } catch (e) {
-      onProblem(errorMessage(e));
-    }
-  };
-  const exportFile = async () => {
-    if (!journey) return;
-    try {
-      const path = await pickSavePath(t("design.journey.export"), journeyFileName(journey.name), [JOURNEY_FILE]);
-      if (!path) return;
-      await designApi.exportJourney(journey.id, path);
-      setNotice(fill(t("design.journey.exported"), { path }));
-    } catch (e) {
-      onProblem(errorMessage(e));
-    }
-  };
   const remove = async () => {
     if (!journey) return;
     setConfirmDelete(false);
@@ -89,12 +60,12 @@ export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
         <button type="button" onClick={() => setCreating(true)} data-testid="new-journey">
           + {t("design.journey.new")}
         </button>
-        <button type="button" onClick={() => void importFile()}>
+        <button type="button" onClick={() => setFile("import")} data-testid="journey-import">
           {t("design.journey.import")}
         </button>
         {journey && (
           <>
-            <button type="button" onClick={() => void exportFile()}>
+            <button type="button" onClick={() => setFile("export")} data-testid="journey-export">
               {t("design.journey.export")}
             </button>
             <button type="button" className="danger-link" onClick={() => setConfirmDelete(true)}>
@@ -103,10 +74,18 @@ export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
           </>
         )}
       </div>
-      {notice && (
-        <p className="journey-notice" role="status">
-          {notice}
-        </p>
+      {file === "export" && journey && (
+        <JourneyFileDialog mode="export" journey={journey} onClose={() => setFile(null)} />
+      )}
+      {file === "import" && (
+        <JourneyFileDialog
+          mode="import"
+          onClose={() => setFile(null)}
+          onImported={(id) => {
+            setFile(null);
+            onOpen(id);
+          }}
+        />
       )}
       {creating && (
         <NewJourneyDialog

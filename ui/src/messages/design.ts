@@ -90,6 +90,16 @@ export const en = {
   "design.journey.import": "Import journey…",
   "design.journey.export": "Export as JSON…",
   "design.journey.exported": "Saved {path}",
+  "design.file.export_title": "Export the journey as JSON",
+  "design.file.import_title": "Import a journey file",
+  "design.file.export_note":
+    "A versioned JSON file with the stages, every touchpoint with all its fields, the transitions and the personas: keep it under version control, or import it into any workspace.",
+  "design.file.import_note": "The journey in the file is added to this workspace as a new journey; the others stay as they are.",
+  "design.file.path": "File",
+  "design.file.choose": "Choose…",
+  "design.file.export": "Export",
+  "design.file.import": "Import",
+  "design.file.done": "Close",
   "design.journey.delete": "Delete journey",
   "design.journey.delete_title": "Delete the journey “{name}”?",
   "design.journey.delete_note":
@@ -213,6 +223,16 @@ export const it: Record<keyof typeof en, string> = {
   "design.journey.import": "Importa un percorso…",
   "design.journey.export": "Esporta come JSON…",
   "design.journey.exported": "Salvato {path}",
+  "design.file.export_title": "Esporta il percorso in JSON",
+  "design.file.import_title": "Importa un file di percorso",
+  "design.file.export_note":
+    "Un file JSON con versione, con le fasi, ogni punto di contatto con tutti i suoi campi, le transizioni e le personas: tienilo sotto controllo di versione o importalo in qualsiasi area di lavoro.",
+  "design.file.import_note": "Il percorso del file viene aggiunto a quest'area di lavoro come nuovo percorso; gli altri restano come sono.",
+  "design.file.path": "File",
+  "design.file.choose": "Scegli…",
+  "design.file.export": "Esporta",
+  "design.file.import": "Importa",
+  "design.file.done": "Chiudi",
   "design.journey.delete": "Elimina il percorso",
   "design.journey.delete_title": "Eliminare il percorso «{name}»?",
   "design.journey.delete_note":
