@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api, errorMessage } from "./api";
 import type { Journey, JourneyId, WorkspaceSummary } from "./generated/types";
@@ -6,14 +6,17 @@ import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
 import { DesignView } from "./design/DesignView";
 import { JourneyList } from "./design/JourneyList";
-import { ImportWizard } from "./import/ImportWizard";
 import { fileName } from "./import/wizard";
-import { Present } from "./present/Present";
-import { AnalyzeView } from "./analyze/AnalyzeView";
 import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
 import type { ExportSource } from "./export/build";
-import { ExportDialog } from "./export/ExportDialog";
 import { FileMenu } from "./workspace/FileMenu";
+
+// Analyze, Present, the import wizard and the export dialog load when first opened, so that the
+// window paints the map sooner.
+const AnalyzeView = lazy(() => import("./analyze/AnalyzeView").then((m) => ({ default: m.AnalyzeView })));
+const Present = lazy(() => import("./present/Present").then((m) => ({ default: m.Present })));
+const ImportWizard = lazy(() => import("./import/ImportWizard").then((m) => ({ default: m.ImportWizard })));
+const ExportDialog = lazy(() => import("./export/ExportDialog").then((m) => ({ default: m.ExportDialog })));
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -182,7 +185,9 @@ export function App() {
             </>
           )}
           {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
-            <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
+            <Suspense fallback={<div className="message">{t("app.loading")}</div>}>
+              <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
+            </Suspense>
           )}
           {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
             <DesignView
@@ -195,6 +200,7 @@ export function App() {
             />
           )}
         </main>
+        <Suspense fallback={null}>
         {importing && (
           <ImportWizard
             key={importing.path ?? ""}
@@ -209,6 +215,7 @@ export function App() {
         {exporting && (
           <ExportDialog source={exporting} language={language} onClose={() => setExporting(null)} />
         )}
+        </Suspense>
         {dragging && !importing && (
           <div className="drop-overlay">
             <p>{t("import.drop_here")}</p>

@@ -2,6 +2,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
 import "./styles.css";
+// Every feature's styles load with the app, also for the features whose code loads when first
+// opened: the top bar and the mode switch use them before.
+import "./analyze/analyze.css";
+import "./import/import.css";
+import "./export/export.css";
+import "./present/present.css";
 import { App } from "./App";
 
 const root = document.getElementById("root");
