@@ -84,6 +84,35 @@ async fn wait_for_difference(client: &Client, touchpoint: &str, expected: f64) {
 }
 
 /// Sets a form control's value as a user's input would, so React sees the change.
+/// Waits until Analyze has no request in flight (its spinner is gone).
+async fn settled(client: &Client) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !client
+        .find_all(Locator::Css(".analyze [role=status].spinner"))
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "Analyze is still loading after 30 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Like `wait_for` for one element, but a failure shows the text of `context`, to say why.
+async fn wait_for_or_show(client: &Client, css: &str, context: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+        if Instant::now() > deadline {
+            let shown = texts(client, context).await;
+            panic!("no `{css}` within 30 s; the panel shows: {shown:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
 async fn set_value(client: &Client, testid: &str, value: &str) {
     client
         .execute(
@@ -286,9 +315,25 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
 
     // Customer search by id: the path, status and stages.
     click(&client, "[data-testid=filter-reset]").await;
+    // The reset reloads the report; search once it is in (no spinner), so that nothing the
+    // reload re-renders races the typed id.
+    settled(&client).await;
     set_value(&client, "customer-search", "C0000042").await;
+    let typed = client
+        .execute(
+            "return document.querySelector('[data-testid=customer-search]').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(typed, json!("C0000042"));
     click(&client, "[data-testid=customer-search-go]").await;
-    wait_for(&client, "[data-testid=path-status]", 1).await;
+    wait_for_or_show(
+        &client,
+        "[data-testid=path-status]",
+        ".analyze-panel, aside",
+    )
+    .await;
     let shown = texts(&client, "[data-testid=path-customer]").await.concat();
     assert_eq!(shown, "C0000042");
     let engine = Analysis::from_workspace(&Workspace::open(&workspace).unwrap(), None).unwrap();
