@@ -610,6 +610,25 @@ async fn card_id(client: &Client, name: &str) -> String {
 const CARDS: &str = "return document.querySelectorAll('[data-testid=touchpoint]').length;";
 const LANES: &str = "return Array.from(document.querySelectorAll('[data-testid=lane-name]')).map(e => e.textContent);";
 
+/// Double-clicks with the real mouse at the point `x`, `y` of the window.
+async fn double_click(client: &Client, x: f64, y: f64) {
+    let mut mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x,
+        y,
+    });
+    for _ in 0..2 {
+        mouse = mouse
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+    }
+    client.perform_actions(mouse).await.unwrap();
+}
+
 /// Clicks `css` with `Control` held, as a user adds to a selection.
 async fn control_click(client: &Client, css: &str) {
     let element = client.find(Locator::Css(css)).await.unwrap();
@@ -723,25 +742,7 @@ async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reorde
             spot[0].as_f64().unwrap().round(),
             spot[1].as_f64().unwrap().round(),
         );
-        let twice = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x,
-                y,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        client.perform_actions(twice).await.unwrap();
+        double_click(&client, x, y).await;
         eventually(&client, CARDS, json!(count + 1)).await;
         focused(&client, "inspector-name").await;
         type_text(&client, "Shop window poster\u{E007}").await;
@@ -756,30 +757,18 @@ async fn cards_move_across_lanes_copy_paste_delete_and_stages_are_renamed_reorde
         );
 
         // Rename the first stage by double-clicking its name.
-        let name = client
-            .find(Locator::Css("[data-testid=lane-name]"))
-            .await
-            .unwrap();
-        let twice = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveToElement {
-                element: name,
-                duration: None,
-                x: 0.0,
-                y: 0.0,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        client.perform_actions(twice).await.unwrap();
+        let name = eval(
+            &client,
+            "const r = document.querySelector('[data-testid=lane-name]').getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+        )
+        .await;
+        double_click(
+            &client,
+            name[0].as_f64().unwrap().round(),
+            name[1].as_f64().unwrap().round(),
+        )
+        .await;
         focused(&client, "stage-name-input").await;
         chord(&client, &[Key::Control], 'a').await;
         type_text(&client, "Awareness\u{E007}").await;

@@ -6,6 +6,7 @@ import type { Node, NodeProps } from "@xyflow/react";
 import type { StageId } from "../generated/types";
 import type { BandBox } from "../map/layout";
 import { useT } from "../language";
+import { LaneBands } from "../map/nodes";
 
 export interface LaneActions {
   startRename: (stage: StageId) => void;
@@ -125,17 +126,7 @@ export function EditableLane({ data, width, height }: NodeProps<EditableLaneNode
           </button>
         </span>
       </header>
-      {data.bands.map((band) => (
-        <div
-          key={band.kind}
-          className={`lane-band lane-band-${band.kind}`}
-          style={{ top: band.y, height: band.height }}
-        >
-          <span className="lane-band-label">
-            {t(band.kind === "physical" ? "map.band.physical" : "map.band.digital")}
-          </span>
-        </div>
-      ))}
+      <LaneBands bands={data.bands} />
       {data.touchpoints === 0 && <p className="lane-empty">{t("design.stage.empty")}</p>}
     </div>
   );

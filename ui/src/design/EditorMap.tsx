@@ -134,6 +134,16 @@ function buildEdges(journey: Journey, selection: Selection): Edge[] {
   });
 }
 
+/** `ids` with each picked id added or removed as React Flow selected or unselected it. */
+function toggled(ids: Set<number>, picked: { id: number; selected: boolean }[]): Set<number> {
+  const next = new Set(ids);
+  for (const p of picked) {
+    if (p.selected) next.add(p.id);
+    else next.delete(p.id);
+  }
+  return next;
+}
+
 const touchpointOf = (nodeId: string): TouchpointId | null =>
   nodeId.startsWith("tp-") ? Number(nodeId.slice(3)) : null;
 const transitionOf = (edgeId: string): number | null =>
@@ -163,14 +173,7 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
         return id === null ? [] : [{ id, selected: c.selected }];
       });
       if (picked.length > 0) {
-        onSelection((current) => {
-          const touchpoints = new Set(current.touchpoints);
-          for (const p of picked) {
-            if (p.selected) touchpoints.add(p.id);
-            else touchpoints.delete(p.id);
-          }
-          return { touchpoints, transitions: current.transitions };
-        });
+        onSelection((current) => ({ ...current, touchpoints: toggled(current.touchpoints, picked) }));
       }
       const moves = changes.filter((c) => c.type === "position" || c.type === "dimensions");
       if (moves.length > 0) setNodes((current) => applyNodeChanges(moves, current));
@@ -186,14 +189,7 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
         return id === null ? [] : [{ id, selected: c.selected }];
       });
       if (picked.length === 0) return;
-      onSelection((current) => {
-        const transitions = new Set(current.transitions);
-        for (const p of picked) {
-          if (p.selected) transitions.add(p.id);
-          else transitions.delete(p.id);
-        }
-        return { touchpoints: current.touchpoints, transitions };
-      });
+      onSelection((current) => ({ ...current, transitions: toggled(current.transitions, picked) }));
     },
     [onSelection],
   );

@@ -10,17 +10,12 @@ export type LaneNode = Node<{ name: string; index: number; bands: BandBox[] }, "
 /** `flagged`: the journey's validation warns about this touchpoint (design mode). */
 export type TouchpointNode = Node<{ touchpoint: Touchpoint; flagged?: boolean }, "touchpoint">;
 
-export function Lane({ data, width, height }: NodeProps<LaneNode>) {
+/** A lane's physical and digital bands, each with its label. */
+export function LaneBands({ bands }: { bands: BandBox[] }) {
   const t = useT();
   return (
-    <div className="lane" data-testid="lane" style={{ width, height }}>
-      <header className="lane-header">
-        <span className="lane-number">{data.index + 1}</span>
-        <span className="lane-name" title={data.name}>
-          {data.name}
-        </span>
-      </header>
-      {data.bands.map((band) => (
+    <>
+      {bands.map((band) => (
         <div
           key={band.kind}
           className={`lane-band lane-band-${band.kind}`}
@@ -31,6 +26,20 @@ export function Lane({ data, width, height }: NodeProps<LaneNode>) {
           </span>
         </div>
       ))}
+    </>
+  );
+}
+
+export function Lane({ data, width, height }: NodeProps<LaneNode>) {
+  return (
+    <div className="lane" data-testid="lane" style={{ width, height }}>
+      <header className="lane-header">
+        <span className="lane-number">{data.index + 1}</span>
+        <span className="lane-name" title={data.name}>
+          {data.name}
+        </span>
+      </header>
+      <LaneBands bands={data.bands} />
     </div>
   );
 }
