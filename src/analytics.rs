@@ -1,4 +1,4 @@
-//! Analytics: every number of `metrics.md`, computed over the columnar event log.
+//! Analytics: every number of `docs/metrics.md`, computed over the columnar event log.
 //!
 //! Why it is built this way: analysts check our numbers against DuckDB and pandas, and the app
 //! must answer at ten million events without a wait. So an [`Analysis`] is built once per log and

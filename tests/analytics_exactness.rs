@@ -2,7 +2,8 @@
 //!
 //! The main fixture (times in days from 0; as-of defaults to the latest event, day 100, so
 //! customers whose latest event is before day 70 have dropped off):
-//! - c1: Ad impression d0, Ad click d1, Shop d2 (value 10), Reward d3 (value 20)  → dropped
+//! - c1: Ad impression d0, Ad click d1, Shop d2 (value 10), Reward d3 (value 20)  → completed
+//!   (idle for 97 days, but at a goal: contract v2 counts a conversion, never a drop-off)
 //! - c2: Ad impression d0 (exposure only)                                        → dropped
 //! - c3: Shop d50, Shop d50+1h (self-loop), "Mystery" d51 (unmapped)             → dropped
 //! - c4: "store" d100 (alias of Shop, one event)                                  → active
@@ -112,7 +113,10 @@ fn every_number_of_the_report_matches_the_hand_computation() {
     );
     assert_eq!(ad.reach_pct, Some(50.0));
     assert!(close(ad.repeat, 4.0 / 3.0));
-    assert_eq!((ad.last_here, ad.dropoff, ad.stalled_now), (1, 1, 0));
+    assert_eq!(
+        (ad.last_here, ad.dropoff, ad.stalled_now, ad.completed_here),
+        (1, 1, 0, 0)
+    );
     assert!(close(ad.dropoff_rate, 100.0 / 3.0));
     // Next after Ad: 1 d, 1 d, 5 d → median 86400 s, p90 = 86400 + 0.8 × 345600.
     assert_eq!(
@@ -156,15 +160,13 @@ fn every_number_of_the_report_matches_the_hand_computation() {
             reward.customers,
             reward.last_here,
             reward.dropoff,
-            reward.stalled_now
+            reward.stalled_now,
+            reward.completed_here
         ),
-        (2, 2, 2, 1, 0)
+        (2, 2, 2, 0, 0, 2)
     );
     assert!(close(reward.reach_pct, 100.0 / 3.0));
-    assert_eq!(
-        (reward.repeat, reward.dropoff_rate),
-        (Some(1.0), Some(50.0))
-    );
+    assert_eq!((reward.repeat, reward.dropoff_rate), (Some(1.0), Some(0.0)));
     assert_eq!((reward.median_next_s, reward.p90_next_s), (None, None));
     assert_eq!(
         (reward.engagement_rate, reward.value_mean, reward.goal),
@@ -205,7 +207,10 @@ fn every_number_of_the_report_matches_the_hand_computation() {
 
     let stage = |name: &str| r.stages.iter().find(|s| s.stage == name).unwrap().clone();
     let aware = stage("Aware");
-    assert_eq!((aware.reached, aware.current, aware.dropped), (3, 1, 1));
+    assert_eq!(
+        (aware.reached, aware.current, aware.dropped, aware.completed),
+        (3, 1, 1, 0)
+    );
     assert!(close(aware.conversion_next, 200.0 / 3.0));
     assert_eq!(
         stage("Buy"),
@@ -215,6 +220,7 @@ fn every_number_of_the_report_matches_the_hand_computation() {
             reached: 4,
             current: 2,
             dropped: 0,
+            completed: 0,
             conversion_next: Some(25.0)
         }
     );
@@ -225,7 +231,8 @@ fn every_number_of_the_report_matches_the_hand_computation() {
             stage_id: 30,
             reached: 2,
             current: 2,
-            dropped: 1,
+            dropped: 0,
+            completed: 2,
             conversion_next: None
         }
     );
@@ -255,11 +262,71 @@ fn ids_of(status: Status) -> Vec<String> {
 }
 
 #[test]
-fn dropped_wins_over_stalled_which_wins_over_completed() {
-    assert_eq!(ids_of(Status::Dropped), ["c1", "c2", "c3"]);
+fn completed_wins_over_dropped_which_wins_over_stalled() {
+    assert_eq!(ids_of(Status::Dropped), ["c2", "c3"]);
     assert_eq!(ids_of(Status::Stalled), ["c5"]);
-    assert_eq!(ids_of(Status::Completed), ["c6"]);
+    assert_eq!(ids_of(Status::Completed), ["c1", "c6"]);
     assert_eq!(ids_of(Status::Active), ["c4"]);
+}
+
+/// Contract v2: a goal has no drop-off and no stalls, only completions, even when customers
+/// also pass through it and so give it a p90 time to next.
+///
+/// - g1: Shop d0, Reward d1, Shop d2, Reward d3 (latest at the goal, 1 day before as-of)
+/// - g2: Reward d0, Shop d0+1h (Reward's only other "next": 1 h)
+/// - g3: Shop d4 (as-of is d4)
+///
+/// Reward's nexts are 1 d (g1) and 1 h (g2), so its p90 is under a day: without v2, g1 would be
+/// stalled there. g2 is at Shop, idle 4 days minus an hour, past Shop's p90 of 1 d: stalled.
+#[test]
+fn a_customer_at_a_goal_is_completed_never_stalled_or_dropped() {
+    let mut log = EventLog::default();
+    push(&mut log, "g1", "Shop", 0, "view", "store", None);
+    push(&mut log, "g1", "Reward", DAY, "redeem", "app", None);
+    push(&mut log, "g1", "Shop", 2 * DAY, "view", "store", None);
+    push(&mut log, "g1", "Reward", 3 * DAY, "redeem", "app", None);
+    push(&mut log, "g2", "Reward", 0, "redeem", "app", None);
+    push(&mut log, "g2", "Shop", HOUR, "view", "store", None);
+    push(&mut log, "g3", "Shop", 4 * DAY, "view", "store", None);
+    let a = Analysis::new(&log, &journey(), &exposure());
+    let r = a.report(&Params::default()).unwrap();
+    let reward = node(&r, "Reward");
+    assert!(reward.p90_next_s.is_some_and(|p90| p90 < 86_400.0));
+    assert_eq!(
+        (
+            reward.last_here,
+            reward.dropoff,
+            reward.stalled_now,
+            reward.completed_here
+        ),
+        (1, 0, 0, 1)
+    );
+    let shop = node(&r, "Shop");
+    assert_eq!(
+        (
+            shop.last_here,
+            shop.dropoff,
+            shop.stalled_now,
+            shop.completed_here
+        ),
+        (2, 0, 1, 0)
+    );
+    let love = r.stages.iter().find(|s| s.stage == "Love").unwrap();
+    assert_eq!((love.current, love.dropped, love.completed), (1, 0, 1));
+
+    // Thirty days later everyone is past the inactivity threshold: g1 still converted.
+    let later = a
+        .report(&Params {
+            as_of_ms: Some(40 * DAY),
+            ..Params::default()
+        })
+        .unwrap();
+    let reward = node(&later, "Reward");
+    assert_eq!((reward.dropoff, reward.completed_here), (0, 1));
+    assert_eq!(node(&later, "Shop").dropoff, 2);
+    let e = a.evaluate(&Params::default()).unwrap();
+    let row = a.customer(&e, "g1").unwrap().unwrap();
+    assert_eq!(row.status, Status::Completed);
 }
 
 #[test]
@@ -524,14 +591,17 @@ fn a_filter_that_empties_the_log_gives_zeros_and_nulls() {
 }
 
 #[test]
-fn a_later_as_of_drops_everyone_inactive_since() {
+fn a_later_as_of_drops_everyone_inactive_since_except_who_completed() {
     let r = report(Params {
         as_of_ms: Some(200 * DAY),
         ..Params::default()
     });
     assert_eq!(r.as_of.as_deref(), Some("1970-07-20T00:00:00Z"));
     let dropped: Vec<u64> = r.nodes.iter().map(|n| n.dropoff).collect();
-    assert_eq!(dropped, [1, 2, 2]);
+    // Reward is the goal: c1 and c6 ended there, so they completed (v2), however long ago.
+    assert_eq!(dropped, [1, 2, 0]);
+    let completed: Vec<u64> = r.nodes.iter().map(|n| n.completed_here).collect();
+    assert_eq!(completed, [0, 0, 2]);
     assert!(r.nodes.iter().all(|n| n.stalled_now == 0));
 }
 

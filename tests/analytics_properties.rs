@@ -154,6 +154,8 @@ proptest! {
         prop_assert_eq!(current, mapped_latest);
         let dropped: u64 = r.stages.iter().map(|s| s.dropped).sum();
         prop_assert_eq!(dropped, r.nodes.iter().map(|n| n.dropoff).sum::<u64>());
+        let completed: u64 = r.stages.iter().map(|s| s.completed).sum();
+        prop_assert_eq!(completed, r.nodes.iter().map(|n| n.completed_here).sum::<u64>());
         prop_assert!(mapped_latest <= r.customers);
     }
 
@@ -161,7 +163,13 @@ proptest! {
     fn dropoff_and_stalls_are_among_those_whose_latest_event_is_here(events in raw_events(), p in params()) {
         let r = report(&events, &p);
         for n in &r.nodes {
-            prop_assert!(n.dropoff + n.stalled_now <= n.last_here, "{}", n.touchpoint);
+            prop_assert!(n.dropoff + n.stalled_now + n.completed_here <= n.last_here, "{}", n.touchpoint);
+            // Contract v2: at a goal everyone whose latest event is here completed.
+            if n.goal {
+                prop_assert_eq!((n.dropoff, n.stalled_now, n.completed_here), (0, 0, n.last_here));
+            } else {
+                prop_assert_eq!(n.completed_here, 0);
+            }
             prop_assert!(n.last_here <= n.customers && n.customers <= n.events.max(n.customers));
             prop_assert!(n.customers <= r.customers);
         }

@@ -13,13 +13,14 @@ use crate::error::{Error, Result};
 use crate::journey::{StageId, TouchpointId};
 use crate::log::NONE;
 
-/// A customer's status, in the order of precedence of `metrics.md`.
+/// A customer's status, in the order of precedence of `metrics.md` (v2): completed wins over
+/// dropped, which wins over stalled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    Completed,
     Dropped,
     Stalled,
-    Completed,
     Active,
 }
 
@@ -149,18 +150,15 @@ pub fn write_customers_csv(
 }
 
 impl Evaluation {
-    pub fn status(&self, analysis: &Analysis, customer: usize) -> Status {
-        if self.is_dropped(customer) {
+    /// The customer's status, by the precedence of metrics.md v2: completed, dropped, stalled,
+    /// active.
+    pub fn status(&self, customer: usize) -> Status {
+        if self.is_completed(customer) {
+            Status::Completed
+        } else if self.is_dropped(customer) {
             Status::Dropped
         } else if self.is_stalled(customer) {
             Status::Stalled
-        } else if analysis
-            .place_goal
-            .get(self.last_place[customer] as usize)
-            .copied()
-            .unwrap_or(false)
-        {
-            Status::Completed
         } else {
             Status::Active
         }
@@ -195,7 +193,7 @@ impl Analysis {
             .filter(|&c| evaluation.kept_events[c] > 0)
             .filter(|&c| touchpoint.is_none_or(|p| evaluation.last_place[c] == p))
             .filter(|&c| stage.is_none_or(|s| self.stage_of(evaluation.last_place[c]) == s))
-            .filter(|&c| query.status.is_none_or(|s| evaluation.status(self, c) == s))
+            .filter(|&c| query.status.is_none_or(|s| evaluation.status(c) == s))
             .filter(|&c| {
                 reached.is_none_or(|s| {
                     self.kept_places(evaluation, c)
@@ -282,7 +280,7 @@ impl Analysis {
             furthest_stage: self
                 .stage_name(evaluation.furthest_stage[c])
                 .map(str::to_owned),
-            status: evaluation.status(self, c),
+            status: evaluation.status(c),
         }
     }
 

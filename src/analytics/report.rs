@@ -4,6 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::customers::Status;
 use super::durations::{next_quantiles, MedianP90};
 use super::scan::{Evaluation, Totals};
 use super::{Analysis, NO_STAGE};
@@ -46,6 +47,9 @@ pub struct Node {
     pub p90_next_s: Option<f64>,
     #[ts(type = "number")]
     pub stalled_now: u64,
+    /// Customers whose latest event is here when this is a goal; 0 elsewhere (v2).
+    #[ts(type = "number")]
+    pub completed_here: u64,
     pub engagement_rate: Option<f64>,
     /// Whether engagement_rate is interacting ÷ exposed (true) or reach of the stage (false).
     pub engagement_by_exposure: bool,
@@ -84,6 +88,9 @@ pub struct StageFunnel {
     pub current: u64,
     #[ts(type = "number")]
     pub dropped: u64,
+    /// Completed customers whose current stage is this one (v2).
+    #[ts(type = "number")]
+    pub completed: u64,
     pub conversion_next: Option<f64>,
 }
 
@@ -113,8 +120,10 @@ pub fn rfc3339(ms: i64) -> String {
 struct Placement {
     dropoff: Vec<u64>,
     stalled: Vec<u64>,
+    completed: Vec<u64>,
     stage_current: Vec<u64>,
     stage_dropped: Vec<u64>,
+    stage_completed: Vec<u64>,
 }
 
 pub(crate) fn assemble(
@@ -163,25 +172,34 @@ fn place_customers(analysis: &Analysis, evaluation: &Evaluation) -> Placement {
     let mut placement = Placement {
         dropoff: vec![0; places],
         stalled: vec![0; places],
+        completed: vec![0; places],
         stage_current: vec![0; stages],
         stage_dropped: vec![0; stages],
+        stage_completed: vec![0; stages],
     };
     for c in 0..analysis.customer_count() {
         let place = evaluation.last_place[c];
         if place == NONE || !analysis.is_node(place) {
             continue;
         }
-        let dropped = evaluation.is_dropped(c);
-        if dropped {
-            placement.dropoff[place as usize] += 1;
-        } else if evaluation.is_stalled(c) {
-            placement.stalled[place as usize] += 1;
+        let status = evaluation.status(c);
+        let counter = match status {
+            Status::Completed => Some(&mut placement.completed),
+            Status::Dropped => Some(&mut placement.dropoff),
+            Status::Stalled => Some(&mut placement.stalled),
+            Status::Active => None,
+        };
+        if let Some(counter) = counter {
+            counter[place as usize] += 1;
         }
         let stage = analysis.stage_of(place);
         if stage != NO_STAGE {
-            placement.stage_current[stage as usize] += 1;
-            if dropped {
-                placement.stage_dropped[stage as usize] += 1;
+            let s = stage as usize;
+            placement.stage_current[s] += 1;
+            match status {
+                Status::Dropped => placement.stage_dropped[s] += 1,
+                Status::Completed => placement.stage_completed[s] += 1,
+                Status::Stalled | Status::Active => {}
             }
         }
     }
@@ -224,6 +242,7 @@ fn node(
         median_next_s,
         p90_next_s,
         stalled_now: placement.stalled[p],
+        completed_here: placement.completed[p],
         engagement_rate,
         engagement_by_exposure: by_exposure,
         value_mean: ratio(totals.place_value_sum[p], totals.place_value_count[p]),
@@ -304,6 +323,7 @@ fn stages(analysis: &Analysis, totals: &Totals, placement: &Placement) -> Vec<St
                 reached: totals.stage_reached[s],
                 current: placement.stage_current[s],
                 dropped: placement.stage_dropped[s],
+                completed: placement.stage_completed[s],
                 conversion_next: if s == last {
                     None
                 } else {

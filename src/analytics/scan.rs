@@ -34,6 +34,9 @@ pub struct Evaluation {
     pub(crate) last_instant: Vec<i64>,
     pub(crate) kept_events: Vec<u32>,
     pub(crate) furthest_stage: Vec<u32>,
+    /// Per place: whether it is a goal of the journey (a copy of the analysis's marks, so that a
+    /// customer's status needs nothing but the evaluation).
+    pub(crate) place_goal: Vec<bool>,
     /// Per place: p90 of the seconds to the next event.
     pub(crate) p90_next_s: Vec<Option<f64>>,
     pub(crate) report: Report,
@@ -59,8 +62,22 @@ impl Evaluation {
         }
     }
 
-    /// Whether the customer's latest kept event is older than the inactivity threshold.
+    /// Whether the customer's latest kept event is at a goal of the journey. Completion wins over
+    /// dropped and stalled (metrics.md v2): a customer who converted and went quiet converted.
+    pub(crate) fn is_completed(&self, customer: usize) -> bool {
+        self.kept_events[customer] > 0
+            && self
+                .place_goal
+                .get(self.last_place[customer] as usize)
+                .copied()
+                .unwrap_or(false)
+    }
+
+    /// Not completed, and the latest kept event is older than the inactivity threshold.
     pub(crate) fn is_dropped(&self, customer: usize) -> bool {
+        if self.is_completed(customer) {
+            return false;
+        }
         match self.as_of_ms {
             Some(as_of) if self.kept_events[customer] > 0 => {
                 let threshold = as_of.saturating_sub(i64::from(self.inactive_days) * DAY_MS);
@@ -70,7 +87,8 @@ impl Evaluation {
         }
     }
 
-    /// Not dropped, and idle at a node for longer than the node's p90 time to next.
+    /// Neither completed nor dropped, and idle at a node for longer than the node's p90 time to
+    /// next.
     pub(crate) fn is_stalled(&self, customer: usize) -> bool {
         let place = self.last_place[customer];
         let (Some(as_of), Some(Some(p90))) = (self.as_of_ms, self.p90_next_s.get(place as usize))
@@ -251,6 +269,7 @@ impl Analysis {
             last_instant,
             kept_events,
             furthest_stage,
+            place_goal: self.place_goal.clone(),
             p90_next_s: Vec::new(),
             report: Report::default(),
         };

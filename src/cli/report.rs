@@ -59,7 +59,7 @@ fn write_table(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "{:<24} {:<16} {:>8} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>8} {:>8} {:>7} {:>6}",
+        "{:<24} {:<16} {:>8} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>8} {:>8} {:>7} {:>9} {:>6}",
         "touchpoint",
         "stage",
         "events",
@@ -72,12 +72,13 @@ fn write_table(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
         "median",
         "p90",
         "stalled",
+        "completed",
         "engag%"
     )?;
     for n in &report.nodes {
         writeln!(
             out,
-            "{:<24} {:<16} {:>8} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>8} {:>8} {:>7} {:>6}",
+            "{:<24} {:<16} {:>8} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>8} {:>8} {:>7} {:>9} {:>6}",
             clip(&n.touchpoint, 24),
             clip(&n.stage, 16),
             n.events,
@@ -90,22 +91,24 @@ fn write_table(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
             duration(n.median_next_s),
             duration(n.p90_next_s),
             n.stalled_now,
+            n.completed_here,
             num(n.engagement_rate, 1)
         )?;
     }
     writeln!(
         out,
-        "\n{:<24} {:>8} {:>8} {:>8} {:>10}",
-        "stage", "reached", "current", "dropped", "→ next %"
+        "\n{:<24} {:>8} {:>8} {:>8} {:>9} {:>10}",
+        "stage", "reached", "current", "dropped", "completed", "→ next %"
     )?;
     for s in &report.stages {
         writeln!(
             out,
-            "{:<24} {:>8} {:>8} {:>8} {:>10}",
+            "{:<24} {:>8} {:>8} {:>8} {:>9} {:>10}",
             clip(&s.stage, 24),
             s.reached,
             s.current,
             s.dropped,
+            s.completed,
             num(s.conversion_next, 1)
         )?;
     }

@@ -135,7 +135,7 @@ mod tests {
         .unwrap();
         let text = std::fs::read_to_string(&csv).unwrap();
         assert!(
-            text.starts_with("\u{feff}stage;reached;current;dropped;conversion_next\n"),
+            text.starts_with("\u{feff}stage;reached;current;dropped;completed;conversion_next\n"),
             "{text}"
         );
         let report = api::report(&state, id, &params).unwrap();
