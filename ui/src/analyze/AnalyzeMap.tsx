@@ -107,6 +107,7 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
             fill: look?.fill ?? NO_DATA,
             headline: look?.headline ?? "—",
             backing: backingOf(node, designedEdges),
+            completed: node?.goal ? node.completed_here : null,
             dimmed: path !== null && !steps,
             path: steps
               ? { steps: steps.map((s) => s.index), first: formatInstant(language, steps[0]?.ms ?? 0) }

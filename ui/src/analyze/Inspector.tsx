@@ -1,5 +1,6 @@
 // The touchpoint inspector: every metric with its definition, the time-to-next histogram, where
-// customers go next, and the customers here now, stalled here and dropped here.
+// customers go next, and the customers here now, stalled here and dropped here (or, at a goal,
+// completed here: contract v2 counts a customer who ended at a goal as a conversion).
 
 import { useContext, useState } from "react";
 import type { Histogram, Journey, JourneyId, Node, Params, Report, Status, TouchpointId } from "../generated/types";
@@ -29,6 +30,7 @@ function rows(language: "en" | "it"): Row[] {
     { key: "median_next_s", label: "metric.median_next_s", def: "def.median_next_s", show: (n) => formatDuration(language, n.median_next_s) },
     { key: "p90_next_s", label: "metric.p90_next_s", def: "def.p90_next_s", show: (n) => formatDuration(language, n.p90_next_s) },
     { key: "stalled_now", label: "metric.stalled_now", def: "def.stalled_now", show: (n) => count(n.stalled_now) },
+    { key: "completed_here", label: "metric.completed_here", def: "def.completed_here", show: (n) => count(n.completed_here) },
     { key: "engagement_rate", label: "metric.engagement_rate", def: "def.engagement_rate", show: (n) => formatPercent(language, n.engagement_rate) },
     { key: "value_mean", label: "metric.value_mean", def: "def.value_mean", show: (n) => formatNumber(language, n.value_mean, 2) },
   ];
@@ -73,11 +75,21 @@ function HistogramChart({ histogram }: { histogram: Histogram }) {
   );
 }
 
-const TABS: { status: Status | null; label: MessageKey; count: (n: Node) => number; file: string }[] = [
-  { status: null, label: "customers.here", count: (n) => n.last_here, file: "here-now" },
-  { status: "stalled", label: "customers.stalled", count: (n) => n.stalled_now, file: "stalled" },
-  { status: "dropped", label: "customers.dropped", count: (n) => n.dropoff, file: "dropped" },
-];
+type Tab = { status: Status | null; label: MessageKey; count: (n: Node) => number; file: string };
+
+const HERE_NOW: Tab = { status: null, label: "customers.here", count: (n) => n.last_here, file: "here-now" };
+
+/** A goal has no stalled or dropped customers, only completed ones (contract v2). */
+function tabsOf(node: Node): Tab[] {
+  if (node.goal) {
+    return [HERE_NOW, { status: "completed", label: "customers.completed", count: (n) => n.completed_here, file: "completed" }];
+  }
+  return [
+    HERE_NOW,
+    { status: "stalled", label: "customers.stalled", count: (n) => n.stalled_now, file: "stalled" },
+    { status: "dropped", label: "customers.dropped", count: (n) => n.dropoff, file: "dropped" },
+  ];
+}
 
 interface Props {
   journey: Journey;
@@ -117,7 +129,8 @@ export function Inspector({
     .sort((a, b) => b.count - a.count)
     .slice(0, 5);
   const stage = journey.stages.find((s) => s.id === tp.stage);
-  const active = TABS[tab] ?? TABS[0];
+  const tabs = tabsOf(node);
+  const active = tabs[tab] ?? tabs[0];
   return (
     <aside className="side-panel inspector" data-testid="inspector" aria-label={t("inspector.title")}>
       <div className="inspector-head">
@@ -194,7 +207,7 @@ export function Inspector({
 
       <h3 className="section-title">{t("inspector.customers")}</h3>
       <div className="tabs" role="tablist">
-        {TABS.map((x, i) => (
+        {tabs.map((x, i) => (
           <button
             key={x.label}
             type="button"

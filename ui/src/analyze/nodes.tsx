@@ -20,6 +20,8 @@ export type MetricNode = Node<
     fill: string;
     headline: string;
     backing: Backing;
+    /** At a goal, the customers who completed there (contract v2); null elsewhere. */
+    completed: number | null;
     dimmed: boolean;
     path: PathMark | null;
   },
@@ -55,6 +57,8 @@ export function BackingMark({ backing }: { backing: Backing }) {
 }
 
 export function MetricTouchpoint({ data, selected, width, height }: NodeProps<MetricNode>) {
+  const language = useContext(LanguageContext);
+  const t = useT();
   const tp = data.touchpoint;
   const ink = textOn(data.fill);
   return (
@@ -76,6 +80,11 @@ export function MetricTouchpoint({ data, selected, width, height }: NodeProps<Me
       <div className="metric-node-headline" data-testid="node-headline">
         {data.headline}
       </div>
+      {data.completed !== null && (
+        <div className="metric-node-goal" data-testid="node-completed" title={t("def.completed_here")}>
+          ✓ {formatNumber(language, data.completed, 0)} {t("funnel.completed")}
+        </div>
+      )}
       {data.path && (
         <div className="path-mark" data-testid="path-mark" title={data.path.first}>
           {data.path.steps.map((s) => s + 1).join(" · ")}
@@ -107,6 +116,11 @@ function FunnelBar({ funnel, max, tone }: { funnel: StageFunnel; max: number; to
         <span title={t("def.stage.dropped")} className="funnel-dropped">
           {formatNumber(language, funnel.dropped, 0)} {t("funnel.dropped")}
         </span>
+        {funnel.completed > 0 && (
+          <span title={t("def.stage.completed")} className="funnel-completed" data-testid="funnel-completed">
+            {formatNumber(language, funnel.completed, 0)} {t("funnel.completed")}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -31,6 +31,7 @@ const node = (id: number, dropoff_rate: number | null): Node => ({
   median_next_s: null,
   p90_next_s: null,
   stalled_now: 0,
+  completed_here: 0,
   engagement_rate: null,
   engagement_by_exposure: false,
   value_mean: null,

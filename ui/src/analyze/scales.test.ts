@@ -29,6 +29,7 @@ const node = (over: Partial<Node>): Node => ({
   median_next_s: 60,
   p90_next_s: 120,
   stalled_now: 0,
+  completed_here: 0,
   engagement_rate: 80,
   engagement_by_exposure: false,
   value_mean: null,

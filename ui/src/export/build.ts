@@ -110,6 +110,7 @@ export function stagePages(source: ExportSource, t: T, language: Language): Stag
               value: formatPercent(language, headline.conversion),
             },
             { label: t("present.dropped"), value: formatCount(language, headline.dropped) },
+            { label: t("present.completed"), value: formatCount(language, headline.completed) },
             {
               label: `${t("present.worst_stall")}${headline.worstStall ? `: ${headline.worstStall.touchpoint}` : ""}`,
               value: formatCount(language, headline.worstStall?.count ?? 0),
@@ -121,6 +122,7 @@ export function stagePages(source: ExportSource, t: T, language: Language): Stag
         t("export.page.customers"),
         t("metric.dropoff_rate"),
         t("export.page.stalled"),
+        t("metric.completed_here"),
         t("export.page.next"),
       ],
       rows: touchpoints.map((tp) => {
@@ -130,6 +132,7 @@ export function stagePages(source: ExportSource, t: T, language: Language): Stag
           formatCount(language, n?.customers ?? 0),
           formatPercent(language, n?.dropoff_rate ?? null),
           formatCount(language, n?.stalled_now ?? 0),
+          formatCount(language, n?.completed_here ?? 0),
           formatDuration(language, n?.median_next_s ?? null),
         ];
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Journey } from "../generated/types";
-import { clip, escapeXml, mapSvg, stageSvg, type Picture } from "./picture";
+import { clip, escapeXml, mapSvg, PAGE_WIDTH, stageSvg, type Picture } from "./picture";
 
 const journey: Journey = {
   id: 1,
@@ -77,5 +77,21 @@ describe("the exported map", () => {
     expect(svg).toContain("STAGE 2 OF 6");
     expect(svg).toContain("5,325");
     expect(svg).toContain("Product page");
+  });
+
+  it("fits five headline figures and six columns inside the page", () => {
+    const figures = ["Reached", "Conversion", "Dropped", "Completed", "Most stalled"].map((label, i) => ({
+      label,
+      value: String(i),
+    }));
+    const columns = ["Touchpoint", "Customers", "Drop-off", "Stalled", "Completed here", "Next"];
+    const svg = stageSvg({ eyebrow: "Stage 6 of 6", title: "Loyalty", figures, columns, rows: [columns] });
+    const boxes = [...svg.matchAll(/<rect x="([\d.]+)" y="140" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(boxes).toHaveLength(5);
+    for (const [x, width] of boxes) expect(x + width).toBeLessThanOrEqual(PAGE_WIDTH - 48 + 0.001);
+    const cells = [...svg.matchAll(/<text x="([\d.]+)" y="300"/g)].map((m) => Number(m[1]));
+    expect(cells).toHaveLength(6);
+    expect(Math.max(...cells)).toBeLessThanOrEqual(PAGE_WIDTH - 48);
+    expect(svg).toContain("Completed here");
   });
 });

@@ -175,17 +175,20 @@ export function stageSvg(page: StagePage): string {
     textEl(48, 64, 15, page.eyebrow.toUpperCase(), ' font-weight="bold" fill="#0f766e" letter-spacing="2"'),
     textEl(48, 112, 40, clip(page.title, 44), ' font-weight="bold" fill="#0f172a"'),
   ];
-  const boxWidth = (PAGE_WIDTH - 96 - 3 * 16) / 4;
-  page.figures.slice(0, 4).forEach((f, i) => {
+  const figures = page.figures.slice(0, 5);
+  const boxWidth = (PAGE_WIDTH - 96 - (figures.length - 1) * 16) / Math.max(1, figures.length);
+  figures.forEach((f, i) => {
     const x = 48 + i * (boxWidth + 16);
     out.push(
       `<rect x="${x}" y="140" width="${boxWidth}" height="110" rx="12" fill="#f1f5f9"/>`,
-      textEl(x + 18, 196, 34, clip(f.value, 14), ' font-weight="bold" fill="#0f172a"'),
-      textEl(x + 18, 228, 14, clip(f.label, 34), ' fill="#475569"'),
+      textEl(x + 18, 196, 34, clip(f.value, 12), ' font-weight="bold" fill="#0f172a"'),
+      textEl(x + 18, 228, 14, clip(f.label, Math.floor(boxWidth / 8)), ' fill="#475569"'),
     );
   });
   const top = 300;
-  const widths = [0.34, 0.16, 0.16, 0.16, 0.18].map((w) => w * (PAGE_WIDTH - 96));
+  // The first column (names) takes a third; the number columns share the rest.
+  const rest = (1 - 0.34) / Math.max(1, page.columns.length - 1);
+  const widths = page.columns.map((_, i) => (i === 0 ? 0.34 : rest) * (PAGE_WIDTH - 96));
   let x = 48;
   page.columns.forEach((c, i) => {
     out.push(textEl(i === 0 ? x : x + (widths[i] ?? 0) - 8, top, 13, c, ` font-weight="bold" fill="#475569"${i === 0 ? "" : ' text-anchor="end"'}`));

@@ -149,7 +149,11 @@ to_ms: number | null, segments: Array<Segment>,
  */
 channels: Array<string>, };
 
-export type Node = { touchpoint: string, stage: string, touchpoint_id: number, events: number, customers: number, reach_pct: number | null, repeat: number | null, last_here: number, dropoff: number, dropoff_rate: number | null, median_next_s: number | null, p90_next_s: number | null, stalled_now: number, engagement_rate: number | null, 
+export type Node = { touchpoint: string, stage: string, touchpoint_id: number, events: number, customers: number, reach_pct: number | null, repeat: number | null, last_here: number, dropoff: number, dropoff_rate: number | null, median_next_s: number | null, p90_next_s: number | null, stalled_now: number, 
+/**
+ * Customers whose latest event is here when this is a goal; 0 elsewhere (v2).
+ */
+completed_here: number, engagement_rate: number | null, 
 /**
  * Whether engagement_rate is interacting ÷ exposed (true) or reach of the stage (false).
  */
@@ -157,7 +161,11 @@ engagement_by_exposure: boolean, value_mean: number | null, goal: boolean, };
 
 export type Edge = { from: string, to: string, from_touchpoint_id: number | null, to_touchpoint_id: number | null, count: number, customers: number, share: number | null, median_s: number | null, p90_s: number | null, designed: boolean, };
 
-export type StageFunnel = { stage: string, stage_id: number, reached: number, current: number, dropped: number, conversion_next: number | null, };
+export type StageFunnel = { stage: string, stage_id: number, reached: number, current: number, dropped: number, 
+/**
+ * Completed customers whose current stage is this one (v2).
+ */
+completed: number, conversion_next: number | null, };
 
 export type Unmapped = { value: string, events: number, };
 
@@ -171,7 +179,7 @@ export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, 
 
 export type CustomerPath = { customer: string, events: Array<CustomerEvent>, };
 
-export type Status = "dropped" | "stalled" | "completed" | "active";
+export type Status = "completed" | "dropped" | "stalled" | "active";
 
 export type PlaceRef = { "touchpoint": TouchpointId } | { "unmapped": string };
 

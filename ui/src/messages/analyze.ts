@@ -25,6 +25,7 @@ export const en = {
   "metric.repeat": "Events per customer",
   "metric.last_here": "Latest event here",
   "metric.dropoff": "Dropped off here",
+  "metric.completed_here": "Completed here",
   "metric.p90_next_s": "Time to next step, 90th percentile",
 
   "def.events": "Number of events at the touchpoint.",
@@ -33,14 +34,16 @@ export const en = {
   "def.repeat": "Events ÷ customers.",
   "def.last_here": "Customers whose latest event is at the touchpoint.",
   "def.dropoff":
-    "Customers whose latest event is at the touchpoint and whose latest instant is strictly earlier than as-of − inactivity threshold.",
+    "Customers whose latest event is at the touchpoint and whose latest instant is strictly earlier than as-of − inactivity threshold. Always 0 at a goal: ending there is a completion.",
   "def.dropoff_rate": "Drop-off ÷ customers × 100.",
+  "def.completed_here":
+    "At a goal: customers whose latest event is at the touchpoint. They converted, so they are never counted as dropped or stalled. 0 elsewhere.",
   "def.median_next_s":
     "Over the touchpoint's events that have a next event by the same customer: the time from the event to that next event; median by linear interpolation between closest ranks. Empty when no event has a next.",
   "def.p90_next_s":
     "Over the touchpoint's events that have a next event by the same customer: the time from the event to that next event; 90th percentile by linear interpolation between closest ranks. Empty when no event has a next.",
   "def.stalled_now":
-    "Customers whose latest event is at the touchpoint, who are not dropped, and whose time since that event (to as-of) exceeds the touchpoint's 90th-percentile time to next step.",
+    "Customers whose latest event is at the touchpoint, who are not dropped, and whose time since that event (to as-of) exceeds the touchpoint's 90th-percentile time to next step. Always 0 at a goal.",
   "def.engagement_rate":
     "Interacting customers ÷ exposed customers × 100, where event types may be marked as exposures (sent, delivered, impression…). With no exposure types at the touchpoint: customers ÷ customers who reached its stage × 100.",
   "def.value_mean":
@@ -50,6 +53,7 @@ export const en = {
   "def.stage.conversion":
     "Customers who reached the next stage after their first event in this stage ÷ reached × 100.",
   "def.stage.dropped": "Dropped customers whose current stage is this one.",
+  "def.stage.completed": "Customers whose latest event is at a goal in this stage: they converted.",
   "def.edge.count": "Pairs of consecutive events of the same customer from one touchpoint to the next.",
 
   "legend.title": "Legend",
@@ -71,6 +75,7 @@ export const en = {
   "funnel.reached": "reached",
   "funnel.next": "to next stage",
   "funnel.dropped": "dropped",
+  "funnel.completed": "completed",
   "funnel.last": "last stage",
 
   "unmapped.title": "Unmapped log values",
@@ -101,6 +106,7 @@ export const en = {
   "customers.here": "Here now",
   "customers.stalled": "Stalled here",
   "customers.dropped": "Dropped here",
+  "customers.completed": "Completed here",
   "customers.id": "Customer",
   "customers.events": "Events",
   "customers.last": "Latest event",
@@ -178,6 +184,7 @@ export const it: Record<keyof typeof en, string> = {
   "metric.repeat": "Eventi per cliente",
   "metric.last_here": "Ultimo evento qui",
   "metric.dropoff": "Abbandoni qui",
+  "metric.completed_here": "Completati qui",
   "metric.p90_next_s": "Tempo al passo successivo, 90° percentile",
 
   "def.events": "Numero di eventi nel punto di contatto.",
@@ -186,14 +193,16 @@ export const it: Record<keyof typeof en, string> = {
   "def.repeat": "Eventi ÷ clienti.",
   "def.last_here": "Clienti il cui ultimo evento è nel punto di contatto.",
   "def.dropoff":
-    "Clienti il cui ultimo evento è nel punto di contatto e il cui ultimo istante è strettamente precedente a data di riferimento − soglia di inattività.",
+    "Clienti il cui ultimo evento è nel punto di contatto e il cui ultimo istante è strettamente precedente a data di riferimento − soglia di inattività. Sempre 0 in un obiettivo: finire lì è un completamento.",
   "def.dropoff_rate": "Abbandoni ÷ clienti × 100.",
+  "def.completed_here":
+    "In un obiettivo: clienti il cui ultimo evento è nel punto di contatto. Hanno convertito, quindi non contano mai come abbandoni né come fermi. 0 altrove.",
   "def.median_next_s":
     "Sugli eventi del punto di contatto seguiti da un altro evento dello stesso cliente: il tempo dall'evento al successivo; mediana per interpolazione lineare tra i ranghi più vicini. Vuoto se nessun evento ha un successivo.",
   "def.p90_next_s":
     "Sugli eventi del punto di contatto seguiti da un altro evento dello stesso cliente: il tempo dall'evento al successivo; 90° percentile per interpolazione lineare tra i ranghi più vicini. Vuoto se nessun evento ha un successivo.",
   "def.stalled_now":
-    "Clienti il cui ultimo evento è nel punto di contatto, che non hanno abbandonato e il cui tempo da quell'evento (alla data di riferimento) supera il 90° percentile del tempo al passo successivo del punto.",
+    "Clienti il cui ultimo evento è nel punto di contatto, che non hanno abbandonato e il cui tempo da quell'evento (alla data di riferimento) supera il 90° percentile del tempo al passo successivo del punto. Sempre 0 in un obiettivo.",
   "def.engagement_rate":
     "Clienti che interagiscono ÷ clienti esposti × 100, dove alcuni tipi di evento possono essere marcati come esposizioni (inviato, consegnato, impression…). Senza tipi di esposizione nel punto: clienti ÷ clienti che hanno raggiunto la sua fase × 100.",
   "def.value_mean":
@@ -203,6 +212,7 @@ export const it: Record<keyof typeof en, string> = {
   "def.stage.conversion":
     "Clienti che hanno raggiunto la fase successiva dopo il loro primo evento in questa fase ÷ raggiunti × 100.",
   "def.stage.dropped": "Clienti che hanno abbandonato e la cui fase attuale è questa.",
+  "def.stage.completed": "Clienti il cui ultimo evento è in un obiettivo di questa fase: hanno convertito.",
   "def.edge.count": "Coppie di eventi consecutivi dello stesso cliente da un punto di contatto al successivo.",
 
   "legend.title": "Legenda",
@@ -224,6 +234,7 @@ export const it: Record<keyof typeof en, string> = {
   "funnel.reached": "raggiunti",
   "funnel.next": "proseguono",
   "funnel.dropped": "abbandoni",
+  "funnel.completed": "completati",
   "funnel.last": "ultima fase",
 
   "unmapped.title": "Valori del registro non mappati",
@@ -254,6 +265,7 @@ export const it: Record<keyof typeof en, string> = {
   "customers.here": "Qui ora",
   "customers.stalled": "Fermi qui",
   "customers.dropped": "Abbandoni qui",
+  "customers.completed": "Completati qui",
   "customers.id": "Cliente",
   "customers.events": "Eventi",
   "customers.last": "Ultimo evento",

@@ -186,6 +186,9 @@ function StageSlide({
             value={headline.conversion === null ? "—" : formatPercent(language, headline.conversion)}
           />
           <Figure label={t("present.dropped")} value={formatCount(language, headline.dropped)} tone="warn" />
+          {headline.completed > 0 && (
+            <Figure label={t("present.completed")} value={formatCount(language, headline.completed)} />
+          )}
           <Figure
             label={t("present.worst_stall")}
             value={headline.worstStall ? formatCount(language, headline.worstStall.count) : "0"}
@@ -233,14 +236,23 @@ function StageSlide({
                       <dd>{formatCount(language, node.customers)}</dd>
                       <dt>{t("present.touchpoint_customers")}</dt>
                     </div>
-                    <div>
-                      <dd>{node.dropoff_rate === null ? "—" : formatPercent(language, node.dropoff_rate)}</dd>
-                      <dt>{t("present.touchpoint_dropoff")}</dt>
-                    </div>
-                    <div>
-                      <dd>{formatCount(language, node.stalled_now)}</dd>
-                      <dt>{t("present.touchpoint_stalled")}</dt>
-                    </div>
+                    {node.goal ? (
+                      <div data-testid="present-completed">
+                        <dd>{formatCount(language, node.completed_here)}</dd>
+                        <dt>{t("present.touchpoint_completed")}</dt>
+                      </div>
+                    ) : (
+                      <>
+                        <div>
+                          <dd>{node.dropoff_rate === null ? "—" : formatPercent(language, node.dropoff_rate)}</dd>
+                          <dt>{t("present.touchpoint_dropoff")}</dt>
+                        </div>
+                        <div>
+                          <dd>{formatCount(language, node.stalled_now)}</dd>
+                          <dt>{t("present.touchpoint_stalled")}</dt>
+                        </div>
+                      </>
+                    )}
                   </dl>
                 )}
               </li>

@@ -64,6 +64,8 @@ export interface StageHeadline {
   conversion: number | null;
   isLast: boolean;
   dropped: number;
+  /** Customers whose latest event is at one of the stage's goals (contract v2). */
+  completed: number;
   /** The stage's touchpoint with the most customers stalled now, if anyone is. */
   worstStall: { touchpoint: string; count: number } | null;
 }
@@ -82,6 +84,7 @@ export function stageHeadline(report: Report, journey: Journey, stage: StageId):
     conversion: isLast ? null : funnel.conversion_next,
     isLast,
     dropped: funnel.dropped,
+    completed: funnel.completed,
     worstStall: worst ? { touchpoint: worst.touchpoint, count: worst.stalled_now } : null,
   };
 }
