@@ -180,6 +180,34 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
     wait_for(&client, "[data-testid=histogram]", 1).await;
     screenshot(&client, "e2e-analyze-inspector.png").await;
 
+    // Contract v2: a goal counts completions, never drop-off or stalls.
+    let goal = all
+        .nodes
+        .iter()
+        .find(|n| n.goal && n.last_here > 0)
+        .unwrap();
+    assert_eq!(
+        (goal.dropoff, goal.stalled_now, goal.completed_here),
+        (0, 0, goal.last_here)
+    );
+    open_inspector(&client, &goal.touchpoint).await;
+    let completed = texts(&client, "[data-testid=metric-completed_here-value]")
+        .await
+        .concat();
+    assert_eq!(digits(&completed), goal.completed_here);
+    let dropped_at_goal = texts(&client, "[data-testid=metric-dropoff-value]")
+        .await
+        .concat();
+    assert_eq!(digits(&dropped_at_goal), 0);
+    wait_for(&client, "[data-testid=tab-completed]", 1).await;
+    assert!(client
+        .find_all(Locator::Css("[data-testid=tab-dropped]"))
+        .await
+        .unwrap()
+        .is_empty());
+    screenshot(&client, "e2e-analyze-goal.png").await;
+    open_inspector(&client, NAMED).await;
+
     // A date range set in the UI gives the numbers of `percorso report --from --to`.
     set_value(&client, "filter-from", "2026-05-01").await;
     set_value(&client, "filter-to", "2026-07-31").await;
@@ -358,6 +386,27 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
     assert_eq!(furthest, row.furthest_stage.unwrap_or_else(|| "—".into()));
 }
 
+/// Clicks `touchpoint` on the map and waits until the inspector shows it.
+async fn open_inspector(client: &Client, touchpoint: &str) {
+    click(
+        client,
+        &format!("[data-testid=metric-node][data-touchpoint='{touchpoint}']"),
+    )
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let name = texts(client, "[data-testid=inspector-name]").await.concat();
+        if name == touchpoint {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the inspector shows {name:?}, not {touchpoint:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 fn segment(region: &str) -> Params {
     Params {
         segments: vec![Segment {
@@ -469,6 +518,89 @@ async fn brushing_the_timeline_sets_the_date_range_the_numbers_follow() {
     let path = workspace.clone();
     with_app(&workspace, move |client| {
         brushing_sets_the_range(client, path)
+    })
+    .await;
+}
+
+/// How many events the large-workspace check generates: 1M by default, `PERCORSO_E2E_EVENTS` to
+/// change it (`scripts/bench-analyze.sh` runs it at 10M).
+fn large_event_count() -> u64 {
+    std::env::var("PERCORSO_E2E_EVENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+/// A demo workspace of about `events` events at `path`, written once: the generator makes about
+/// 6.8 events per customer.
+fn large_workspace(path: &std::path::Path, events: u64) {
+    if path.exists() {
+        return;
+    }
+    let config = percorso::demo::DemoConfig {
+        customers: (events * 1000 / 6_813).max(1),
+        ..percorso::demo::DemoConfig::default()
+    };
+    percorso::demo::create(path, true, &config).unwrap();
+}
+
+/// Opens a large workspace in Analyze and prints how long the numbers take to appear, beside
+/// the engine's own time for the same report in this process (a measurement, not a timed
+/// assertion: the check is that the numbers shown are the engine's).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_workspace_shows_its_numbers_in_analyze() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = std::env::var_os("PERCORSO_E2E_LARGE_WORKSPACE").map_or_else(
+        || home.path().join("large.percorso"),
+        std::path::PathBuf::from,
+    );
+    let started = Instant::now();
+    large_workspace(&workspace, large_event_count());
+    eprintln!(
+        "large workspace: {} written in {:.1} s",
+        workspace.display(),
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    let expected = engine_report(&workspace, &Params::default());
+    let engine_s = started.elapsed().as_secs_f64();
+    let path = workspace.clone();
+    with_app(&workspace, move |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+        let clicked = Instant::now();
+        click(&client, "[data-testid=mode-analyze]").await;
+        let deadline = Instant::now() + Duration::from_secs(300);
+        loop {
+            let shown = texts(&client, "[data-testid=overview-customers]")
+                .await
+                .concat();
+            if !shown.is_empty() && digits(&shown) == expected.customers {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "Analyze shows {shown:?} customers after 300 s; the engine says {}",
+                expected.customers
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let app_s = clicked.elapsed().as_secs_f64();
+        wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+        let rate = expected
+            .nodes
+            .iter()
+            .find(|n| n.touchpoint == NAMED)
+            .and_then(|n| n.dropoff_rate)
+            .unwrap();
+        wait_for_rate(&client, NAMED, rate).await;
+        eprintln!(
+            "analyze timing: {} events, {} customers in {}: numbers shown {app_s:.2} s after \
+             the click; the engine's report in the test process (open, load, sort, scan) {engine_s:.2} s",
+            expected.events,
+            expected.customers,
+            path.display()
+        );
+        screenshot(&client, "e2e-analyze-large.png").await;
     })
     .await;
 }
