@@ -7,6 +7,12 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
+# Cargo's target folder lives in a cache outside the clone, so a second run on the same machine
+# (another clone, or CI after a session) does not rebuild the world; a fresh machine starts it
+# empty and builds everything. PERCORSO_TARGET_DIR overrides it (e.g. for two runs at once).
+export CARGO_TARGET_DIR="${PERCORSO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/percorso/target}"
+mkdir -p "$CARGO_TARGET_DIR"
+
 LOGS="$ROOT/artifacts/logs"
 mkdir -p "$LOGS"
 rm -f "$LOGS"/*.log
@@ -43,7 +49,7 @@ cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 
 step "end-to-end test of the real app"
 cargo build -p percorso-app
-export PERCORSO_APP="$ROOT/target/debug/percorso-app"
+export PERCORSO_APP="$CARGO_TARGET_DIR/debug/percorso-app"
 export ARTIFACTS="$ROOT/artifacts"
 cargo test -p percorso-app --test e2e --no-run
 setsid timeout --kill-after=10 600 \
