@@ -120,7 +120,7 @@ pub fn write_csv_styled(
 }
 
 /// One table of the report of metrics.md, as exported to CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportTable {
     /// One row per touchpoint (the report's `nodes`).
