@@ -367,18 +367,6 @@ fn located(e: &serde_json::Error, path: Option<String>) -> Error {
     Error::BadJourneyFile { location, reason }
 }
 
-impl crate::workspace::Workspace {
-    /// The journey file of `journey`.
-    pub fn export_journey(&self, journey: crate::journey::JourneyId) -> Result<JourneyFile> {
-        JourneyFile::of(&self.journey(journey)?)
-    }
-
-    /// Stores the journey of `file` as a new journey and returns its id.
-    pub fn import_journey(&mut self, file: &JourneyFile) -> Result<crate::journey::JourneyId> {
-        self.insert_journey_value(&file.to_journey()?)
-    }
-}
-
 /// Reads the journey file at `path`; errors name the file.
 pub fn read(path: &Path) -> Result<JourneyFile> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;

@@ -10,6 +10,7 @@ mod blob;
 mod editing;
 mod events;
 mod files;
+mod journey_files;
 mod journeys;
 mod mapping;
 mod schema;
@@ -26,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::journey::JourneySummary;
 
 pub use editing::HISTORY_LIMIT;
-pub use events::{RejectedDraft, RejectedPage, SourceDraft, SourceSummary};
+pub use events::{RejectedDraft, RejectedPage, RejectedRow, SourceDraft, SourceSummary};
 pub use files::same_file;
 pub use journeys::{JourneyDraft, TouchpointDraft};
 

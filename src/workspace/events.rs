@@ -14,7 +14,6 @@ use super::blob;
 use super::journeys::{insert_journey_in, JourneyDraft};
 use super::Workspace;
 use crate::error::{Error, Result};
-use crate::import::RejectedRow;
 use crate::journey::JourneyId;
 use crate::log::{Attribute, Dictionary, EventLog};
 
@@ -53,6 +52,18 @@ pub struct SourceSummary {
     pub rows_rejected: u64,
     #[ts(type = "number")]
     pub duplicates: u64,
+}
+
+/// A row that was not imported, as `percorso rejected --format json` prints it (metrics.md).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RejectedRow {
+    pub source: String,
+    /// 1-based physical line on which the record starts; the header is line 1.
+    #[ts(type = "number")]
+    pub line: u64,
+    pub reason: String,
+    pub message: String,
+    pub raw: String,
 }
 
 /// A page of rejected rows and how many there are in all.
