@@ -382,10 +382,5 @@ pub fn read(path: &Path) -> Result<JourneyFile> {
 /// Writes `file` to `path` through a temporary file beside it, so a failed write never leaves
 /// half a file.
 pub fn write(path: &Path, file: &JourneyFile) -> Result<()> {
-    let text = file.to_text()?;
-    let mut staging = path.as_os_str().to_os_string();
-    staging.push(".partial");
-    let staging = std::path::PathBuf::from(staging);
-    std::fs::write(&staging, text).map_err(|e| Error::io(&staging, e))?;
-    std::fs::rename(&staging, path).map_err(|e| Error::io(path, e))
+    crate::atomic_write::write_bytes(path, file.to_text()?.as_bytes())
 }

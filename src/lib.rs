@@ -5,6 +5,7 @@
 //! `cargo test` alone and reproduced from a terminal.
 
 pub mod analytics;
+pub mod atomic_write;
 pub mod demo;
 pub mod document;
 pub mod edit;
