@@ -367,18 +367,6 @@ fn located(e: &serde_json::Error, path: Option<String>) -> Error {
     Error::BadJourneyFile { location, reason }
 }
 
-impl crate::workspace::Workspace {
-    /// The journey file of `journey`.
-    pub fn export_journey(&self, journey: crate::journey::JourneyId) -> Result<JourneyFile> {
-        JourneyFile::of(&self.journey(journey)?)
-    }
-
-    /// Stores the journey of `file` as a new journey and returns its id.
-    pub fn import_journey(&mut self, file: &JourneyFile) -> Result<crate::journey::JourneyId> {
-        self.insert_journey_value(&file.to_journey()?)
-    }
-}
-
 /// Reads the journey file at `path`; errors name the file.
 pub fn read(path: &Path) -> Result<JourneyFile> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -394,10 +382,5 @@ pub fn read(path: &Path) -> Result<JourneyFile> {
 /// Writes `file` to `path` through a temporary file beside it, so a failed write never leaves
 /// half a file.
 pub fn write(path: &Path, file: &JourneyFile) -> Result<()> {
-    let text = file.to_text()?;
-    let mut staging = path.as_os_str().to_os_string();
-    staging.push(".partial");
-    let staging = std::path::PathBuf::from(staging);
-    std::fs::write(&staging, text).map_err(|e| Error::io(&staging, e))?;
-    std::fs::rename(&staging, path).map_err(|e| Error::io(path, e))
+    crate::atomic_write::write_bytes(path, file.to_text()?.as_bytes())
 }

@@ -15,7 +15,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::journey::{
     Channel, Journey, Kind, Kpi, Opportunity, Persona, PersonaId, Stage, StageId, Touchpoint,
-    TouchpointId, Transition, TransitionId, EMOTION_RANGE,
+    TouchpointId, Transition, TransitionId, EMOTION_RANGE, UNASSIGNED_STAGE,
 };
 use crate::validate::Warning;
 
@@ -52,6 +52,14 @@ pub enum Edit {
     /// Adds a touchpoint with every field as given; its `id` is ignored and a new one given.
     AddTouchpoint {
         touchpoint: Touchpoint,
+    },
+    /// Adds a touchpoint for a log value that matched none: named after the value, of the kind
+    /// its channel usually has, on the first free slot of that kind's band in `stage` (the
+    /// journey's first stage when not given; a journey without stages gets one, "Unassigned").
+    AddTouchpointForValue {
+        value: String,
+        channel: Channel,
+        stage: Option<StageId>,
     },
     /// Replaces every field of the touchpoint with this `id`.
     UpdateTouchpoint {
@@ -145,7 +153,7 @@ impl Edit {
             Edit::RenameStage { .. } => "rename stage",
             Edit::MoveStage { .. } => "reorder stages",
             Edit::DeleteStage { .. } => "delete stage",
-            Edit::AddTouchpoint { .. } => "add touchpoint",
+            Edit::AddTouchpoint { .. } | Edit::AddTouchpointForValue { .. } => "add touchpoint",
             Edit::UpdateTouchpoint { .. } => "edit touchpoint",
             Edit::MoveTouchpoint { .. } => "move touchpoint",
             Edit::SetTouchpointField { field, .. } => match field {
@@ -224,6 +232,13 @@ impl Edit {
             }
             Edit::AddTouchpoint { touchpoint } => {
                 add_touchpoint(journey, touchpoint, ids)?;
+            }
+            Edit::AddTouchpointForValue {
+                value,
+                channel,
+                stage,
+            } => {
+                add_touchpoint_for_value(journey, value, *channel, *stage, ids)?;
             }
             Edit::UpdateTouchpoint { touchpoint } => {
                 let checked = checked_touchpoint(journey, touchpoint)?;
@@ -443,6 +458,40 @@ fn add_touchpoint(journey: &mut Journey, t: &Touchpoint, ids: &mut Ids) -> Resul
     let id = t.id;
     journey.touchpoints.push(t);
     Ok(id)
+}
+
+fn add_touchpoint_for_value(
+    journey: &mut Journey,
+    value: &str,
+    channel: Channel,
+    stage: Option<StageId>,
+    ids: &mut Ids,
+) -> Result<TouchpointId> {
+    let stage = match (stage, journey.stages.first()) {
+        (Some(stage), _) => stage,
+        (None, Some(first)) => first.id,
+        (None, None) => {
+            let id = StageId(ids.next(Table::Stages));
+            journey.stages.push(Stage {
+                id,
+                name: UNASSIGNED_STAGE.to_owned(),
+            });
+            id
+        }
+    };
+    stage_index(journey, stage)?;
+    let kind = channel.usual_kind();
+    let (x, y) = crate::layout::first_free_slot(journey, stage, kind);
+    let touchpoint = Touchpoint {
+        stage,
+        name: value.to_owned(),
+        channel,
+        kind,
+        x,
+        y,
+        ..Touchpoint::default()
+    };
+    add_touchpoint(journey, &touchpoint, ids)
 }
 
 fn add_transition(

@@ -120,7 +120,7 @@ pub fn write_csv_styled(
 }
 
 /// One table of the report of metrics.md, as exported to CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportTable {
     /// One row per touchpoint (the report's `nodes`).
@@ -269,18 +269,12 @@ pub fn write_file(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<()>,
 ) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let staged = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
-    {
-        let mut out = std::io::BufWriter::new(staged.as_file());
+    crate::atomic_write::write_with(path, |staging| {
+        let file = std::fs::File::create(staging).map_err(|e| Error::io(staging, e))?;
+        let mut out = std::io::BufWriter::new(&file);
         write(&mut out)?;
-        out.flush().map_err(|e| Error::io(path, e))?;
-    }
-    staged.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+        out.flush().map_err(|e| Error::io(path, e))
+    })
 }
 
 fn csv_error(e: csv::Error) -> Error {

@@ -216,17 +216,8 @@ impl RejectReason {
     }
 }
 
-/// A row that was not imported, as `percorso rejected --format json` prints it (metrics.md).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct RejectedRow {
-    pub source: String,
-    /// 1-based physical line on which the record starts; the header is line 1.
-    #[ts(type = "number")]
-    pub line: u64,
-    pub reason: String,
-    pub message: String,
-    pub raw: String,
-}
+/// Rejected rows are stored with their source; the type lives with the workspace that keeps them.
+pub use crate::workspace::RejectedRow;
 
 /// A log value that matches no touchpoint of the journey, with its event count.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -136,6 +136,10 @@ pub struct Stage {
 /// How a customer feels at a touchpoint, from −2 (very negative) to +2 (very positive).
 pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
 
+/// The stage that holds touchpoints made from log values when there is no designed stage for
+/// them, per metrics.md.
+pub const UNASSIGNED_STAGE: &str = "Unassigned";
+
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Touchpoint {
     pub id: TouchpointId,

@@ -1,11 +1,12 @@
-//! Where touchpoints sit inside their lane: the slots that templates use and the "tidy" command
-//! that puts every touchpoint of a journey back on them without moving it to another stage.
+//! Where touchpoints sit inside their lane: the slots that templates and touchpoints made from
+//! log values use, and the "tidy" command that puts every touchpoint of a journey back on them
+//! without moving it to another stage.
 //!
 //! A touchpoint's `x`/`y` are offsets inside its stage's lane and its kind's band (see the map's
 //! geometry in `ui/src/map/layout.ts`): slots go down the band in rows, alternately left and a
 //! little right, so that arrows between consecutive rows stay visible.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::journey::{Journey, Kind, StageId, TouchpointId};
 
@@ -21,6 +22,20 @@ pub const ROW: f64 = 110.0;
 /// The position of the `row`-th touchpoint of a band.
 pub fn slot(row: usize) -> (f64, f64) {
     (LEFT + STAGGER * (row % 2) as f64, TOP + ROW * row as f64)
+}
+
+/// The first slot of the band of `kind` in `stage` that no touchpoint of that band occupies: a
+/// touchpoint occupies the row nearest to its height, wherever it was dragged to, so a new one
+/// never lands on top of another.
+pub fn first_free_slot(journey: &Journey, stage: StageId, kind: Kind) -> (f64, f64) {
+    let taken: HashSet<i64> = journey
+        .touchpoints
+        .iter()
+        .filter(|t| t.stage == stage && t.kind == kind)
+        .map(|t| ((t.y - TOP) / ROW).round() as i64)
+        .collect();
+    let free = (0..).find(|row| !taken.contains(row)).unwrap_or(0);
+    slot(usize::try_from(free).unwrap_or(0))
 }
 
 /// Puts every touchpoint on the slots of its own lane and band, ordered by how many transitions

@@ -1,11 +1,11 @@
 //! Percorso's engine: the journey model, the workspace file, the event log and the demo generator.
 //!
 //! This crate knows nothing about windows or webviews. The desktop shell in `src-tauri/` and the
-//! `percorso` command line both call into it, so every behaviour the app has can be tested with
+//! `percorso` command line (`cli/`) both call into it, so every behaviour the app has can be tested with
 //! `cargo test` alone and reproduced from a terminal.
 
 pub mod analytics;
-pub mod cli;
+pub mod atomic_write;
 pub mod demo;
 pub mod document;
 pub mod edit;

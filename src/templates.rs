@@ -7,10 +7,9 @@ use ts_rs::TS;
 use crate::demo::retail;
 use crate::error::{Error, Result};
 use crate::journey::{
-    Channel, Journey, JourneyId, Kind, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId,
-    Stage, StageId, Touchpoint, TouchpointId, Transition, TransitionId,
+    Channel, Journey, Kind, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, Stage,
+    StageId, Touchpoint, TouchpointId, Transition, TransitionId,
 };
-use crate::workspace::Workspace;
 
 /// A template as the "New journey" dialog lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -75,13 +74,6 @@ pub fn find(key: &str) -> Result<&'static Template> {
             keys.join(", ")
         ))
     })
-}
-
-impl Workspace {
-    /// Adds a new journey, a copy of the template `key`, and returns its id.
-    pub fn new_journey_from_template(&mut self, key: &str) -> Result<JourneyId> {
-        self.insert_journey_value(&find(key)?.journey())
-    }
 }
 
 /// Builds a journey lane by lane, placing touchpoints in their stage's kind band like the demo.

@@ -10,6 +10,7 @@ mod blob;
 mod editing;
 mod events;
 mod files;
+mod journey_files;
 mod journeys;
 mod mapping;
 mod schema;
@@ -26,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::journey::JourneySummary;
 
 pub use editing::HISTORY_LIMIT;
-pub use events::{RejectedDraft, RejectedPage, SourceDraft, SourceSummary};
+pub use events::{RejectedDraft, RejectedPage, RejectedRow, SourceDraft, SourceSummary};
 pub use files::same_file;
 pub use journeys::{JourneyDraft, TouchpointDraft};
 
@@ -110,16 +111,14 @@ impl Workspace {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let staging = staging_path(&path);
-        remove_if_exists(&staging)?;
-        let mut workspace = Workspace::ready(Connection::open(&staging)?, staging.clone())?;
-        let filled = fill(&mut workspace);
-        drop(workspace);
-        if let Err(e) = filled {
-            remove_if_exists(&staging)?;
-            return Err(e);
-        }
-        std::fs::rename(&staging, &path).map_err(|e| Error::io(&path, e))?;
+        crate::atomic_write::write_with(&path, |staging| {
+            let mut workspace =
+                Workspace::ready(Connection::open(staging)?, staging.to_path_buf())?;
+            let filled = fill(&mut workspace);
+            // The connection closes before the file takes its name.
+            drop(workspace);
+            filled
+        })?;
         Workspace::open(&path)
     }
 
@@ -151,19 +150,6 @@ impl Workspace {
             sources: self.sources()?,
             events: self.event_count()?,
         })
-    }
-}
-
-fn staging_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    path.with_file_name(name)
-}
-
-fn remove_if_exists(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
-        _ => Ok(()),
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use percorso::demo::{self, DemoConfig};
+use percorso::edit::Edit;
 use percorso::import::{self, generate, ImportSummary, Overrides};
 use percorso::{Channel, ErrorCode, Workspace};
 use rusqlite::types::ValueRef;
@@ -209,12 +210,23 @@ fn unmatched_values_are_listed_with_counts_and_can_be_mapped_or_made_touchpoints
         .unwrap();
     ws.add_alias(store.id, "Fidelity card").unwrap();
     let corner = ws
-        .create_touchpoint_from_value(journey_id, None, "Caffè corner", Channel::Store)
-        .unwrap();
+        .apply(
+            journey_id,
+            &Edit::AddTouchpointForValue {
+                value: "Caffè corner".into(),
+                channel: Channel::Store,
+                stage: None,
+            },
+        )
+        .unwrap()
+        .created
+        .touchpoints[0];
     let journey = ws.journey(journey_id).unwrap();
     let matcher = percorso::matching::TouchpointMatcher::new(&journey);
     assert_eq!(matcher.find("fidelity card"), Some(store.id));
     assert_eq!(matcher.find("caffe corner"), Some(corner));
-    let stage = journey.stages.last().unwrap();
-    assert_eq!(stage.name, "Unassigned");
+    assert_eq!(
+        journey.touchpoint(corner).unwrap().stage,
+        journey.stages[0].id
+    );
 }

@@ -9,6 +9,7 @@ use percorso::journey::{
     Channel, Journey, JourneyId, Kind, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId,
     StageId, Touchpoint, TouchpointId, TransitionId,
 };
+use percorso::workspace::{JourneyDraft, TouchpointDraft};
 use percorso::{ErrorCode, Warning, Workspace};
 use tempfile::TempDir;
 
@@ -647,7 +648,14 @@ fn undo_refuses_to_overwrite_a_change_made_outside_the_editor() {
         },
     )
     .unwrap();
-    f.ws.add_alias(shop, "boutique").unwrap();
+    // Another program (or an older Percorso) writes to the file behind the editor's back.
+    rusqlite::Connection::open(&f.path)
+        .unwrap()
+        .execute(
+            "INSERT INTO touchpoint_aliases (touchpoint_id, alias) VALUES (?1, 'boutique')",
+            [shop.0],
+        )
+        .unwrap();
     let err = f.ws.undo(f.id).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("changed outside the editor"));
@@ -660,6 +668,114 @@ fn undo_refuses_to_overwrite_a_change_made_outside_the_editor() {
         ["negozio", "boutique"]
     );
     assert_eq!(f.ws.history(f.id).unwrap().undo, None);
+}
+
+#[test]
+fn a_log_value_mapped_to_a_just_edited_touchpoint_undoes_as_its_own_step() {
+    let mut f = fixture();
+    let shop = by_name(&f.original, "Shop").id;
+    let rename = Edit::SetTouchpointField {
+        touchpoint: shop,
+        field: TouchpointField::Name("Boutique".into()),
+    };
+    let renamed = f.ws.apply(f.id, &rename).unwrap().journey;
+    // What the import wizard's "map to touchpoint" does.
+    let mapped = f.ws.add_alias(shop, "negozio").unwrap();
+    assert!(mapped.changed);
+    assert_eq!(mapped.journey, f.ws.journey(f.id).unwrap());
+    assert_eq!(
+        mapped.journey.touchpoint(shop).unwrap().aliases,
+        ["negozio"]
+    );
+    assert_eq!(mapped.history.undo.as_deref(), Some("edit touchpoint"));
+    // Mapping a value the touchpoint already has is no step at all.
+    assert!(!f.ws.add_alias(shop, "negozio").unwrap().changed);
+
+    let first = f.ws.undo(f.id).unwrap();
+    assert_eq!(first.journey, renamed);
+    assert_eq!(first.history.undo.as_deref(), Some("rename touchpoint"));
+    let second = f.ws.undo(f.id).unwrap();
+    assert_eq!(second.journey, f.original);
+    assert_eq!(second.history.redo.as_deref(), Some("rename touchpoint"));
+    // The history is intact: both steps redo.
+    assert_eq!(f.ws.redo(f.id).unwrap().journey, renamed);
+    assert_eq!(f.ws.redo(f.id).unwrap().journey, mapped.journey);
+}
+
+#[test]
+fn mapping_a_log_value_to_a_missing_touchpoint_is_refused() {
+    let mut f = fixture();
+    let err = f.ws.add_alias(TouchpointId(999), "negozio").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
+}
+
+#[test]
+fn a_touchpoint_made_from_a_log_value_is_one_step_on_the_first_free_slot_of_its_band() {
+    let mut f = fixture();
+    // By default it goes to the journey's first stage, in the band its channel belongs to.
+    let kiosk = round(
+        &mut f,
+        Edit::AddTouchpointForValue {
+            value: "Kiosk".into(),
+            channel: Channel::Store,
+            stage: None,
+        },
+    );
+    let made = by_name(&kiosk, "Kiosk");
+    assert_eq!(made.stage, stage_named(&f.original, "Aware"));
+    assert_eq!((made.channel, made.kind), (Channel::Store, Kind::Physical));
+    assert_eq!((made.x, made.y), percorso::layout::slot(0));
+    f.ws.undo(f.id).unwrap();
+
+    // In a given stage, a slot a touchpoint of the band sits on is not free.
+    let buy = stage_named(&f.original, "Buy");
+    let in_buy = round(
+        &mut f,
+        Edit::AddTouchpointForValue {
+            value: "Kiosk".into(),
+            channel: Channel::Store,
+            stage: Some(buy),
+        },
+    );
+    let made = by_name(&in_buy, "Kiosk");
+    assert_eq!(made.stage, buy);
+    assert_eq!((made.x, made.y), percorso::layout::slot(1));
+}
+
+#[test]
+fn a_journey_without_stages_gets_one_for_a_touchpoint_made_from_a_log_value() {
+    let mut f = fixture();
+    let empty = f.ws.new_journey("Empty", "").unwrap();
+    let done =
+        f.ws.apply(
+            empty,
+            &Edit::AddTouchpointForValue {
+                value: "Promo SMS".into(),
+                channel: Channel::Sms,
+                stage: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(done.journey.stages.len(), 1);
+    assert_eq!(done.journey.stages[0].name, "Unassigned");
+    assert_eq!(done.journey.touchpoints[0].stage, done.journey.stages[0].id);
+    assert_eq!(done.history.undo.as_deref(), Some("add touchpoint"));
+    let undone = f.ws.undo(empty).unwrap();
+    assert!(undone.journey.stages.is_empty() && undone.journey.touchpoints.is_empty());
+    // A stage of another journey is refused.
+    let elsewhere = stage_named(&f.original, "Buy");
+    let err =
+        f.ws.apply(
+            empty,
+            &Edit::AddTouchpointForValue {
+                value: "Promo SMS".into(),
+                channel: Channel::Sms,
+                stage: Some(elsewhere),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
 }
 
 #[test]
@@ -815,11 +931,27 @@ fn redo_never_writes_over_a_row_another_journey_took_meanwhile() {
         .created
         .touchpoints[0];
     f.ws.undo(f.id).unwrap();
-    // The import path gives the next row id, which undo just freed, to another journey.
-    let other = f.ws.new_journey("Other", "").unwrap();
-    let theirs =
-        f.ws.create_touchpoint_from_value(other, None, "Theirs", Channel::Web)
-            .unwrap();
+    // An import into a workspace without a map stores its journey with plain SQLite row ids,
+    // so it gives the next row id, which undo just freed, to another journey.
+    let other =
+        f.ws.insert_journey(&JourneyDraft {
+            name: "Other".into(),
+            description: String::new(),
+            stages: vec!["Unassigned".into()],
+            touchpoints: vec![TouchpointDraft {
+                stage: 0,
+                name: "Theirs".into(),
+                channel: Channel::Web,
+                kind: Kind::Digital,
+                x: 0.0,
+                y: 0.0,
+                entry: false,
+                goal: false,
+            }],
+            transitions: Vec::new(),
+        })
+        .unwrap();
+    let theirs = f.ws.journey(other).unwrap().touchpoints[0].id;
     assert_eq!(theirs, added);
     let err = f.ws.redo(f.id).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);

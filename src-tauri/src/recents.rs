@@ -5,7 +5,6 @@
 //! cannot be written is reported on stderr, so it never keeps a workspace from opening. The file
 //! is written to a staging file and renamed, so a crash never leaves half a list.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -109,18 +108,5 @@ fn write_atomically(file: &Path, bytes: &[u8]) -> percorso::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
-    let mut name = file.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    let staging = file.with_file_name(name);
-    let written = std::fs::File::create(&staging)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .map_err(io(&staging))
-        .and_then(|()| std::fs::rename(&staging, file).map_err(io(file)));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&staging);
-    }
-    written
+    percorso::atomic_write::write_bytes(file, bytes)
 }

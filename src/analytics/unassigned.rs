@@ -5,7 +5,7 @@
 use crate::journey::{Channel, Journey, JourneyId, Kind, Stage, StageId, Touchpoint, TouchpointId};
 use crate::log::EventLog;
 
-pub const UNASSIGNED: &str = "Unassigned";
+use crate::journey::UNASSIGNED_STAGE as UNASSIGNED;
 
 /// One stage, "Unassigned", with one touchpoint per distinct log value, in order of first
 /// appearance, and no designed transitions. Its ids are not rows of any workspace.

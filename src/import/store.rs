@@ -14,8 +14,7 @@ use crate::log::{EventLog, NONE};
 use crate::matching::{match_key, TouchpointMatcher};
 use crate::workspace::{JourneyDraft, RejectedDraft, SourceDraft, TouchpointDraft, Workspace};
 
-/// The stage that holds touchpoints made from log values, per metrics.md.
-pub const UNASSIGNED: &str = "Unassigned";
+use crate::journey::UNASSIGNED_STAGE as UNASSIGNED;
 
 pub fn store(
     workspace: &mut Workspace,

@@ -9,9 +9,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::journeys::{load_journey, to_json};
 use super::Workspace;
-use crate::edit::{Change, Edit, Edited, History, Ids, Table};
+use crate::edit::{Change, Edit, Edited, History, Ids, Table, TouchpointField};
 use crate::error::{Error, Result};
-use crate::journey::{Journey, JourneyId, Persona, Touchpoint, Transition};
+use crate::journey::{Journey, JourneyId, Persona, Touchpoint, TouchpointId, Transition};
 use crate::validate::validate;
 
 /// How many steps each journey's history keeps by default; older ones are forgotten.
@@ -54,6 +54,27 @@ impl Workspace {
             journey: after,
             history,
         })
+    }
+
+    /// Makes log value `alias` mean `touchpoint` from now on, as an edit of the touchpoint's
+    /// aliases: one undo step of its journey, like any change made in the editor. A value it
+    /// already has changes nothing.
+    pub fn add_alias(&mut self, touchpoint: TouchpointId, alias: &str) -> Result<Edited> {
+        let journey = journey_of(&self.conn, touchpoint)?;
+        let mut aliases = load_journey(&self.conn, journey)?
+            .touchpoint(touchpoint)
+            .map(|t| t.aliases.clone())
+            .unwrap_or_default();
+        if !aliases.iter().any(|a| a == alias) {
+            aliases.push(alias.to_owned());
+        }
+        self.apply(
+            journey,
+            &Edit::SetTouchpointField {
+                touchpoint,
+                field: TouchpointField::Aliases(aliases),
+            },
+        )
     }
 
     /// Reverts the latest edit of `journey` that is not undone yet.
@@ -236,6 +257,21 @@ fn renumbered(value: &Journey, ids: &mut Ids, out: &mut Journey) -> Result<()> {
         transitions,
     }
     .apply_to(out, ids)
+}
+
+/// The journey that holds `touchpoint`.
+fn journey_of(conn: &Connection, touchpoint: TouchpointId) -> Result<JourneyId> {
+    conn.query_row(
+        "SELECT journey_id FROM touchpoints WHERE id = ?1",
+        [touchpoint.0],
+        |r| r.get(0),
+    )
+    .optional()?
+    .map(JourneyId)
+    .ok_or(Error::NotFound {
+        what: "touchpoint",
+        id: touchpoint.0,
+    })
 }
 
 fn history_in(conn: &Connection, journey: JourneyId) -> Result<History> {

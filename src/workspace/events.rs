@@ -14,8 +14,7 @@ use super::blob;
 use super::journeys::{insert_journey_in, JourneyDraft};
 use super::Workspace;
 use crate::error::{Error, Result};
-use crate::import::RejectedRow;
-use crate::journey::{Channel, JourneyId, StageId, TouchpointId};
+use crate::journey::JourneyId;
 use crate::log::{Attribute, Dictionary, EventLog};
 
 /// Events per stored chunk: large enough that per-row SQLite overhead vanishes, small enough that
@@ -53,6 +52,18 @@ pub struct SourceSummary {
     pub rows_rejected: u64,
     #[ts(type = "number")]
     pub duplicates: u64,
+}
+
+/// A row that was not imported, as `percorso rejected --format json` prints it (metrics.md).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RejectedRow {
+    pub source: String,
+    /// 1-based physical line on which the record starts; the header is line 1.
+    #[ts(type = "number")]
+    pub line: u64,
+    pub reason: String,
+    pub message: String,
+    pub raw: String,
 }
 
 /// A page of rejected rows and how many there are in all.
@@ -258,80 +269,6 @@ impl Workspace {
             offset,
             rows: rows.collect::<rusqlite::Result<_>>()?,
         })
-    }
-
-    /// Adds a touchpoint named after a log value to a journey, in the given stage or in a stage
-    /// "Unassigned" (created at the end when missing), so the value is no longer unmapped.
-    pub fn create_touchpoint_from_value(
-        &mut self,
-        journey: JourneyId,
-        stage: Option<StageId>,
-        value: &str,
-        channel: Channel,
-    ) -> Result<TouchpointId> {
-        let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM journeys WHERE id = ?1)",
-            [journey.0],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(Error::NotFound {
-                what: "journey",
-                id: journey.0,
-            });
-        }
-        let stage = match stage {
-            Some(s) => s.0,
-            None => {
-                let found: Option<i64> = tx
-                    .query_row(
-                        "SELECT id FROM stages WHERE journey_id = ?1 AND name = 'Unassigned'",
-                        [journey.0],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                match found {
-                    Some(id) => id,
-                    None => {
-                        tx.execute(
-                            "INSERT INTO stages (journey_id, name, position)
-                             SELECT ?1, 'Unassigned', COALESCE(MAX(position) + 1, 0)
-                             FROM stages WHERE journey_id = ?1",
-                            [journey.0],
-                        )?;
-                        tx.last_insert_rowid()
-                    }
-                }
-            }
-        };
-        let (count, in_journey): (i64, bool) = tx.query_row(
-            "SELECT (SELECT COUNT(*) FROM touchpoints WHERE stage_id = ?1),
-                    EXISTS (SELECT 1 FROM stages WHERE id = ?1 AND journey_id = ?2)",
-            params![stage, journey.0],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if !in_journey {
-            return Err(Error::NotFound {
-                what: "stage",
-                id: stage,
-            });
-        }
-        tx.execute(
-            "INSERT INTO touchpoints (journey_id, stage_id, name, channel, kind, x, y)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6)",
-            params![
-                journey.0,
-                stage,
-                value,
-                channel.as_str(),
-                channel.usual_kind().as_str(),
-                count as f64 * 120.0
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(TouchpointId(id))
     }
 
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {

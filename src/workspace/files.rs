@@ -1,14 +1,13 @@
 //! Save As: a consistent copy of the open workspace in another file.
 //!
 //! SQLite's `VACUUM INTO` writes a compact snapshot of the database as one transaction sees it,
-//! header included (application id and format version), into a staging file beside the target;
-//! the staging file is flushed to disk and only then renamed over the target, so a failure never
-//! leaves a half-written workspace at the target.
+//! header included (application id and format version), into a staging file that
+//! [`crate::atomic_write`] flushes and renames over the target, so a failure never leaves a
+//! half-written workspace at the target.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use super::{remove_if_exists, staging_path, Workspace};
+use super::Workspace;
 use crate::error::{Error, Result};
 
 impl Workspace {
@@ -33,28 +32,16 @@ impl Workspace {
                 ));
             }
         }
-        let staging = staging_path(&path);
-        remove_if_exists(&staging)?;
-        let written = self.write_copy(&staging, &path);
-        if written.is_err() {
-            remove_if_exists(&staging)?;
-        }
-        written
-    }
-
-    fn write_copy(&self, staging: &Path, path: &Path) -> Result<()> {
-        let target = staging.to_str().ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "{}: the file name is not valid Unicode; choose a plain name",
-                path.display()
-            ))
-        })?;
-        self.conn.execute("VACUUM INTO ?1", [target])?;
-        // VACUUM INTO does not flush what it wrote: do it before the copy takes the name.
-        File::open(staging)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(staging, e))?;
-        std::fs::rename(staging, path).map_err(|e| Error::io(path, e))
+        crate::atomic_write::write_with(&path, |staging| {
+            let target = staging.to_str().ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "{}: the file name is not valid Unicode; choose a plain name",
+                    path.display()
+                ))
+            })?;
+            self.conn.execute("VACUUM INTO ?1", [target])?;
+            Ok(())
+        })
     }
 }
 

@@ -44,27 +44,6 @@ impl Workspace {
         Ok(journey)
     }
 
-    /// Records that log value `alias` means `touchpoint`.
-    pub fn add_alias(&mut self, touchpoint: TouchpointId, alias: &str) -> Result<()> {
-        let changed = self.conn.execute(
-            "INSERT OR IGNORE INTO touchpoint_aliases (touchpoint_id, alias)
-             SELECT id, ?2 FROM touchpoints WHERE id = ?1",
-            params![touchpoint.0, alias],
-        )?;
-        let exists: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM touchpoints WHERE id = ?1)",
-            [touchpoint.0],
-            |r| r.get(0),
-        )?;
-        if changed == 0 && !exists {
-            return Err(Error::NotFound {
-                what: "touchpoint",
-                id: touchpoint.0,
-            });
-        }
-        Ok(())
-    }
-
     /// The workspace's journeys in their list order.
     pub fn journeys(&self) -> Result<Vec<JourneySummary>> {
         let mut stmt = self.conn.prepare(

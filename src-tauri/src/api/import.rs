@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use percorso::edit::{Edit, Edited};
 use percorso::import::{self, Detection, ImportSettings, ImportSummary, Overrides, Progress};
 use percorso::journey::{Channel, JourneyId, StageId, TouchpointId};
 use percorso::workspace::RejectedPage;
@@ -90,7 +91,8 @@ pub fn export_rejected(state: &AppState, source: Option<i64>, path: &Path) -> Ap
     Ok(())
 }
 
-/// Makes log value `value` mean `touchpoint` from now on: it becomes one of its aliases.
+/// Makes log value `value` mean `touchpoint` from now on: it becomes one of its aliases, as one
+/// undo step of its journey.
 pub fn map_value(state: &AppState, touchpoint: TouchpointId, value: &str) -> ApiResult<()> {
     let mut session = state.lock()?;
     session.workspace()?.add_alias(touchpoint, value)?;
@@ -98,22 +100,25 @@ pub fn map_value(state: &AppState, touchpoint: TouchpointId, value: &str) -> Api
     Ok(())
 }
 
-/// Adds a touchpoint named `value` to `journey`, in `stage` or in "Unassigned", with the
-/// channel its name suggests unless one is given.
+/// Adds a touchpoint named `value` to `journey`, on the first free slot of its lane in `stage`
+/// (or in the journey's first stage), with the channel its name suggests unless one is given,
+/// as one undo step. The journey that results says which stage it went to.
 pub fn create_touchpoint(
     state: &AppState,
     journey: JourneyId,
     stage: Option<StageId>,
     value: &str,
     channel: Option<Channel>,
-) -> ApiResult<TouchpointId> {
-    let channel = channel.unwrap_or_else(|| import::channel_in_name(value));
+) -> ApiResult<Edited> {
+    let edit = Edit::AddTouchpointForValue {
+        value: value.to_owned(),
+        channel: channel.unwrap_or_else(|| import::channel_in_name(value)),
+        stage,
+    };
     let mut session = state.lock()?;
-    let id = session
-        .workspace()?
-        .create_touchpoint_from_value(journey, stage, value, channel)?;
+    let edited = session.workspace()?.apply(journey, &edit)?;
     session.forget_analysis();
-    Ok(id)
+    Ok(edited)
 }
 
 /// The IANA zones a naive timestamp can be read in.
@@ -241,13 +246,20 @@ mod tests {
     fn creating_a_touchpoint_from_a_value_puts_it_on_the_map_with_a_suggested_channel() {
         let (_dir, state, _csv) = demo_and_csv();
         let journey = journey_of(&state);
-        let id = create_touchpoint(&state, journey.id, None, "Promo SMS blast", None).unwrap();
+        let edited = create_touchpoint(&state, journey.id, None, "Promo SMS blast", None).unwrap();
+        let id = edited.created.touchpoints[0];
         let after = journey_of(&state);
+        assert_eq!(after, edited.journey);
         let created = after.touchpoints.iter().find(|t| t.id == id).unwrap();
         assert_eq!(created.name, "Promo SMS blast");
         assert_eq!(created.channel, Channel::Sms);
-        let stage = after.stages.iter().find(|s| s.id == created.stage).unwrap();
-        assert_eq!(stage.name, "Unassigned");
+        // It lands in the first stage of the map, in a free slot of its lane, and Undo takes it
+        // back.
+        assert_eq!(created.stage, journey.stages[0].id);
+        assert!(!journey.touchpoints.iter().any(|t| t.stage == created.stage
+            && t.kind == created.kind
+            && (t.x, t.y) == (created.x, created.y)));
+        assert_eq!(edited.history.undo.as_deref(), Some("add touchpoint"));
         let report = api::report(&state, journey.id, &Default::default()).unwrap();
         assert!(!report.unmapped.iter().any(|u| u.value == "Promo SMS blast"));
     }

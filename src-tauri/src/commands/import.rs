@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use percorso::edit::Edited;
 use percorso::import::{Detection, ImportSettings, ImportSummary, Overrides, Progress};
 use percorso::journey::{Channel as TouchpointChannel, JourneyId, StageId, TouchpointId};
 use percorso::workspace::RejectedPage;
@@ -90,7 +91,7 @@ pub async fn create_touchpoint(
     stage: Option<StageId>,
     value: String,
     channel: Option<TouchpointChannel>,
-) -> ApiResult<TouchpointId> {
+) -> ApiResult<Edited> {
     blocking(&state, move |s| {
         api::create_touchpoint(s, journey, stage, &value, channel)
     })

@@ -159,8 +159,11 @@ function UnmappedRow({
   const create = () =>
     act(async () => {
       if (!journey) throw new Error("no journey");
-      await importApi.createTouchpoint(journey.id, null, value, null);
-      return { kind: "created", stage: "Unassigned" };
+      const edited = await importApi.createTouchpoint(journey.id, null, value, null);
+      const [made] = edited.created.touchpoints;
+      const stageId = edited.journey.touchpoints.find((tp) => tp.id === made)?.stage;
+      const stage = edited.journey.stages.find((s) => s.id === stageId)?.name ?? "";
+      return { kind: "created", stage };
     });
 
   return (

@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   Channel as TouchpointChannel,
   Detection,
+  Edited,
   ImportSettings,
   ImportSummary,
   JourneyId,
@@ -37,7 +38,7 @@ export const importApi = {
     stage: StageId | null,
     value: string,
     channel: TouchpointChannel | null,
-  ) => invoke<TouchpointId>("create_touchpoint", { journey, stage, value, channel }),
+  ) => invoke<Edited>("create_touchpoint", { journey, stage, value, channel }),
   timezones: () => invoke<string[]>("timezones"),
 };
 

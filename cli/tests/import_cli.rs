@@ -18,7 +18,8 @@ fn percorso(args: &[&str], paths: &[&Path]) -> Output {
 fn import_json_prints_the_summary_of_metrics_md_and_exits_0_despite_rejected_rows() {
     let dir = tempfile::tempdir().unwrap();
     let workspace = dir.path().join("w.percorso");
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/every_bad_row.csv");
+    let csv =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/import/every_bad_row.csv");
     let out = percorso(
         &[
             "import",

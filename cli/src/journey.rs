@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::stdout_error;
-use crate::document::{self, JourneyFile};
-use crate::error::{Error, Result};
-use crate::journey::JourneyId;
-use crate::templates;
-use crate::workspace::Workspace;
+use percorso::document::{self, JourneyFile};
+use percorso::error::{Error, Result};
+use percorso::journey::JourneyId;
+use percorso::templates;
+use percorso::workspace::Workspace;
 
 #[derive(Debug, Args)]
 pub struct JourneyArgs {

@@ -1,4 +1,7 @@
 //! The `percorso` command line: the same engine functions the app calls, for scripts and analysts.
+//!
+//! It is a crate of its own so that the engine's dependencies are the engine's alone: argument
+//! parsing and progress bars stay here, out of the crate the desktop app links.
 
 mod customers;
 mod filters;
@@ -11,12 +14,13 @@ mod report;
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::demo::{self, DemoConfig};
-use crate::error::{Error, Result};
-use crate::workspace::Workspace;
+use percorso::demo::{self, DemoConfig};
+use percorso::error::{Error, Result};
+use percorso::workspace::Workspace;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,8 +68,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Table)]
         format: report::ReportFormat,
         /// The table `--format csv` writes.
-        #[arg(long, value_enum, default_value_t = crate::export::ReportTable::Touchpoints)]
-        table: crate::export::ReportTable,
+        #[arg(long, value_enum, default_value_t = report::TableArg::Touchpoints)]
+        table: report::TableArg,
     },
     /// List the customers behind the numbers, with their stage and status.
     Customers {
@@ -103,6 +107,17 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     /// Journey files and templates: export, import, new, templates.
     Journey(journey::JourneyArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli, &mut std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("percorso: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Runs one command, writing its output to `out`.
@@ -164,7 +179,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             question,
             format,
             table,
-        } => report::run(&question, format, table, out)?,
+        } => report::run(&question, format, table.into(), out)?,
         Command::Customers {
             question,
             stage,

@@ -8,12 +8,12 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{stdout_error, to_json};
-use crate::error::{Error, Result};
-use crate::import::{
+use percorso::error::{Error, Result};
+use percorso::import::{
     self, Encoding, ImportPhase, ImportSummary, Overrides, Progress, TimestampFormat,
 };
-use crate::journey::JourneyId;
-use crate::workspace::Workspace;
+use percorso::journey::JourneyId;
+use percorso::workspace::Workspace;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {

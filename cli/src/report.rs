@@ -7,9 +7,9 @@ use clap::ValueEnum;
 
 use super::filters::Question;
 use super::{stdout_error, to_json};
-use crate::analytics::Report;
-use crate::error::Result;
-use crate::export::{report_table, write_csv, ReportTable};
+use percorso::analytics::Report;
+use percorso::error::Result;
+use percorso::export::{report_table, write_csv, ReportTable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -131,4 +131,28 @@ fn clip(text: &str, width: usize) -> String {
     let mut clipped: String = text.chars().take(width - 1).collect();
     clipped.push('…');
     clipped
+}
+
+/// The tables `--format csv` writes, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// One row per touchpoint (the report's `nodes`).
+    Touchpoints,
+    /// One row per observed or designed transition (`edges`).
+    Transitions,
+    /// The stage funnel (`stages`).
+    Stages,
+    /// Log values that match no touchpoint (`unmapped`).
+    Unmapped,
+}
+
+impl From<TableArg> for ReportTable {
+    fn from(table: TableArg) -> ReportTable {
+        match table {
+            TableArg::Touchpoints => ReportTable::Touchpoints,
+            TableArg::Transitions => ReportTable::Transitions,
+            TableArg::Stages => ReportTable::Stages,
+            TableArg::Unmapped => ReportTable::Unmapped,
+        }
+    }
 }

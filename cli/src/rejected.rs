@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{stdout_error, to_json};
-use crate::error::{Error, Result};
-use crate::export::write_rejected_csv;
-use crate::workspace::Workspace;
+use percorso::error::{Error, Result};
+use percorso::export::write_rejected_csv;
+use percorso::workspace::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RejectedFormat {

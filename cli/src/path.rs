@@ -5,8 +5,8 @@ use std::io::Write;
 use super::customers::ListFormat;
 use super::filters::Target;
 use super::{stdout_error, to_json};
-use crate::error::Result;
-use crate::export::{write_csv, Cell};
+use percorso::error::Result;
+use percorso::export::{write_csv, Cell};
 
 pub fn run(
     target: &Target,

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::stdout_error;
-use crate::demo::DemoConfig;
-use crate::error::{Error, Result};
-use crate::import::generate::write_csv;
+use percorso::demo::DemoConfig;
+use percorso::error::{Error, Result};
+use percorso::import::generate::write_csv;
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {

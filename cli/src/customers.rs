@@ -7,10 +7,10 @@ use clap::{Args, ValueEnum};
 
 use super::filters::Question;
 use super::{stdout_error, to_json};
-use crate::analytics::{write_customers_csv, Analysis, CustomerQuery, CustomerSort, Status};
-use crate::error::{Error, Result};
-use crate::journey::{StageId, TouchpointId};
-use crate::matching::match_key;
+use percorso::analytics::{write_customers_csv, Analysis, CustomerQuery, CustomerSort, Status};
+use percorso::error::{Error, Result};
+use percorso::journey::{StageId, TouchpointId};
+use percorso::matching::match_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -98,7 +98,7 @@ pub fn run(
     let page = analysis.customers(&evaluation, &query)?;
     match format {
         ListFormat::Json => writeln!(out, "{}", to_json(&page.rows)?).map_err(stdout_error),
-        ListFormat::Csv => write_customers_csv(out, &page.rows, crate::export::CsvStyle::PLAIN),
+        ListFormat::Csv => write_customers_csv(out, &page.rows, percorso::export::CsvStyle::PLAIN),
     }
 }
 
@@ -123,7 +123,7 @@ fn touchpoint_named(analysis: &Analysis, text: &str) -> Result<TouchpointId> {
         .iter()
         .find(|t| text.parse() == Ok(t.id.0))
         .map(|t| t.id)
-        .or_else(|| crate::matching::TouchpointMatcher::new(journey).find(text))
+        .or_else(|| percorso::matching::TouchpointMatcher::new(journey).find(text))
         .ok_or_else(|| {
             Error::InvalidInput(format!(
                 "no touchpoint \"{text}\" on journey \"{}\"",

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate};
 use clap::Args;
 
-use crate::analytics::{Analysis, Params, Segment};
-use crate::error::Result;
-use crate::journey::JourneyId;
-use crate::workspace::Workspace;
+use percorso::analytics::{Analysis, Params, Segment};
+use percorso::error::Result;
+use percorso::journey::JourneyId;
+use percorso::workspace::Workspace;
 
 /// The workspace and the journey a question is about.
 #[derive(Debug, Clone, Args)]
