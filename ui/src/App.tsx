@@ -31,6 +31,9 @@ export function App() {
   const [exporting, setExporting] = useState<ExportSource | null>(null);
   /** What Analyze shows now; Design exports the journey itself. */
   const analyzed = useRef<ExportSource | null>(null);
+  const showAnalyzed = useCallback((source: ExportSource | null) => {
+    analyzed.current = source;
+  }, []);
   /** The mode to come back to when leaving Present. */
   const [before, setBefore] = useState<Exclude<Mode, "present">>("design");
   const switchMode = (next: Mode) => {
@@ -186,7 +189,7 @@ export function App() {
           )}
           {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
             <Suspense fallback={<div className="message">{t("app.loading")}</div>}>
-              <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
+              <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} onExportSource={showAnalyzed} />
             </Suspense>
           )}
           {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (

@@ -2,7 +2,7 @@
 // shows the overview, a touchpoint's inspector or a customer's path. Every number comes from the
 // engine through the commands; answers to older filters never overwrite newer ones.
 
-import { useContext, useMemo, useState, type MutableRefObject } from "react";
+import { useContext, useEffect, useMemo, useState } from "react";
 import type { ExportSource } from "../export/build";
 import { ReactFlowProvider } from "@xyflow/react";
 import "./analyze.css";
@@ -25,11 +25,11 @@ type CompareKind = "segments" | "dates";
 interface Props {
   journey: Journey;
   onMapUnmapped: () => void;
-  /** Set to what the map shows now, so that an export draws exactly that. */
-  exportSource?: MutableRefObject<ExportSource | null>;
+  /** Told what the map shows whenever it changes, so that an export draws exactly that. */
+  onExportSource?: (source: ExportSource | null) => void;
 }
 
-export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
+export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
   const [metric, setMetric] = useState<Metric>("dropoff_rate");
@@ -62,7 +62,9 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
   const a = report.data;
   const b = comparing ? reportB.data : null;
   const looks = a ? nodeLooks(language, metric, a, b) : null;
-  if (exportSource) exportSource.current = a ? { mode: "analyze", journey, report: a, params, metric } : null;
+  useEffect(() => {
+    onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
+  }, [onExportSource, a, journey, params, metric]);
   const busy = report.loading || reportB.loading;
 
   let panel = null;
