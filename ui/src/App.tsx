@@ -20,6 +20,14 @@ const ExportDialog = lazy(() => import("./export/ExportDialog").then((m) => ({ d
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
+/** The workspace and a journey of it: the one named, or the first. */
+async function loadWorkspace(journeyId?: JourneyId): Promise<Loaded> {
+  const summary = await api.workspaceSummary();
+  const id = journeyId ?? summary.journeys[0]?.id;
+  const journey = id === undefined ? null : await api.journey(id);
+  return { summary, journey };
+}
+
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(navigator.language));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -42,21 +50,21 @@ export function App() {
   };
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
-  const open = useCallback(async (journeyId?: JourneyId) => {
-    setError(null);
-    try {
-      const summary = await api.workspaceSummary();
-      const id = journeyId ?? summary.journeys[0]?.id;
-      const journey = id === undefined ? null : await api.journey(id);
-      setLoaded({ summary, journey });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const show = useCallback((loading: Promise<Loaded>) => {
+    loading.then(setLoaded, (e: unknown) => setError(errorMessage(e)));
   }, []);
 
+  const open = useCallback(
+    (journeyId?: JourneyId) => {
+      setError(null);
+      show(loadWorkspace(journeyId));
+    },
+    [show],
+  );
+
   useEffect(() => {
-    void open();
-  }, [open]);
+    show(loadWorkspace());
+  }, [show]);
 
   // A file dropped anywhere on the window opens the import wizard on it.
   useEffect(() => {
@@ -99,11 +107,11 @@ export function App() {
           },
     );
   }, []);
-  const reopen = useCallback((journeyId?: JourneyId) => void open(journeyId), [open]);
+  const reopen = useCallback((journeyId?: JourneyId) => open(journeyId), [open]);
 
   const closeImport = (changed: boolean) => {
     setImporting(null);
-    if (changed) void open(loaded?.journey?.id);
+    if (changed) open(loaded?.journey?.id);
   };
 
   return (
@@ -114,7 +122,7 @@ export function App() {
             <img src="/icon.png" alt="" width={26} height={26} />
             <span>Percorso</span>
           </div>
-          <FileMenu onSwitched={() => void open()} language={language} />
+          <FileMenu onSwitched={() => open()} language={language} />
           {loaded && (
             <span className="workspace-name" title={loaded.summary.path}>
               {fileName(loaded.summary.path)}
@@ -149,7 +157,7 @@ export function App() {
               <span>{t("journey.select")}</span>
               <select
                 value={loaded.journey?.id ?? ""}
-                onChange={(e) => void open(Number(e.target.value))}
+                onChange={(e) => open(Number(e.target.value))}
               >
                 {loaded.summary.journeys.map((j) => (
                   <option key={j.id} value={j.id}>
@@ -175,7 +183,7 @@ export function App() {
             <div className="message message-error" role="alert">
               <h1>{t("app.error.title")}</h1>
               <p>{error}</p>
-              <button type="button" onClick={() => void open()}>
+              <button type="button" onClick={() => open()}>
                 {t("app.error.retry")}
               </button>
             </div>

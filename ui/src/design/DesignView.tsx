@@ -3,7 +3,7 @@
 // workspace file and undone by the engine (Ctrl/Cmd+Z; Ctrl/Cmd+Shift+Z or Ctrl+Y to redo), so
 // the editor never holds a journey of its own: it shows what the engine answered.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { errorMessage } from "../api";
 import type {
@@ -57,19 +57,29 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
   const [renaming, setRenaming] = useState<StageId | null>(null);
   const [deleting, setDeleting] = useState<StageId | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [focusName, setFocusName] = useState(false);
+  /** Counts requests to focus the name of a touchpoint just added. */
+  const [focusName, setFocusName] = useState(0);
   const [fit, setFit] = useState(0);
   const clip = useRef<{ clip: Clip; pasted: number } | null>(null);
   /** Edits go to the engine one after another, in the order they were made. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** The latest journey, for handlers that run after an answer arrives. */
   const current = useRef(journey);
-  current.current = journey;
+  useLayoutEffect(() => {
+    current.current = journey;
+  }, [journey]);
   const id = journey.id;
 
-  useEffect(() => {
+  // Another journey starts with nothing selected, renamed or reported.
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
     setSelection(NOTHING);
     setRenaming(null);
     setProblem(null);
+  }
+
+  useEffect(() => {
     void Promise.all([designApi.history(id), designApi.warnings(id)]).then(
       ([h, w]) => {
         setHistory(h);
@@ -109,7 +119,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
       const names = new Set(current.current.touchpoints.map((tp) => tp.name));
       let name = t("design.new_touchpoint");
       for (let n = 2; names.has(name); n += 1) name = `${t("design.new_touchpoint")} ${n}`;
-      edit({ op: "add_touchpoint", touchpoint: blankTouchpoint(name, place) }, () => setFocusName(true));
+      edit({ op: "add_touchpoint", touchpoint: blankTouchpoint(name, place) }, () => setFocusName((n) => n + 1));
     },
     [edit, t],
   );
@@ -233,12 +243,11 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
 
   // A touchpoint just added: its name is ready to be typed over.
   useEffect(() => {
-    if (!focusName) return;
-    setFocusName(false);
+    if (focusName === 0) return;
     const input = document.querySelector<HTMLInputElement>("[data-testid=inspector-name]");
     input?.focus();
     input?.select();
-  }, [focusName, selection]);
+  }, [focusName]);
 
   const flagged = useMemo(() => new Set(warnings.flatMap(warnedTouchpoints)), [warnings]);
   const chosen = [...selection.touchpoints];

@@ -153,11 +153,17 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
   const flow = useReactFlow();
   const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const layout = useMemo(() => layoutJourney(journey), [journey]);
-  const [nodes, setNodes] = useState<Node[]>([]);
   // The nodes follow the engine's journey; between two answers only a drag moves them.
-  useEffect(() => {
-    setNodes(buildNodes(journey, layout, selection, flagged, renaming, lane));
-  }, [journey, layout, selection, flagged, renaming, lane]);
+  const built = useMemo(
+    () => buildNodes(journey, layout, selection, flagged, renaming, lane),
+    [journey, layout, selection, flagged, renaming, lane],
+  );
+  const [nodes, setNodes] = useState<Node[]>(built);
+  const [shown, setShown] = useState(built);
+  if (shown !== built) {
+    setShown(built);
+    setNodes(built);
+  }
   useEffect(() => {
     if (fit === 0) return;
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, duration: 250 }));

@@ -11,9 +11,13 @@ import { designApi } from "./api";
 
 export const JOURNEY_FILE: FileKind = { name: "Percorso journey", extensions: ["json"] };
 
+/** Characters file systems refuse in a name; control characters are among them on purpose. */
+// eslint-disable-next-line no-control-regex
+const REFUSED = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
 /** A file name for a journey: its name without the characters file systems refuse. */
 export function journeyFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = name.replace(REFUSED, " ").replace(/\s+/g, " ").trim();
   return `${cleaned === "" ? "journey" : cleaned.slice(0, 80)}.json`;
 }
 

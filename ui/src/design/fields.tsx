@@ -1,8 +1,19 @@
 // Inspector fields that edit through the engine: a text is sent when the field loses focus or on
 // Enter (Escape puts the stored value back), so one finished change is one undo step.
 
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useT } from "../language";
+
+/** A draft of `value` that starts over whenever the stored value changes. */
+function useDraft(value: string): [string, (draft: string) => void] {
+  const [draft, setDraft] = useState(value);
+  const [stored, setStored] = useState(value);
+  if (stored !== value) {
+    setStored(value);
+    setDraft(value);
+  }
+  return [draft, setDraft];
+}
 
 interface TextProps {
   label: string;
@@ -16,8 +27,7 @@ interface TextProps {
 }
 
 export function TextField({ label, value, onCommit, multiline, placeholder, testId, required }: TextProps) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft === value) return;
     if (required && draft.trim() === "") {
@@ -74,8 +84,7 @@ export function RowInput({
   placeholder?: string;
   type?: "text" | "number";
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };

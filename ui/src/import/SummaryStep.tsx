@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import { api, errorMessage } from "../api";
 import { CSV, pickSavePath } from "../dialogs";
-import type { ImportSummary, Journey, RejectedPage, TouchpointId } from "../generated/types";
+import type { ImportSummary, Journey, RejectedPage } from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { useT } from "../language";
 import { importApi } from "./api";
@@ -151,7 +151,7 @@ function UnmappedRow({
 
   const map = () =>
     act(async () => {
-      const id = Number(target) as TouchpointId;
+      const id = Number(target);
       await importApi.mapValue(id, value);
       const name = journey?.touchpoints.find((tp) => tp.id === id)?.name ?? "";
       return { kind: "mapped", touchpoint: name };

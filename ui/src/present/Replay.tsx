@@ -1,7 +1,7 @@
 // The replay: customers as dots flowing along the map over time, with play, pause, speed and a
 // time scrubber, and every touchpoint's event counter ticking as time advances.
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { errorMessage } from "../api";
 import type { Journey, Replay as ReplayData } from "../generated/types";
 import { formatDay } from "../analyze/format";
@@ -67,8 +67,7 @@ export function Replay({ journey, language }: Props) {
           ? { x: offset.x + (p.x + NODE_WIDTH / 2) * scale, y: offset.y + (p.y + NODE_HEIGHT / 2) * scale }
           : undefined;
       }),
-    // offset is derived from size and layout.
-    [data, layout, scale, size],
+    [data, layout, scale, offset.x, offset.y],
   );
 
   const span = data ? (data.end_ms - data.start_ms) / 1000 : 0;
@@ -114,6 +113,8 @@ export function Replay({ journey, language }: Props) {
   };
 
   useEffect(draw);
+  /** `draw` with the latest props, for the animation loop. */
+  const drawFrame = useEffectEvent(draw);
 
   useEffect(() => {
     if (!playing || !data || span <= 0) return;
@@ -125,7 +126,7 @@ export function Replay({ journey, language }: Props) {
       last = now;
       progress.current = Math.min(1, progress.current + (dt * speed) / BASE_SECONDS);
       const started = performance.now();
-      draw();
+      drawFrame();
       // Frames drawn and the time spent drawing them, for anyone measuring smoothness.
       const el = section.current;
       if (el) {
@@ -144,8 +145,7 @@ export function Replay({ journey, language }: Props) {
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-    // draw reads the latest props through the closure of this render.
-  }, [playing, speed, data, span, centres]);
+  }, [playing, speed, data, span]);
 
   if (error) return <p className="present-error">{error}</p>;
   if (!data) return <p className="present-lead">{t("present.replay_loading")}</p>;
