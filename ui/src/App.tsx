@@ -13,10 +13,16 @@ import { FileMenu } from "./workspace/FileMenu";
 
 // Analyze, Present, the import wizard and the export dialog load when first opened, so that the
 // window paints the map sooner.
-const AnalyzeView = lazy(() => import("./analyze/AnalyzeView").then((m) => ({ default: m.AnalyzeView })));
+const AnalyzeView = lazy(() =>
+  import("./analyze/AnalyzeView").then((m) => ({ default: m.AnalyzeView })),
+);
 const Present = lazy(() => import("./present/Present").then((m) => ({ default: m.Present })));
-const ImportWizard = lazy(() => import("./import/ImportWizard").then((m) => ({ default: m.ImportWizard })));
-const ExportDialog = lazy(() => import("./export/ExportDialog").then((m) => ({ default: m.ExportDialog })));
+const ImportWizard = lazy(() =>
+  import("./import/ImportWizard").then((m) => ({ default: m.ImportWizard })),
+);
+const ExportDialog = lazy(() =>
+  import("./export/ExportDialog").then((m) => ({ default: m.ExportDialog })),
+);
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
 
@@ -137,7 +143,11 @@ export function App() {
               onClick={() => {
                 const journey = loaded.journey;
                 if (!journey) return;
-                setExporting(mode === "analyze" && analyzed.current ? analyzed.current : { mode: "design", journey });
+                setExporting(
+                  mode === "analyze" && analyzed.current
+                    ? analyzed.current
+                    : { mode: "design", journey },
+                );
               }}
               data-testid="open-export"
             >
@@ -191,41 +201,59 @@ export function App() {
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
           {!error && loaded && !loaded.journey && (
             <>
-              <JourneyList summary={loaded.summary} journey={null} onOpen={reopen} onProblem={setError} />
+              <JourneyList
+                summary={loaded.summary}
+                journey={null}
+                onOpen={reopen}
+                onProblem={setError}
+              />
               <div className="message">{t("map.empty")}</div>
             </>
           )}
-          {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
-            <Suspense fallback={<div className="message">{t("app.loading")}</div>}>
-              <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} onExportSource={showAnalyzed} />
-            </Suspense>
-          )}
-          {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
-            <DesignView
-              key={`${loaded.summary.path}#${loaded.journey.id}`}
-              journey={loaded.journey}
-              summary={loaded.summary}
-              language={language}
-              onJourney={edited}
-              onOpen={reopen}
-            />
-          )}
+          {!error &&
+            loaded?.journey &&
+            (mode === "analyze" || (mode === "present" && before === "analyze")) && (
+              <Suspense fallback={<div className="message">{t("app.loading")}</div>}>
+                <AnalyzeView
+                  key={`${loaded.summary.path}#${loaded.journey.id}`}
+                  journey={loaded.journey}
+                  onMapUnmapped={() => setMode("design")}
+                  onExportSource={showAnalyzed}
+                />
+              </Suspense>
+            )}
+          {!error &&
+            loaded?.journey &&
+            (mode === "design" || (mode === "present" && before === "design")) && (
+              <DesignView
+                key={`${loaded.summary.path}#${loaded.journey.id}`}
+                journey={loaded.journey}
+                summary={loaded.summary}
+                language={language}
+                onJourney={edited}
+                onOpen={reopen}
+              />
+            )}
         </main>
         <Suspense fallback={null}>
-        {importing && (
-          <ImportWizard
-            key={importing.path ?? ""}
-            initialPath={importing.path}
-            language={language}
-            onClose={closeImport}
-          />
-        )}
-        {mode === "present" && loaded?.journey && (
-          <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
-        )}
-        {exporting && (
-          <ExportDialog source={exporting} language={language} onClose={() => setExporting(null)} />
-        )}
+          {importing && (
+            <ImportWizard
+              key={importing.path ?? ""}
+              initialPath={importing.path}
+              language={language}
+              onClose={closeImport}
+            />
+          )}
+          {mode === "present" && loaded?.journey && (
+            <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
+          )}
+          {exporting && (
+            <ExportDialog
+              source={exporting}
+              language={language}
+              onClose={() => setExporting(null)}
+            />
+          )}
         </Suspense>
         {dragging && !importing && (
           <div className="drop-overlay">

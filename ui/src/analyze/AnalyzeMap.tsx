@@ -33,7 +33,15 @@ interface Props {
   path: PathStep[] | null;
 }
 
-export function AnalyzeMap({ journey, report, compareWith, metric, selected, onSelect, path }: Props) {
+export function AnalyzeMap({
+  journey,
+  report,
+  compareWith,
+  metric,
+  selected,
+  onSelect,
+  path,
+}: Props) {
   const language = useContext(LanguageContext);
   const { nodes, edges } = useMemo(() => {
     const layout = layoutJourney(journey);
@@ -109,7 +117,10 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
             backing: backingOf(node, designedEdges),
             dimmed: path !== null && !steps,
             path: steps
-              ? { steps: steps.map((s) => s.index), first: formatInstant(language, steps[0]?.ms ?? 0) }
+              ? {
+                  steps: steps.map((s) => s.index),
+                  first: formatInstant(language, steps[0]?.ms ?? 0),
+                }
               : null,
           },
           draggable: false,
@@ -118,7 +129,9 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
     });
 
     const maxCount = Math.max(0, ...report.edges.map((e) => e.count));
-    const observed = new Map(report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]));
+    const observed = new Map(
+      report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]),
+    );
     const faded = path !== null;
     const designed: Edge[] = journey.transitions.map((tr) => {
       const e = observed.get(`${tr.from}-${tr.to}`);
@@ -159,7 +172,8 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
           source: `tp-${m.from}`,
           target: `tp-${m.to}`,
           className: "edge-path",
-          label: m.step.sinceMs === null ? undefined : formatDuration(language, m.step.sinceMs / 1000),
+          label:
+            m.step.sinceMs === null ? undefined : formatDuration(language, m.step.sinceMs / 1000),
           labelStyle: { fill: PATH, fontWeight: 600, fontSize: 12 },
           labelBgStyle: { fill: "#ffffff", fillOpacity: 0.92 },
           labelBgPadding: [5, 3] as [number, number],

@@ -51,8 +51,14 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
   const dimensions = useLatest(`${id}`, () => analyzeApi.dimensions(id));
   const timeline = useLatest(`${id}`, () => analyzeApi.timeline(id, 120));
   const report = useLatest(`${id}|${paramsKey(params)}`, () => analyzeApi.report(id, params));
-  const reportB = useLatest(`${id}|${paramsB ? paramsKey(paramsB) : "none"}`, paramsB ? () => analyzeApi.report(id, paramsB) : null);
-  const path = useLatest(`${id}|${customer ?? ""}`, customer ? () => analyzeApi.customerPath(id, customer) : null);
+  const reportB = useLatest(
+    `${id}|${paramsB ? paramsKey(paramsB) : "none"}`,
+    paramsB ? () => analyzeApi.report(id, paramsB) : null,
+  );
+  const path = useLatest(
+    `${id}|${customer ?? ""}`,
+    customer ? () => analyzeApi.customerPath(id, customer) : null,
+  );
   const row = useLatest(
     `${id}|${customer ?? ""}|${paramsKey(params)}`,
     customer ? () => analyzeApi.customerSummary(id, params, customer) : null,
@@ -94,18 +100,29 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
       />
     );
   } else if (a) {
-    panel = <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />;
+    panel = (
+      <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />
+    );
   }
 
   return (
     <div className="analyze" data-testid="analyze">
       <div className="analyze-bar">
-        <Filters params={params} onChange={setParams} dimensions={dimensions.data} timeline={timeline.data} />
+        <Filters
+          params={params}
+          onChange={setParams}
+          dimensions={dimensions.data}
+          timeline={timeline.data}
+        />
       </div>
       <div className="analyze-bar analyze-bar-view">
         <label className="field">
           <span>{t("analyze.colour_by")}</span>
-          <select data-testid="metric-select" value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+          <select
+            data-testid="metric-select"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as Metric)}
+          >
             {METRICS.map((m) => (
               <option key={m} value={m} title={t(`def.${m}`)}>
                 {t(`metric.${m}`)}
@@ -118,7 +135,12 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
         <Thresholds params={params} onChange={setParams} />
         <span className="bar-divider" />
         <label className="field compare-toggle">
-          <input type="checkbox" data-testid="compare-toggle" checked={comparing} onChange={(e) => setComparing(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="compare-toggle"
+            checked={comparing}
+            onChange={(e) => setComparing(e.target.checked)}
+          />
           <span>{t("compare.toggle")}</span>
         </label>
         <span className="top-bar-spacer" />
@@ -128,7 +150,11 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
         <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
           <label className="field">
             <span>{t("compare.kind")}</span>
-            <select data-testid="compare-kind" value={compareKind} onChange={(e) => setCompareKind(e.target.value as CompareKind)}>
+            <select
+              data-testid="compare-kind"
+              value={compareKind}
+              onChange={(e) => setCompareKind(e.target.value as CompareKind)}
+            >
               <option value="segments">{t("compare.segments")}</option>
               <option value="dates">{t("compare.dates")}</option>
             </select>
@@ -137,9 +163,19 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
           <span className="compare-note">{t("compare.a_is")}</span>
           <span className="compare-tag compare-tag-b">{t("compare.b")}</span>
           {compareKind === "segments" ? (
-            <SegmentSelect testId="compare-segment" value={segmentsB} dimensions={dimensions.data} onChange={setSegmentsB} />
+            <SegmentSelect
+              testId="compare-segment"
+              value={segmentsB}
+              dimensions={dimensions.data}
+              onChange={setSegmentsB}
+            />
           ) : (
-            <DateRange params={datesB} onChange={setDatesB} testPrefix="compare" timeline={timeline.data} />
+            <DateRange
+              params={datesB}
+              onChange={setDatesB}
+              testPrefix="compare"
+              timeline={timeline.data}
+            />
           )}
         </div>
       )}

@@ -20,8 +20,13 @@ export const analyzeApi = {
   customers: (journey: JourneyId, params: Params, query: CustomerQuery) =>
     invoke<CustomerPage>("customers", { journey, params, query }),
   /** Every customer of `query` to a CSV for a spreadsheet in `language` (BOM; `;` and 3,5 in Italian). */
-  exportCustomers: (journey: JourneyId, params: Params, query: CustomerQuery, language: string, path: string) =>
-    invoke<number>("export_customers", { journey, params, query, language, path }),
+  exportCustomers: (
+    journey: JourneyId,
+    params: Params,
+    query: CustomerQuery,
+    language: string,
+    path: string,
+  ) => invoke<number>("export_customers", { journey, params, query, language, path }),
   histogram: (journey: JourneyId, params: Params, touchpoint: TouchpointId) =>
     invoke<Histogram>("touchpoint_histogram", { journey, params, touchpoint }),
   dimensions: (journey: JourneyId) => invoke<Dimensions>("dimensions", { journey }),

@@ -93,7 +93,10 @@ function FunnelBar({ funnel, max, tone }: { funnel: StageFunnel; max: number; to
   return (
     <div className="funnel-row">
       <div className="funnel-bar-track" title={t("def.stage.reached")}>
-        <div className={`funnel-bar funnel-bar-${tone}`} style={{ width: `${Math.max(2, share * 100)}%` }} />
+        <div
+          className={`funnel-bar funnel-bar-${tone}`}
+          style={{ width: `${Math.max(2, share * 100)}%` }}
+        />
         <span className="funnel-reached" data-testid="funnel-reached">
           {formatNumber(language, funnel.reached, 0)} {t("funnel.reached")}
         </span>

@@ -36,7 +36,9 @@ export function JourneyFileDialog(props: Props) {
 
   const choose = async () => {
     const chosen = exporting
-      ? await pickSavePath(t("design.file.export_title"), journeyFileName(props.journey.name), [JOURNEY_FILE])
+      ? await pickSavePath(t("design.file.export_title"), journeyFileName(props.journey.name), [
+          JOURNEY_FILE,
+        ])
       : await pickFile(t("design.file.import_title"), [JOURNEY_FILE]);
     if (chosen) setPath(chosen);
   };
@@ -75,8 +77,12 @@ export function JourneyFileDialog(props: Props) {
           if (e.key === "Escape") props.onClose();
         }}
       >
-        <h1 id="journey-file-title">{t(exporting ? "design.file.export_title" : "design.file.import_title")}</h1>
-        <p className="export-note">{t(exporting ? "design.file.export_note" : "design.file.import_note")}</p>
+        <h1 id="journey-file-title">
+          {t(exporting ? "design.file.export_title" : "design.file.import_title")}
+        </h1>
+        <p className="export-note">
+          {t(exporting ? "design.file.export_note" : "design.file.import_note")}
+        </p>
         <div className="export-path">
           <label className="export-field">
             <span>{t("design.file.path")}</span>

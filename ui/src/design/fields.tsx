@@ -26,7 +26,15 @@ interface TextProps {
   required?: boolean;
 }
 
-export function TextField({ label, value, onCommit, multiline, placeholder, testId, required }: TextProps) {
+export function TextField({
+  label,
+  value,
+  onCommit,
+  multiline,
+  placeholder,
+  testId,
+  required,
+}: TextProps) {
   const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft === value) return;
@@ -136,10 +144,17 @@ export function TextList({
             value={item}
             label={`${label} ${i + 1}`}
             onCommit={(v) =>
-              onCommit(v.trim() === "" ? items.filter((_, j) => j !== i) : items.map((x, j) => (j === i ? v : x)))
+              onCommit(
+                v.trim() === ""
+                  ? items.filter((_, j) => j !== i)
+                  : items.map((x, j) => (j === i ? v : x)),
+              )
             }
           />
-          <RemoveButton label={t("design.remove")} onClick={() => onCommit(items.filter((_, j) => j !== i))} />
+          <RemoveButton
+            label={t("design.remove")}
+            onClick={() => onCommit(items.filter((_, j) => j !== i))}
+          />
         </div>
       ))}
       <div className="list-row">
@@ -159,7 +174,15 @@ export function TextList({
   );
 }
 
-export function Section({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+export function Section({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="inspector-section" data-testid={testId}>
       <p className="eyebrow">{label}</p>
@@ -170,7 +193,13 @@ export function Section({ label, children, testId }: { label: string; children: 
 
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" className="icon-button icon-button-danger" title={label} aria-label={label} onClick={onClick}>
+    <button
+      type="button"
+      className="icon-button icon-button-danger"
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+    >
       ×
     </button>
   );

@@ -2,7 +2,8 @@
 
 import type { MessageKey } from "../i18n";
 
-export type Action = "undo" | "redo" | "delete" | "copy" | "cut" | "paste" | "select_all" | "escape";
+export type Action =
+  "undo" | "redo" | "delete" | "copy" | "cut" | "paste" | "select_all" | "escape";
 
 interface Key {
   key: string;

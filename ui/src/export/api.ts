@@ -1,7 +1,14 @@
 // Typed calls to the export commands.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { DataFormat, JourneyId, MapFormat, Paper, Params, ReportTable } from "../generated/types";
+import type {
+  DataFormat,
+  JourneyId,
+  MapFormat,
+  Paper,
+  Params,
+  ReportTable,
+} from "../generated/types";
 
 export const exportApi = {
   map: (format: MapFormat, pages: string[], paper: Paper, path: string) =>

@@ -17,7 +17,13 @@ import "./import.css";
 type Step =
   | { kind: "choose" }
   | { kind: "settings"; path: string; detection: Detection }
-  | { kind: "running"; id: number; path: string; settings: ImportSettings; progress: Progress | null }
+  | {
+      kind: "running";
+      id: number;
+      path: string;
+      settings: ImportSettings;
+      progress: Progress | null;
+    }
   | { kind: "summary"; summary: ImportSummary };
 
 /** A message above the current step: an error, or news such as a cancelled import. */

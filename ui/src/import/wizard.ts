@@ -99,7 +99,9 @@ export function problems(detection: Detection): Problem[] {
     role,
   }));
   if (settings.roles.includes("timestamp") && settings.timestamp_format === null) {
-    found.push(detection.timestamp_candidates.length > 1 ? { kind: "ambiguous" } : { kind: "no_format" });
+    found.push(
+      detection.timestamp_candidates.length > 1 ? { kind: "ambiguous" } : { kind: "no_format" },
+    );
   }
   const unparsed = detection.timestamp_preview.filter((p) => p.instant === null).length;
   if (settings.timestamp_format !== null && unparsed > 0) {

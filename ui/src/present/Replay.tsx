@@ -64,7 +64,10 @@ export function Replay({ journey, language }: Props) {
       (data?.touchpoints ?? []).map((id) => {
         const p = layout.positions.get(id);
         return p
-          ? { x: offset.x + (p.x + NODE_WIDTH / 2) * scale, y: offset.y + (p.y + NODE_HEIGHT / 2) * scale }
+          ? {
+              x: offset.x + (p.x + NODE_WIDTH / 2) * scale,
+              y: offset.y + (p.y + NODE_HEIGHT / 2) * scale,
+            }
           : undefined;
       }),
     [data, layout, scale, offset.x, offset.y],
@@ -107,9 +110,11 @@ export function Replay({ journey, language }: Props) {
       (dot.recent ? recent : resting).push(dot.x + j.x, dot.y + j.y);
     }
     ctx.fillStyle = "rgba(94, 234, 212, 0.22)";
-    for (let i = 0; i < resting.length; i += 2) ctx.fillRect(resting[i]! - dotSize / 2, resting[i + 1]! - dotSize / 2, dotSize, dotSize);
+    for (let i = 0; i < resting.length; i += 2)
+      ctx.fillRect(resting[i]! - dotSize / 2, resting[i + 1]! - dotSize / 2, dotSize, dotSize);
     ctx.fillStyle = "rgba(250, 204, 21, 0.95)";
-    for (let i = 0; i < recent.length; i += 2) ctx.fillRect(recent[i]! - dotSize / 2, recent[i + 1]! - dotSize / 2, dotSize, dotSize);
+    for (let i = 0; i < recent.length; i += 2)
+      ctx.fillRect(recent[i]! - dotSize / 2, recent[i + 1]! - dotSize / 2, dotSize, dotSize);
   };
 
   useEffect(draw);
@@ -170,7 +175,11 @@ export function Replay({ journey, language }: Props) {
             <span>{lane.name}</span>
           </div>
         ))}
-        <canvas ref={canvas} className="replay-canvas" style={{ width: size.width, height: size.height }} />
+        <canvas
+          ref={canvas}
+          className="replay-canvas"
+          style={{ width: size.width, height: size.height }}
+        />
         {data.touchpoints.map((id, n) => {
           const p = centres[n];
           const tp = journey.touchpoints.find((x) => x.id === id);

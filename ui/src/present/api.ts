@@ -5,5 +5,6 @@ import { DEFAULT_PARAMS } from "../analyze/api";
 import type { JourneyId, Params, Replay } from "../generated/types";
 
 export const presentApi = {
-  replay: (journey: JourneyId, params: Params = DEFAULT_PARAMS) => invoke<Replay>("replay", { journey, params }),
+  replay: (journey: JourneyId, params: Params = DEFAULT_PARAMS) =>
+    invoke<Replay>("replay", { journey, params }),
 };
