@@ -7,7 +7,7 @@ import { LanguageContext } from "./language";
 import { DesignView } from "./design/DesignView";
 import { JourneyList } from "./design/JourneyList";
 import { fileName } from "./import/wizard";
-import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
+import { ModeSwitch, type Mode } from "./shared/ModeSwitch";
 import type { ExportSource } from "./export/build";
 import { FileMenu } from "./workspace/FileMenu";
 

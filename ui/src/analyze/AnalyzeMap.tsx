@@ -9,10 +9,10 @@ import type { Journey, Report, TouchpointId } from "../generated/types";
 import { LanguageContext } from "../language";
 import { layoutJourney, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
 import { Lane, type LaneNode } from "../map/nodes";
-import { formatDuration, formatInstant } from "./format";
+import { formatDuration, formatInstant } from "../shared/format";
 import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./nodes";
-import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "./overlay";
-import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "./scales";
+import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "../shared/overlay";
+import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "../shared/scales";
 
 export const FUNNEL_HEIGHT = 78;
 const FUNNEL_GAP = 14;

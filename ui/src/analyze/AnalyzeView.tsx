@@ -9,16 +9,17 @@ import "./analyze.css";
 import type { Journey, Params, Segment, TouchpointId } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { AnalyzeMap } from "./AnalyzeMap";
-import { analyzeApi, DEFAULT_PARAMS } from "./api";
+import { analyzeApi } from "./api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
 import { Inspector } from "./Inspector";
 import { useLatest } from "./latest";
 import { Legend, LegendKeys } from "./Legend";
-import { nodeLooks, pathSteps } from "./overlay";
+import { nodeLooks, pathSteps } from "../shared/overlay";
 import { Overview } from "./Overview";
-import { paramsKey } from "./params";
+import { paramsKey } from "../shared/params";
 import { PathPanel } from "./PathPanel";
-import { METRICS, type Metric } from "./scales";
+import { METRICS, type Metric } from "../shared/scales";
 
 type CompareKind = "segments" | "dates";
 

@@ -8,9 +8,9 @@ import type { CustomerQuery, JourneyId, Params } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { analyzeApi } from "./api";
-import { formatInstant, formatNumber } from "./format";
+import { formatInstant, formatNumber } from "../shared/format";
 import { useLatest } from "./latest";
-import { paramsKey } from "./params";
+import { paramsKey } from "../shared/params";
 
 export const PAGE_SIZE = 20;
 

@@ -4,9 +4,9 @@
 import { useContext, useRef, useState } from "react";
 import type { Dimensions, Params, Segment, Timeline } from "../generated/types";
 import { LanguageContext, useT } from "../language";
-import { DEFAULT_PARAMS } from "./api";
-import { DAY_MS, formatDay, formatNumber, isoDay, parseIsoDay } from "./format";
-import { fromInput, toInput, withDates } from "./params";
+import { DEFAULT_PARAMS } from "../shared/params";
+import { DAY_MS, formatDay, formatNumber, isoDay, parseIsoDay } from "../shared/format";
+import { fromInput, toInput, withDates } from "../shared/params";
 
 const SEPARATOR = "\u0000";
 

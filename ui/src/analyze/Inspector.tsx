@@ -17,11 +17,11 @@ import { LanguageContext, useT } from "../language";
 import { ChannelIcon } from "../map/channels";
 import { analyzeApi, emptyQuery } from "./api";
 import { CustomerTable } from "./CustomerTable";
-import { formatDuration, formatNumber, formatPercent } from "./format";
+import { formatDuration, formatNumber, formatPercent } from "../shared/format";
 import { useLatest } from "./latest";
 import { BackingMark } from "./nodes";
-import { paramsKey } from "./params";
-import { backingOf } from "./scales";
+import { paramsKey } from "../shared/params";
+import { backingOf } from "../shared/scales";
 
 type Row = { key: string; label: MessageKey; def: MessageKey; show: (n: Node) => string };
 

@@ -3,7 +3,7 @@
 
 import { useContext } from "react";
 import { LanguageContext, useT } from "../language";
-import { formatDifference, formatMetric } from "./overlay";
+import { formatDifference, formatMetric } from "../shared/overlay";
 import {
   DIVERGING_STOPS,
   interpolate,
@@ -11,7 +11,7 @@ import {
   type Domain,
   type Metric,
   type Rgb,
-} from "./scales";
+} from "../shared/scales";
 import { BackingMark } from "./nodes";
 
 function gradient(stops: Rgb[]): string {

@@ -5,7 +5,7 @@ import { useContext, useState } from "react";
 import type { Report } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
-import { formatInstant, formatNumber } from "./format";
+import { formatInstant, formatNumber } from "../shared/format";
 
 export function CustomerSearch({ onFind }: { onFind: (customer: string) => void }) {
   const t = useT();

@@ -5,8 +5,8 @@ import { useContext } from "react";
 import type { CustomerRow } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
-import { formatDuration, formatInstant, formatNumber } from "./format";
-import type { PathStep } from "./overlay";
+import { formatDuration, formatInstant, formatNumber } from "../shared/format";
+import type { PathStep } from "../shared/overlay";
 
 interface Props {
   customer: string;

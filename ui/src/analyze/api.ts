@@ -38,15 +38,6 @@ export const analyzeApi = {
     invoke<CustomerRow | null>("customer_summary", { journey, params, customer }),
 };
 
-export const DEFAULT_PARAMS: Params = {
-  as_of_ms: null,
-  inactive_days: 30,
-  from_ms: null,
-  to_ms: null,
-  segments: [],
-  channels: [],
-};
-
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {
   return {
     touchpoint: null,

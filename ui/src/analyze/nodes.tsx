@@ -6,8 +6,8 @@ import { useContext } from "react";
 import type { StageFunnel, Touchpoint } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { ChannelIcon } from "../map/channels";
-import { formatNumber, formatPercent } from "./format";
-import { textOn, type Backing } from "./scales";
+import { formatNumber, formatPercent } from "../shared/format";
+import { textOn, type Backing } from "../shared/scales";
 
 export interface PathMark {
   steps: number[];

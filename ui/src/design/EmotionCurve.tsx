@@ -9,7 +9,7 @@ import { useT } from "../language";
 import { useContext } from "react";
 import { fill } from "../i18n";
 import { LanguageContext } from "../language";
-import { formatSigned } from "../analyze/format";
+import { formatSigned } from "../shared/format";
 import { EMOTION_MAX, EMOTION_MIN, emotionPoints, smoothPath, stageEmotions } from "./geometry";
 
 export const EMOTION_HEIGHT = 200;

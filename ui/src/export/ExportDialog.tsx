@@ -2,7 +2,7 @@
 // confirmation naming the file written. The map is exported as it is shown now.
 
 import { useEffect, useRef, useState } from "react";
-import { DEFAULT_PARAMS } from "../analyze/api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { errorMessage } from "../api";
 import { pickSavePath } from "../dialogs";
 import type { Paper, ReportTable } from "../generated/types";

@@ -1,10 +1,10 @@
 // From what is on screen to the pages an export draws: the map picture (design, or Analyze with
 // its overlay, filters and legend) and one page per stage for the PDF.
 
-import { formatDay, formatDuration, formatPercent } from "../analyze/format";
-import { nodeLooks, notableUndesigned, type Looks } from "../analyze/overlay";
-import { edgeWidth, interpolate, paletteFor, type Metric } from "../analyze/scales";
-import { formatMetric } from "../analyze/overlay";
+import { formatDay, formatDuration, formatPercent } from "../shared/format";
+import { nodeLooks, notableUndesigned, type Looks } from "../shared/overlay";
+import { edgeWidth, interpolate, paletteFor, type Metric } from "../shared/scales";
+import { formatMetric } from "../shared/overlay";
 import type { Journey, Params, Report } from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { nodesOfStage, stageHeadline } from "../present/steps";

@@ -4,10 +4,10 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { DEFAULT_PARAMS } from "../analyze/api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { api, errorMessage } from "../api";
 import type { Journey, Report, StageId } from "../generated/types";
-import { formatDay, formatPercent } from "../analyze/format";
+import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { ChannelIcon } from "../map/channels";

@@ -4,7 +4,7 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { errorMessage } from "../api";
 import type { Journey, Replay as ReplayData } from "../generated/types";
-import { formatDay } from "../analyze/format";
+import { formatDay } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";

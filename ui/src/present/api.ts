@@ -1,7 +1,7 @@
 // Typed calls to Present mode's commands.
 
 import { invoke } from "@tauri-apps/api/core";
-import { DEFAULT_PARAMS } from "../analyze/api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import type { JourneyId, Params, Replay } from "../generated/types";
 
 export const presentApi = {
