@@ -10,7 +10,7 @@ use percorso::analytics::{
     CustomerSort, Dimensions, Edge, Histogram, Node, Params, PlaceRef, Replay, Report, Segment,
     StageFunnel, Status, Timeline, Unmapped,
 };
-use percorso::edit::{Created, Edit, Edited, History, PastedTransition, TouchpointField};
+use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
     ColumnRole, Detection, Encoding, ImportPhase, ImportSettings, ImportSummary, Overrides,
     Progress, RejectedRow, TimestampFormat, TimestampPreview, UnmappedValue,
@@ -27,6 +27,7 @@ use percorso::{Channel, ErrorCode, Journey, JourneySummary, Kind, Stage, Touchpo
 use std::collections::BTreeSet;
 use std::marker::PhantomData;
 
+use serde::Serialize;
 use ts_rs::{Config, TS};
 
 use crate::api::export::{DataFormat, MapFormat};
@@ -37,6 +38,8 @@ use crate::error::ApiError;
 pub const GENERATED: &str = "../ui/src/generated/types.ts";
 /// Path of the generated command functions, relative to this crate.
 pub const COMMANDS: &str = "../ui/src/generated/commands.ts";
+/// Path of the generated constants, relative to this crate.
+pub const CONSTANTS: &str = "../ui/src/generated/constants.ts";
 
 /// How TypeScript spells the Rust types: 64-bit integers are plain numbers (ids and counts stay
 /// far below 2^53).
@@ -138,7 +141,116 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<DataFormat>(cfg),
         declaration::<percorso::render::Paper>(cfg),
         declaration::<percorso::export::ReportTable>(cfg),
+        declaration::<EditKind>(cfg),
+        declaration::<EditKindLabel>(cfg),
+        declaration::<Slots>(cfg),
     ]
+}
+
+/// Where the engine puts the touchpoints of a band (`percorso::layout`), for the editor to place
+/// new ones the same way.
+#[derive(Serialize, TS)]
+struct Slots {
+    /// Offset of the left slots from the lane's left edge.
+    left: f64,
+    /// How much further right every other row sits.
+    stagger: f64,
+    /// Offset of the first row from the band's top.
+    top: f64,
+    /// Distance between rows.
+    row: f64,
+}
+
+/// A kind of edit and the label the engine stores with it in the undo history.
+#[derive(Serialize, TS)]
+struct EditKindLabel {
+    kind: EditKind,
+    label: String,
+}
+
+fn constant<T: TS + Serialize>(
+    cfg: &Config,
+    doc: &str,
+    name: &str,
+    value: &T,
+) -> serde_json::Result<String> {
+    Ok(format!(
+        "/** {doc} */\nexport const {name}: {} = {};\n",
+        T::name(cfg),
+        serde_json::to_string_pretty(value)?
+    ))
+}
+
+/// The generated constants module: values the UI needs from the engine, never copied by hand.
+pub fn constants_typescript() -> serde_json::Result<String> {
+    let cfg = &config();
+    let slots = Slots {
+        left: percorso::layout::LEFT,
+        stagger: percorso::layout::STAGGER,
+        top: percorso::layout::TOP,
+        row: percorso::layout::ROW,
+    };
+    let edit_kinds: Vec<EditKindLabel> = EditKind::ALL
+        .iter()
+        .map(|&kind| EditKindLabel {
+            kind,
+            label: kind.label().to_owned(),
+        })
+        .collect();
+    let constants = [
+        constant(
+            cfg,
+            "The slots of a band, as src/layout.rs places touchpoints.",
+            "SLOTS",
+            &slots,
+        )?,
+        constant(
+            cfg,
+            "What a report asks when nothing is filtered.",
+            "DEFAULT_PARAMS",
+            &Params::default(),
+        )?,
+        constant(
+            cfg,
+            "Every column role, in the order the wizard offers them.",
+            "COLUMN_ROLES",
+            &ColumnRole::ALL.to_vec(),
+        )?,
+        constant(
+            cfg,
+            "The roles an import cannot do without.",
+            "REQUIRED_ROLES",
+            &ColumnRole::REQUIRED.to_vec(),
+        )?,
+        constant(
+            cfg,
+            "The roles at most one column can have.",
+            "SINGLE_ROLES",
+            &ColumnRole::SINGLE.to_vec(),
+        )?,
+        constant(
+            cfg,
+            "Every text encoding an import reads.",
+            "ENCODINGS",
+            &Encoding::ALL.to_vec(),
+        )?,
+        constant(
+            cfg,
+            "The fixed timestamp formats, in the order detection tries them.",
+            "TIMESTAMP_FORMATS",
+            &TimestampFormat::candidates(),
+        )?,
+        constant(
+            cfg,
+            "Every kind of edit with the label the undo history stores.",
+            "EDIT_KINDS",
+            &edit_kinds,
+        )?,
+    ];
+    Ok(format!(
+        "// Generated from the engine by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\nimport type {{ ColumnRole, EditKindLabel, Encoding, Params, Slots, TimestampFormat }} from \"./types\";\n\n{}",
+        constants.join("\n")
+    ))
 }
 
 /// A Tauri command as TypeScript calls it.
@@ -344,6 +456,11 @@ mod tests {
     #[test]
     fn generated_command_bindings_are_up_to_date() {
         assert_up_to_date(COMMANDS, commands_typescript());
+    }
+
+    #[test]
+    fn generated_constants_are_up_to_date() {
+        assert_up_to_date(CONSTANTS, constants_typescript().unwrap());
     }
 
     #[test]

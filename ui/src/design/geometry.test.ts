@@ -13,7 +13,9 @@ import {
   smoothPath,
   stageEmotions,
 } from "./geometry";
-import { arrowMove, shortcut } from "./keys";
+import { arrowMove, historyLabel, shortcut } from "./keys";
+import { EDIT_KINDS } from "../generated/constants";
+import type { MessageKey } from "../i18n";
 
 function tp(
   id: number,
@@ -214,5 +216,18 @@ describe("shortcuts", () => {
     expect(shortcut(key("v", { meta: true }))).toBe("paste");
     expect(shortcut(key("z"))).toBeNull();
     expect(shortcut(key("z", { ctrl: true, alt: true }))).toBeNull();
+  });
+});
+
+describe("the undo history's words", () => {
+  const t = (key: MessageKey) => `«${key}»`;
+
+  it("names every kind of edit the engine stores in the UI language", () => {
+    for (const { label } of EDIT_KINDS) expect(historyLabel(label, t)).toMatch(/^«edit\./);
+    expect(historyLabel("rename stage", t)).toBe("«edit.rename_stage»");
+  });
+
+  it("shows a label it does not know as the engine wrote it", () => {
+    expect(historyLabel("something new", t)).toBe("something new");
   });
 });

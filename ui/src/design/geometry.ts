@@ -18,15 +18,11 @@ import {
   type MapLayout,
   type Point,
 } from "../map/layout";
+import { SLOTS } from "../generated/constants";
 
 /** The engine's slots inside a band (src/layout.rs): rows going down, every other one staggered. */
-const SLOT_LEFT = 40;
-const SLOT_STAGGER = 70;
-const SLOT_TOP = 30;
-const SLOT_ROW = 110;
-
 export function slot(row: number): Point {
-  return { x: SLOT_LEFT + SLOT_STAGGER * (row % 2), y: SLOT_TOP + SLOT_ROW * row };
+  return { x: SLOTS.left + SLOTS.stagger * (row % 2), y: SLOTS.top + SLOTS.row * row };
 }
 
 /** Where a touchpoint goes: a lane, a band, and its offsets inside them. */

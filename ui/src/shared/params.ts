@@ -3,17 +3,11 @@
 // is inclusive for the reader and sent as the next midnight, the exclusive bound the engine uses.
 
 import type { Params } from "../generated/types";
+import { DEFAULT_PARAMS } from "../generated/constants";
 import { DAY_MS, isoDay, parseIsoDay } from "./format";
 
-/** The question of a mode that has no filters: every customer, every day, the usual thresholds. */
-export const DEFAULT_PARAMS: Params = {
-  as_of_ms: null,
-  inactive_days: 30,
-  from_ms: null,
-  to_ms: null,
-  segments: [],
-  channels: [],
-};
+/** The question of a mode that has no filters: every customer, every day, the engine's thresholds. */
+export { DEFAULT_PARAMS };
 
 export function fromInput(params: Params): string {
   return params.from_ms === null ? "" : isoDay(params.from_ms);
