@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, engine and command tests, the UI's type check and unit
-# tests, and the end-to-end test of the real app under Xvfb. Installs what is missing first.
+# Runs every test: formatting, lints (clippy, ESLint, Prettier), engine and command tests, the UI's type
+# check and unit tests, and the end-to-end test of the real app under Xvfb. Installs what is missing first.
 # Prints the counts at the end; leaves no process behind, pass or fail.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,8 +36,10 @@ install_tauri_driver
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "UI: type check, unit tests, build"
+step "UI: type check, lint, format check, unit tests, build"
 (cd ui && npx tsc --noEmit)
+(cd ui && npm run --silent lint)
+(cd ui && npm run --silent format:check)
 (cd ui && npx vitest run --reporter=default 2>&1 | tee "$LOGS/vitest.log")
 (cd ui && npx vite build --logLevel warn)
 

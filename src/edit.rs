@@ -19,6 +19,9 @@ use crate::journey::{
 };
 use crate::validate::Warning;
 
+mod kind;
+pub use kind::EditKind;
+
 /// One step of the design editor, applied as one transaction and undone as one step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -146,34 +149,7 @@ pub enum TouchpointField {
 impl Edit {
     /// A short name of the edit, stored with it in the history ("Undo rename stage").
     pub fn label(&self) -> &'static str {
-        match self {
-            Edit::RenameJourney { .. } => "rename journey",
-            Edit::SetJourneyDescription { .. } => "edit journey description",
-            Edit::AddStage { .. } => "add stage",
-            Edit::RenameStage { .. } => "rename stage",
-            Edit::MoveStage { .. } => "reorder stages",
-            Edit::DeleteStage { .. } => "delete stage",
-            Edit::AddTouchpoint { .. } | Edit::AddTouchpointForValue { .. } => "add touchpoint",
-            Edit::UpdateTouchpoint { .. } => "edit touchpoint",
-            Edit::MoveTouchpoint { .. } => "move touchpoint",
-            Edit::SetTouchpointField { field, .. } => match field {
-                TouchpointField::Name(_) => "rename touchpoint",
-                _ => "edit touchpoint",
-            },
-            Edit::DeleteTouchpoint { .. } => "delete touchpoint",
-            Edit::AddTransition { .. } => "add transition",
-            Edit::DeleteTransition { .. } => "delete transition",
-            Edit::AddPersona { .. } => "add persona",
-            Edit::UpdatePersona { .. } => "edit persona",
-            Edit::DeletePersona { .. } => "delete persona",
-            Edit::Delete { .. } => "delete selection",
-            Edit::Paste { .. } => "paste",
-            Edit::Tidy => "tidy layout",
-            Edit::Batch { edits } => match edits.as_slice() {
-                [one] => one.label(),
-                _ => "several edits",
-            },
-        }
+        self.kind().label()
     }
 
     /// Applies the edit to `journey`, taking new row ids from `ids`. On error the journey may be

@@ -62,6 +62,15 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// Every encoding, in the order the import wizard offers them.
+    pub const ALL: [Encoding; 5] = [
+        Encoding::Utf8,
+        Encoding::Utf8Bom,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+        Encoding::Windows1252,
+    ];
+
     pub fn parse_name(name: &str) -> Option<Encoding> {
         match name.to_ascii_lowercase().replace('_', "-").as_str() {
             "utf-8" | "utf8" => Some(Encoding::Utf8),
@@ -104,6 +113,33 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// Every role, in the order the import wizard offers them.
+    pub const ALL: [ColumnRole; 8] = [
+        ColumnRole::Customer,
+        ColumnRole::Timestamp,
+        ColumnRole::Touchpoint,
+        ColumnRole::Channel,
+        ColumnRole::EventType,
+        ColumnRole::Value,
+        ColumnRole::Segment,
+        ColumnRole::Ignore,
+    ];
+    /// The roles an import cannot do without.
+    pub const REQUIRED: [ColumnRole; 3] = [
+        ColumnRole::Customer,
+        ColumnRole::Timestamp,
+        ColumnRole::Touchpoint,
+    ];
+    /// The roles at most one column can have (a file may hold many segment attributes).
+    pub const SINGLE: [ColumnRole; 6] = [
+        ColumnRole::Customer,
+        ColumnRole::Timestamp,
+        ColumnRole::Touchpoint,
+        ColumnRole::Channel,
+        ColumnRole::EventType,
+        ColumnRole::Value,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ColumnRole::Customer => "customer",

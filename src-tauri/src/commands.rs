@@ -1,19 +1,28 @@
 //! Tauri commands: each runs its handler from [`crate::api`] on a blocking thread, so the window
-//! never waits for the disk.
+//! never waits for the disk. The list below is the only place a command is registered, and it
+//! also generates the command's TypeScript function (see [`crate::bindings`]).
 
 use std::path::PathBuf;
 
 use percorso::analytics::{
-    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Histogram, Params, Report,
-    Timeline,
+    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Histogram, Params, Replay,
+    Report, Timeline,
 };
 use percorso::edit::{Edit, Edited, History};
-use percorso::journey::{JourneyId, TouchpointId};
+use percorso::export::ReportTable;
+use percorso::import::{Detection, ImportSettings, ImportSummary, Overrides, Progress};
+use percorso::journey::{Channel as TouchpointChannel, JourneyId, StageId, TouchpointId};
+use percorso::render::Paper;
 use percorso::templates::TemplateInfo;
+use percorso::workspace::RejectedPage;
 use percorso::{Journey, Warning, WorkspaceSummary};
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::api;
+use crate::api::export::{DataFormat, MapFormat};
+use crate::api::files::RecentWorkspace;
+use crate::bindings::declare_commands;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -21,6 +30,79 @@ pub mod export;
 pub mod files;
 pub mod import;
 pub mod present;
+
+declare_commands! {
+    async workspace_summary() -> ApiResult<WorkspaceSummary>;
+    async journey(id: JourneyId) -> ApiResult<Journey>;
+    async report(journey: JourneyId, params: Params) -> ApiResult<Report>;
+    async customer_path(journey: JourneyId, customer: String) -> ApiResult<CustomerPath>;
+    async customers(journey: JourneyId, params: Params, query: CustomerQuery)
+        -> ApiResult<CustomerPage>;
+    async export_customers(
+        journey: JourneyId,
+        params: Params,
+        query: CustomerQuery,
+        language: String,
+        path: PathBuf,
+    ) -> ApiResult<u64>;
+    async touchpoint_histogram(journey: JourneyId, params: Params, touchpoint: TouchpointId)
+        -> ApiResult<Histogram>;
+    async dimensions(journey: JourneyId) -> ApiResult<Dimensions>;
+    async timeline(journey: JourneyId, max_bins: usize) -> ApiResult<Timeline>;
+    async customer_summary(journey: JourneyId, params: Params, customer: String)
+        -> ApiResult<Option<CustomerRow>>;
+    async apply_edit(journey: JourneyId, edit: Edit) -> ApiResult<Edited>;
+    async undo(journey: JourneyId) -> ApiResult<Edited>;
+    async redo(journey: JourneyId) -> ApiResult<Edited>;
+    async history(journey: JourneyId) -> ApiResult<History>;
+    async journey_warnings(journey: JourneyId) -> ApiResult<Vec<Warning>>;
+    stateless templates() -> Vec<TemplateInfo>;
+    async new_journey(name: String, template: Option<String>) -> ApiResult<Journey>;
+    async delete_journey(journey: JourneyId) -> ApiResult<()>;
+    async export_journey(journey: JourneyId, path: PathBuf) -> ApiResult<()>;
+    async import_journey(path: PathBuf) -> ApiResult<Journey>;
+
+    async import_detect in import(path: PathBuf, overrides: Overrides) -> ApiResult<Detection>;
+    async import_preview in import(path: PathBuf, settings: ImportSettings)
+        -> ApiResult<Detection>;
+    async import_run in import(
+        id: u64,
+        path: PathBuf,
+        settings: ImportSettings,
+        on_progress: Channel<Progress>,
+    ) -> ApiResult<ImportSummary>;
+    sync import_cancel in import(id: u64) -> ApiResult<()>;
+    async rejected_rows in import(source: Option<i64>, offset: u64, limit: u64)
+        -> ApiResult<RejectedPage>;
+    async export_rejected in import(source: Option<i64>, path: PathBuf) -> ApiResult<()>;
+    async map_value in import(touchpoint: TouchpointId, value: String) -> ApiResult<()>;
+    async create_touchpoint in import(
+        journey: JourneyId,
+        stage: Option<StageId>,
+        value: String,
+        channel: Option<TouchpointChannel>,
+    ) -> ApiResult<Edited>;
+    stateless timezones in import() -> Vec<String>;
+
+    async replay in present(journey: JourneyId, params: Params) -> ApiResult<Replay>;
+
+    async export_map in export(format: MapFormat, pages: Vec<String>, paper: Paper, path: PathBuf)
+        -> ApiResult<()>;
+    async export_report in export(
+        journey: JourneyId,
+        params: Params,
+        format: DataFormat,
+        table: ReportTable,
+        language: String,
+        path: PathBuf,
+    ) -> ApiResult<()>;
+
+    async open_workspace in files(path: PathBuf) -> ApiResult<WorkspaceSummary>;
+    async new_workspace in files(path: PathBuf, replace: bool) -> ApiResult<WorkspaceSummary>;
+    async save_workspace_as in files(path: PathBuf, replace: bool) -> ApiResult<WorkspaceSummary>;
+    async recent_workspaces in files() -> ApiResult<Vec<RecentWorkspace>>;
+    async forget_recent in files(path: PathBuf) -> ApiResult<()>;
+}
 
 async fn blocking<T: Send + 'static>(
     state: &AppState,

@@ -44,45 +44,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             app.manage(AppState::with_recents(path, Recents::in_dir(config)));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::workspace_summary,
-            commands::journey,
-            commands::report,
-            commands::customer_path,
-            commands::import::import_detect,
-            commands::import::import_preview,
-            commands::import::import_run,
-            commands::import::import_cancel,
-            commands::import::rejected_rows,
-            commands::import::export_rejected,
-            commands::import::map_value,
-            commands::import::create_touchpoint,
-            commands::import::timezones,
-            commands::present::replay,
-            commands::export::export_map,
-            commands::export::export_report,
-            commands::customers,
-            commands::export_customers,
-            commands::touchpoint_histogram,
-            commands::dimensions,
-            commands::timeline,
-            commands::customer_summary,
-            commands::apply_edit,
-            commands::undo,
-            commands::redo,
-            commands::history,
-            commands::journey_warnings,
-            commands::templates,
-            commands::new_journey,
-            commands::delete_journey,
-            commands::export_journey,
-            commands::import_journey,
-            commands::files::open_workspace,
-            commands::files::new_workspace,
-            commands::files::save_workspace_as,
-            commands::files::recent_workspaces,
-            commands::files::forget_recent
-        ])
+        .invoke_handler(commands::handler())
 }
 
 pub fn run() -> ExitCode {

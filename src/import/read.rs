@@ -214,14 +214,7 @@ impl Parser {
                 ))
             })
         };
-        for role in [
-            ColumnRole::Customer,
-            ColumnRole::Timestamp,
-            ColumnRole::Touchpoint,
-            ColumnRole::Channel,
-            ColumnRole::EventType,
-            ColumnRole::Value,
-        ] {
+        for role in ColumnRole::SINGLE {
             if settings.roles.iter().filter(|&&r| r == role).count() > 1 {
                 return Err(Error::InvalidInput(format!(
                     "several columns have the role {}; give it to one column only",

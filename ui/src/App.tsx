@@ -7,18 +7,32 @@ import { LanguageContext } from "./language";
 import { DesignView } from "./design/DesignView";
 import { JourneyList } from "./design/JourneyList";
 import { fileName } from "./import/wizard";
-import { ModeSwitch, type Mode } from "./analyze/ModeSwitch";
+import { ModeSwitch, type Mode } from "./shared/ModeSwitch";
 import type { ExportSource } from "./export/build";
 import { FileMenu } from "./workspace/FileMenu";
 
 // Analyze, Present, the import wizard and the export dialog load when first opened, so that the
 // window paints the map sooner.
-const AnalyzeView = lazy(() => import("./analyze/AnalyzeView").then((m) => ({ default: m.AnalyzeView })));
+const AnalyzeView = lazy(() =>
+  import("./analyze/AnalyzeView").then((m) => ({ default: m.AnalyzeView })),
+);
 const Present = lazy(() => import("./present/Present").then((m) => ({ default: m.Present })));
-const ImportWizard = lazy(() => import("./import/ImportWizard").then((m) => ({ default: m.ImportWizard })));
-const ExportDialog = lazy(() => import("./export/ExportDialog").then((m) => ({ default: m.ExportDialog })));
+const ImportWizard = lazy(() =>
+  import("./import/ImportWizard").then((m) => ({ default: m.ImportWizard })),
+);
+const ExportDialog = lazy(() =>
+  import("./export/ExportDialog").then((m) => ({ default: m.ExportDialog })),
+);
 
 type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
+
+/** The workspace and a journey of it: the one named, or the first. */
+async function loadWorkspace(journeyId?: JourneyId): Promise<Loaded> {
+  const summary = await api.workspaceSummary();
+  const id = journeyId ?? summary.journeys[0]?.id;
+  const journey = id === undefined ? null : await api.journey(id);
+  return { summary, journey };
+}
 
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(navigator.language));
@@ -31,6 +45,9 @@ export function App() {
   const [exporting, setExporting] = useState<ExportSource | null>(null);
   /** What Analyze shows now; Design exports the journey itself. */
   const analyzed = useRef<ExportSource | null>(null);
+  const showAnalyzed = useCallback((source: ExportSource | null) => {
+    analyzed.current = source;
+  }, []);
   /** The mode to come back to when leaving Present. */
   const [before, setBefore] = useState<Exclude<Mode, "present">>("design");
   const switchMode = (next: Mode) => {
@@ -39,21 +56,21 @@ export function App() {
   };
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
-  const open = useCallback(async (journeyId?: JourneyId) => {
-    setError(null);
-    try {
-      const summary = await api.workspaceSummary();
-      const id = journeyId ?? summary.journeys[0]?.id;
-      const journey = id === undefined ? null : await api.journey(id);
-      setLoaded({ summary, journey });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  const show = useCallback((loading: Promise<Loaded>) => {
+    loading.then(setLoaded, (e: unknown) => setError(errorMessage(e)));
   }, []);
 
+  const open = useCallback(
+    (journeyId?: JourneyId) => {
+      setError(null);
+      show(loadWorkspace(journeyId));
+    },
+    [show],
+  );
+
   useEffect(() => {
-    void open();
-  }, [open]);
+    show(loadWorkspace());
+  }, [show]);
 
   // A file dropped anywhere on the window opens the import wizard on it.
   useEffect(() => {
@@ -96,11 +113,11 @@ export function App() {
           },
     );
   }, []);
-  const reopen = useCallback((journeyId?: JourneyId) => void open(journeyId), [open]);
+  const reopen = useCallback((journeyId?: JourneyId) => open(journeyId), [open]);
 
   const closeImport = (changed: boolean) => {
     setImporting(null);
-    if (changed) void open(loaded?.journey?.id);
+    if (changed) open(loaded?.journey?.id);
   };
 
   return (
@@ -111,7 +128,7 @@ export function App() {
             <img src="/icon.png" alt="" width={26} height={26} />
             <span>Percorso</span>
           </div>
-          <FileMenu onSwitched={() => void open()} language={language} />
+          <FileMenu onSwitched={() => open()} language={language} />
           {loaded && (
             <span className="workspace-name" title={loaded.summary.path}>
               {fileName(loaded.summary.path)}
@@ -126,7 +143,11 @@ export function App() {
               onClick={() => {
                 const journey = loaded.journey;
                 if (!journey) return;
-                setExporting(mode === "analyze" && analyzed.current ? analyzed.current : { mode: "design", journey });
+                setExporting(
+                  mode === "analyze" && analyzed.current
+                    ? analyzed.current
+                    : { mode: "design", journey },
+                );
               }}
               data-testid="open-export"
             >
@@ -146,7 +167,7 @@ export function App() {
               <span>{t("journey.select")}</span>
               <select
                 value={loaded.journey?.id ?? ""}
-                onChange={(e) => void open(Number(e.target.value))}
+                onChange={(e) => open(Number(e.target.value))}
               >
                 {loaded.summary.journeys.map((j) => (
                   <option key={j.id} value={j.id}>
@@ -172,7 +193,7 @@ export function App() {
             <div className="message message-error" role="alert">
               <h1>{t("app.error.title")}</h1>
               <p>{error}</p>
-              <button type="button" onClick={() => void open()}>
+              <button type="button" onClick={() => open()}>
                 {t("app.error.retry")}
               </button>
             </div>
@@ -180,41 +201,59 @@ export function App() {
           {!error && !loaded && <div className="message">{t("app.loading")}</div>}
           {!error && loaded && !loaded.journey && (
             <>
-              <JourneyList summary={loaded.summary} journey={null} onOpen={reopen} onProblem={setError} />
+              <JourneyList
+                summary={loaded.summary}
+                journey={null}
+                onOpen={reopen}
+                onProblem={setError}
+              />
               <div className="message">{t("map.empty")}</div>
             </>
           )}
-          {!error && loaded?.journey && (mode === "analyze" || (mode === "present" && before === "analyze")) && (
-            <Suspense fallback={<div className="message">{t("app.loading")}</div>}>
-              <AnalyzeView key={`${loaded.summary.path}#${loaded.journey.id}`} journey={loaded.journey} onMapUnmapped={() => setMode("design")} exportSource={analyzed} />
-            </Suspense>
-          )}
-          {!error && loaded?.journey && (mode === "design" || (mode === "present" && before === "design")) && (
-            <DesignView
-              key={`${loaded.summary.path}#${loaded.journey.id}`}
-              journey={loaded.journey}
-              summary={loaded.summary}
-              language={language}
-              onJourney={edited}
-              onOpen={reopen}
-            />
-          )}
+          {!error &&
+            loaded?.journey &&
+            (mode === "analyze" || (mode === "present" && before === "analyze")) && (
+              <Suspense fallback={<div className="message">{t("app.loading")}</div>}>
+                <AnalyzeView
+                  key={`${loaded.summary.path}#${loaded.journey.id}`}
+                  journey={loaded.journey}
+                  onMapUnmapped={() => setMode("design")}
+                  onExportSource={showAnalyzed}
+                />
+              </Suspense>
+            )}
+          {!error &&
+            loaded?.journey &&
+            (mode === "design" || (mode === "present" && before === "design")) && (
+              <DesignView
+                key={`${loaded.summary.path}#${loaded.journey.id}`}
+                journey={loaded.journey}
+                summary={loaded.summary}
+                language={language}
+                onJourney={edited}
+                onOpen={reopen}
+              />
+            )}
         </main>
         <Suspense fallback={null}>
-        {importing && (
-          <ImportWizard
-            key={importing.path ?? ""}
-            initialPath={importing.path}
-            language={language}
-            onClose={closeImport}
-          />
-        )}
-        {mode === "present" && loaded?.journey && (
-          <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
-        )}
-        {exporting && (
-          <ExportDialog source={exporting} language={language} onClose={() => setExporting(null)} />
-        )}
+          {importing && (
+            <ImportWizard
+              key={importing.path ?? ""}
+              initialPath={importing.path}
+              language={language}
+              onClose={closeImport}
+            />
+          )}
+          {mode === "present" && loaded?.journey && (
+            <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
+          )}
+          {exporting && (
+            <ExportDialog
+              source={exporting}
+              language={language}
+              onClose={() => setExporting(null)}
+            />
+          )}
         </Suspense>
         {dragging && !importing && (
           <div className="drop-overlay">

@@ -1,16 +1,8 @@
-// Typed calls to the desktop shell. Every command's request and response types come from the
-// generated Rust bindings; errors arrive as ApiError {code, message}.
+// Calls to the desktop shell. Every command's function is generated from Rust (generated/commands.ts,
+// the only module that calls `invoke`); errors arrive as ApiError {code, message}.
 
-import { invoke } from "@tauri-apps/api/core";
-import type {
-  ApiError,
-  CustomerPath,
-  Journey,
-  JourneyId,
-  Params,
-  Report,
-  WorkspaceSummary,
-} from "./generated/types";
+import type { ApiError } from "./generated/types";
+import * as commands from "./generated/commands";
 
 export function isApiError(value: unknown): value is ApiError {
   return (
@@ -29,10 +21,9 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** The commands more than one mode asks. */
 export const api = {
-  workspaceSummary: () => invoke<WorkspaceSummary>("workspace_summary"),
-  journey: (id: JourneyId) => invoke<Journey>("journey", { id }),
-  report: (journey: JourneyId, params: Params) => invoke<Report>("report", { journey, params }),
-  customerPath: (journey: JourneyId, customer: string) =>
-    invoke<CustomerPath>("customer_path", { journey, customer }),
+  workspaceSummary: commands.workspaceSummary,
+  journey: commands.journey,
+  report: commands.report,
 };

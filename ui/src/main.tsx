@@ -4,6 +4,7 @@ import "@xyflow/react/dist/style.css";
 import "./styles.css";
 // Every feature's styles load with the app, also for the features whose code loads when first
 // opened: the top bar and the mode switch use them before.
+import "./shared/mode-switch.css";
 import "./analyze/analyze.css";
 import "./import/import.css";
 import "./export/export.css";

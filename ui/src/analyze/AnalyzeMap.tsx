@@ -9,10 +9,10 @@ import type { Journey, Report, TouchpointId } from "../generated/types";
 import { LanguageContext } from "../language";
 import { layoutJourney, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
 import { Lane, type LaneNode } from "../map/nodes";
-import { formatDuration, formatInstant } from "./format";
+import { formatDuration, formatInstant } from "../shared/format";
 import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./nodes";
-import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "./overlay";
-import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "./scales";
+import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "../shared/overlay";
+import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "../shared/scales";
 
 export const FUNNEL_HEIGHT = 78;
 const FUNNEL_GAP = 14;
@@ -33,7 +33,15 @@ interface Props {
   path: PathStep[] | null;
 }
 
-export function AnalyzeMap({ journey, report, compareWith, metric, selected, onSelect, path }: Props) {
+export function AnalyzeMap({
+  journey,
+  report,
+  compareWith,
+  metric,
+  selected,
+  onSelect,
+  path,
+}: Props) {
   const language = useContext(LanguageContext);
   const { nodes, edges } = useMemo(() => {
     const layout = layoutJourney(journey);
@@ -110,7 +118,10 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
             completed: node?.goal ? node.completed_here : null,
             dimmed: path !== null && !steps,
             path: steps
-              ? { steps: steps.map((s) => s.index), first: formatInstant(language, steps[0]?.ms ?? 0) }
+              ? {
+                  steps: steps.map((s) => s.index),
+                  first: formatInstant(language, steps[0]?.ms ?? 0),
+                }
               : null,
           },
           draggable: false,
@@ -119,7 +130,9 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
     });
 
     const maxCount = Math.max(0, ...report.edges.map((e) => e.count));
-    const observed = new Map(report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]));
+    const observed = new Map(
+      report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]),
+    );
     const faded = path !== null;
     const designed: Edge[] = journey.transitions.map((tr) => {
       const e = observed.get(`${tr.from}-${tr.to}`);
@@ -160,7 +173,8 @@ export function AnalyzeMap({ journey, report, compareWith, metric, selected, onS
           source: `tp-${m.from}`,
           target: `tp-${m.to}`,
           className: "edge-path",
-          label: m.step.sinceMs === null ? undefined : formatDuration(language, m.step.sinceMs / 1000),
+          label:
+            m.step.sinceMs === null ? undefined : formatDuration(language, m.step.sinceMs / 1000),
           labelStyle: { fill: PATH, fontWeight: 600, fontSize: 12 },
           labelBgStyle: { fill: "#ffffff", fillOpacity: 0.92 },
           labelBgPadding: [5, 3] as [number, number],

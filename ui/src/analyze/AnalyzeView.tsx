@@ -2,34 +2,35 @@
 // shows the overview, a touchpoint's inspector or a customer's path. Every number comes from the
 // engine through the commands; answers to older filters never overwrite newer ones.
 
-import { useContext, useMemo, useState, type MutableRefObject } from "react";
+import { useContext, useEffect, useMemo, useState } from "react";
 import type { ExportSource } from "../export/build";
 import { ReactFlowProvider } from "@xyflow/react";
 import "./analyze.css";
 import type { Journey, Params, Segment, TouchpointId } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { AnalyzeMap } from "./AnalyzeMap";
-import { analyzeApi, DEFAULT_PARAMS } from "./api";
+import { analyzeApi } from "./api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
 import { Inspector } from "./Inspector";
 import { useLatest } from "./latest";
 import { Legend, LegendKeys } from "./Legend";
-import { nodeLooks, pathSteps } from "./overlay";
+import { nodeLooks, pathSteps } from "../shared/overlay";
 import { Overview } from "./Overview";
-import { paramsKey } from "./params";
+import { paramsKey } from "../shared/params";
 import { PathPanel } from "./PathPanel";
-import { METRICS, type Metric } from "./scales";
+import { METRICS, type Metric } from "../shared/scales";
 
 type CompareKind = "segments" | "dates";
 
 interface Props {
   journey: Journey;
   onMapUnmapped: () => void;
-  /** Set to what the map shows now, so that an export draws exactly that. */
-  exportSource?: MutableRefObject<ExportSource | null>;
+  /** Told what the map shows whenever it changes, so that an export draws exactly that. */
+  onExportSource?: (source: ExportSource | null) => void;
 }
 
-export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
+export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
   const [metric, setMetric] = useState<Metric>("dropoff_rate");
@@ -51,8 +52,14 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
   const dimensions = useLatest(`${id}`, () => analyzeApi.dimensions(id));
   const timeline = useLatest(`${id}`, () => analyzeApi.timeline(id, 120));
   const report = useLatest(`${id}|${paramsKey(params)}`, () => analyzeApi.report(id, params));
-  const reportB = useLatest(`${id}|${paramsB ? paramsKey(paramsB) : "none"}`, paramsB ? () => analyzeApi.report(id, paramsB) : null);
-  const path = useLatest(`${id}|${customer ?? ""}`, customer ? () => analyzeApi.customerPath(id, customer) : null);
+  const reportB = useLatest(
+    `${id}|${paramsB ? paramsKey(paramsB) : "none"}`,
+    paramsB ? () => analyzeApi.report(id, paramsB) : null,
+  );
+  const path = useLatest(
+    `${id}|${customer ?? ""}`,
+    customer ? () => analyzeApi.customerPath(id, customer) : null,
+  );
   const row = useLatest(
     `${id}|${customer ?? ""}|${paramsKey(params)}`,
     customer ? () => analyzeApi.customerSummary(id, params, customer) : null,
@@ -62,7 +69,9 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
   const a = report.data;
   const b = comparing ? reportB.data : null;
   const looks = a ? nodeLooks(language, metric, a, b) : null;
-  if (exportSource) exportSource.current = a ? { mode: "analyze", journey, report: a, params, metric } : null;
+  useEffect(() => {
+    onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
+  }, [onExportSource, a, journey, params, metric]);
   const busy = report.loading || reportB.loading;
 
   let panel = null;
@@ -92,18 +101,29 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
       />
     );
   } else if (a) {
-    panel = <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />;
+    panel = (
+      <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />
+    );
   }
 
   return (
     <div className="analyze" data-testid="analyze">
       <div className="analyze-bar">
-        <Filters params={params} onChange={setParams} dimensions={dimensions.data} timeline={timeline.data} />
+        <Filters
+          params={params}
+          onChange={setParams}
+          dimensions={dimensions.data}
+          timeline={timeline.data}
+        />
       </div>
       <div className="analyze-bar analyze-bar-view">
         <label className="field">
           <span>{t("analyze.colour_by")}</span>
-          <select data-testid="metric-select" value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+          <select
+            data-testid="metric-select"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as Metric)}
+          >
             {METRICS.map((m) => (
               <option key={m} value={m} title={t(`def.${m}`)}>
                 {t(`metric.${m}`)}
@@ -116,7 +136,12 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
         <Thresholds params={params} onChange={setParams} />
         <span className="bar-divider" />
         <label className="field compare-toggle">
-          <input type="checkbox" data-testid="compare-toggle" checked={comparing} onChange={(e) => setComparing(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="compare-toggle"
+            checked={comparing}
+            onChange={(e) => setComparing(e.target.checked)}
+          />
           <span>{t("compare.toggle")}</span>
         </label>
         <span className="top-bar-spacer" />
@@ -126,7 +151,11 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
         <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
           <label className="field">
             <span>{t("compare.kind")}</span>
-            <select data-testid="compare-kind" value={compareKind} onChange={(e) => setCompareKind(e.target.value as CompareKind)}>
+            <select
+              data-testid="compare-kind"
+              value={compareKind}
+              onChange={(e) => setCompareKind(e.target.value as CompareKind)}
+            >
               <option value="segments">{t("compare.segments")}</option>
               <option value="dates">{t("compare.dates")}</option>
             </select>
@@ -135,9 +164,19 @@ export function AnalyzeView({ journey, onMapUnmapped, exportSource }: Props) {
           <span className="compare-note">{t("compare.a_is")}</span>
           <span className="compare-tag compare-tag-b">{t("compare.b")}</span>
           {compareKind === "segments" ? (
-            <SegmentSelect testId="compare-segment" value={segmentsB} dimensions={dimensions.data} onChange={setSegmentsB} />
+            <SegmentSelect
+              testId="compare-segment"
+              value={segmentsB}
+              dimensions={dimensions.data}
+              onChange={setSegmentsB}
+            />
           ) : (
-            <DateRange params={datesB} onChange={setDatesB} testPrefix="compare" timeline={timeline.data} />
+            <DateRange
+              params={datesB}
+              onChange={setDatesB}
+              testPrefix="compare"
+              timeline={timeline.data}
+            />
           )}
         </div>
       )}

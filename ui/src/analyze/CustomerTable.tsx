@@ -8,9 +8,9 @@ import type { CustomerQuery, JourneyId, Params } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { analyzeApi } from "./api";
-import { formatInstant, formatNumber } from "./format";
+import { formatInstant, formatNumber } from "../shared/format";
 import { useLatest } from "./latest";
-import { paramsKey } from "./params";
+import { paramsKey } from "../shared/params";
 
 export const PAGE_SIZE = 20;
 
@@ -40,7 +40,12 @@ export function CustomerTable({ journey, params, query, exportName, onOpen }: Pr
       ]);
       if (!path) return;
       const n = await analyzeApi.exportCustomers(journey, params, query, language, path);
-      setNotice(fill(t("customers.exported"), { n: formatNumber(language, n, 0), file: path.split(/[\\/]/).pop() ?? path }));
+      setNotice(
+        fill(t("customers.exported"), {
+          n: formatNumber(language, n, 0),
+          file: path.split(/[\\/]/).pop() ?? path,
+        }),
+      );
     } catch (e) {
       setNotice(errorMessage(e));
     }
@@ -49,7 +54,9 @@ export function CustomerTable({ journey, params, query, exportName, onOpen }: Pr
   return (
     <div className="customer-table" data-testid="customer-table" data-total={total}>
       {page.error && <p className="inline-error">{page.error}</p>}
-      {page.data && page.data.rows.length === 0 && <p className="panel-hint">{t("customers.none")}</p>}
+      {page.data && page.data.rows.length === 0 && (
+        <p className="panel-hint">{t("customers.none")}</p>
+      )}
       {page.data && page.data.rows.length > 0 && (
         <table>
           <thead>

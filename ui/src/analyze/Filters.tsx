@@ -4,9 +4,9 @@
 import { useContext, useRef, useState } from "react";
 import type { Dimensions, Params, Segment, Timeline } from "../generated/types";
 import { LanguageContext, useT } from "../language";
-import { DEFAULT_PARAMS } from "./api";
-import { DAY_MS, formatDay, formatNumber, isoDay, parseIsoDay } from "./format";
-import { fromInput, toInput, withDates } from "./params";
+import { DEFAULT_PARAMS } from "../shared/params";
+import { DAY_MS, formatDay, formatNumber, isoDay, parseIsoDay } from "../shared/format";
+import { fromInput, toInput, withDates } from "../shared/params";
 
 const SEPARATOR = "\u0000";
 
@@ -197,7 +197,13 @@ export function TimelineBrush({
         ))}
         {chosen && (
           <>
-            <rect className="timeline-out" x={0} y={0} width={Math.max(0, xOf(chosen.from))} height={STRIP_HEIGHT} />
+            <rect
+              className="timeline-out"
+              x={0}
+              y={0}
+              width={Math.max(0, xOf(chosen.from))}
+              height={STRIP_HEIGHT}
+            />
             <rect
               className="timeline-out"
               x={xOf(chosen.to)}
@@ -218,7 +224,11 @@ export function TimelineBrush({
       <div className="timeline-axis">
         <span>{formatDay(language, timeline.start_ms)}</span>
         <span>
-          {formatNumber(language, timeline.counts.reduce((a, b) => a + b, 0), 0)}
+          {formatNumber(
+            language,
+            timeline.counts.reduce((a, b) => a + b, 0),
+            0,
+          )}
         </span>
         <span>{formatDay(language, end - DAY_MS)}</span>
       </div>
@@ -253,7 +263,9 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
         <select
           data-testid="filter-channel"
           value={params.channels[0] ?? ""}
-          onChange={(e) => onChange({ ...params, channels: e.target.value ? [e.target.value] : [] })}
+          onChange={(e) =>
+            onChange({ ...params, channels: e.target.value ? [e.target.value] : [] })
+          }
         >
           <option value="">{t("filters.channel.all")}</option>
           {dimensions?.channels.map((c) => (
@@ -276,7 +288,13 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
 }
 
 /** The "now" of drop-off and stalls, and how many idle days count as dropped. */
-export function Thresholds({ params, onChange }: { params: Params; onChange: (next: Params) => void }) {
+export function Thresholds({
+  params,
+  onChange,
+}: {
+  params: Params;
+  onChange: (next: Params) => void;
+}) {
   const t = useT();
   const [inactive, setInactive] = useState(String(params.inactive_days));
   const [shown, setShown] = useState(params.inactive_days);
@@ -309,7 +327,8 @@ export function Thresholds({ params, onChange }: { params: Params; onChange: (ne
           onChange={(e) => {
             setInactive(e.target.value);
             const days = Number(e.target.value);
-            if (Number.isInteger(days) && days >= 1 && days <= 3650) onChange({ ...params, inactive_days: days });
+            if (Number.isInteger(days) && days >= 1 && days <= 3650)
+              onChange({ ...params, inactive_days: days });
           }}
         />
       </label>

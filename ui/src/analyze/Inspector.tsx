@@ -3,17 +3,26 @@
 // completed here: contract v2 counts a customer who ended at a goal as a conversion).
 
 import { useContext, useState } from "react";
-import type { Histogram, Journey, JourneyId, Node, Params, Report, Status, TouchpointId } from "../generated/types";
+import type {
+  Histogram,
+  Journey,
+  JourneyId,
+  Node,
+  Params,
+  Report,
+  Status,
+  TouchpointId,
+} from "../generated/types";
 import { fill, type MessageKey } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { ChannelIcon } from "../map/channels";
 import { analyzeApi, emptyQuery } from "./api";
 import { CustomerTable } from "./CustomerTable";
-import { formatDuration, formatNumber, formatPercent } from "./format";
+import { formatDuration, formatNumber, formatPercent } from "../shared/format";
 import { useLatest } from "./latest";
 import { BackingMark } from "./nodes";
-import { paramsKey } from "./params";
-import { backingOf } from "./scales";
+import { paramsKey } from "../shared/params";
+import { backingOf } from "../shared/scales";
 
 type Row = { key: string; label: MessageKey; def: MessageKey; show: (n: Node) => string };
 
@@ -21,18 +30,73 @@ function rows(language: "en" | "it"): Row[] {
   const count = (v: number) => formatNumber(language, v, 0);
   return [
     { key: "events", label: "metric.events", def: "def.events", show: (n) => count(n.events) },
-    { key: "customers", label: "metric.customers", def: "def.customers", show: (n) => count(n.customers) },
-    { key: "reach_pct", label: "metric.reach_pct", def: "def.reach_pct", show: (n) => formatPercent(language, n.reach_pct) },
-    { key: "repeat", label: "metric.repeat", def: "def.repeat", show: (n) => formatNumber(language, n.repeat, 2) },
-    { key: "last_here", label: "metric.last_here", def: "def.last_here", show: (n) => count(n.last_here) },
+    {
+      key: "customers",
+      label: "metric.customers",
+      def: "def.customers",
+      show: (n) => count(n.customers),
+    },
+    {
+      key: "reach_pct",
+      label: "metric.reach_pct",
+      def: "def.reach_pct",
+      show: (n) => formatPercent(language, n.reach_pct),
+    },
+    {
+      key: "repeat",
+      label: "metric.repeat",
+      def: "def.repeat",
+      show: (n) => formatNumber(language, n.repeat, 2),
+    },
+    {
+      key: "last_here",
+      label: "metric.last_here",
+      def: "def.last_here",
+      show: (n) => count(n.last_here),
+    },
     { key: "dropoff", label: "metric.dropoff", def: "def.dropoff", show: (n) => count(n.dropoff) },
-    { key: "dropoff_rate", label: "metric.dropoff_rate", def: "def.dropoff_rate", show: (n) => formatPercent(language, n.dropoff_rate) },
-    { key: "median_next_s", label: "metric.median_next_s", def: "def.median_next_s", show: (n) => formatDuration(language, n.median_next_s) },
-    { key: "p90_next_s", label: "metric.p90_next_s", def: "def.p90_next_s", show: (n) => formatDuration(language, n.p90_next_s) },
-    { key: "stalled_now", label: "metric.stalled_now", def: "def.stalled_now", show: (n) => count(n.stalled_now) },
-    { key: "completed_here", label: "metric.completed_here", def: "def.completed_here", show: (n) => count(n.completed_here) },
-    { key: "engagement_rate", label: "metric.engagement_rate", def: "def.engagement_rate", show: (n) => formatPercent(language, n.engagement_rate) },
-    { key: "value_mean", label: "metric.value_mean", def: "def.value_mean", show: (n) => formatNumber(language, n.value_mean, 2) },
+    {
+      key: "dropoff_rate",
+      label: "metric.dropoff_rate",
+      def: "def.dropoff_rate",
+      show: (n) => formatPercent(language, n.dropoff_rate),
+    },
+    {
+      key: "median_next_s",
+      label: "metric.median_next_s",
+      def: "def.median_next_s",
+      show: (n) => formatDuration(language, n.median_next_s),
+    },
+    {
+      key: "p90_next_s",
+      label: "metric.p90_next_s",
+      def: "def.p90_next_s",
+      show: (n) => formatDuration(language, n.p90_next_s),
+    },
+    {
+      key: "stalled_now",
+      label: "metric.stalled_now",
+      def: "def.stalled_now",
+      show: (n) => count(n.stalled_now),
+    },
+    {
+      key: "completed_here",
+      label: "metric.completed_here",
+      def: "def.completed_here",
+      show: (n) => count(n.completed_here),
+    },
+    {
+      key: "engagement_rate",
+      label: "metric.engagement_rate",
+      def: "def.engagement_rate",
+      show: (n) => formatPercent(language, n.engagement_rate),
+    },
+    {
+      key: "value_mean",
+      label: "metric.value_mean",
+      def: "def.value_mean",
+      show: (n) => formatNumber(language, n.value_mean, 2),
+    },
   ];
 }
 
@@ -49,14 +113,26 @@ function HistogramChart({ histogram }: { histogram: Histogram }) {
   const width = 300;
   const height = 84;
   const w = width / bins.length;
-  const ticks = [0, Math.floor(bins.length / 3), Math.floor((2 * bins.length) / 3), bins.length - 1];
+  const ticks = [
+    0,
+    Math.floor(bins.length / 3),
+    Math.floor((2 * bins.length) / 3),
+    bins.length - 1,
+  ];
   return (
     <figure className="histogram" data-testid="histogram" data-total={histogram.total}>
       <svg width={width} height={height + 16} role="img" aria-label={t("inspector.histogram")}>
         {bins.map((b, i) => {
           const h = (b.count / max) * height;
           return (
-            <rect key={i} className="histogram-bar" x={i * w + 0.5} y={height - h} width={Math.max(1, w - 1)} height={h}>
+            <rect
+              key={i}
+              className="histogram-bar"
+              x={i * w + 0.5}
+              y={height - h}
+              width={Math.max(1, w - 1)}
+              height={h}
+            >
               <title>
                 {`${binLabel(language, b.lower_s)} – ${b.upper_s === null ? "∞" : binLabel(language, b.upper_s)}: ${formatNumber(language, b.count, 0)}`}
               </title>
@@ -65,24 +141,45 @@ function HistogramChart({ histogram }: { histogram: Histogram }) {
         })}
         <line x1={0} x2={width} y1={height + 0.5} y2={height + 0.5} className="histogram-axis" />
         {ticks.map((i) => (
-          <text key={i} x={Math.min(width - 2, i * w + 1)} y={height + 13} className="histogram-tick" textAnchor={i === bins.length - 1 ? "end" : "start"}>
+          <text
+            key={i}
+            x={Math.min(width - 2, i * w + 1)}
+            y={height + 13}
+            className="histogram-tick"
+            textAnchor={i === bins.length - 1 ? "end" : "start"}
+          >
             {binLabel(language, bins[i]?.lower_s ?? 0)}
           </text>
         ))}
       </svg>
-      <figcaption>{fill(t("inspector.histogram.total"), { n: formatNumber(language, histogram.total, 0) })}</figcaption>
+      <figcaption>
+        {fill(t("inspector.histogram.total"), { n: formatNumber(language, histogram.total, 0) })}
+      </figcaption>
     </figure>
   );
 }
 
 type Tab = { status: Status | null; label: MessageKey; count: (n: Node) => number; file: string };
 
-const HERE_NOW: Tab = { status: null, label: "customers.here", count: (n) => n.last_here, file: "here-now" };
+const HERE_NOW: Tab = {
+  status: null,
+  label: "customers.here",
+  count: (n) => n.last_here,
+  file: "here-now",
+};
 
 /** A goal has no stalled or dropped customers, only completed ones (contract v2). */
 function tabsOf(node: Node): Tab[] {
   if (node.goal) {
-    return [HERE_NOW, { status: "completed", label: "customers.completed", count: (n) => n.completed_here, file: "completed" }];
+    return [
+      HERE_NOW,
+      {
+        status: "completed",
+        label: "customers.completed",
+        count: (n) => n.completed_here,
+        file: "completed",
+      },
+    ];
   }
   return [
     HERE_NOW,
@@ -132,10 +229,19 @@ export function Inspector({
   const tabs = tabsOf(node);
   const active = tabs[tab] ?? tabs[0];
   return (
-    <aside className="side-panel inspector" data-testid="inspector" aria-label={t("inspector.title")}>
+    <aside
+      className="side-panel inspector"
+      data-testid="inspector"
+      aria-label={t("inspector.title")}
+    >
       <div className="inspector-head">
         <p className="eyebrow">{t("inspector.title")}</p>
-        <button type="button" className="button-quiet" data-testid="inspector-close" onClick={onClose}>
+        <button
+          type="button"
+          className="button-quiet"
+          data-testid="inspector-close"
+          onClick={onClose}
+        >
           {t("inspector.close")}
         </button>
       </div>
@@ -143,8 +249,19 @@ export function Inspector({
         <ChannelIcon channel={tp.channel} size={20} /> {tp.name}
       </h2>
       <p className="panel-text inspector-sub">
-        {stage?.name} · <BackingMark backing={backingOf(node, report.edges.filter((e) => e.designed))} />{" "}
-        {t(`legend.backing.${backingOf(node, report.edges.filter((e) => e.designed))}`)}
+        {stage?.name} ·{" "}
+        <BackingMark
+          backing={backingOf(
+            node,
+            report.edges.filter((e) => e.designed),
+          )}
+        />{" "}
+        {t(
+          `legend.backing.${backingOf(
+            node,
+            report.edges.filter((e) => e.designed),
+          )}`,
+        )}
       </p>
 
       <h3 className="section-title">{t("inspector.metrics")}</h3>
@@ -177,7 +294,11 @@ export function Inspector({
       </table>
 
       <h3 className="section-title">{t("inspector.histogram")}</h3>
-      {histogram.data ? <HistogramChart histogram={histogram.data} /> : <p className="panel-hint">{t("analyze.loading")}</p>}
+      {histogram.data ? (
+        <HistogramChart histogram={histogram.data} />
+      ) : (
+        <p className="panel-hint">{t("analyze.loading")}</p>
+      )}
 
       <h3 className="section-title">{t("inspector.next")}</h3>
       {next.length === 0 ? (
@@ -188,13 +309,19 @@ export function Inspector({
             <li key={`${e.to}`} title={t("def.edge.count")}>
               <span className="next-name">
                 {e.to_touchpoint_id !== null && e.to_touchpoint_id !== touchpoint ? (
-                  <button type="button" className="link" onClick={() => e.to_touchpoint_id !== null && onSelect(e.to_touchpoint_id)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => e.to_touchpoint_id !== null && onSelect(e.to_touchpoint_id)}
+                  >
                     {e.to}
                   </button>
                 ) : (
                   e.to
                 )}
-                {!e.designed && <span className="tag-warning">{t("inspector.next.undesigned")}</span>}
+                {!e.designed && (
+                  <span className="tag-warning">{t("inspector.next.undesigned")}</span>
+                )}
               </span>
               <span className="next-bar">
                 <span style={{ width: `${Math.min(100, e.share ?? 0)}%` }} />
@@ -217,7 +344,8 @@ export function Inspector({
             data-testid={`tab-${x.file}`}
             onClick={() => setTab(i)}
           >
-            {t(x.label)} <span className="tab-count">{formatNumber(language, x.count(node), 0)}</span>
+            {t(x.label)}{" "}
+            <span className="tab-count">{formatNumber(language, x.count(node), 0)}</span>
           </button>
         ))}
       </div>

@@ -3,8 +3,15 @@
 
 import { useContext } from "react";
 import { LanguageContext, useT } from "../language";
-import { formatDifference, formatMetric } from "./overlay";
-import { DIVERGING_STOPS, interpolate, paletteFor, type Domain, type Metric, type Rgb } from "./scales";
+import { formatDifference, formatMetric } from "../shared/overlay";
+import {
+  DIVERGING_STOPS,
+  interpolate,
+  paletteFor,
+  type Domain,
+  type Metric,
+  type Rgb,
+} from "../shared/scales";
 import { BackingMark } from "./nodes";
 
 function gradient(stops: Rgb[]): string {
@@ -28,7 +35,11 @@ export function Legend({ metric, domain, extent }: Props) {
   const label = (v: number | null) =>
     comparing ? formatDifference(language, metric, v) : formatMetric(language, metric, v);
   return (
-    <div className="legend" data-testid="legend" title={comparing ? `${t("legend.lower")} ← → ${t("legend.higher")}` : t(`def.${metric}`)}>
+    <div
+      className="legend"
+      data-testid="legend"
+      title={comparing ? `${t("legend.lower")} ← → ${t("legend.higher")}` : t(`def.${metric}`)}
+    >
       {comparing && <span className="legend-sub">{t("legend.difference")}</span>}
       <span data-testid="legend-min" className="legend-end">
         {label(low)}

@@ -5,7 +5,7 @@ import { useContext, useState } from "react";
 import type { Report } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
-import { formatInstant, formatNumber } from "./format";
+import { formatInstant, formatNumber } from "../shared/format";
 
 export function CustomerSearch({ onFind }: { onFind: (customer: string) => void }) {
   const t = useT();
@@ -64,7 +64,8 @@ export function Overview({
       {compareWith && (
         <dl className="facts facts-b" data-testid="overview-b">
           <dt>
-            <span className="compare-tag compare-tag-b">{t("compare.b")}</span> {t("overview.customers")}
+            <span className="compare-tag compare-tag-b">{t("compare.b")}</span>{" "}
+            {t("overview.customers")}
           </dt>
           <dd>{formatNumber(language, compareWith.customers, 0)}</dd>
           <dt>{t("overview.events")}</dt>
@@ -84,11 +85,18 @@ export function Overview({
               {report.unmapped.map((u) => (
                 <li key={u.value} data-testid="unmapped-value">
                   <span className="unmapped-name">{u.value}</span>
-                  <span className="num">{fill(t("unmapped.events"), { n: formatNumber(language, u.events, 0) })}</span>
+                  <span className="num">
+                    {fill(t("unmapped.events"), { n: formatNumber(language, u.events, 0) })}
+                  </span>
                 </li>
               ))}
             </ul>
-            <button type="button" className="button-quiet" data-testid="unmapped-map" onClick={onMapUnmapped}>
+            <button
+              type="button"
+              className="button-quiet"
+              data-testid="unmapped-map"
+              onClick={onMapUnmapped}
+            >
               {t("unmapped.map")}
             </button>
           </>

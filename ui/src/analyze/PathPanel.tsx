@@ -5,8 +5,8 @@ import { useContext } from "react";
 import type { CustomerRow } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
-import { formatDuration, formatInstant, formatNumber } from "./format";
-import type { PathStep } from "./overlay";
+import { formatDuration, formatInstant, formatNumber } from "../shared/format";
+import type { PathStep } from "../shared/overlay";
 
 interface Props {
   customer: string;
@@ -36,7 +36,11 @@ export function PathPanel({ customer, steps, row, loadingRow, error, onClose }: 
         <dl className="facts">
           <dt>{t("path.status")}</dt>
           <dd>
-            <span className={`status status-${row.status}`} data-testid="path-status" data-status={row.status}>
+            <span
+              className={`status status-${row.status}`}
+              data-testid="path-status"
+              data-status={row.status}
+            >
               {t(`status.${row.status}`)}
             </span>
           </dd>
@@ -49,17 +53,26 @@ export function PathPanel({ customer, steps, row, loadingRow, error, onClose }: 
       {!row && !loadingRow && steps && <p className="panel-hint">{t("search.not_kept")}</p>}
       {steps && (
         <>
-          <p className="eyebrow">{fill(t("path.steps"), { n: formatNumber(language, steps.length, 0) })}</p>
+          <p className="eyebrow">
+            {fill(t("path.steps"), { n: formatNumber(language, steps.length, 0) })}
+          </p>
           <ol className="path-steps">
             {steps.map((s) => (
-              <li key={s.index} data-testid="path-step" className={s.touchpointId === null ? "is-unmapped" : ""}>
+              <li
+                key={s.index}
+                data-testid="path-step"
+                className={s.touchpointId === null ? "is-unmapped" : ""}
+              >
                 <span className="path-index">{s.index + 1}</span>
                 <span className="path-what">
                   <span className="path-name">{s.touchpoint}</span>
-                  {s.touchpointId === null && <span className="tag-warning">{t("path.unmapped")}</span>}
+                  {s.touchpointId === null && (
+                    <span className="tag-warning">{t("path.unmapped")}</span>
+                  )}
                   <span className="path-when">
                     {formatInstant(language, s.ms)}
-                    {s.sinceMs !== null && ` · ${fill(t("path.after"), { d: formatDuration(language, s.sinceMs / 1000) })}`}
+                    {s.sinceMs !== null &&
+                      ` · ${fill(t("path.after"), { d: formatDuration(language, s.sinceMs / 1000) })}`}
                   </span>
                 </span>
               </li>

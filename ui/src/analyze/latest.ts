@@ -2,7 +2,7 @@
 // question may be shown. A sequence hands out tickets; an answer is applied only if its ticket is
 // still the latest one.
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { errorMessage } from "../api";
 
 export class Sequence {
@@ -30,17 +30,19 @@ export interface Loaded<T> {
  */
 export function useLatest<T>(key: string, load: (() => Promise<T>) | null): Loaded<T> {
   const sequence = useRef(new Sequence());
-  const [state, setState] = useState<Loaded<T>>({ data: null, loading: false, error: null });
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const [state, setState] = useState<Loaded<T>>(() => asked(load, null));
+  // A new question starts loading (or empties the answer if there is nothing to ask) in the
+  // same render, as React advises for state that follows a prop.
+  const [asking, setAsking] = useState(key);
+  if (asking !== key) {
+    setAsking(key);
+    setState((s) => asked(load, s));
+  }
+  const currentLoad = useEffectEvent(() => load);
   useEffect(() => {
-    const run = loadRef.current;
+    const run = currentLoad();
     const ticket = sequence.current.next();
-    if (!run) {
-      setState({ data: null, loading: false, error: null });
-      return;
-    }
-    setState((s) => ({ ...s, loading: true }));
+    if (!run) return;
     run().then(
       (data) => {
         if (sequence.current.isLatest(ticket)) setState({ data, loading: false, error: null });
@@ -52,4 +54,10 @@ export function useLatest<T>(key: string, load: (() => Promise<T>) | null): Load
     );
   }, [key]);
   return state;
+}
+
+/** The state once `load` is asked: loading with the previous answer kept, or empty. */
+function asked<T>(load: (() => Promise<T>) | null, previous: Loaded<T> | null): Loaded<T> {
+  if (!load || !previous) return { data: null, loading: load !== null, error: null };
+  return { ...previous, loading: true };
 }

@@ -6,8 +6,8 @@ import { useContext } from "react";
 import type { StageFunnel, Touchpoint } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { ChannelIcon } from "../map/channels";
-import { formatNumber, formatPercent } from "./format";
-import { textOn, type Backing } from "./scales";
+import { formatNumber, formatPercent } from "../shared/format";
+import { textOn, type Backing } from "../shared/scales";
 
 export interface PathMark {
   steps: number[];
@@ -81,7 +81,11 @@ export function MetricTouchpoint({ data, selected, width, height }: NodeProps<Me
         {data.headline}
       </div>
       {data.completed !== null && (
-        <div className="metric-node-goal" data-testid="node-completed" title={t("def.completed_here")}>
+        <div
+          className="metric-node-goal"
+          data-testid="node-completed"
+          title={t("def.completed_here")}
+        >
           ✓ {formatNumber(language, data.completed, 0)} {t("funnel.completed")}
         </div>
       )}
@@ -102,7 +106,10 @@ function FunnelBar({ funnel, max, tone }: { funnel: StageFunnel; max: number; to
   return (
     <div className="funnel-row">
       <div className="funnel-bar-track" title={t("def.stage.reached")}>
-        <div className={`funnel-bar funnel-bar-${tone}`} style={{ width: `${Math.max(2, share * 100)}%` }} />
+        <div
+          className={`funnel-bar funnel-bar-${tone}`}
+          style={{ width: `${Math.max(2, share * 100)}%` }}
+        />
         <span className="funnel-reached" data-testid="funnel-reached">
           {formatNumber(language, funnel.reached, 0)} {t("funnel.reached")}
         </span>
@@ -117,7 +124,11 @@ function FunnelBar({ funnel, max, tone }: { funnel: StageFunnel; max: number; to
           {formatNumber(language, funnel.dropped, 0)} {t("funnel.dropped")}
         </span>
         {funnel.completed > 0 && (
-          <span title={t("def.stage.completed")} className="funnel-completed" data-testid="funnel-completed">
+          <span
+            title={t("def.stage.completed")}
+            className="funnel-completed"
+            data-testid="funnel-completed"
+          >
             {formatNumber(language, funnel.completed, 0)} {t("funnel.completed")}
           </span>
         )}

@@ -52,10 +52,16 @@ export function DeleteStageDialog({ journey, stage, onCancel, onConfirm }: Props
         <h1 id="delete-stage-title" dir="auto">
           {fill(t("design.delete_stage.title"), { name })}
         </h1>
-        <p className="export-note">{fill(t("design.delete_stage.holds"), { count: held.length })}</p>
+        <p className="export-note">
+          {fill(t("design.delete_stage.holds"), { count: held.length })}
+        </p>
         <label className="export-field">
           <span>{t("design.delete_stage.move_to")}</span>
-          <select value={target} onChange={(e) => setTarget(e.currentTarget.value)} data-testid="delete-stage-target">
+          <select
+            value={target}
+            onChange={(e) => setTarget(e.currentTarget.value)}
+            data-testid="delete-stage-target"
+          >
             {others.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -68,7 +74,12 @@ export function DeleteStageDialog({ journey, stage, onCancel, onConfirm }: Props
           <button type="button" onClick={onCancel}>
             {t("design.cancel")}
           </button>
-          <button type="button" className="primary danger" onClick={confirm} data-testid="delete-stage-confirm">
+          <button
+            type="button"
+            className="primary danger"
+            onClick={confirm}
+            data-testid="delete-stage-confirm"
+          >
             {t("design.delete_stage.confirm")}
           </button>
         </footer>

@@ -3,7 +3,7 @@
 // workspace file and undone by the engine (Ctrl/Cmd+Z; Ctrl/Cmd+Shift+Z or Ctrl+Y to redo), so
 // the editor never holds a journey of its own: it shows what the engine answered.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
 import { errorMessage } from "../api";
 import type {
@@ -57,19 +57,29 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
   const [renaming, setRenaming] = useState<StageId | null>(null);
   const [deleting, setDeleting] = useState<StageId | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [focusName, setFocusName] = useState(false);
+  /** Counts requests to focus the name of a touchpoint just added. */
+  const [focusName, setFocusName] = useState(0);
   const [fit, setFit] = useState(0);
   const clip = useRef<{ clip: Clip; pasted: number } | null>(null);
   /** Edits go to the engine one after another, in the order they were made. */
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** The latest journey, for handlers that run after an answer arrives. */
   const current = useRef(journey);
-  current.current = journey;
+  useLayoutEffect(() => {
+    current.current = journey;
+  }, [journey]);
   const id = journey.id;
 
-  useEffect(() => {
+  // Another journey starts with nothing selected, renamed or reported.
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
     setSelection(NOTHING);
     setRenaming(null);
     setProblem(null);
+  }
+
+  useEffect(() => {
     void Promise.all([designApi.history(id), designApi.warnings(id)]).then(
       ([h, w]) => {
         setHistory(h);
@@ -100,7 +110,10 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
     [onJourney],
   );
 
-  const edit = useCallback((e: Edit, then?: (edited: Edited) => void) => run(() => designApi.apply(id, e), then), [run, id]);
+  const edit = useCallback(
+    (e: Edit, then?: (edited: Edited) => void) => run(() => designApi.apply(id, e), then),
+    [run, id],
+  );
   const undo = useCallback(() => run(() => designApi.undo(id)), [run, id]);
   const redo = useCallback(() => run(() => designApi.redo(id)), [run, id]);
 
@@ -109,7 +122,9 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
       const names = new Set(current.current.touchpoints.map((tp) => tp.name));
       let name = t("design.new_touchpoint");
       for (let n = 2; names.has(name); n += 1) name = `${t("design.new_touchpoint")} ${n}`;
-      edit({ op: "add_touchpoint", touchpoint: blankTouchpoint(name, place) }, () => setFocusName(true));
+      edit({ op: "add_touchpoint", touchpoint: blankTouchpoint(name, place) }, () =>
+        setFocusName((n) => n + 1),
+      );
     },
     [edit, t],
   );
@@ -127,14 +142,25 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
   };
 
   const addStage = () =>
-    edit({ op: "add_stage", name: fill(t("design.stage.default"), { n: journey.stages.length + 1 }), position: null }, (e) => {
-      const made = e.created.stages[0];
-      if (made !== undefined) setRenaming(made);
-    });
+    edit(
+      {
+        op: "add_stage",
+        name: fill(t("design.stage.default"), { n: journey.stages.length + 1 }),
+        position: null,
+      },
+      (e) => {
+        const made = e.created.stages[0];
+        if (made !== undefined) setRenaming(made);
+      },
+    );
 
   const deleteSelection = useCallback(() => {
     if (isEmpty(selection)) return;
-    edit({ op: "delete", touchpoints: [...selection.touchpoints], transitions: [...selection.transitions] });
+    edit({
+      op: "delete",
+      touchpoints: [...selection.touchpoints],
+      transitions: [...selection.transitions],
+    });
   }, [edit, selection]);
 
   const copy = useCallback(() => {
@@ -157,7 +183,8 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
       rename: (stage, name) => {
         setRenaming(null);
         const old = current.current.stages.find((s) => s.id === stage)?.name;
-        if (name !== null && name.trim() !== "" && name !== old) edit({ op: "rename_stage", stage, name });
+        if (name !== null && name.trim() !== "" && name !== old)
+          edit({ op: "rename_stage", stage, name });
       },
       move: (stage, by) => {
         const at = current.current.stages.findIndex((s) => s.id === stage);
@@ -233,18 +260,22 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
 
   // A touchpoint just added: its name is ready to be typed over.
   useEffect(() => {
-    if (!focusName) return;
-    setFocusName(false);
+    if (focusName === 0) return;
     const input = document.querySelector<HTMLInputElement>("[data-testid=inspector-name]");
     input?.focus();
     input?.select();
-  }, [focusName, selection]);
+  }, [focusName]);
 
   const flagged = useMemo(() => new Set(warnings.flatMap(warnedTouchpoints)), [warnings]);
   const chosen = [...selection.touchpoints];
-  const single = chosen.length === 1 && selection.transitions.size === 0 ? journey.touchpoints.find((tp) => tp.id === chosen[0]) : undefined;
+  const single =
+    chosen.length === 1 && selection.transitions.size === 0
+      ? journey.touchpoints.find((tp) => tp.id === chosen[0])
+      : undefined;
   const aboutSingle = single
-    ? warnings.filter((w) => warnedTouchpoints(w).includes(single.id)).map((w) => warningText(w, journey, t))
+    ? warnings
+        .filter((w) => warnedTouchpoints(w).includes(single.id))
+        .map((w) => warningText(w, journey, t))
     : [];
   const empty = journey.stages.length === 0;
   const selectTouchpoints = (ids: TouchpointId[]) => setSelection(only(ids));
@@ -257,7 +288,12 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
           <button type="button" onClick={addStage} data-testid="add-stage">
             + {t("design.add_stage")}
           </button>
-          <button type="button" onClick={addTouchpoint} data-testid="add-touchpoint" disabled={empty}>
+          <button
+            type="button"
+            onClick={addTouchpoint}
+            data-testid="add-touchpoint"
+            disabled={empty}
+          >
             + {t("design.add_touchpoint")}
           </button>
           <span className="toolbar-gap" />
@@ -276,7 +312,11 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
             onClick={undo}
             disabled={history.undo === null}
             data-testid="undo"
-            title={history.undo === null ? t("design.undo") : `${t("design.undo")}: ${historyLabel(history.undo, t)} (${t("design.undo_keys")})`}
+            title={
+              history.undo === null
+                ? t("design.undo")
+                : `${t("design.undo")}: ${historyLabel(history.undo, t)} (${t("design.undo_keys")})`
+            }
           >
             ↶ {t("design.undo")}
           </button>
@@ -285,7 +325,11 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
             onClick={redo}
             disabled={history.redo === null}
             data-testid="redo"
-            title={history.redo === null ? t("design.redo") : `${t("design.redo")}: ${historyLabel(history.redo, t)} (${t("design.redo_keys")})`}
+            title={
+              history.redo === null
+                ? t("design.redo")
+                : `${t("design.redo")}: ${historyLabel(history.redo, t)} (${t("design.redo_keys")})`
+            }
           >
             ↷ {t("design.redo")}
           </button>
@@ -301,7 +345,12 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
         {problem && (
           <div className="toast" role="alert" data-testid="design-problem">
             <span>{problem}</span>
-            <button type="button" className="icon-button" aria-label={t("design.dismiss")} onClick={() => setProblem(null)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t("design.dismiss")}
+              onClick={() => setProblem(null)}
+            >
               ×
             </button>
           </div>
@@ -331,7 +380,13 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
         </div>
       </section>
       {single ? (
-        <TouchpointInspector key={single.id} journey={journey} touchpoint={single} warnings={aboutSingle} onEdit={edit} />
+        <TouchpointInspector
+          key={single.id}
+          journey={journey}
+          touchpoint={single}
+          warnings={aboutSingle}
+          onEdit={edit}
+        />
       ) : isEmpty(selection) ? (
         <JourneyPanel
           journey={journey}

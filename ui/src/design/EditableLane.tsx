@@ -30,7 +30,15 @@ export type EditableLaneNode = Node<
   "lane"
 >;
 
-function StageNameInput({ stage, name, actions }: { stage: StageId; name: string; actions: LaneActions }) {
+function StageNameInput({
+  stage,
+  name,
+  actions,
+}: {
+  stage: StageId;
+  name: string;
+  actions: LaneActions;
+}) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);

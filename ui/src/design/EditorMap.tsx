@@ -149,15 +149,31 @@ const touchpointOf = (nodeId: string): TouchpointId | null =>
 const transitionOf = (edgeId: string): number | null =>
   edgeId.startsWith("tr-") ? Number(edgeId.slice(3)) : null;
 
-export function EditorMap({ journey, selection, flagged, renaming, lane, onSelection, onEdit, onAddAt, fit }: Props) {
+export function EditorMap({
+  journey,
+  selection,
+  flagged,
+  renaming,
+  lane,
+  onSelection,
+  onEdit,
+  onAddAt,
+  fit,
+}: Props) {
   const flow = useReactFlow();
   const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   const layout = useMemo(() => layoutJourney(journey), [journey]);
-  const [nodes, setNodes] = useState<Node[]>([]);
   // The nodes follow the engine's journey; between two answers only a drag moves them.
-  useEffect(() => {
-    setNodes(buildNodes(journey, layout, selection, flagged, renaming, lane));
-  }, [journey, layout, selection, flagged, renaming, lane]);
+  const built = useMemo(
+    () => buildNodes(journey, layout, selection, flagged, renaming, lane),
+    [journey, layout, selection, flagged, renaming, lane],
+  );
+  const [nodes, setNodes] = useState<Node[]>(built);
+  const [shown, setShown] = useState(built);
+  if (shown !== built) {
+    setShown(built);
+    setNodes(built);
+  }
   useEffect(() => {
     if (fit === 0) return;
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, duration: 250 }));
@@ -173,7 +189,10 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
         return id === null ? [] : [{ id, selected: c.selected }];
       });
       if (picked.length > 0) {
-        onSelection((current) => ({ ...current, touchpoints: toggled(current.touchpoints, picked) }));
+        onSelection((current) => ({
+          ...current,
+          touchpoints: toggled(current.touchpoints, picked),
+        }));
       }
       const moves = changes.filter((c) => c.type === "position" || c.type === "dimensions");
       if (moves.length > 0) setNodes((current) => applyNodeChanges(moves, current));
@@ -202,11 +221,27 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
         const tp = journey.touchpoints.find((t) => t.id === id);
         const place = placeAt(layout, node.position);
         if (!tp || !place) continue;
-        if (place.stage === tp.stage && place.kind === tp.kind && place.x === tp.x && place.y === tp.y) continue;
+        if (
+          place.stage === tp.stage &&
+          place.kind === tp.kind &&
+          place.x === tp.x &&
+          place.y === tp.y
+        )
+          continue;
         if (place.kind !== tp.kind) {
-          edits.push({ op: "set_touchpoint_field", touchpoint: tp.id, field: { field: "kind", value: place.kind } });
+          edits.push({
+            op: "set_touchpoint_field",
+            touchpoint: tp.id,
+            field: { field: "kind", value: place.kind },
+          });
         }
-        edits.push({ op: "move_touchpoint", touchpoint: tp.id, stage: place.stage, x: place.x, y: place.y });
+        edits.push({
+          op: "move_touchpoint",
+          touchpoint: tp.id,
+          stage: place.stage,
+          x: place.x,
+          y: place.y,
+        });
       }
       if (edits.length === 0) {
         setNodes(buildNodes(journey, layout, selection, flagged, renaming, lane));
@@ -250,7 +285,11 @@ export function EditorMap({ journey, selection, flagged, renaming, lane, onSelec
       onDoubleClick={(event) => {
         // Lanes let the mouse through to the pane (so that dragging them pans the map): a
         // double-click on the pane inside a lane adds a touchpoint there.
-        if (!(event.target instanceof Element) || !event.target.classList.contains("react-flow__pane")) return;
+        if (
+          !(event.target instanceof Element) ||
+          !event.target.classList.contains("react-flow__pane")
+        )
+          return;
         const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
         const place = placeCentredAt(layout, point);
         if (place) onAddAt(place);

@@ -11,9 +11,13 @@ import { designApi } from "./api";
 
 export const JOURNEY_FILE: FileKind = { name: "Percorso journey", extensions: ["json"] };
 
+/** Characters file systems refuse in a name; control characters are among them on purpose. */
+// eslint-disable-next-line no-control-regex
+const REFUSED = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
 /** A file name for a journey: its name without the characters file systems refuse. */
 export function journeyFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = name.replace(REFUSED, " ").replace(/\s+/g, " ").trim();
   return `${cleaned === "" ? "journey" : cleaned.slice(0, 80)}.json`;
 }
 
@@ -32,7 +36,9 @@ export function JourneyFileDialog(props: Props) {
 
   const choose = async () => {
     const chosen = exporting
-      ? await pickSavePath(t("design.file.export_title"), journeyFileName(props.journey.name), [JOURNEY_FILE])
+      ? await pickSavePath(t("design.file.export_title"), journeyFileName(props.journey.name), [
+          JOURNEY_FILE,
+        ])
       : await pickFile(t("design.file.import_title"), [JOURNEY_FILE]);
     if (chosen) setPath(chosen);
   };
@@ -71,8 +77,12 @@ export function JourneyFileDialog(props: Props) {
           if (e.key === "Escape") props.onClose();
         }}
       >
-        <h1 id="journey-file-title">{t(exporting ? "design.file.export_title" : "design.file.import_title")}</h1>
-        <p className="export-note">{t(exporting ? "design.file.export_note" : "design.file.import_note")}</p>
+        <h1 id="journey-file-title">
+          {t(exporting ? "design.file.export_title" : "design.file.import_title")}
+        </h1>
+        <p className="export-note">
+          {t(exporting ? "design.file.export_note" : "design.file.import_note")}
+        </p>
         <div className="export-path">
           <label className="export-field">
             <span>{t("design.file.path")}</span>

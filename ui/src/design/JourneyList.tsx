@@ -103,7 +103,12 @@ export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
       )}
       {confirmDelete && journey && (
         <div className="import-backdrop" role="presentation">
-          <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="delete-journey-title">
+          <div
+            className="export-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="delete-journey-title"
+          >
             <h1 id="delete-journey-title" dir="auto">
               {fill(t("design.journey.delete_title"), { name: journey.name })}
             </h1>
@@ -167,7 +172,11 @@ function NewJourneyDialog({
             type="text"
             value={name}
             dir="auto"
-            placeholder={template === null ? t("design.journey.name_needed") : t("design.journey.name_from_template")}
+            placeholder={
+              template === null
+                ? t("design.journey.name_needed")
+                : t("design.journey.name_from_template")
+            }
             onChange={(e) => setName(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") void create();
@@ -178,12 +187,20 @@ function NewJourneyDialog({
         <fieldset className="template-list">
           <legend>{t("design.journey.start_from")}</legend>
           <label className={template === null ? "template is-active" : "template"}>
-            <input type="radio" name="template" checked={template === null} onChange={() => setTemplate(null)} />
+            <input
+              type="radio"
+              name="template"
+              checked={template === null}
+              onChange={() => setTemplate(null)}
+            />
             <span className="template-name">{t("design.journey.blank")}</span>
             <span className="template-meta">{t("design.journey.blank_note")}</span>
           </label>
           {templates.map((tpl) => (
-            <label key={tpl.key} className={template === tpl.key ? "template is-active" : "template"}>
+            <label
+              key={tpl.key}
+              className={template === tpl.key ? "template is-active" : "template"}
+            >
               <input
                 type="radio"
                 name="template"

@@ -2,7 +2,14 @@
 // figures, its personas and the validation warnings (click one to select what it is about);
 // or, with several things selected, what they are and how to delete them.
 
-import type { Edit, Journey, Persona, TouchpointId, Warning, WorkspaceSummary } from "../generated/types";
+import type {
+  Edit,
+  Journey,
+  Persona,
+  TouchpointId,
+  Warning,
+  WorkspaceSummary,
+} from "../generated/types";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { RemoveButton, Section, TextField } from "./fields";
@@ -23,7 +30,11 @@ export function JourneyPanel({ journey, summary, warnings, language, onEdit, onS
   const count = (n: number) => formatCount(language, n);
   const updatePersona = (persona: Persona) => onEdit({ op: "update_persona", persona });
   return (
-    <aside className="side-panel inspector" aria-label={t("panel.journey")} data-testid="journey-panel">
+    <aside
+      className="side-panel inspector"
+      aria-label={t("panel.journey")}
+      data-testid="journey-panel"
+    >
       <p className="eyebrow">{t("panel.journey")}</p>
       <TextField
         label={t("design.field.journey_name")}
@@ -51,7 +62,10 @@ export function JourneyPanel({ journey, summary, warnings, language, onEdit, onS
         <dd data-testid="event-count">{count(summary.events)}</dd>
       </dl>
 
-      <Section label={fill(t("design.warnings.title"), { count: warnings.length })} testId="warnings">
+      <Section
+        label={fill(t("design.warnings.title"), { count: warnings.length })}
+        testId="warnings"
+      >
         {warnings.length === 0 ? (
           <p className="inspector-hint">{t("design.warnings.none")}</p>
         ) : (
@@ -82,7 +96,10 @@ export function JourneyPanel({ journey, summary, warnings, language, onEdit, onS
               <strong className="persona-name" dir="auto">
                 {p.name}
               </strong>
-              <RemoveButton label={t("design.remove")} onClick={() => onEdit({ op: "delete_persona", persona: p.id })} />
+              <RemoveButton
+                label={t("design.remove")}
+                onClick={() => onEdit({ op: "delete_persona", persona: p.id })}
+              />
             </div>
             <TextField
               label={t("design.field.name")}
@@ -142,7 +159,11 @@ export function SelectionPanel({
 }) {
   const t = useT();
   return (
-    <aside className="side-panel inspector" aria-label={t("design.selection")} data-testid="selection-panel">
+    <aside
+      className="side-panel inspector"
+      aria-label={t("design.selection")}
+      data-testid="selection-panel"
+    >
       <p className="eyebrow">{t("design.selection")}</p>
       <dl className="facts">
         <dt>{t("panel.touchpoints")}</dt>

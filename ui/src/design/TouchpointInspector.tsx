@@ -37,7 +37,8 @@ const KIND_ICONS: Record<Kind, Channel> = { physical: "store", digital: "web" };
 
 export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit }: Props) {
   const t = useT();
-  const set = (field: TouchpointField) => onEdit({ op: "set_touchpoint_field", touchpoint: tp.id, field });
+  const set = (field: TouchpointField) =>
+    onEdit({ op: "set_touchpoint_field", touchpoint: tp.id, field });
   const next = journey.transitions
     .filter((tr) => tr.from === tp.id)
     .map((tr) => journey.touchpoints.find((x) => x.id === tr.to))
@@ -51,7 +52,11 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
     set({ field: "kpis", value: tp.kpis.map((k, j) => (j === i ? { ...k, ...change } : k)) });
 
   return (
-    <aside className="side-panel inspector" aria-label={t("panel.touchpoint")} data-testid="inspector">
+    <aside
+      className="side-panel inspector"
+      aria-label={t("panel.touchpoint")}
+      data-testid="inspector"
+    >
       <p className="eyebrow">{t("panel.touchpoint")}</p>
       <h2 className="panel-title" data-testid="selected-touchpoint" dir="auto">
         <ChannelIcon channel={tp.channel} size={22} />
@@ -79,7 +84,13 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
           value={tp.stage}
           data-testid="inspector-stage"
           onChange={(e) =>
-            onEdit({ op: "move_touchpoint", touchpoint: tp.id, stage: Number(e.currentTarget.value), x: tp.x, y: tp.y })
+            onEdit({
+              op: "move_touchpoint",
+              touchpoint: tp.id,
+              stage: Number(e.currentTarget.value),
+              x: tp.x,
+              y: tp.y,
+            })
           }
         >
           {journey.stages.map((s) => (
@@ -108,7 +119,12 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
       </Section>
 
       <Section label={t("panel.channel")}>
-        <div className="channel-grid" role="radiogroup" aria-label={t("panel.channel")} data-testid="inspector-channel">
+        <div
+          className="channel-grid"
+          role="radiogroup"
+          aria-label={t("panel.channel")}
+          data-testid="inspector-channel"
+        >
           {CHANNELS.map((channel) => (
             <button
               key={channel}
@@ -136,7 +152,11 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
               aria-checked={tp.emotion === e}
               data-testid={`emotion-${e}`}
               className={tp.emotion === e ? "emotion-choice is-active" : "emotion-choice"}
-              style={tp.emotion === e ? { background: emotionColour(e), borderColor: emotionColour(e) } : undefined}
+              style={
+                tp.emotion === e
+                  ? { background: emotionColour(e), borderColor: emotionColour(e) }
+                  : undefined
+              }
               title={t(EMOTION_KEYS[e])}
               onClick={() => set({ field: "emotion", value: tp.emotion === e ? null : e })}
             >
@@ -145,17 +165,27 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
           ))}
         </div>
         <p className="inspector-hint">
-          {tp.emotion === null ? t("design.emotion.none") : t(EMOTION_KEYS[tp.emotion as (typeof EMOTIONS)[number]] ?? "design.emotion.none")}
+          {tp.emotion === null
+            ? t("design.emotion.none")
+            : t(EMOTION_KEYS[tp.emotion as (typeof EMOTIONS)[number]] ?? "design.emotion.none")}
         </p>
       </Section>
 
       <Section label={t("panel.role")}>
         <label className="check">
-          <input type="checkbox" checked={tp.entry} onChange={(e) => set({ field: "entry", value: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={tp.entry}
+            onChange={(e) => set({ field: "entry", value: e.currentTarget.checked })}
+          />
           {t("design.field.entry")}
         </label>
         <label className="check">
-          <input type="checkbox" checked={tp.goal} onChange={(e) => set({ field: "goal", value: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={tp.goal}
+            onChange={(e) => set({ field: "goal", value: e.currentTarget.checked })}
+          />
           {t("design.field.goal")}
         </label>
       </Section>
@@ -166,7 +196,11 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
         multiline
         onCommit={(value) => set({ field: "description", value })}
       />
-      <TextField label={t("design.field.owner")} value={tp.owner} onCommit={(value) => set({ field: "owner", value })} />
+      <TextField
+        label={t("design.field.owner")}
+        value={tp.owner}
+        onCommit={(value) => set({ field: "owner", value })}
+      />
 
       <TextList
         label={t("design.field.pain_points")}
@@ -179,7 +213,11 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
       <Section label={t("design.field.opportunities")}>
         {tp.opportunities.map((o, i) => (
           <div className="card-row" key={i}>
-            <RowInput value={o.text} label={t("design.opportunity.text")} onCommit={(text) => setOpportunity(i, { text })} />
+            <RowInput
+              value={o.text}
+              label={t("design.opportunity.text")}
+              onCommit={(text) => setOpportunity(i, { text })}
+            />
             <div className="list-row">
               <RowInput
                 value={o.owner}
@@ -190,7 +228,9 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
               <select
                 value={o.status}
                 aria-label={t("design.opportunity.status")}
-                onChange={(e) => setOpportunity(i, { status: e.currentTarget.value as OpportunityStatus })}
+                onChange={(e) =>
+                  setOpportunity(i, { status: e.currentTarget.value as OpportunityStatus })
+                }
               >
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -200,7 +240,9 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
               </select>
               <RemoveButton
                 label={t("design.remove")}
-                onClick={() => set({ field: "opportunities", value: tp.opportunities.filter((_, j) => j !== i) })}
+                onClick={() =>
+                  set({ field: "opportunities", value: tp.opportunities.filter((_, j) => j !== i) })
+                }
               />
             </div>
           </div>
@@ -211,7 +253,10 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
           onClick={() =>
             set({
               field: "opportunities",
-              value: [...tp.opportunities, { text: t("design.opportunity.new"), owner: "", status: "idea" }],
+              value: [
+                ...tp.opportunities,
+                { text: t("design.opportunity.new"), owner: "", status: "idea" },
+              ],
             })
           }
         >
@@ -230,7 +275,11 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
         )}
         {tp.kpis.map((k, i) => (
           <div className="kpi-row" key={i}>
-            <RowInput value={k.name} label={t("design.kpi.name")} onCommit={(name) => setKpi(i, { name })} />
+            <RowInput
+              value={k.name}
+              label={t("design.kpi.name")}
+              onCommit={(name) => setKpi(i, { name })}
+            />
             <RowInput
               type="number"
               value={k.value === null ? "" : String(k.value)}
@@ -243,13 +292,18 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
               label={t("design.kpi.target")}
               onCommit={(v) => setKpi(i, { target: parseNumber(v) })}
             />
-            <RemoveButton label={t("design.remove")} onClick={() => set({ field: "kpis", value: tp.kpis.filter((_, j) => j !== i) })} />
+            <RemoveButton
+              label={t("design.remove")}
+              onClick={() => set({ field: "kpis", value: tp.kpis.filter((_, j) => j !== i) })}
+            />
           </div>
         ))}
         <button
           type="button"
           className="link-button"
-          onClick={() => set({ field: "kpis", value: [...tp.kpis, { name: "NPS", value: null, target: null }] })}
+          onClick={() =>
+            set({ field: "kpis", value: [...tp.kpis, { name: "NPS", value: null, target: null }] })
+          }
         >
           + {t("design.add_kpi")}
         </button>
@@ -264,7 +318,15 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
 
       <Section label={t("panel.next")}>
         <ul className="next-list">
-          {next.length > 0 ? next.map((x) => <li key={x.id} dir="auto">{x.name}</li>) : <li>{t("panel.none")}</li>}
+          {next.length > 0 ? (
+            next.map((x) => (
+              <li key={x.id} dir="auto">
+                {x.name}
+              </li>
+            ))
+          ) : (
+            <li>{t("panel.none")}</li>
+          )}
         </ul>
       </Section>
       <button

@@ -1,8 +1,19 @@
 // Inspector fields that edit through the engine: a text is sent when the field loses focus or on
 // Enter (Escape puts the stored value back), so one finished change is one undo step.
 
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useT } from "../language";
+
+/** A draft of `value` that starts over whenever the stored value changes. */
+function useDraft(value: string): [string, (draft: string) => void] {
+  const [draft, setDraft] = useState(value);
+  const [stored, setStored] = useState(value);
+  if (stored !== value) {
+    setStored(value);
+    setDraft(value);
+  }
+  return [draft, setDraft];
+}
 
 interface TextProps {
   label: string;
@@ -15,9 +26,16 @@ interface TextProps {
   required?: boolean;
 }
 
-export function TextField({ label, value, onCommit, multiline, placeholder, testId, required }: TextProps) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+export function TextField({
+  label,
+  value,
+  onCommit,
+  multiline,
+  placeholder,
+  testId,
+  required,
+}: TextProps) {
+  const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft === value) return;
     if (required && draft.trim() === "") {
@@ -74,8 +92,7 @@ export function RowInput({
   placeholder?: string;
   type?: "text" | "number";
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
   const commit = () => {
     if (draft !== value) onCommit(draft);
   };
@@ -127,10 +144,17 @@ export function TextList({
             value={item}
             label={`${label} ${i + 1}`}
             onCommit={(v) =>
-              onCommit(v.trim() === "" ? items.filter((_, j) => j !== i) : items.map((x, j) => (j === i ? v : x)))
+              onCommit(
+                v.trim() === ""
+                  ? items.filter((_, j) => j !== i)
+                  : items.map((x, j) => (j === i ? v : x)),
+              )
             }
           />
-          <RemoveButton label={t("design.remove")} onClick={() => onCommit(items.filter((_, j) => j !== i))} />
+          <RemoveButton
+            label={t("design.remove")}
+            onClick={() => onCommit(items.filter((_, j) => j !== i))}
+          />
         </div>
       ))}
       <div className="list-row">
@@ -150,7 +174,15 @@ export function TextList({
   );
 }
 
-export function Section({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+export function Section({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="inspector-section" data-testid={testId}>
       <p className="eyebrow">{label}</p>
@@ -161,7 +193,13 @@ export function Section({ label, children, testId }: { label: string; children: 
 
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" className="icon-button icon-button-danger" title={label} aria-label={label} onClick={onClick}>
+    <button
+      type="button"
+      className="icon-button icon-button-danger"
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+    >
       ×
     </button>
   );

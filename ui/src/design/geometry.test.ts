@@ -1,11 +1,37 @@
 import { describe, expect, it } from "vitest";
 import type { Journey, Touchpoint } from "../generated/types";
 import { layoutJourney, LANE_WIDTH, NODE_WIDTH } from "../map/layout";
-import { blankTouchpoint, copyOf, emotionPoints, freeSlot, pasteEdit, placeAt, placeCentredAt, slot, smoothPath, stageEmotions } from "./geometry";
-import { arrowMove, shortcut } from "./keys";
+import {
+  blankTouchpoint,
+  copyOf,
+  emotionPoints,
+  freeSlot,
+  pasteEdit,
+  placeAt,
+  placeCentredAt,
+  slot,
+  smoothPath,
+  stageEmotions,
+} from "./geometry";
+import { arrowMove, historyLabel, shortcut } from "./keys";
+import { EDIT_KINDS } from "../generated/constants";
+import type { MessageKey } from "../i18n";
 
-function tp(id: number, stage: number, kind: "physical" | "digital", x: number, y: number, emotion: number | null = null): Touchpoint {
-  return { ...blankTouchpoint(`T${id}`, { stage, kind, x, y }), id, emotion, aliases: [`alias ${id}`], entry: id === 1 };
+function tp(
+  id: number,
+  stage: number,
+  kind: "physical" | "digital",
+  x: number,
+  y: number,
+  emotion: number | null = null,
+): Touchpoint {
+  return {
+    ...blankTouchpoint(`T${id}`, { stage, kind, x, y }),
+    id,
+    emotion,
+    aliases: [`alias ${id}`],
+    entry: id === 1,
+  };
 }
 
 const journey: Journey = {
@@ -17,7 +43,11 @@ const journey: Journey = {
     { id: 10, name: "A" },
     { id: 20, name: "B" },
   ],
-  touchpoints: [tp(1, 10, "physical", 40, 30, 2), tp(2, 10, "digital", 40, 30, -1), tp(3, 20, "digital", 110, 140, 0)],
+  touchpoints: [
+    tp(1, 10, "physical", 40, 30, 2),
+    tp(2, 10, "digital", 40, 30, -1),
+    tp(3, 20, "digital", 110, 140, 0),
+  ],
   transitions: [
     { id: 100, from: 1, to: 2 },
     { id: 101, from: 2, to: 3 },
@@ -35,18 +65,32 @@ describe("placeAt", () => {
   });
 
   it("keeps the card inside the lane when dropped across its edge", () => {
-    const place = placeAt(layout, { x: a!.x + LANE_WIDTH - NODE_WIDTH / 2 - 1, y: physical!.y + 5 });
+    const place = placeAt(layout, {
+      x: a!.x + LANE_WIDTH - NODE_WIDTH / 2 - 1,
+      y: physical!.y + 5,
+    });
     expect(place?.stage).toBe(10);
     expect(place?.x).toBe(LANE_WIDTH - NODE_WIDTH);
   });
 
   it("takes the nearest lane and band when dropped outside the map", () => {
-    expect(placeAt(layout, { x: 10_000, y: -500 })).toMatchObject({ stage: 20, kind: "physical", y: 0 });
-    expect(placeAt(layout, { x: -10_000, y: 10_000 })).toMatchObject({ stage: 10, kind: "digital", x: 0 });
+    expect(placeAt(layout, { x: 10_000, y: -500 })).toMatchObject({
+      stage: 20,
+      kind: "physical",
+      y: 0,
+    });
+    expect(placeAt(layout, { x: -10_000, y: 10_000 })).toMatchObject({
+      stage: 10,
+      kind: "digital",
+      x: 0,
+    });
   });
 
   it("adds by double-click only inside a lane's bands", () => {
-    expect(placeCentredAt(layout, { x: b!.x + 150, y: digital!.y + 60 })).toMatchObject({ stage: 20, kind: "digital" });
+    expect(placeCentredAt(layout, { x: b!.x + 150, y: digital!.y + 60 })).toMatchObject({
+      stage: 20,
+      kind: "digital",
+    });
     expect(placeCentredAt(layout, { x: b!.x + 150, y: 10 })).toBeNull();
     expect(placeCentredAt(layout, { x: a!.x + a!.width + 5, y: digital!.y + 60 })).toBeNull();
   });
@@ -77,7 +121,9 @@ describe("copy and paste", () => {
     const second = pasteEdit(journey, clip, "(copy)", 2);
     if (first?.op !== "paste" || second?.op !== "paste") throw new Error("not a paste");
     expect(first.touchpoints.map((t) => t.name)).toEqual(["T1 (copy)", "T2 (copy)"]);
-    expect(first.touchpoints.every((t) => t.aliases.length === 0 && !t.entry && !t.goal && t.id === 0)).toBe(true);
+    expect(
+      first.touchpoints.every((t) => t.aliases.length === 0 && !t.entry && !t.goal && t.id === 0),
+    ).toBe(true);
     expect(second.touchpoints[0]!.y - first.touchpoints[0]!.y).toBe(24);
     expect(first.transitions).toEqual([{ from: 0, to: 1 }]);
   });
@@ -98,7 +144,14 @@ describe("emotion curve", () => {
     expect(points[0]!.y).toBe(20);
     expect(points[1]!.y).toBe(20 + (3 / 4) * 160);
     expect(points[2]!.x).toBeGreaterThan(points[0]!.x);
-    expect(emotionPoints({ ...journey, touchpoints: journey.touchpoints.map((t) => ({ ...t, emotion: null })) }, layout, 200, 20)).toEqual([]);
+    expect(
+      emotionPoints(
+        { ...journey, touchpoints: journey.touchpoints.map((t) => ({ ...t, emotion: null })) },
+        layout,
+        200,
+        20,
+      ),
+    ).toEqual([]);
   });
 
   it("goes through each stage's mean emotion at the centre of its lane", () => {
@@ -110,7 +163,10 @@ describe("emotion curve", () => {
     ]);
     expect(stages[0]!.x).toBe(layout.lanes[0]!.x + layout.lanes[0]!.width / 2);
     expect(stages[0]!.y).toBe(20 + (1.5 / 4) * 160);
-    const unfelt = { ...journey, touchpoints: journey.touchpoints.map((t) => (t.stage === 20 ? { ...t, emotion: null } : t)) };
+    const unfelt = {
+      ...journey,
+      touchpoints: journey.touchpoints.map((t) => (t.stage === 20 ? { ...t, emotion: null } : t)),
+    };
     expect(stageEmotions(unfelt, layout, 200, 20).map((s) => s.stage)).toEqual([10]);
   });
 
@@ -127,7 +183,10 @@ describe("emotion curve", () => {
 });
 
 describe("shortcuts", () => {
-  const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => ({
+  const key = (
+    k: string,
+    mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {},
+  ) => ({
     key: k,
     ctrlKey: mods.ctrl ?? false,
     metaKey: mods.meta ?? false,
@@ -157,5 +216,18 @@ describe("shortcuts", () => {
     expect(shortcut(key("v", { meta: true }))).toBe("paste");
     expect(shortcut(key("z"))).toBeNull();
     expect(shortcut(key("z", { ctrl: true, alt: true }))).toBeNull();
+  });
+});
+
+describe("the undo history's words", () => {
+  const t = (key: MessageKey) => `«${key}»`;
+
+  it("names every kind of edit the engine stores in the UI language", () => {
+    for (const { label } of EDIT_KINDS) expect(historyLabel(label, t)).toMatch(/^«edit\./);
+    expect(historyLabel("rename stage", t)).toBe("«edit.rename_stage»");
+  });
+
+  it("shows a label it does not know as the engine wrote it", () => {
+    expect(historyLabel("something new", t)).toBe("something new");
   });
 });

@@ -10,16 +10,19 @@ import type {
   Touchpoint,
   TouchpointId,
 } from "../generated/types";
-import { clamp, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH, type MapLayout, type Point } from "../map/layout";
+import {
+  clamp,
+  LANE_WIDTH,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type MapLayout,
+  type Point,
+} from "../map/layout";
+import { SLOTS } from "../generated/constants";
 
 /** The engine's slots inside a band (src/layout.rs): rows going down, every other one staggered. */
-const SLOT_LEFT = 40;
-const SLOT_STAGGER = 70;
-const SLOT_TOP = 30;
-const SLOT_ROW = 110;
-
 export function slot(row: number): Point {
-  return { x: SLOT_LEFT + SLOT_STAGGER * (row % 2), y: SLOT_TOP + SLOT_ROW * row };
+  return { x: SLOTS.left + SLOTS.stagger * (row % 2), y: SLOTS.top + SLOTS.row * row };
 }
 
 /** Where a touchpoint goes: a lane, a band, and its offsets inside them. */
@@ -60,7 +63,12 @@ export function placeAt(layout: MapLayout, position: Point): Place | null {
 export function placeCentredAt(layout: MapLayout, point: Point): Place | null {
   const [first] = layout.bands;
   const inside = layout.lanes.some(
-    (l) => point.x >= l.x && point.x <= l.x + l.width && first !== undefined && point.y >= first.y && point.y <= l.y + l.height,
+    (l) =>
+      point.x >= l.x &&
+      point.x <= l.x + l.width &&
+      first !== undefined &&
+      point.y >= first.y &&
+      point.y <= l.y + l.height,
   );
   if (!inside) return null;
   return placeAt(layout, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
@@ -124,7 +132,12 @@ export function copyOf(journey: Journey, ids: Iterable<TouchpointId>): Clip | nu
  * original (in the original's stage when it still exists, else the first stage) and is called
  * "name (copy)". Aliases stay with the original, so the log still matches it alone.
  */
-export function pasteEdit(journey: Journey, clip: Clip, copySuffix: string, times = 1): Edit | null {
+export function pasteEdit(
+  journey: Journey,
+  clip: Clip,
+  copySuffix: string,
+  times = 1,
+): Edit | null {
   const first = journey.stages[0];
   if (!first) return null;
   const stages = new Set(journey.stages.map((s) => s.id));
@@ -162,7 +175,12 @@ export const EMOTION_MAX = 2;
  * The emotion curve in a box of `height` (y = 0 at the top, +2 at `pad`, −2 at `height − pad`):
  * the touchpoints that have an emotion, left to right by where their cards sit on the map.
  */
-export function emotionPoints(journey: Journey, layout: MapLayout, height: number, pad: number): EmotionPoint[] {
+export function emotionPoints(
+  journey: Journey,
+  layout: MapLayout,
+  height: number,
+  pad: number,
+): EmotionPoint[] {
   const span = height - 2 * pad;
   return journey.touchpoints
     .flatMap((t) => {
@@ -196,12 +214,19 @@ export interface StageEmotion {
  * The curve's points: for each stage in journey order that has touchpoints with an emotion, the
  * mean of their emotions at the centre of its lane (same scale as `emotionPoints`).
  */
-export function stageEmotions(journey: Journey, layout: MapLayout, height: number, pad: number): StageEmotion[] {
+export function stageEmotions(
+  journey: Journey,
+  layout: MapLayout,
+  height: number,
+  pad: number,
+): StageEmotion[] {
   const span = height - 2 * pad;
   return layout.lanes.flatMap((lane) => {
     const felt = journey.touchpoints.filter((t) => t.stage === lane.stage && t.emotion !== null);
     if (felt.length === 0) return [];
-    const mean = felt.reduce((sum, t) => sum + clamp(t.emotion ?? 0, EMOTION_MIN, EMOTION_MAX), 0) / felt.length;
+    const mean =
+      felt.reduce((sum, t) => sum + clamp(t.emotion ?? 0, EMOTION_MIN, EMOTION_MAX), 0) /
+      felt.length;
     return [
       {
         stage: lane.stage,

@@ -1,8 +1,11 @@
 // The design editor's keyboard shortcuts and the words for its undo history.
 
+import { EDIT_KINDS } from "../generated/constants";
+import type { EditKind } from "../generated/types";
 import type { MessageKey } from "../i18n";
 
-export type Action = "undo" | "redo" | "delete" | "copy" | "cut" | "paste" | "select_all" | "escape";
+export type Action =
+  "undo" | "redo" | "delete" | "copy" | "cut" | "paste" | "select_all" | "escape";
 
 interface Key {
   key: string;
@@ -48,31 +51,32 @@ export function arrowMove(e: Key): { dx: number; dy: number } | null {
   return { dx: arrow[0] * step, dy: arrow[1] * step };
 }
 
-/** The engine's label of an edit (src/edit.rs, `Edit::label`), in the UI language. */
-const LABELS: Record<string, MessageKey> = {
-  "rename journey": "edit.rename_journey",
-  "edit journey description": "edit.journey_description",
-  "add stage": "edit.add_stage",
-  "rename stage": "edit.rename_stage",
-  "reorder stages": "edit.reorder_stages",
-  "delete stage": "edit.delete_stage",
-  "add touchpoint": "edit.add_touchpoint",
-  "edit touchpoint": "edit.edit_touchpoint",
-  "move touchpoint": "edit.move_touchpoint",
-  "rename touchpoint": "edit.rename_touchpoint",
-  "delete touchpoint": "edit.delete_touchpoint",
-  "add transition": "edit.add_transition",
-  "delete transition": "edit.delete_transition",
-  "add persona": "edit.add_persona",
-  "edit persona": "edit.edit_persona",
-  "delete persona": "edit.delete_persona",
-  "delete selection": "edit.delete_selection",
+/** The words for each kind of edit in the undo history. */
+const KIND_MESSAGES: Record<EditKind, MessageKey> = {
+  rename_journey: "edit.rename_journey",
+  edit_journey_description: "edit.journey_description",
+  add_stage: "edit.add_stage",
+  rename_stage: "edit.rename_stage",
+  reorder_stages: "edit.reorder_stages",
+  delete_stage: "edit.delete_stage",
+  add_touchpoint: "edit.add_touchpoint",
+  edit_touchpoint: "edit.edit_touchpoint",
+  move_touchpoint: "edit.move_touchpoint",
+  rename_touchpoint: "edit.rename_touchpoint",
+  delete_touchpoint: "edit.delete_touchpoint",
+  add_transition: "edit.add_transition",
+  delete_transition: "edit.delete_transition",
+  add_persona: "edit.add_persona",
+  edit_persona: "edit.edit_persona",
+  delete_persona: "edit.delete_persona",
+  delete_selection: "edit.delete_selection",
   paste: "edit.paste",
-  "tidy layout": "edit.tidy",
-  "several edits": "edit.several",
+  tidy_layout: "edit.tidy",
+  several: "edit.several",
 };
 
+/** The history's entry (the label the engine stores with an edit) in the UI language. */
 export function historyLabel(label: string, t: (key: MessageKey) => string): string {
-  const key = LABELS[label];
-  return key === undefined ? label : t(key);
+  const kind = EDIT_KINDS.find((k) => k.label === label)?.kind;
+  return kind === undefined ? label : t(KIND_MESSAGES[kind]);
 }

@@ -6,12 +6,19 @@ import { fill, type MessageKey } from "../i18n";
 type T = (key: MessageKey) => string;
 
 export function warningText(warning: Warning, journey: Journey, t: T): string {
-  const name = (id: TouchpointId) => journey.touchpoints.find((tp) => tp.id === id)?.name ?? `#${id}`;
+  const name = (id: TouchpointId) =>
+    journey.touchpoints.find((tp) => tp.id === id)?.name ?? `#${id}`;
   switch (warning.kind) {
     case "duplicate_touchpoint_name":
-      return fill(t("design.warning.duplicate_touchpoint"), { name: warning.name, count: warning.touchpoints.length });
+      return fill(t("design.warning.duplicate_touchpoint"), {
+        name: warning.name,
+        count: warning.touchpoints.length,
+      });
     case "duplicate_stage_name":
-      return fill(t("design.warning.duplicate_stage"), { name: warning.name, count: warning.stages.length });
+      return fill(t("design.warning.duplicate_stage"), {
+        name: warning.name,
+        count: warning.stages.length,
+      });
     case "no_entry":
       return t("design.warning.no_entry");
     case "unreachable":

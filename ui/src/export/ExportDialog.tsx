@@ -2,7 +2,7 @@
 // confirmation naming the file written. The map is exported as it is shown now.
 
 import { useEffect, useRef, useState } from "react";
-import { DEFAULT_PARAMS } from "../analyze/api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { errorMessage } from "../api";
 import { pickSavePath } from "../dialogs";
 import type { Paper, ReportTable } from "../generated/types";
@@ -48,9 +48,11 @@ export function ExportDialog({ source, language, onClose }: Props) {
   }, [onClose]);
 
   const choose = async () => {
-    const chosen = await pickSavePath(t("export.title"), suggestedName(source.journey.name, kind, table), [
-      { name: kind.toUpperCase(), extensions: [kind] },
-    ]);
+    const chosen = await pickSavePath(
+      t("export.title"),
+      suggestedName(source.journey.name, kind, table),
+      [{ name: kind.toUpperCase(), extensions: [kind] }],
+    );
     if (chosen) setPath(chosen);
   };
 
@@ -75,16 +77,33 @@ export function ExportDialog({ source, language, onClose }: Props) {
 
   return (
     <div className="import-backdrop" role="presentation">
-      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" tabIndex={-1} ref={dialog} data-testid="export-dialog">
+      <div
+        className="export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        tabIndex={-1}
+        ref={dialog}
+        data-testid="export-dialog"
+      >
         <h1 id="export-title">{t("export.title")}</h1>
         <p className="export-note">
-          {fill(t("export.shows"), { mode: t(source.mode === "analyze" ? "export.mode.analyze" : "export.mode.design") })}
+          {fill(t("export.shows"), {
+            mode: t(source.mode === "analyze" ? "export.mode.analyze" : "export.mode.design"),
+          })}
         </p>
         <fieldset className="export-kinds">
           <legend>{t("export.what")}</legend>
           {KINDS.map((k) => (
             <label key={k}>
-              <input type="radio" name="export-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`export-kind-${k}`} />
+              <input
+                type="radio"
+                name="export-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                data-testid={`export-kind-${k}`}
+              />
               <span>{t(`export.${k}`)}</span>
             </label>
           ))}
@@ -102,7 +121,11 @@ export function ExportDialog({ source, language, onClose }: Props) {
           <>
             <label className="export-field">
               <span>{t("export.table")}</span>
-              <select value={table} onChange={(e) => setTable(e.target.value as ReportTable)} data-testid="export-table">
+              <select
+                value={table}
+                onChange={(e) => setTable(e.target.value as ReportTable)}
+                data-testid="export-table"
+              >
                 {TABLES.map((tb) => (
                   <option key={tb} value={tb}>
                     {t(`export.table.${tb}`)}
@@ -116,14 +139,25 @@ export function ExportDialog({ source, language, onClose }: Props) {
         <div className="export-path">
           <label className="export-field">
             <span>{t("export.path")}</span>
-            <input type="text" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} placeholder={suggestedName(source.journey.name, kind, table)} data-testid="export-path" />
+            <input
+              type="text"
+              value={path}
+              spellCheck={false}
+              onChange={(e) => setPath(e.target.value)}
+              placeholder={suggestedName(source.journey.name, kind, table)}
+              data-testid="export-path"
+            />
           </label>
           <button type="button" onClick={() => void choose()}>
             {t("export.choose")}
           </button>
         </div>
         {message && (
-          <p className={`import-notice import-notice-${message.tone}`} role={message.tone === "error" ? "alert" : "status"} data-testid="export-message">
+          <p
+            className={`import-notice import-notice-${message.tone}`}
+            role={message.tone === "error" ? "alert" : "status"}
+            data-testid="export-message"
+          >
             {message.text}
           </p>
         )}
@@ -131,7 +165,13 @@ export function ExportDialog({ source, language, onClose }: Props) {
           <button type="button" onClick={onClose} data-testid="export-close">
             {t("export.cancel")}
           </button>
-          <button type="button" className="primary" disabled={busy || !path.trim()} onClick={() => void run()} data-testid="export-run">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !path.trim()}
+            onClick={() => void run()}
+            data-testid="export-run"
+          >
             {t("export.run")}
           </button>
         </footer>

@@ -1,10 +1,10 @@
 // From what is on screen to the pages an export draws: the map picture (design, or Analyze with
 // its overlay, filters and legend) and one page per stage for the PDF.
 
-import { formatDay, formatDuration, formatPercent } from "../analyze/format";
-import { nodeLooks, notableUndesigned, type Looks } from "../analyze/overlay";
-import { edgeWidth, interpolate, paletteFor, type Metric } from "../analyze/scales";
-import { formatMetric } from "../analyze/overlay";
+import { formatDay, formatDuration, formatPercent } from "../shared/format";
+import { nodeLooks, notableUndesigned, type Looks } from "../shared/overlay";
+import { edgeWidth, interpolate, paletteFor, type Metric } from "../shared/scales";
+import { formatMetric } from "../shared/overlay";
 import type { Journey, Params, Report } from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { nodesOfStage, stageHeadline } from "../present/steps";
@@ -44,19 +44,37 @@ function filterLines(t: T, language: Language, params: Params): string[] {
 export function pictureOf(source: ExportSource, t: T, language: Language, now: Date): Picture {
   const made = fill(t("export.line.made"), { date: formatDay(language, now.getTime()) });
   if (source.mode === "design") {
-    return { journey: source.journey, title: source.journey.name, lines: [`${t("export.line.design")} · ${made}`] };
+    return {
+      journey: source.journey,
+      title: source.journey.name,
+      lines: [`${t("export.line.design")} · ${made}`],
+    };
   }
   const { journey, report, params, metric } = source;
   const looks: Looks = nodeLooks(language, metric, report, null);
   const max = Math.max(0, ...report.edges.map((e) => e.count));
-  const observed = new Map(report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]));
+  const observed = new Map(
+    report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]),
+  );
   const edges: EdgeLook[] = journey.transitions.map((tr) => {
     const count = observed.get(`${tr.from}-${tr.to}`)?.count ?? 0;
-    return { from: tr.from, to: tr.to, width: edgeWidth(count, max), dashed: false, faded: count === 0 };
+    return {
+      from: tr.from,
+      to: tr.to,
+      width: edgeWidth(count, max),
+      dashed: false,
+      faded: count === 0,
+    };
   });
   for (const e of notableUndesigned(report.edges)) {
     if (e.from_touchpoint_id === null || e.to_touchpoint_id === null) continue;
-    edges.push({ from: e.from_touchpoint_id, to: e.to_touchpoint_id, width: edgeWidth(e.count, max), dashed: true, faded: false });
+    edges.push({
+      from: e.from_touchpoint_id,
+      to: e.to_touchpoint_id,
+      width: edgeWidth(e.count, max),
+      dashed: true,
+      faded: false,
+    });
   }
   const stops = paletteFor(metric);
   const label = t(`metric.${metric}`);
@@ -65,7 +83,9 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
     title: journey.name,
     lines: [
       `${fill(t("export.line.analyze"), { metric: label })} · ${
-        report.as_of ? fill(t("export.line.as_of"), { date: formatDay(language, Date.parse(report.as_of)) }) : ""
+        report.as_of
+          ? fill(t("export.line.as_of"), { date: formatDay(language, Date.parse(report.as_of)) })
+          : ""
       }`,
       filterLines(t, language, params).join(" · "),
       made,
@@ -141,7 +161,13 @@ export function stagePages(source: ExportSource, t: T, language: Language): Stag
 }
 
 /** The SVG pages of an export: the map, then (for a PDF) one page per stage. */
-export function exportPages(source: ExportSource, t: T, language: Language, withStages: boolean, now: Date): string[] {
+export function exportPages(
+  source: ExportSource,
+  t: T,
+  language: Language,
+  withStages: boolean,
+  now: Date,
+): string[] {
   const map = mapSvg(pictureOf(source, t, language, now));
   return withStages ? [map, ...stagePages(source, t, language).map(stageSvg)] : [map];
 }

@@ -11,8 +11,30 @@ const journey: Journey = {
     { id: 2, name: "Buy" },
   ],
   touchpoints: [
-    { id: 10, stage: 1, name: "<img src=x onerror=alert(1)>", channel: "web", kind: "digital", x: 0, y: 0, entry: true, goal: false, aliases: [] },
-    { id: 11, stage: 2, name: "Negozio 🛍️ متجر", channel: "store", kind: "physical", x: 0, y: 0, entry: false, goal: true, aliases: [] },
+    {
+      id: 10,
+      stage: 1,
+      name: "<img src=x onerror=alert(1)>",
+      channel: "web",
+      kind: "digital",
+      x: 0,
+      y: 0,
+      entry: true,
+      goal: false,
+      aliases: [],
+    },
+    {
+      id: 11,
+      stage: 2,
+      name: "Negozio 🛍️ متجر",
+      channel: "store",
+      kind: "physical",
+      x: 0,
+      y: 0,
+      entry: false,
+      goal: true,
+      aliases: [],
+    },
   ],
   transitions: [{ id: 5, from: 10, to: 11 }],
 } as unknown as Journey;
@@ -48,7 +70,12 @@ describe("the exported map", () => {
         { from: 10, to: 11, width: 6, dashed: false, faded: false },
         { from: 11, to: 10, width: 2, dashed: true, faded: false },
       ],
-      legend: { label: "Drop-off rate", min: "0.0%", max: "51.9%", colours: ["#fef3c7", "#b91c1c"] },
+      legend: {
+        label: "Drop-off rate",
+        min: "0.0%",
+        max: "51.9%",
+        colours: ["#fef3c7", "#b91c1c"],
+      },
     });
     expect(svg).toContain('fill="#b91c1c"');
     expect(svg).toContain("42.6%");
@@ -80,15 +107,25 @@ describe("the exported map", () => {
   });
 
   it("fits five headline figures and six columns inside the page", () => {
-    const figures = ["Reached", "Conversion", "Dropped", "Completed", "Most stalled"].map((label, i) => ({
-      label,
-      value: String(i),
-    }));
+    const figures = ["Reached", "Conversion", "Dropped", "Completed", "Most stalled"].map(
+      (label, i) => ({
+        label,
+        value: String(i),
+      }),
+    );
     const columns = ["Touchpoint", "Customers", "Drop-off", "Stalled", "Completed here", "Next"];
-    const svg = stageSvg({ eyebrow: "Stage 6 of 6", title: "Loyalty", figures, columns, rows: [columns] });
-    const boxes = [...svg.matchAll(/<rect x="([\d.]+)" y="140" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const svg = stageSvg({
+      eyebrow: "Stage 6 of 6",
+      title: "Loyalty",
+      figures,
+      columns,
+      rows: [columns],
+    });
+    const boxes = [...svg.matchAll(/<rect x="([\d.]+)" y="140" width="([\d.]+)"/g)].map((m) => ({
+      right: Number(m[1]) + Number(m[2]),
+    }));
     expect(boxes).toHaveLength(5);
-    for (const [x, width] of boxes) expect(x + width).toBeLessThanOrEqual(PAGE_WIDTH - 48 + 0.001);
+    for (const box of boxes) expect(box.right).toBeLessThanOrEqual(PAGE_WIDTH - 48 + 0.001);
     const cells = [...svg.matchAll(/<text x="([\d.]+)" y="300"/g)].map((m) => Number(m[1]));
     expect(cells).toHaveLength(6);
     expect(Math.max(...cells)).toBeLessThanOrEqual(PAGE_WIDTH - 48);

@@ -88,20 +88,40 @@ export function mapSvg(picture: Picture): string {
 
   for (const lane of layout.lanes) {
     const x = ox + lane.x;
-    out.push(`<rect x="${x}" y="${oy}" width="${lane.width}" height="${lane.height}" rx="12" fill="#f8fafc" stroke="#e2e8f0"/>`);
+    out.push(
+      `<rect x="${x}" y="${oy}" width="${lane.width}" height="${lane.height}" rx="12" fill="#f8fafc" stroke="#e2e8f0"/>`,
+    );
     for (const band of layout.bands) {
-      out.push(`<rect x="${x + 1}" y="${oy + band.y}" width="${lane.width - 2}" height="${band.height}" fill="${BAND_TINT[band.kind]}"/>`);
+      out.push(
+        `<rect x="${x + 1}" y="${oy + band.y}" width="${lane.width - 2}" height="${band.height}" fill="${BAND_TINT[band.kind]}"/>`,
+      );
     }
-    out.push(textEl(x + 14, oy + 38, 17, clip(`${lane.index + 1}  ${lane.name}`, 30), ' font-weight="bold" fill="#0f172a"'));
+    out.push(
+      textEl(
+        x + 14,
+        oy + 38,
+        17,
+        clip(`${lane.index + 1}  ${lane.name}`, 30),
+        ' font-weight="bold" fill="#0f172a"',
+      ),
+    );
   }
 
   const centre = (id: TouchpointId, side: "in" | "out") => {
     const p = layout.positions.get(id);
-    return p ? { x: ox + p.x + (side === "out" ? NODE_WIDTH : 0), y: oy + p.y + NODE_HEIGHT / 2 } : null;
+    return p
+      ? { x: ox + p.x + (side === "out" ? NODE_WIDTH : 0), y: oy + p.y + NODE_HEIGHT / 2 }
+      : null;
   };
   const edges: EdgeLook[] =
     picture.edges ??
-    journey.transitions.map((t) => ({ from: t.from, to: t.to, width: 1.6, dashed: false, faded: false }));
+    journey.transitions.map((t) => ({
+      from: t.from,
+      to: t.to,
+      width: 1.6,
+      dashed: false,
+      faded: false,
+    }));
   for (const edge of edges) {
     const a = centre(edge.from, "out");
     const b = centre(edge.to, "in");
@@ -113,7 +133,9 @@ export function mapSvg(picture: Picture): string {
       edge.dashed ? 'stroke-dasharray="6 4"' : "",
       edge.faded ? 'stroke-opacity="0.35"' : 'stroke-opacity="0.8"',
     ].join(" ");
-    out.push(`<path d="M${a.x} ${a.y} C${a.x + bend} ${a.y} ${b.x - bend} ${b.y} ${b.x} ${b.y}" fill="none" ${style} marker-end="url(#arrow)"/>`);
+    out.push(
+      `<path d="M${a.x} ${a.y} C${a.x + bend} ${a.y} ${b.x - bend} ${b.y} ${b.x} ${b.y}" fill="none" ${style} marker-end="url(#arrow)"/>`,
+    );
   }
 
   for (const tp of journey.touchpoints) {
@@ -132,17 +154,37 @@ export function mapSvg(picture: Picture): string {
     if (look) {
       out.push(textEl(x + 16, y + 56, 20, look.headline, ` font-weight="bold" fill="${ink}"`));
     } else {
-      out.push(textEl(x + 16, y + 46, 12, tp.channel.replace("_", " "), ` fill="${ink}" fill-opacity="0.7"`));
+      out.push(
+        textEl(
+          x + 16,
+          y + 46,
+          12,
+          tp.channel.replace("_", " "),
+          ` fill="${ink}" fill-opacity="0.7"`,
+        ),
+      );
     }
     const badges = [tp.entry ? "ENTRY" : "", tp.goal ? "GOAL" : ""].filter(Boolean).join(" · ");
-    if (badges) out.push(textEl(x + NODE_WIDTH - 12, y + 64, 10, badges, ` text-anchor="end" fill="${ink}" fill-opacity="0.75"`));
+    if (badges)
+      out.push(
+        textEl(
+          x + NODE_WIDTH - 12,
+          y + 64,
+          10,
+          badges,
+          ` text-anchor="end" fill="${ink}" fill-opacity="0.75"`,
+        ),
+      );
   }
 
   if (picture.legend) {
     const { legend } = picture;
     const y = oy + layout.height + 24;
     const stops = legend.colours
-      .map((c, i) => `<stop offset="${(i / Math.max(1, legend.colours.length - 1)).toFixed(3)}" stop-color="${c}"/>`)
+      .map(
+        (c, i) =>
+          `<stop offset="${(i / Math.max(1, legend.colours.length - 1)).toFixed(3)}" stop-color="${c}"/>`,
+      )
       .join("");
     out.push(
       `<defs><linearGradient id="scale">${stops}</linearGradient></defs>`,
@@ -172,7 +214,13 @@ export function stageSvg(page: StagePage): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_WIDTH}" height="${PAGE_HEIGHT}" viewBox="0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}">`,
     `<rect width="${PAGE_WIDTH}" height="${PAGE_HEIGHT}" fill="#ffffff"/>`,
-    textEl(48, 64, 15, page.eyebrow.toUpperCase(), ' font-weight="bold" fill="#0f766e" letter-spacing="2"'),
+    textEl(
+      48,
+      64,
+      15,
+      page.eyebrow.toUpperCase(),
+      ' font-weight="bold" fill="#0f766e" letter-spacing="2"',
+    ),
     textEl(48, 112, 40, clip(page.title, 44), ' font-weight="bold" fill="#0f172a"'),
   ];
   const figures = page.figures.slice(0, 5);
@@ -191,15 +239,33 @@ export function stageSvg(page: StagePage): string {
   const widths = page.columns.map((_, i) => (i === 0 ? 0.34 : rest) * (PAGE_WIDTH - 96));
   let x = 48;
   page.columns.forEach((c, i) => {
-    out.push(textEl(i === 0 ? x : x + (widths[i] ?? 0) - 8, top, 13, c, ` font-weight="bold" fill="#475569"${i === 0 ? "" : ' text-anchor="end"'}`));
+    out.push(
+      textEl(
+        i === 0 ? x : x + (widths[i] ?? 0) - 8,
+        top,
+        13,
+        c,
+        ` font-weight="bold" fill="#475569"${i === 0 ? "" : ' text-anchor="end"'}`,
+      ),
+    );
     x += widths[i] ?? 0;
   });
-  out.push(`<line x1="48" y1="${top + 10}" x2="${PAGE_WIDTH - 48}" y2="${top + 10}" stroke="#cbd5e1"/>`);
+  out.push(
+    `<line x1="48" y1="${top + 10}" x2="${PAGE_WIDTH - 48}" y2="${top + 10}" stroke="#cbd5e1"/>`,
+  );
   page.rows.slice(0, 16).forEach((row, r) => {
     const y = top + 40 + r * 28;
     let cx = 48;
     row.forEach((cell, i) => {
-      out.push(textEl(i === 0 ? cx : cx + (widths[i] ?? 0) - 8, y, 15, clip(cell, i === 0 ? 40 : 16), ` fill="#0f172a"${i === 0 ? "" : ' text-anchor="end"'}`));
+      out.push(
+        textEl(
+          i === 0 ? cx : cx + (widths[i] ?? 0) - 8,
+          y,
+          15,
+          clip(cell, i === 0 ? 40 : 16),
+          ` fill="#0f172a"${i === 0 ? "" : ' text-anchor="end"'}`,
+        ),
+      );
       cx += widths[i] ?? 0;
     });
   });

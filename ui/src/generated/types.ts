@@ -373,3 +373,25 @@ export type DataFormat = "csv" | "json";
 export type Paper = "a4" | "letter";
 
 export type ReportTable = "touchpoints" | "transitions" | "stages" | "unmapped";
+
+export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several";
+
+export type EditKindLabel = { kind: EditKind, label: string, };
+
+export type Slots = { 
+/**
+ * Offset of the left slots from the lane's left edge.
+ */
+left: number, 
+/**
+ * How much further right every other row sits.
+ */
+stagger: number, 
+/**
+ * Offset of the first row from the band's top.
+ */
+top: number, 
+/**
+ * Distance between rows.
+ */
+row: number, };

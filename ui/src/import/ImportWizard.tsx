@@ -17,7 +17,13 @@ import "./import.css";
 type Step =
   | { kind: "choose" }
   | { kind: "settings"; path: string; detection: Detection }
-  | { kind: "running"; id: number; path: string; settings: ImportSettings; progress: Progress | null }
+  | {
+      kind: "running";
+      id: number;
+      path: string;
+      settings: ImportSettings;
+      progress: Progress | null;
+    }
   | { kind: "summary"; summary: ImportSummary };
 
 /** A message above the current step: an error, or news such as a cancelled import. */
@@ -35,14 +41,19 @@ export function ImportWizard({ initialPath, language, onClose }: Props) {
   const t = useT();
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState(Boolean(initialPath));
   const [changed, setChanged] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
 
-  const read = async (path: string) => {
+  const read = (path: string) => {
     setNotice(null);
     setBusy(true);
+    void detect(path);
+  };
+
+  /** Reads the file's columns; `busy` is already set. */
+  const detect = async (path: string) => {
     try {
       const detection = await importApi.detect(path, NO_OVERRIDES);
       setStep({ kind: "settings", path, detection });
@@ -54,7 +65,7 @@ export function ImportWizard({ initialPath, language, onClose }: Props) {
   };
 
   useEffect(() => {
-    if (initialPath) void read(initialPath);
+    if (initialPath) void detect(initialPath);
     // Only the file the wizard was opened with; later drops open a new wizard.
   }, [initialPath]);
 

@@ -19,7 +19,9 @@ export function RunningStep({ progress, language, cancelling, onCancel }: Props)
   const percent = Math.round(fraction * 100);
   return (
     <div className="import-running" data-testid="import-running">
-      <p className="running-phase">{t(storing ? "import.running.storing" : "import.running.reading")}</p>
+      <p className="running-phase">
+        {t(storing ? "import.running.storing" : "import.running.reading")}
+      </p>
       <div
         className={`progress${storing ? " progress-busy" : ""}`}
         role="progressbar"

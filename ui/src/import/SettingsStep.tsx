@@ -3,7 +3,13 @@
 
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "../api";
-import type { ColumnRole, Detection, Encoding, ImportSettings, Overrides } from "../generated/types";
+import type {
+  ColumnRole,
+  Detection,
+  Encoding,
+  ImportSettings,
+  Overrides,
+} from "../generated/types";
 import { fill, formatBytes, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { importApi } from "./api";
@@ -42,13 +48,23 @@ interface Props {
   onStart: (settings: ImportSettings) => void;
 }
 
-export function SettingsStep({ path, detection, language, onChange, onError, onCancel, onStart }: Props) {
+export function SettingsStep({
+  path,
+  detection,
+  language,
+  onChange,
+  onError,
+  onCancel,
+  onStart,
+}: Props) {
   const t = useT();
   const { settings } = detection;
   const [zoneList, setZoneList] = useState<string[]>([]);
   const [rereading, setRereading] = useState(false);
   const [custom, setCustom] = useState(
-    settings.timestamp_format?.kind === "custom" ? settings.timestamp_format.pattern : "%d %b %Y %H:%M",
+    settings.timestamp_format?.kind === "custom"
+      ? settings.timestamp_format.pattern
+      : "%d %b %Y %H:%M",
   );
   const latest = useRef(0);
 
@@ -108,7 +124,9 @@ export function SettingsStep({ path, detection, language, onChange, onError, onC
           <input
             type="text"
             value={settings.source_name}
-            onChange={(e) => onChange({ ...detection, settings: { ...settings, source_name: e.target.value } })}
+            onChange={(e) =>
+              onChange({ ...detection, settings: { ...settings, source_name: e.target.value } })
+            }
           />
         </label>
         <label className="setting">
@@ -152,10 +170,14 @@ export function SettingsStep({ path, detection, language, onChange, onError, onC
           <select
             value={formatChoice}
             className={formatChoice === "" ? "needs-choice" : undefined}
-            onChange={(e) => repreview({ ...settings, timestamp_format: formatFromKey(e.target.value, custom) })}
+            onChange={(e) =>
+              repreview({ ...settings, timestamp_format: formatFromKey(e.target.value, custom) })
+            }
             data-testid="import-timestamp-format"
           >
-            {formatChoice === "" && <option value="">{t("import.settings.timestamp_choose")}</option>}
+            {formatChoice === "" && (
+              <option value="">{t("import.settings.timestamp_choose")}</option>
+            )}
             {FORMATS.map((format) => (
               <option key={formatKey(format)} value={formatKey(format)}>
                 {formatLabel(t, formatKey(format))}
@@ -174,7 +196,10 @@ export function SettingsStep({ path, detection, language, onChange, onError, onC
               spellCheck={false}
               onChange={(e) => {
                 setCustom(e.target.value);
-                repreview({ ...settings, timestamp_format: { kind: "custom", pattern: e.target.value } });
+                repreview({
+                  ...settings,
+                  timestamp_format: { kind: "custom", pattern: e.target.value },
+                });
               }}
             />
           </label>
@@ -276,7 +301,12 @@ export function SettingsStep({ path, detection, language, onChange, onError, onC
         <button type="button" onClick={onCancel}>
           {t("import.settings.cancel")}
         </button>
-        <button type="submit" className="primary" disabled={!canImport(detection)} data-testid="import-start">
+        <button
+          type="submit"
+          className="primary"
+          disabled={!canImport(detection)}
+          data-testid="import-start"
+        >
           {t("import.settings.start")}
         </button>
       </footer>
@@ -305,7 +335,9 @@ function formatLabel(t: (key: MessageKey) => string, key: string): string {
 function problemText(t: (key: MessageKey) => string, language: Language, p: Problem): string {
   switch (p.kind) {
     case "missing_role":
-      return fill(t("import.settings.missing_role"), { role: t(`import.role.${p.role}`).toLowerCase() });
+      return fill(t("import.settings.missing_role"), {
+        role: t(`import.role.${p.role}`).toLowerCase(),
+      });
     case "ambiguous":
       return t("import.settings.ambiguous");
     case "no_format":

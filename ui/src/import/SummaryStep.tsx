@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import { api, errorMessage } from "../api";
 import { CSV, pickSavePath } from "../dialogs";
-import type { ImportSummary, Journey, RejectedPage, TouchpointId } from "../generated/types";
+import type { ImportSummary, Journey, RejectedPage } from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { useT } from "../language";
 import { importApi } from "./api";
@@ -33,7 +33,9 @@ export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
   const reasons = Object.entries(summary.rejected_by_reason).filter(([, count]) => count > 0);
   return (
     <div className="import-summary" data-testid="import-summary">
-      <h2 className="summary-title">{fill(t("import.summary.done"), { source: summary.source })}</h2>
+      <h2 className="summary-title">
+        {fill(t("import.summary.done"), { source: summary.source })}
+      </h2>
       <dl className="summary-counts">
         <div>
           <dt>{t("import.summary.rows_read")}</dt>
@@ -52,7 +54,9 @@ export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
           <dd data-testid="summary-duplicates">{n(summary.duplicates)}</dd>
         </div>
       </dl>
-      {summary.journey_created && <p className="import-hint">{t("import.summary.journey_created")}</p>}
+      {summary.journey_created && (
+        <p className="import-hint">{t("import.summary.journey_created")}</p>
+      )}
       {error && (
         <p className="import-notice import-notice-error" role="alert">
           {error}
@@ -151,7 +155,7 @@ function UnmappedRow({
 
   const map = () =>
     act(async () => {
-      const id = Number(target) as TouchpointId;
+      const id = Number(target);
       await importApi.mapValue(id, value);
       const name = journey?.touchpoints.find((tp) => tp.id === id)?.name ?? "";
       return { kind: "mapped", touchpoint: name };
@@ -201,10 +205,20 @@ function UnmappedRow({
                 </optgroup>
               ))}
             </select>
-            <button type="button" onClick={() => void map()} disabled={!target || busy} data-testid="unmapped-map">
+            <button
+              type="button"
+              onClick={() => void map()}
+              disabled={!target || busy}
+              data-testid="unmapped-map"
+            >
               {t("import.summary.map_to")}
             </button>
-            <button type="button" onClick={() => void create()} disabled={!journey || busy} data-testid="unmapped-create">
+            <button
+              type="button"
+              onClick={() => void create()}
+              disabled={!journey || busy}
+              data-testid="unmapped-create"
+            >
               {t("import.summary.create")}
             </button>
             {error && <span className="inline-error">{error}</span>}
@@ -215,7 +229,15 @@ function UnmappedRow({
   );
 }
 
-function RejectedRows({ source, name, language }: { source: number; name: string; language: Language }) {
+function RejectedRows({
+  source,
+  name,
+  language,
+}: {
+  source: number;
+  name: string;
+  language: Language;
+}) {
   const t = useT();
   const [page, setPage] = useState<RejectedPage | null>(null);
   const [offset, setOffset] = useState(0);
@@ -235,7 +257,11 @@ function RejectedRows({ source, name, language }: { source: number; name: string
   const exportCsv = async () => {
     setMessage(null);
     try {
-      const path = await pickSavePath(t("import.summary.export"), `${name.replace(/\.[^.]*$/, "")}-rejected.csv`, [CSV]);
+      const path = await pickSavePath(
+        t("import.summary.export"),
+        `${name.replace(/\.[^.]*$/, "")}-rejected.csv`,
+        [CSV],
+      );
       if (!path) return;
       await importApi.exportRejected(source, path);
       setMessage({ tone: "info", text: fill(t("import.summary.exported"), { path }) });
@@ -282,10 +308,18 @@ function RejectedRows({ source, name, language }: { source: number; name: string
             total: n(page.total),
           })}
         </span>
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button
+          type="button"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
           {t("import.summary.previous")}
         </button>
-        <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+        <button
+          type="button"
+          disabled={offset + PAGE >= page.total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
           {t("import.summary.next")}
         </button>
         <span className="pager-spacer" />
@@ -294,7 +328,10 @@ function RejectedRows({ source, name, language }: { source: number; name: string
         </button>
       </div>
       {message && (
-        <p className={`import-notice import-notice-${message.tone}`} role={message.tone === "error" ? "alert" : "status"}>
+        <p
+          className={`import-notice import-notice-${message.tone}`}
+          role={message.tone === "error" ? "alert" : "status"}
+        >
           {message.text}
         </p>
       )}

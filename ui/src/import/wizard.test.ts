@@ -27,7 +27,10 @@ const settings: ImportSettings = {
   force: false,
 };
 
-function detection(change: Partial<Detection> = {}, settingsChange: Partial<ImportSettings> = {}): Detection {
+function detection(
+  change: Partial<Detection> = {},
+  settingsChange: Partial<ImportSettings> = {},
+): Detection {
   return {
     settings: { ...settings, ...settingsChange },
     sample_rows: [],
@@ -41,11 +44,21 @@ function detection(change: Partial<Detection> = {}, settingsChange: Partial<Impo
 
 describe("column roles", () => {
   it("moves a single role to the column that takes it", () => {
-    expect(assignRole(settings.roles, 3, "customer")).toEqual(["ignore", "timestamp", "touchpoint", "customer"]);
+    expect(assignRole(settings.roles, 3, "customer")).toEqual([
+      "ignore",
+      "timestamp",
+      "touchpoint",
+      "customer",
+    ]);
   });
 
   it("lets several columns be segment attributes", () => {
-    expect(assignRole(settings.roles, 0, "segment")).toEqual(["segment", "timestamp", "touchpoint", "segment"]);
+    expect(assignRole(settings.roles, 0, "segment")).toEqual([
+      "segment",
+      "timestamp",
+      "touchpoint",
+      "segment",
+    ]);
   });
 
   it("names the required roles no column has", () => {

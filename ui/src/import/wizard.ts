@@ -3,38 +3,29 @@
 import type {
   ColumnRole,
   Detection,
-  Encoding,
   ImportSettings,
   Overrides,
   Progress,
   TimestampFormat,
 } from "../generated/types";
+import {
+  COLUMN_ROLES,
+  ENCODINGS,
+  REQUIRED_ROLES,
+  SINGLE_ROLES,
+  TIMESTAMP_FORMATS,
+} from "../generated/constants";
 
-export const ROLES: ColumnRole[] = [
-  "customer",
-  "timestamp",
-  "touchpoint",
-  "channel",
-  "event_type",
-  "value",
-  "segment",
-  "ignore",
-];
+/** Every role, in the order the wizard offers them. */
+export const ROLES = COLUMN_ROLES;
 
 /** Roles that at most one column can have; a column may be one of many segment attributes. */
-const SINGLE: ReadonlySet<ColumnRole> = new Set([
-  "customer",
-  "timestamp",
-  "touchpoint",
-  "channel",
-  "event_type",
-  "value",
-]);
+const SINGLE: ReadonlySet<ColumnRole> = new Set(SINGLE_ROLES);
 
 /** The roles the import cannot do without. */
-export const REQUIRED: ColumnRole[] = ["customer", "timestamp", "touchpoint"];
+export const REQUIRED = REQUIRED_ROLES;
 
-export const ENCODINGS: Encoding[] = ["utf8", "utf8_bom", "utf16_le", "utf16_be", "windows1252"];
+export { ENCODINGS };
 
 export const DELIMITERS: { char: string; key: "comma" | "semicolon" | "tab" | "pipe" }[] = [
   { char: ",", key: "comma" },
@@ -57,16 +48,7 @@ export function missingRoles(roles: ColumnRole[]): ColumnRole[] {
 }
 
 /** The fixed formats the engine knows, in the order detection tries them. */
-export const FORMATS: TimestampFormat[] = [
-  { kind: "iso" },
-  { kind: "day_month_year", separator: "/" },
-  { kind: "month_day_year", separator: "/" },
-  { kind: "day_month_year", separator: "." },
-  { kind: "day_month_year", separator: "-" },
-  { kind: "month_day_year", separator: "-" },
-  { kind: "epoch_seconds" },
-  { kind: "epoch_millis" },
-];
+export const FORMATS = TIMESTAMP_FORMATS;
 
 /** A stable key for a format, for a `<select>`; custom patterns share one key. */
 export function formatKey(format: TimestampFormat | null): string {
@@ -99,7 +81,9 @@ export function problems(detection: Detection): Problem[] {
     role,
   }));
   if (settings.roles.includes("timestamp") && settings.timestamp_format === null) {
-    found.push(detection.timestamp_candidates.length > 1 ? { kind: "ambiguous" } : { kind: "no_format" });
+    found.push(
+      detection.timestamp_candidates.length > 1 ? { kind: "ambiguous" } : { kind: "no_format" },
+    );
   }
   const unparsed = detection.timestamp_preview.filter((p) => p.instant === null).length;
   if (settings.timestamp_format !== null && unparsed > 0) {

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Journey, Touchpoint } from "../generated/types";
 import { LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH, layoutJourney } from "./layout";
 
-function touchpoint(id: number, stage: number, kind: "physical" | "digital", x: number, y: number): Touchpoint {
+function touchpoint(
+  id: number,
+  stage: number,
+  kind: "physical" | "digital",
+  x: number,
+  y: number,
+): Touchpoint {
   return {
     id,
     stage,

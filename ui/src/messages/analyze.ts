@@ -54,7 +54,8 @@ export const en = {
     "Customers who reached the next stage after their first event in this stage ÷ reached × 100.",
   "def.stage.dropped": "Dropped customers whose current stage is this one.",
   "def.stage.completed": "Customers whose latest event is at a goal in this stage: they converted.",
-  "def.edge.count": "Pairs of consecutive events of the same customer from one touchpoint to the next.",
+  "def.edge.count":
+    "Pairs of consecutive events of the same customer from one touchpoint to the next.",
 
   "legend.title": "Legend",
   "legend.size": "Card size: reach",
@@ -80,7 +81,8 @@ export const en = {
 
   "unmapped.title": "Unmapped log values",
   "unmapped.none": "Every log value matches a touchpoint.",
-  "unmapped.hint": "These values are counted but are on no touchpoint. Map each one to a touchpoint (as an alias) or create one in Design mode.",
+  "unmapped.hint":
+    "These values are counted but are on no touchpoint. Map each one to a touchpoint (as an alias) or create one in Design mode.",
   "unmapped.events": "{n} events",
   "unmapped.map": "Map in Design",
 
@@ -212,8 +214,10 @@ export const it: Record<keyof typeof en, string> = {
   "def.stage.conversion":
     "Clienti che hanno raggiunto la fase successiva dopo il loro primo evento in questa fase ÷ raggiunti × 100.",
   "def.stage.dropped": "Clienti che hanno abbandonato e la cui fase attuale è questa.",
-  "def.stage.completed": "Clienti il cui ultimo evento è in un obiettivo di questa fase: hanno convertito.",
-  "def.edge.count": "Coppie di eventi consecutivi dello stesso cliente da un punto di contatto al successivo.",
+  "def.stage.completed":
+    "Clienti il cui ultimo evento è in un obiettivo di questa fase: hanno convertito.",
+  "def.edge.count":
+    "Coppie di eventi consecutivi dello stesso cliente da un punto di contatto al successivo.",
 
   "legend.title": "Legenda",
   "legend.size": "Dimensione: copertura",
@@ -227,8 +231,10 @@ export const it: Record<keyof typeof en, string> = {
   "legend.lower": "più basso in B",
   "legend.higher": "più alto in B",
 
-  "backing.data": "Supportato dai dati: eventi qui, e ogni ingresso e uscita progettati sono stati usati",
-  "backing.partly": "Supportato in parte: eventi qui, ma alcune transizioni progettate non sono mai state usate",
+  "backing.data":
+    "Supportato dai dati: eventi qui, e ogni ingresso e uscita progettati sono stati usati",
+  "backing.partly":
+    "Supportato in parte: eventi qui, ma alcune transizioni progettate non sono mai state usate",
   "backing.design": "Solo progetto: nessun evento del registro in questo punto di contatto",
 
   "funnel.reached": "raggiunti",
@@ -239,7 +245,8 @@ export const it: Record<keyof typeof en, string> = {
 
   "unmapped.title": "Valori del registro non mappati",
   "unmapped.none": "Ogni valore del registro corrisponde a un punto di contatto.",
-  "unmapped.hint": "Questi valori sono contati ma non sono su alcun punto di contatto. Associa ciascuno a un punto di contatto (come alias) o creane uno in modalità Progetta.",
+  "unmapped.hint":
+    "Questi valori sono contati ma non sono su alcun punto di contatto. Associa ciascuno a un punto di contatto (come alias) o creane uno in modalità Progetta.",
   "unmapped.events": "{n} eventi",
   "unmapped.map": "Mappa in Progetta",
 
@@ -247,7 +254,8 @@ export const it: Record<keyof typeof en, string> = {
   "overview.customers": "Clienti",
   "overview.events": "Eventi",
   "overview.as_of": "Data di riferimento",
-  "overview.hint": "Seleziona un punto di contatto per vederne i numeri e i clienti dietro di essi.",
+  "overview.hint":
+    "Seleziona un punto di contatto per vederne i numeri e i clienti dietro di essi.",
 
   "inspector.title": "Punto di contatto",
   "inspector.close": "Torna alla panoramica",

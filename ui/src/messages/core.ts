@@ -38,7 +38,7 @@ export const en = {
   "channel.video_call": "Video call",
   "channel.other": "Other",
   "journey.select": "Journey",
-  "language": "Language",
+  language: "Language",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -79,5 +79,5 @@ export const it: Record<keyof typeof en, string> = {
   "channel.video_call": "Videochiamata",
   "channel.other": "Altro",
   "journey.select": "Percorso",
-  "language": "Lingua",
+  language: "Lingua",
 };

@@ -6,7 +6,8 @@ export const en = {
   "design.add_touchpoint": "Touchpoint",
   "design.add_stage_first": "Add a stage first: every touchpoint belongs to a stage.",
   "design.tidy": "Tidy layout",
-  "design.tidy_hint": "Line the touchpoints up inside their lanes, in the order customers meet them. No touchpoint changes stage.",
+  "design.tidy_hint":
+    "Line the touchpoints up inside their lanes, in the order customers meet them. No touchpoint changes stage.",
   "design.undo": "Undo",
   "design.redo": "Redo",
   "design.undo_keys": "Ctrl+Z",
@@ -14,7 +15,8 @@ export const en = {
   "design.dismiss": "Dismiss",
   "design.cancel": "Cancel",
   "design.remove": "Remove",
-  "design.empty": "This journey has no stage yet. Add the first one, then double-click in its lane to add touchpoints.",
+  "design.empty":
+    "This journey has no stage yet. Add the first one, then double-click in its lane to add touchpoints.",
   "design.hint":
     "Double-click in a lane to add a touchpoint; drag from a card's right handle to another card to connect them. Shift+drag selects several; Delete removes them; Ctrl+C and Ctrl+V copy and paste.",
   "design.new_touchpoint": "New touchpoint",
@@ -28,14 +30,16 @@ export const en = {
   "design.stage.delete": "Delete stage",
   "design.stage.empty": "Double-click to add a touchpoint",
   "design.delete_stage.title": "Delete the stage “{name}”?",
-  "design.delete_stage.holds": "It holds {count} touchpoints. Choose where they go; you can undo this.",
+  "design.delete_stage.holds":
+    "It holds {count} touchpoints. Choose where they go; you can undo this.",
   "design.delete_stage.move_to": "Move its touchpoints to",
   "design.delete_stage.drop": "Nowhere: delete them with the stage",
   "design.delete_stage.confirm": "Delete stage",
   "design.delete_touchpoint": "Delete touchpoint",
   "design.delete_selection": "Delete selection",
   "design.selection": "Selection",
-  "design.selection.hint": "Drag one of the selected cards to move them all. Ctrl+C copies the touchpoints and the transitions between them.",
+  "design.selection.hint":
+    "Drag one of the selected cards to move them all. Ctrl+C copies the touchpoints and the transitions between them.",
   "design.field.name": "Name",
   "design.field.journey_name": "Journey name",
   "design.field.description": "Description",
@@ -79,7 +83,8 @@ export const en = {
   "design.warnings.count": "⚠ {count}",
   "design.warnings.none": "No warnings: every touchpoint can be reached from an entry.",
   "design.warnings.flag": "This touchpoint has a warning",
-  "design.warning.duplicate_touchpoint": "{count} touchpoints are called “{name}”: log values would all go to the first.",
+  "design.warning.duplicate_touchpoint":
+    "{count} touchpoints are called “{name}”: log values would all go to the first.",
   "design.warning.duplicate_stage": "{count} stages are called “{name}”.",
   "design.warning.no_entry": "No touchpoint is marked as an entry.",
   "design.warning.unreachable": "“{name}” cannot be reached from any entry.",
@@ -94,7 +99,8 @@ export const en = {
   "design.file.import_title": "Import a journey file",
   "design.file.export_note":
     "A versioned JSON file with the stages, every touchpoint with all its fields, the transitions and the personas: keep it under version control, or import it into any workspace.",
-  "design.file.import_note": "The journey in the file is added to this workspace as a new journey; the others stay as they are.",
+  "design.file.import_note":
+    "The journey in the file is added to this workspace as a new journey; the others stay as they are.",
   "design.file.path": "File",
   "design.file.choose": "Choose…",
   "design.file.export": "Export",
@@ -107,7 +113,8 @@ export const en = {
   "design.journey.start_from": "Start from",
   "design.journey.blank": "Blank journey",
   "design.journey.blank_note": "No stage, no touchpoint.",
-  "design.journey.template_counts": "{stages} stages, {touchpoints} touchpoints, {transitions} transitions.",
+  "design.journey.template_counts":
+    "{stages} stages, {touchpoints} touchpoints, {transitions} transitions.",
   "design.journey.name_needed": "A name for the journey",
   "design.journey.name_from_template": "Leave blank to keep the template's name",
   "design.journey.create": "Create journey",
@@ -137,9 +144,11 @@ export const it: Record<keyof typeof en, string> = {
   "design.toolbar": "Strumenti della mappa",
   "design.add_stage": "Fase",
   "design.add_touchpoint": "Punto di contatto",
-  "design.add_stage_first": "Aggiungi prima una fase: ogni punto di contatto appartiene a una fase.",
+  "design.add_stage_first":
+    "Aggiungi prima una fase: ogni punto di contatto appartiene a una fase.",
   "design.tidy": "Riordina",
-  "design.tidy_hint": "Allinea i punti di contatto nelle loro corsie, nell'ordine in cui i clienti li incontrano. Nessuno cambia fase.",
+  "design.tidy_hint":
+    "Allinea i punti di contatto nelle loro corsie, nell'ordine in cui i clienti li incontrano. Nessuno cambia fase.",
   "design.undo": "Annulla",
   "design.redo": "Ripeti",
   "design.undo_keys": "Ctrl+Z",
@@ -147,7 +156,8 @@ export const it: Record<keyof typeof en, string> = {
   "design.dismiss": "Chiudi",
   "design.cancel": "Annulla",
   "design.remove": "Rimuovi",
-  "design.empty": "Questo percorso non ha ancora fasi. Aggiungi la prima, poi fai doppio clic nella sua corsia per aggiungere punti di contatto.",
+  "design.empty":
+    "Questo percorso non ha ancora fasi. Aggiungi la prima, poi fai doppio clic nella sua corsia per aggiungere punti di contatto.",
   "design.hint":
     "Doppio clic in una corsia per aggiungere un punto di contatto; trascina dal punto a destra di una scheda a un'altra scheda per collegarle. Maiusc+trascina seleziona più elementi; Canc li elimina; Ctrl+C e Ctrl+V copiano e incollano.",
   "design.new_touchpoint": "Nuovo punto di contatto",
@@ -161,14 +171,16 @@ export const it: Record<keyof typeof en, string> = {
   "design.stage.delete": "Elimina la fase",
   "design.stage.empty": "Doppio clic per aggiungere un punto di contatto",
   "design.delete_stage.title": "Eliminare la fase «{name}»?",
-  "design.delete_stage.holds": "Contiene {count} punti di contatto. Scegli dove spostarli; potrai annullare.",
+  "design.delete_stage.holds":
+    "Contiene {count} punti di contatto. Scegli dove spostarli; potrai annullare.",
   "design.delete_stage.move_to": "Sposta i suoi punti di contatto in",
   "design.delete_stage.drop": "Da nessuna parte: eliminali con la fase",
   "design.delete_stage.confirm": "Elimina la fase",
   "design.delete_touchpoint": "Elimina il punto di contatto",
   "design.delete_selection": "Elimina la selezione",
   "design.selection": "Selezione",
-  "design.selection.hint": "Trascina una delle schede selezionate per spostarle tutte. Ctrl+C copia i punti di contatto e le transizioni tra loro.",
+  "design.selection.hint":
+    "Trascina una delle schede selezionate per spostarle tutte. Ctrl+C copia i punti di contatto e le transizioni tra loro.",
   "design.field.name": "Nome",
   "design.field.journey_name": "Nome del percorso",
   "design.field.description": "Descrizione",
@@ -198,7 +210,8 @@ export const it: Record<keyof typeof en, string> = {
   "design.emotion.title": "Emozione",
   "design.emotion.stage": "{stage}: emozione media {mean} su {count} punti di contatto",
   "design.emotion.empty": "Nessuna emozione impostata",
-  "design.emotion.none": "Non valutata. Fai clic su un valore per impostarla; di nuovo per toglierla.",
+  "design.emotion.none":
+    "Non valutata. Fai clic su un valore per impostarla; di nuovo per toglierla.",
   "design.emotion.-2": "−2: molto negativa",
   "design.emotion.-1": "−1: negativa",
   "design.emotion.0": "0: neutra",
@@ -212,7 +225,8 @@ export const it: Record<keyof typeof en, string> = {
   "design.warnings.count": "⚠ {count}",
   "design.warnings.none": "Nessun avviso: ogni punto di contatto è raggiungibile da un ingresso.",
   "design.warnings.flag": "Questo punto di contatto ha un avviso",
-  "design.warning.duplicate_touchpoint": "{count} punti di contatto si chiamano «{name}»: i valori del registro andrebbero tutti al primo.",
+  "design.warning.duplicate_touchpoint":
+    "{count} punti di contatto si chiamano «{name}»: i valori del registro andrebbero tutti al primo.",
   "design.warning.duplicate_stage": "{count} fasi si chiamano «{name}».",
   "design.warning.no_entry": "Nessun punto di contatto è segnato come ingresso.",
   "design.warning.unreachable": "«{name}» non è raggiungibile da alcun ingresso.",
@@ -227,7 +241,8 @@ export const it: Record<keyof typeof en, string> = {
   "design.file.import_title": "Importa un file di percorso",
   "design.file.export_note":
     "Un file JSON con versione, con le fasi, ogni punto di contatto con tutti i suoi campi, le transizioni e le personas: tienilo sotto controllo di versione o importalo in qualsiasi area di lavoro.",
-  "design.file.import_note": "Il percorso del file viene aggiunto a quest'area di lavoro come nuovo percorso; gli altri restano come sono.",
+  "design.file.import_note":
+    "Il percorso del file viene aggiunto a quest'area di lavoro come nuovo percorso; gli altri restano come sono.",
   "design.file.path": "File",
   "design.file.choose": "Scegli…",
   "design.file.export": "Esporta",
@@ -240,7 +255,8 @@ export const it: Record<keyof typeof en, string> = {
   "design.journey.start_from": "Parti da",
   "design.journey.blank": "Percorso vuoto",
   "design.journey.blank_note": "Nessuna fase, nessun punto di contatto.",
-  "design.journey.template_counts": "{stages} fasi, {touchpoints} punti di contatto, {transitions} transizioni.",
+  "design.journey.template_counts":
+    "{stages} fasi, {touchpoints} punti di contatto, {transitions} transizioni.",
   "design.journey.name_needed": "Un nome per il percorso",
   "design.journey.name_from_template": "Lascia vuoto per tenere il nome del modello",
   "design.journey.create": "Crea il percorso",

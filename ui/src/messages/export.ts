@@ -20,7 +20,8 @@ export const en = {
   "export.run": "Export",
   "export.cancel": "Close",
   "export.saved": "Saved to {path}",
-  "export.csv_note": "UTF-8 with a byte-order mark; in Italian, “;” between fields and decimal commas, as Excel expects.",
+  "export.csv_note":
+    "UTF-8 with a byte-order mark; in Italian, “;” between fields and decimal commas, as Excel expects.",
   "export.shows": "Exports the map as it is shown now: {mode}.",
   "export.mode.design": "the design",
   "export.mode.analyze": "Analyze, with its colours, filters and legend",
@@ -60,7 +61,8 @@ export const it: Record<keyof typeof en, string> = {
   "export.run": "Esporta",
   "export.cancel": "Chiudi",
   "export.saved": "Salvato in {path}",
-  "export.csv_note": "UTF-8 con BOM; in italiano «;» tra i campi e virgola decimale, come si aspetta Excel.",
+  "export.csv_note":
+    "UTF-8 con BOM; in italiano «;» tra i campi e virgola decimale, come si aspetta Excel.",
   "export.shows": "Esporta la mappa come è mostrata ora: {mode}.",
   "export.mode.design": "il disegno",
   "export.mode.analyze": "Analizza, con colori, filtri e legenda",

@@ -4,10 +4,10 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { DEFAULT_PARAMS } from "../analyze/api";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { api, errorMessage } from "../api";
 import type { Journey, Report, StageId } from "../generated/types";
-import { formatDay, formatPercent } from "../analyze/format";
+import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { ChannelIcon } from "../map/channels";
@@ -105,7 +105,11 @@ export function Present({ journey, language, onExit }: Props) {
                 type="button"
                 className={i === index ? "current" : undefined}
                 onClick={() => setIndex(i)}
-                aria-label={s.kind === "stage" ? journey.stages.find((st) => st.id === s.stage)?.name : t(s.kind === "overview" ? "present.overview" : "present.replay")}
+                aria-label={
+                  s.kind === "stage"
+                    ? journey.stages.find((st) => st.id === s.stage)?.name
+                    : t(s.kind === "overview" ? "present.overview" : "present.replay")
+                }
               />
             </li>
           ))}
@@ -144,7 +148,12 @@ function Overview({
         <div className="present-numbers">
           <Figure label={t("present.customers")} value={formatCount(language, report.customers)} />
           <Figure label={t("present.events")} value={formatCount(language, report.events)} />
-          {report.as_of && <Figure label={t("present.as_of")} value={formatDay(language, Date.parse(report.as_of))} />}
+          {report.as_of && (
+            <Figure
+              label={t("present.as_of")}
+              value={formatDay(language, Date.parse(report.as_of))}
+            />
+          )}
         </div>
       ) : (
         report && report.events === 0 && <p className="present-lead">{t("present.no_data")}</p>
@@ -168,7 +177,9 @@ function StageSlide({
   const position = journey.stages.findIndex((s) => s.id === stage);
   const name = journey.stages[position]?.name ?? "";
   const headline = report ? stageHeadline(report, journey, stage) : null;
-  const nodes = new Map((report ? nodesOfStage(report, journey, stage) : []).map((n) => [n.touchpoint_id, n]));
+  const nodes = new Map(
+    (report ? nodesOfStage(report, journey, stage) : []).map((n) => [n.touchpoint_id, n]),
+  );
   const touchpoints = journey.touchpoints.filter((tp) => tp.stage === stage);
   return (
     <section className="present-slide">
@@ -183,11 +194,25 @@ function StageSlide({
           <Figure label={t("present.reached")} value={formatCount(language, headline.reached)} />
           <Figure
             label={headline.isLast ? t("present.last_stage") : t("present.conversion")}
-            value={headline.conversion === null ? "—" : formatPercent(language, headline.conversion)}
+            value={
+              headline.conversion === null ? "—" : formatPercent(language, headline.conversion)
+            }
           />
-          <Figure label={t("present.dropped")} value={formatCount(language, headline.dropped)} tone="warn" />
+          <Figure
+            label={t("present.dropped")}
+            value={formatCount(language, headline.dropped)}
+            tone="warn"
+          />
+          <Figure
+            label={t("present.dropped")}
+            value={formatCount(language, headline.dropped)}
+            tone="warn"
+          />
           {headline.completed > 0 && (
-            <Figure label={t("present.completed")} value={formatCount(language, headline.completed)} />
+            <Figure
+              label={t("present.completed")}
+              value={formatCount(language, headline.completed)}
+            />
           )}
           <Figure
             label={t("present.worst_stall")}
@@ -204,18 +229,27 @@ function StageSlide({
           {touchpoints.map((tp) => {
             const node = nodes.get(tp.id);
             return (
-              <li key={tp.id} className={`present-card kind-${tp.kind}`} data-testid="present-touchpoint">
+              <li
+                key={tp.id}
+                className={`present-card kind-${tp.kind}`}
+                data-testid="present-touchpoint"
+              >
                 <div className="present-card-head">
                   <ChannelIcon channel={tp.channel} size={30} />
                   <span className="present-card-name" title={tp.name}>
                     {tp.name}
                   </span>
                 </div>
-                {(tp.emotion !== null || tp.pain_points.length > 0 || tp.opportunities.length > 0) && (
+                {(tp.emotion !== null ||
+                  tp.pain_points.length > 0 ||
+                  tp.opportunities.length > 0) && (
                   <div className="present-cx" data-testid="present-cx">
                     {tp.emotion !== null && (
-                      <span className={`present-emotion emotion-${tp.emotion < 0 ? "low" : tp.emotion > 0 ? "high" : "flat"}`}>
-                        {EMOTION_FACES[tp.emotion + 2] ?? ""} {t("present.emotion")} {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}
+                      <span
+                        className={`present-emotion emotion-${tp.emotion < 0 ? "low" : tp.emotion > 0 ? "high" : "flat"}`}
+                      >
+                        {EMOTION_FACES[tp.emotion + 2] ?? ""} {t("present.emotion")}{" "}
+                        {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}
                       </span>
                     )}
                     {tp.pain_points.slice(0, 2).map((p) => (
@@ -244,7 +278,11 @@ function StageSlide({
                     ) : (
                       <>
                         <div>
-                          <dd>{node.dropoff_rate === null ? "—" : formatPercent(language, node.dropoff_rate)}</dd>
+                          <dd>
+                            {node.dropoff_rate === null
+                              ? "—"
+                              : formatPercent(language, node.dropoff_rate)}
+                          </dd>
                           <dt>{t("present.touchpoint_dropoff")}</dt>
                         </div>
                         <div>

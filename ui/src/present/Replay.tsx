@@ -1,10 +1,10 @@
 // The replay: customers as dots flowing along the map over time, with play, pause, speed and a
 // time scrubber, and every touchpoint's event counter ticking as time advances.
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { errorMessage } from "../api";
 import type { Journey, Replay as ReplayData } from "../generated/types";
-import { formatDay } from "../analyze/format";
+import { formatDay } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
@@ -64,11 +64,13 @@ export function Replay({ journey, language }: Props) {
       (data?.touchpoints ?? []).map((id) => {
         const p = layout.positions.get(id);
         return p
-          ? { x: offset.x + (p.x + NODE_WIDTH / 2) * scale, y: offset.y + (p.y + NODE_HEIGHT / 2) * scale }
+          ? {
+              x: offset.x + (p.x + NODE_WIDTH / 2) * scale,
+              y: offset.y + (p.y + NODE_HEIGHT / 2) * scale,
+            }
           : undefined;
       }),
-    // offset is derived from size and layout.
-    [data, layout, scale, size],
+    [data, layout, scale, offset.x, offset.y],
   );
 
   const span = data ? (data.end_ms - data.start_ms) / 1000 : 0;
@@ -108,12 +110,16 @@ export function Replay({ journey, language }: Props) {
       (dot.recent ? recent : resting).push(dot.x + j.x, dot.y + j.y);
     }
     ctx.fillStyle = "rgba(94, 234, 212, 0.22)";
-    for (let i = 0; i < resting.length; i += 2) ctx.fillRect(resting[i]! - dotSize / 2, resting[i + 1]! - dotSize / 2, dotSize, dotSize);
+    for (let i = 0; i < resting.length; i += 2)
+      ctx.fillRect(resting[i]! - dotSize / 2, resting[i + 1]! - dotSize / 2, dotSize, dotSize);
     ctx.fillStyle = "rgba(250, 204, 21, 0.95)";
-    for (let i = 0; i < recent.length; i += 2) ctx.fillRect(recent[i]! - dotSize / 2, recent[i + 1]! - dotSize / 2, dotSize, dotSize);
+    for (let i = 0; i < recent.length; i += 2)
+      ctx.fillRect(recent[i]! - dotSize / 2, recent[i + 1]! - dotSize / 2, dotSize, dotSize);
   };
 
   useEffect(draw);
+  /** `draw` with the latest props, for the animation loop. */
+  const drawFrame = useEffectEvent(draw);
 
   useEffect(() => {
     if (!playing || !data || span <= 0) return;
@@ -125,7 +131,7 @@ export function Replay({ journey, language }: Props) {
       last = now;
       progress.current = Math.min(1, progress.current + (dt * speed) / BASE_SECONDS);
       const started = performance.now();
-      draw();
+      drawFrame();
       // Frames drawn and the time spent drawing them, for anyone measuring smoothness.
       const el = section.current;
       if (el) {
@@ -144,8 +150,7 @@ export function Replay({ journey, language }: Props) {
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-    // draw reads the latest props through the closure of this render.
-  }, [playing, speed, data, span, centres]);
+  }, [playing, speed, data, span]);
 
   if (error) return <p className="present-error">{error}</p>;
   if (!data) return <p className="present-lead">{t("present.replay_loading")}</p>;
@@ -170,7 +175,11 @@ export function Replay({ journey, language }: Props) {
             <span>{lane.name}</span>
           </div>
         ))}
-        <canvas ref={canvas} className="replay-canvas" style={{ width: size.width, height: size.height }} />
+        <canvas
+          ref={canvas}
+          className="replay-canvas"
+          style={{ width: size.width, height: size.height }}
+        />
         {data.touchpoints.map((id, n) => {
           const p = centres[n];
           const tp = journey.touchpoints.find((x) => x.id === id);

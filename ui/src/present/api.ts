@@ -1,9 +1,9 @@
-// Typed calls to Present mode's commands.
+// Present mode's commands.
 
-import { invoke } from "@tauri-apps/api/core";
-import { DEFAULT_PARAMS } from "../analyze/api";
-import type { JourneyId, Params, Replay } from "../generated/types";
+import * as commands from "../generated/commands";
+import type { JourneyId, Params } from "../generated/types";
+import { DEFAULT_PARAMS } from "../shared/params";
 
 export const presentApi = {
-  replay: (journey: JourneyId, params: Params = DEFAULT_PARAMS) => invoke<Replay>("replay", { journey, params }),
+  replay: (journey: JourneyId, params: Params = DEFAULT_PARAMS) => commands.replay(journey, params),
 };

@@ -60,7 +60,11 @@ export function dotAt(
     const leave = Math.max(replay.times_s[i] ?? t, arrive - travel);
     if (there && t > leave) {
       const f = ease((t - leave) / Math.max(arrive - leave, 1e-9));
-      return { x: here.x + (there.x - here.x) * f, y: here.y + (there.y - here.y) * f, recent: true };
+      return {
+        x: here.x + (there.x - here.x) * f,
+        y: here.y + (there.y - here.y) * f,
+        recent: true,
+      };
     }
   }
   return { x: here.x, y: here.y, recent: since < span / 20 };

@@ -71,13 +71,18 @@ export interface StageHeadline {
 }
 
 /** The headline numbers of one stage, straight from the report's funnel and nodes. */
-export function stageHeadline(report: Report, journey: Journey, stage: StageId): StageHeadline | null {
+export function stageHeadline(
+  report: Report,
+  journey: Journey,
+  stage: StageId,
+): StageHeadline | null {
   const funnel = report.stages.find((s) => s.stage_id === stage);
   if (!funnel) return null;
   const isLast = journey.stages[journey.stages.length - 1]?.id === stage;
   let worst: Node | null = null;
   for (const node of nodesOfStage(report, journey, stage)) {
-    if (node.stalled_now > 0 && (worst === null || node.stalled_now > worst.stalled_now)) worst = node;
+    if (node.stalled_now > 0 && (worst === null || node.stalled_now > worst.stalled_now))
+      worst = node;
   }
   return {
     reached: funnel.reached,

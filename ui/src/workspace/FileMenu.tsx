@@ -10,7 +10,15 @@ import { pickFile, pickSavePath, workspaceFiles } from "../dialogs";
 import type { RecentWorkspace, WorkspaceSummary } from "../generated/types";
 import { fill, translate, type Language, type MessageKey } from "../i18n";
 import { workspaceApi } from "./api";
-import { EXTENSION, nextFocus, shortcut, shortcutLabel, stem, workspacePath, type Command } from "./menu";
+import {
+  EXTENSION,
+  nextFocus,
+  shortcut,
+  shortcutLabel,
+  stem,
+  workspacePath,
+  type Command,
+} from "./menu";
 import "./workspace.css";
 
 type Failure = { title: MessageKey; text: string };
@@ -164,7 +172,8 @@ export function FileMenu({ onSwitched, language }: { onSwitched: () => void; lan
     };
   }, [open]);
 
-  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
+  const items = () =>
+    Array.from(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
 
   // The first item takes the focus when the menu opens, and again once the recent list arrives.
   useEffect(() => {
@@ -182,7 +191,11 @@ export function FileMenu({ onSwitched, language }: { onSwitched: () => void; lan
       return;
     }
     const all = items();
-    const next = nextFocus(event.key, all.indexOf(document.activeElement as HTMLElement), all.length);
+    const next = nextFocus(
+      event.key,
+      all.indexOf(document.activeElement as HTMLElement),
+      all.length,
+    );
     if (next !== null) {
       event.preventDefault();
       all[next]?.focus();
@@ -268,8 +281,12 @@ export function FileMenu({ onSwitched, language }: { onSwitched: () => void; lan
                   onClick={() => openRecent(entry)}
                 >
                   <span className="file-menu-name">{entry.name}</span>
-                  {entry.path === current && <span className="file-menu-current">{t("workspace.recent.current")}</span>}
-                  {!entry.exists && <span className="file-menu-missing">{t("workspace.recent.missing")}</span>}
+                  {entry.path === current && (
+                    <span className="file-menu-current">{t("workspace.recent.current")}</span>
+                  )}
+                  {!entry.exists && (
+                    <span className="file-menu-missing">{t("workspace.recent.missing")}</span>
+                  )}
                 </button>
                 {!entry.exists && (
                   <button
@@ -290,7 +307,11 @@ export function FileMenu({ onSwitched, language }: { onSwitched: () => void; lan
         </div>
       )}
       {failure && (
-        <div className="message message-error file-menu-error" role="alert" data-testid="file-error">
+        <div
+          className="message message-error file-menu-error"
+          role="alert"
+          data-testid="file-error"
+        >
           <h1>{t(failure.title)}</h1>
           <p>{failure.text}</p>
           {current && <p>{fill(t("workspace.error.still_open"), { name: baseName(current) })}</p>}

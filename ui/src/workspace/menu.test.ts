@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { nextFocus, shortcut, shortcutLabel, stem, workspacePath } from "./menu";
 
-const press = (key: string, mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }> = {},
+) => ({
   key,
   ctrlKey: mods.ctrl ?? false,
   metaKey: mods.meta ?? false,
@@ -33,13 +36,25 @@ describe("the File menu's shortcuts", () => {
 
 describe("the path a workspace is written to", () => {
   it("keeps a .percorso path and the dialog's consent to replace it", () => {
-    expect(workspacePath("/home/ada/Retail.percorso")).toEqual({ path: "/home/ada/Retail.percorso", replace: true });
-    expect(workspacePath("C:\\Users\\ada\\Retail.PERCORSO")).toEqual({ path: "C:\\Users\\ada\\Retail.PERCORSO", replace: true });
+    expect(workspacePath("/home/ada/Retail.percorso")).toEqual({
+      path: "/home/ada/Retail.percorso",
+      replace: true,
+    });
+    expect(workspacePath("C:\\Users\\ada\\Retail.PERCORSO")).toEqual({
+      path: "C:\\Users\\ada\\Retail.PERCORSO",
+      replace: true,
+    });
   });
 
   it("adds the extension, and then never replaces a file the dialog did not ask about", () => {
-    expect(workspacePath("/home/ada/Retail")).toEqual({ path: "/home/ada/Retail.percorso", replace: false });
-    expect(workspacePath("/home/ada/notes.txt")).toEqual({ path: "/home/ada/notes.txt.percorso", replace: false });
+    expect(workspacePath("/home/ada/Retail")).toEqual({
+      path: "/home/ada/Retail.percorso",
+      replace: false,
+    });
+    expect(workspacePath("/home/ada/notes.txt")).toEqual({
+      path: "/home/ada/notes.txt.percorso",
+      replace: false,
+    });
   });
 
   it("names a copy after the file without its folder or extension", () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CustomerPath, Edge, Node, Report } from "../generated/types";
-import { formatDifference, formatMetric, nodeLooks, notableUndesigned, pathMoves, pathSteps } from "./overlay";
+import {
+  formatDifference,
+  formatMetric,
+  nodeLooks,
+  notableUndesigned,
+  pathMoves,
+  pathSteps,
+} from "./overlay";
 import { NO_DATA } from "./scales";
 
 const edge = (over: Partial<Edge>): Edge => ({
@@ -92,17 +99,63 @@ describe("a customer's path", () => {
   const path: CustomerPath = {
     customer: "C1",
     events: [
-      { touchpoint: "Ad", touchpoint_id: 1, stage: "S", instant: "2026-01-01T00:00:00Z", event_type: null, value: null, channel: null },
-      { touchpoint: "Ad", touchpoint_id: 1, stage: "S", instant: "2026-01-01T01:00:00Z", event_type: null, value: null, channel: null },
-      { touchpoint: "Odd", touchpoint_id: null, stage: null, instant: "2026-01-02T01:00:00Z", event_type: null, value: null, channel: null },
-      { touchpoint: "Shop", touchpoint_id: 2, stage: "S", instant: "2026-01-03T01:00:00Z", event_type: null, value: null, channel: null },
-      { touchpoint: "Reward", touchpoint_id: 3, stage: "S", instant: "2026-01-03T02:00:00Z", event_type: null, value: null, channel: null },
+      {
+        touchpoint: "Ad",
+        touchpoint_id: 1,
+        stage: "S",
+        instant: "2026-01-01T00:00:00Z",
+        event_type: null,
+        value: null,
+        channel: null,
+      },
+      {
+        touchpoint: "Ad",
+        touchpoint_id: 1,
+        stage: "S",
+        instant: "2026-01-01T01:00:00Z",
+        event_type: null,
+        value: null,
+        channel: null,
+      },
+      {
+        touchpoint: "Odd",
+        touchpoint_id: null,
+        stage: null,
+        instant: "2026-01-02T01:00:00Z",
+        event_type: null,
+        value: null,
+        channel: null,
+      },
+      {
+        touchpoint: "Shop",
+        touchpoint_id: 2,
+        stage: "S",
+        instant: "2026-01-03T01:00:00Z",
+        event_type: null,
+        value: null,
+        channel: null,
+      },
+      {
+        touchpoint: "Reward",
+        touchpoint_id: 3,
+        stage: "S",
+        instant: "2026-01-03T02:00:00Z",
+        event_type: null,
+        value: null,
+        channel: null,
+      },
     ],
   };
 
   it("keeps every event as a step with the time since the previous one", () => {
     const steps = pathSteps(path);
-    expect(steps.map((s) => s.sinceMs)).toEqual([null, 3_600_000, 86_400_000, 86_400_000, 3_600_000]);
+    expect(steps.map((s) => s.sinceMs)).toEqual([
+      null,
+      3_600_000,
+      86_400_000,
+      86_400_000,
+      3_600_000,
+    ]);
   });
 
   it("draws moves between different touchpoints of the map only", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PARAMS } from "./api";
-import { fromInput, toInput, withDates } from "./params";
+import { DEFAULT_PARAMS, fromInput, toInput, withDates } from "./params";
 
 describe("date filters", () => {
   it("send an inclusive 'to' day as the next midnight, as percorso report --to expects", () => {

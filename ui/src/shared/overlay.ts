@@ -85,12 +85,7 @@ function nodesById(report: Report): Map<number, Node> {
 }
 
 /** Every node's colour and headline: the metric on a sequential scale, or B − A on a diverging one. */
-export function nodeLooks(
-  language: Language,
-  metric: Metric,
-  a: Report,
-  b: Report | null,
-): Looks {
+export function nodeLooks(language: Language, metric: Metric, a: Report, b: Report | null): Looks {
   const byTouchpoint = new Map<number, NodeLook>();
   if (b === null) {
     const fromZero = METRIC_SPECS[metric].kind !== "number";
@@ -159,7 +154,8 @@ export function pathMoves(steps: PathStep[]): { from: number; to: number; step: 
   steps.forEach((step, i) => {
     const a = i > 0 ? steps[i - 1]?.touchpointId : null;
     const b = step.touchpointId;
-    if (a !== null && a !== undefined && b !== null && a !== b) moves.push({ from: a, to: b, step });
+    if (a !== null && a !== undefined && b !== null && a !== b)
+      moves.push({ from: a, to: b, step });
   });
   return moves;
 }

@@ -121,7 +121,11 @@ export function domainOf(values: (number | null)[], fromZero: boolean): Domain |
 }
 
 /** The colour of `value` on a sequential scale over `domain`. */
-export function sequentialColour(stops: Rgb[], domain: Domain | null, value: number | null): string {
+export function sequentialColour(
+  stops: Rgb[],
+  domain: Domain | null,
+  value: number | null,
+): string {
   if (value === null || domain === null || !Number.isFinite(value)) return NO_DATA;
   return interpolate(stops, (value - domain.min) / (domain.max - domain.min));
 }

@@ -1,8 +1,13 @@
-// The date fields of the filters: UTC days in the inputs, instants in the engine's Params. "To" is
-// inclusive for the reader and sent as the next midnight, the exclusive bound the engine uses.
+// The engine's Params as every mode asks them: the defaults, a key to tell questions apart, and
+// the date fields of the filters: UTC days in the inputs, instants in the engine's Params. "To"
+// is inclusive for the reader and sent as the next midnight, the exclusive bound the engine uses.
 
 import type { Params } from "../generated/types";
+import { DEFAULT_PARAMS } from "../generated/constants";
 import { DAY_MS, isoDay, parseIsoDay } from "./format";
+
+/** The question of a mode that has no filters: every customer, every day, the engine's thresholds. */
+export { DEFAULT_PARAMS };
 
 export function fromInput(params: Params): string {
   return params.from_ms === null ? "" : isoDay(params.from_ms);

@@ -1,0 +1,154 @@
+// Generated from the Tauri commands by src-tauri/src/bindings.rs. Do not edit by hand:
+// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.
+// The only module that calls `invoke`; a command that fails rejects with an ApiError.
+
+import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
+import type { Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, StageId, TemplateInfo, Timeline, TouchpointId, Warning, WorkspaceSummary } from "./types";
+
+export function workspaceSummary(): Promise<WorkspaceSummary> {
+  return invoke<WorkspaceSummary>("workspace_summary");
+}
+
+export function journey(id: JourneyId): Promise<Journey> {
+  return invoke<Journey>("journey", { id });
+}
+
+export function report(journey: JourneyId, params: Params): Promise<Report> {
+  return invoke<Report>("report", { journey, params });
+}
+
+export function customerPath(journey: JourneyId, customer: string): Promise<CustomerPath> {
+  return invoke<CustomerPath>("customer_path", { journey, customer });
+}
+
+export function customers(journey: JourneyId, params: Params, query: CustomerQuery): Promise<CustomerPage> {
+  return invoke<CustomerPage>("customers", { journey, params, query });
+}
+
+export function exportCustomers(journey: JourneyId, params: Params, query: CustomerQuery, language: string, path: string): Promise<number> {
+  return invoke<number>("export_customers", { journey, params, query, language, path });
+}
+
+export function touchpointHistogram(journey: JourneyId, params: Params, touchpoint: TouchpointId): Promise<Histogram> {
+  return invoke<Histogram>("touchpoint_histogram", { journey, params, touchpoint });
+}
+
+export function dimensions(journey: JourneyId): Promise<Dimensions> {
+  return invoke<Dimensions>("dimensions", { journey });
+}
+
+export function timeline(journey: JourneyId, maxBins: number): Promise<Timeline> {
+  return invoke<Timeline>("timeline", { journey, maxBins });
+}
+
+export function customerSummary(journey: JourneyId, params: Params, customer: string): Promise<CustomerRow | null> {
+  return invoke<CustomerRow | null>("customer_summary", { journey, params, customer });
+}
+
+export function applyEdit(journey: JourneyId, edit: Edit): Promise<Edited> {
+  return invoke<Edited>("apply_edit", { journey, edit });
+}
+
+export function undo(journey: JourneyId): Promise<Edited> {
+  return invoke<Edited>("undo", { journey });
+}
+
+export function redo(journey: JourneyId): Promise<Edited> {
+  return invoke<Edited>("redo", { journey });
+}
+
+export function history(journey: JourneyId): Promise<History> {
+  return invoke<History>("history", { journey });
+}
+
+export function journeyWarnings(journey: JourneyId): Promise<Array<Warning>> {
+  return invoke<Array<Warning>>("journey_warnings", { journey });
+}
+
+export function templates(): Promise<Array<TemplateInfo>> {
+  return invoke<Array<TemplateInfo>>("templates");
+}
+
+export function newJourney(name: string, template: string | null): Promise<Journey> {
+  return invoke<Journey>("new_journey", { name, template });
+}
+
+export function deleteJourney(journey: JourneyId): Promise<null> {
+  return invoke<null>("delete_journey", { journey });
+}
+
+export function exportJourney(journey: JourneyId, path: string): Promise<null> {
+  return invoke<null>("export_journey", { journey, path });
+}
+
+export function importJourney(path: string): Promise<Journey> {
+  return invoke<Journey>("import_journey", { path });
+}
+
+export function importDetect(path: string, overrides: Overrides): Promise<Detection> {
+  return invoke<Detection>("import_detect", { path, overrides });
+}
+
+export function importPreview(path: string, settings: ImportSettings): Promise<Detection> {
+  return invoke<Detection>("import_preview", { path, settings });
+}
+
+export function importRun(id: number, path: string, settings: ImportSettings, onProgress: IpcChannel<Progress>): Promise<ImportSummary> {
+  return invoke<ImportSummary>("import_run", { id, path, settings, onProgress });
+}
+
+export function importCancel(id: number): Promise<null> {
+  return invoke<null>("import_cancel", { id });
+}
+
+export function rejectedRows(source: number | null, offset: number, limit: number): Promise<RejectedPage> {
+  return invoke<RejectedPage>("rejected_rows", { source, offset, limit });
+}
+
+export function exportRejected(source: number | null, path: string): Promise<null> {
+  return invoke<null>("export_rejected", { source, path });
+}
+
+export function mapValue(touchpoint: TouchpointId, value: string): Promise<null> {
+  return invoke<null>("map_value", { touchpoint, value });
+}
+
+export function createTouchpoint(journey: JourneyId, stage: StageId | null, value: string, channel: Channel | null): Promise<Edited> {
+  return invoke<Edited>("create_touchpoint", { journey, stage, value, channel });
+}
+
+export function timezones(): Promise<Array<string>> {
+  return invoke<Array<string>>("timezones");
+}
+
+export function replay(journey: JourneyId, params: Params): Promise<Replay> {
+  return invoke<Replay>("replay", { journey, params });
+}
+
+export function exportMap(format: MapFormat, pages: Array<string>, paper: Paper, path: string): Promise<null> {
+  return invoke<null>("export_map", { format, pages, paper, path });
+}
+
+export function exportReport(journey: JourneyId, params: Params, format: DataFormat, table: ReportTable, language: string, path: string): Promise<null> {
+  return invoke<null>("export_report", { journey, params, format, table, language, path });
+}
+
+export function openWorkspace(path: string): Promise<WorkspaceSummary> {
+  return invoke<WorkspaceSummary>("open_workspace", { path });
+}
+
+export function newWorkspace(path: string, replace: boolean): Promise<WorkspaceSummary> {
+  return invoke<WorkspaceSummary>("new_workspace", { path, replace });
+}
+
+export function saveWorkspaceAs(path: string, replace: boolean): Promise<WorkspaceSummary> {
+  return invoke<WorkspaceSummary>("save_workspace_as", { path, replace });
+}
+
+export function recentWorkspaces(): Promise<Array<RecentWorkspace>> {
+  return invoke<Array<RecentWorkspace>>("recent_workspaces");
+}
+
+export function forgetRecent(path: string): Promise<null> {
+  return invoke<null>("forget_recent", { path });
+}
