@@ -17,26 +17,20 @@ install_tauri_driver
 (cd ui && npx vite build --logLevel warn)
 cargo build -p percorso-app
 cargo build --release --bin percorso
-BENCH="$ROOT/target/bench"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+BENCH="$TARGET/bench"
 mkdir -p "$BENCH"
 WORKSPACE="$BENCH/analyze-$EVENTS.percorso"
-export PERCORSO_APP="$ROOT/target/debug/percorso-app"
+export PERCORSO_APP="$TARGET/debug/percorso-app"
 export ARTIFACTS="$ROOT/artifacts"
 export PERCORSO_E2E_EVENTS="$EVENTS" PERCORSO_E2E_LARGE_WORKSPACE="$WORKSPACE"
-run() {
-  if [ -n "${DISPLAY:-}" ]; then
-    dbus-run-session -- "$@"
-  else
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
-  fi
-}
-run timeout --kill-after=10 900 cargo test -p percorso-app --test e2e \
+in_window timeout --kill-after=10 900 cargo test -p percorso-app --test e2e \
   analyze::a_large_workspace -- --nocapture --test-threads=1 2>&1 |
   grep -E "large workspace|analyze timing|test result|panicked"
 times=()
 for _ in 1 2 3; do
   start=$(date +%s.%N)
-  "$ROOT/target/release/percorso" report --workspace "$WORKSPACE" --format json >/dev/null
+  "$TARGET/release/percorso" report --workspace "$WORKSPACE" --format json >/dev/null
   end=$(date +%s.%N)
   times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
 done

@@ -13,15 +13,9 @@ install_ui_packages
 install_tauri_driver
 (cd ui && npx vite build --logLevel warn)
 cargo build -p percorso-app
-export PERCORSO_APP="$ROOT/target/debug/percorso-app"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+export PERCORSO_APP="$TARGET/debug/percorso-app"
 export ARTIFACTS="$ROOT/artifacts"
-run() {
-  if [ -n "${DISPLAY:-}" ]; then
-    dbus-run-session -- "$@"
-  else
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
-  fi
-}
-run timeout --kill-after=10 300 cargo test -p percorso-app --test e2e \
+in_window timeout --kill-after=10 300 cargo test -p percorso-app --test e2e \
   editor::a_map_of_300_touchpoints -- --nocapture --test-threads=1 2>&1 |
   grep -E "frame times|test result|panicked"

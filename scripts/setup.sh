@@ -54,3 +54,12 @@ install_tauri_driver() {
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --locked --version 2.1.0
 }
+
+# Runs a command that opens the app's window: on the display when there is one, else under Xvfb.
+in_window() {
+  if [ -n "${DISPLAY:-}" ]; then
+    dbus-run-session -- "$@"
+  else
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
+  fi
+}
