@@ -22,6 +22,8 @@ pub enum ErrorCode {
     WorkspaceExists,
     SameFile,
     Storage,
+    /// Another program holds a lock on the workspace file.
+    Busy,
     CorruptData,
     NotFound,
     InvalidInput,
@@ -53,7 +55,7 @@ pub enum Error {
     WorkspaceExists { path: PathBuf },
     #[error("{}: this is the workspace open now and cannot be replaced while it is open. Choose another file name.", path.display())]
     SameFile { path: PathBuf },
-    #[error("workspace storage failed: {0}")]
+    #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
     #[error("workspace storage failed while upgrading the file format: {0}")]
     Migration(#[from] rusqlite_migration::Error),
@@ -82,6 +84,7 @@ impl Error {
             Error::WorkspaceTooNew { .. } => ErrorCode::WorkspaceTooNew,
             Error::WorkspaceExists { .. } => ErrorCode::WorkspaceExists,
             Error::SameFile { .. } => ErrorCode::SameFile,
+            Error::Storage(e) if is_busy(e) => ErrorCode::Busy,
             Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
             Error::CorruptData(_) => ErrorCode::CorruptData,
             Error::NotFound { .. } => ErrorCode::NotFound,
@@ -98,5 +101,24 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// Whether SQLite refused because another connection, usually another program, holds the file.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// SQLite's own words for a lock ("database is locked") tell a user nothing they can act on.
+fn storage_message(e: &rusqlite::Error) -> String {
+    if is_busy(e) {
+        "another program is writing to this workspace, so nothing was changed; wait until it \
+         has finished (or close it), then try again"
+            .to_owned()
+    } else {
+        format!("workspace storage failed: {e}")
     }
 }

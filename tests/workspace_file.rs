@@ -146,3 +146,32 @@ fn an_alias_is_stored_with_its_touchpoint_and_matches_log_spellings() {
     assert_eq!(matcher.find("store-visit"), Some(store));
     assert_eq!(matcher.find("Promo SMS blast"), None);
 }
+
+#[test]
+fn an_edit_while_another_program_writes_the_file_is_refused_in_plain_words_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.percorso");
+    let mut ws = demo::create(&path, false, &small_demo()).unwrap();
+    let id = ws.journeys().unwrap()[0].id;
+    let before = ws.journey(id).unwrap();
+    // Another program takes the write lock and keeps it.
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let rename = percorso::edit::Edit::RenameJourney {
+        name: "Renamed while locked".into(),
+    };
+    let err = ws.apply(id, &rename).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Busy);
+    let message = err.to_string();
+    assert!(
+        message.starts_with("another program is writing to this workspace"),
+        "{message}"
+    );
+    assert!(!message.contains("database is locked"), "{message}");
+    other.execute_batch("ROLLBACK").unwrap();
+    drop(other);
+    assert_eq!(ws.journey(id).unwrap(), before);
+    // Once the other program is done, the same edit goes through.
+    ws.apply(id, &rename).unwrap();
+    assert_eq!(ws.journey(id).unwrap().name, "Renamed while locked");
+}

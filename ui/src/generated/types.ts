@@ -8,7 +8,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 subject: string | null, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file";
 
 export type JourneyId = number;
 
