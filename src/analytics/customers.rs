@@ -153,11 +153,11 @@ impl Evaluation {
     /// The customer's status, by the precedence of metrics.md v2: completed, dropped, stalled,
     /// active.
     pub fn status(&self, customer: usize) -> Status {
-        if self.is_completed(customer) {
+        if self.ended_at_goal(customer) {
             Status::Completed
-        } else if self.is_dropped(customer) {
+        } else if self.inactive(customer) {
             Status::Dropped
-        } else if self.is_stalled(customer) {
+        } else if self.idle_past_p90(customer) {
             Status::Stalled
         } else {
             Status::Active

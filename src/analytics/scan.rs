@@ -62,9 +62,11 @@ impl Evaluation {
         }
     }
 
-    /// Whether the customer's latest kept event is at a goal of the journey. Completion wins over
-    /// dropped and stalled (metrics.md v2): a customer who converted and went quiet converted.
-    pub(crate) fn is_completed(&self, customer: usize) -> bool {
+    /// The three tests behind a customer's status. Each asks one question only; `status()` (in
+    /// `customers.rs`) applies metrics.md's precedence once: completed, dropped, stalled, active.
+    ///
+    /// Latest kept event at a goal of the journey.
+    pub(crate) fn ended_at_goal(&self, customer: usize) -> bool {
         self.kept_events[customer] > 0
             && self
                 .place_goal
@@ -73,11 +75,8 @@ impl Evaluation {
                 .unwrap_or(false)
     }
 
-    /// Not completed, and the latest kept event is older than the inactivity threshold.
-    pub(crate) fn is_dropped(&self, customer: usize) -> bool {
-        if self.is_completed(customer) {
-            return false;
-        }
+    /// Latest kept event strictly before as-of minus the inactivity threshold.
+    pub(crate) fn inactive(&self, customer: usize) -> bool {
         match self.as_of_ms {
             Some(as_of) if self.kept_events[customer] > 0 => {
                 let threshold = as_of.saturating_sub(i64::from(self.inactive_days) * DAY_MS);
@@ -87,19 +86,15 @@ impl Evaluation {
         }
     }
 
-    /// Neither completed nor dropped, and idle at a node for longer than the node's p90 time to
-    /// next.
-    pub(crate) fn is_stalled(&self, customer: usize) -> bool {
+    /// Idle at a node for longer than the node's p90 time to next.
+    pub(crate) fn idle_past_p90(&self, customer: usize) -> bool {
         let place = self.last_place[customer];
         let (Some(as_of), Some(Some(p90))) = (self.as_of_ms, self.p90_next_s.get(place as usize))
         else {
             return false;
         };
-        if self.kept_events[customer] == 0 || self.is_dropped(customer) {
-            return false;
-        }
         let idle_s = (as_of - self.last_instant[customer]) as f64 / 1000.0;
-        idle_s > *p90
+        self.kept_events[customer] > 0 && idle_s > *p90
     }
 }
 
