@@ -21,6 +21,7 @@ fn main() {
         "customers",
         "export_customers",
         "touchpoint_histogram",
+        "prepare_analysis",
         "dimensions",
         "timeline",
         "customer_summary",

@@ -105,6 +105,16 @@ pub fn touchpoint_histogram(
     Ok(analysis.histogram(&evaluation, &target)?)
 }
 
+/// Computes what Analyze asks first, the analysis of `journey` and its report with the default
+/// parameters, unless it is already at hand: called while the user is still in Design, so that
+/// on a large log Analyze's numbers are ready, or nearly, when it opens. The lock is let go
+/// between the two steps, so that an edit waiting for it is not held up by both.
+pub fn prepare_analysis(state: &AppState, journey: JourneyId) -> ApiResult<()> {
+    state.lock()?.analysis(journey)?;
+    state.lock()?.evaluation(journey, &Params::default())?;
+    Ok(())
+}
+
 /// The segment attributes with their values and the channels, as the log holds them.
 pub fn dimensions(state: &AppState, journey: JourneyId) -> ApiResult<Dimensions> {
     Ok(state.lock()?.analysis(journey)?.dimensions())
@@ -393,6 +403,52 @@ mod tests {
         let redone = redo(&state, id).unwrap();
         assert_eq!(redone.journey, done.journey);
         assert!(!unmapped(&state, id).iter().any(|v| v == promo));
+    }
+
+    #[test]
+    fn a_prepared_analysis_gives_the_engine_numbers_and_does_not_outlive_an_edit() {
+        use percorso::edit::TouchpointField;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.percorso");
+        let state = AppState::new(path.clone());
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let fresh = |path: &Path| {
+            percorso::analytics::Analysis::from_workspace(
+                &percorso::Workspace::open(path).unwrap(),
+                Some(id),
+            )
+            .unwrap()
+            .report(&Params::default())
+            .unwrap()
+        };
+        prepare_analysis(&state, id).unwrap();
+        prepare_analysis(&state, id).unwrap();
+        let shown = report(&state, id, &Params::default()).unwrap();
+        assert_eq!(shown, fresh(&path));
+        // Mapping the promotional SMS to a touchpoint adds its events there.
+        let sms = journey(&state, id)
+            .unwrap()
+            .touchpoints
+            .iter()
+            .find(|t| t.name == "Order confirmation SMS")
+            .unwrap()
+            .id;
+        let edit = Edit::SetTouchpointField {
+            touchpoint: sms,
+            field: TouchpointField::Aliases(vec![percorso::demo::retail::PROMO_SMS.to_owned()]),
+        };
+        prepare_analysis(&state, id).unwrap();
+        assert!(apply_edit(&state, id, &edit).unwrap().changed);
+        let after = report(&state, id, &Params::default()).unwrap();
+        assert_eq!(after, fresh(&path));
+        let at_sms = |r: &Report| {
+            r.nodes
+                .iter()
+                .find(|n| n.touchpoint_id == sms.0)
+                .unwrap()
+                .events
+        };
+        assert!(at_sms(&after) > at_sms(&shown));
     }
 
     #[test]

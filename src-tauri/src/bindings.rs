@@ -492,4 +492,42 @@ mod tests {
         let names: BTreeSet<&str> = commands.iter().map(|c| c.name).collect();
         assert_eq!(names.len(), commands.len());
     }
+
+    /// A command is callable only when build.rs names it (tauri-build makes its permission) and
+    /// the window's capability grants it; the three lists must name the same commands.
+    #[test]
+    fn every_command_is_permitted_and_nothing_else() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let declared: BTreeSet<String> = crate::commands::commands(&config())
+            .iter()
+            .map(|c| c.name.to_string())
+            .collect();
+        let build = std::fs::read_to_string(root.join("build.rs")).unwrap();
+        let listed = build
+            .split_once(".commands(&[")
+            .and_then(|(_, rest)| rest.split_once("]"))
+            .unwrap()
+            .0;
+        let built: BTreeSet<String> = listed
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert_eq!(built, declared, "build.rs and declare_commands! differ");
+        let capability: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("capabilities/main.json")).unwrap(),
+        )
+        .unwrap();
+        let granted: BTreeSet<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        assert_eq!(
+            granted, declared,
+            "capabilities/main.json and declare_commands! differ"
+        );
+    }
 }

@@ -47,6 +47,7 @@ declare_commands! {
     ) -> ApiResult<u64>;
     async touchpoint_histogram(journey: JourneyId, params: Params, touchpoint: TouchpointId)
         -> ApiResult<Histogram>;
+    async prepare_analysis(journey: JourneyId) -> ApiResult<()>;
     async dimensions(journey: JourneyId) -> ApiResult<Dimensions>;
     async timeline(journey: JourneyId, max_bins: usize) -> ApiResult<Timeline>;
     async customer_summary(journey: JourneyId, params: Params, customer: String)
@@ -178,6 +179,11 @@ pub async fn touchpoint_histogram(
         api::touchpoint_histogram(s, journey, &params, touchpoint)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn prepare_analysis(state: State<'_, AppState>, journey: JourneyId) -> ApiResult<()> {
+    blocking(&state, move |s| api::prepare_analysis(s, journey)).await
 }
 
 #[tauri::command]

@@ -13,9 +13,8 @@ import { FileMenu } from "./workspace/FileMenu";
 
 // Analyze, Present, the import wizard and the export dialog load when first opened, so that the
 // window paints the map sooner.
-const AnalyzeView = lazy(() =>
-  import("./analyze/AnalyzeView").then((m) => ({ default: m.AnalyzeView })),
-);
+const loadAnalyzeView = () => import("./analyze/AnalyzeView");
+const AnalyzeView = lazy(() => loadAnalyzeView().then((m) => ({ default: m.AnalyzeView })));
 const Present = lazy(() => import("./present/Present").then((m) => ({ default: m.Present })));
 const ImportWizard = lazy(() =>
   import("./import/ImportWizard").then((m) => ({ default: m.ImportWizard })),
@@ -113,6 +112,28 @@ export function App() {
           },
     );
   }, []);
+  // Analyze's first numbers are computed, and its code loaded, while the user is still in Design:
+  // on a log of millions of events that is seconds saved when Analyze opens. After an edit it
+  // waits for a pause, so that a burst of edits does not rebuild the analysis each time.
+  const shownPath = loaded?.summary.path;
+  const shownJourney = loaded?.journey;
+  const prepared = useRef<string | null>(null);
+  useEffect(() => {
+    if (!shownJourney) return;
+    const key = `${shownPath}#${shownJourney.id}`;
+    const first = prepared.current !== key;
+    prepared.current = key;
+    const timer = window.setTimeout(
+      () => {
+        void loadAnalyzeView();
+        api.prepareAnalysis(shownJourney.id).catch(() => {
+          // Nothing to show here: Analyze asks again when it opens and shows the error there.
+        });
+      },
+      first ? 0 : 2000,
+    );
+    return () => window.clearTimeout(timer);
+  }, [shownPath, shownJourney]);
   const reopen = useCallback((journeyId?: JourneyId) => open(journeyId), [open]);
 
   const closeImport = (changed: boolean) => {

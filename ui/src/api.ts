@@ -26,4 +26,5 @@ export const api = {
   workspaceSummary: commands.workspaceSummary,
   journey: commands.journey,
   report: commands.report,
+  prepareAnalysis: commands.prepareAnalysis,
 };

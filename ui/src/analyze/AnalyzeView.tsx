@@ -145,7 +145,11 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
           <span>{t("compare.toggle")}</span>
         </label>
         <span className="top-bar-spacer" />
-        {busy && <span className="spinner" role="status" aria-label={t("analyze.loading")} />}
+        {busy && (
+          <span className="busy-note" role="status">
+            {t("analyze.loading")}
+          </span>
+        )}
       </div>
       {comparing && (
         <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">

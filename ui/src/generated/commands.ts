@@ -33,6 +33,10 @@ export function touchpointHistogram(journey: JourneyId, params: Params, touchpoi
   return invoke<Histogram>("touchpoint_histogram", { journey, params, touchpoint });
 }
 
+export function prepareAnalysis(journey: JourneyId): Promise<null> {
+  return invoke<null>("prepare_analysis", { journey });
+}
+
 export function dimensions(journey: JourneyId): Promise<Dimensions> {
   return invoke<Dimensions>("dimensions", { journey });
 }
