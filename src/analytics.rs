@@ -50,6 +50,7 @@ use crate::journey::{Journey, StageId, TouchpointId};
 use crate::log::{Attribute, EventLog, NONE};
 use crate::matching::TouchpointMatcher;
 use names::PackedNames;
+use scan::Facts;
 
 pub use customers::{
     write_customers_csv, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
@@ -60,7 +61,6 @@ pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
 pub use replay::Replay;
 pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
-pub use scan::Evaluation;
 pub use unassigned::unassigned_journey;
 pub use variants::Variant;
 
@@ -91,6 +91,24 @@ pub struct Analysis {
     channel: Vec<u32>,
     event_type: Vec<u32>,
     value: Vec<f64>,
+}
+
+/// What one scan under some [`Params`] learnt: the report, and every customer's facts that the
+/// pages of customers, the variants and the histograms behind its numbers are read from.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub(crate) facts: Facts,
+    report: Report,
+}
+
+impl Evaluation {
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn into_report(self) -> Report {
+        self.report
+    }
 }
 
 impl Analysis {
@@ -183,6 +201,13 @@ impl Analysis {
         };
         let exposure_types = workspace.exposure_types()?;
         Ok(Analysis::new(&log, &journey, &exposure_types))
+    }
+
+    /// Scans what `params` keep and returns the report with every customer's facts.
+    pub fn evaluate(&self, params: &Params) -> crate::Result<Evaluation> {
+        let (mut facts, totals) = self.scan(params)?;
+        let report = report::assemble(self, &mut facts, totals);
+        Ok(Evaluation { facts, report })
     }
 
     /// The full report of `metrics.md` on what `params` keep.
@@ -340,4 +365,11 @@ impl SortedColumns {
 
 fn as_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE - 1)
+}
+
+/// An instant as RFC 3339 text in UTC, as the report and the customer pages show it.
+fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        .unwrap_or_default()
 }

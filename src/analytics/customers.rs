@@ -6,9 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::report::rfc3339;
-use super::scan::Evaluation;
-use super::{Analysis, NO_STAGE};
+use super::scan::Facts;
+use super::{rfc3339, Analysis, Evaluation, NO_STAGE};
 use crate::error::{Error, Result};
 use crate::journey::{StageId, TouchpointId};
 use crate::log::NONE;
@@ -149,7 +148,7 @@ pub fn write_customers_csv(
     write_csv_styled(out, &header, &cells, style)
 }
 
-impl Evaluation {
+impl Facts {
     /// The customer's status, by the precedence of metrics.md v2: completed, dropped, stalled,
     /// active.
     pub fn status(&self, customer: usize) -> Status {
@@ -172,7 +171,7 @@ impl Analysis {
         evaluation: &Evaluation,
         query: &CustomerQuery,
     ) -> Result<CustomerPage> {
-        evaluation.check_made_by(self)?;
+        evaluation.facts.check_made_by(self)?;
         let touchpoint = query
             .touchpoint
             .map(|id| self.place_of_touchpoint(id))
@@ -190,10 +189,10 @@ impl Analysis {
             None => None,
         };
         let mut chosen: Vec<usize> = (0..self.customer_count())
-            .filter(|&c| evaluation.kept_events[c] > 0)
-            .filter(|&c| touchpoint.is_none_or(|p| evaluation.last_place[c] == p))
-            .filter(|&c| stage.is_none_or(|s| self.stage_of(evaluation.last_place[c]) == s))
-            .filter(|&c| query.status.is_none_or(|s| evaluation.status(c) == s))
+            .filter(|&c| evaluation.facts.kept_events[c] > 0)
+            .filter(|&c| touchpoint.is_none_or(|p| evaluation.facts.last_place[c] == p))
+            .filter(|&c| stage.is_none_or(|s| self.stage_of(evaluation.facts.last_place[c]) == s))
+            .filter(|&c| query.status.is_none_or(|s| evaluation.facts.status(c) == s))
             .filter(|&c| {
                 reached.is_none_or(|s| {
                     self.kept_places(evaluation, c)
@@ -227,13 +226,13 @@ impl Analysis {
     /// One customer's row (status, current and furthest stage) under `evaluation`'s filters;
     /// `None` when the filters keep none of their events.
     pub fn customer(&self, evaluation: &Evaluation, customer: &str) -> Result<Option<CustomerRow>> {
-        evaluation.check_made_by(self)?;
+        evaluation.facts.check_made_by(self)?;
         let c = self.customer_ids.position(customer).ok_or_else(|| {
             Error::InvalidInput(format!(
                 "no customer \"{customer}\" in this log; check the id as the log spells it"
             ))
         })?;
-        Ok((evaluation.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
+        Ok((evaluation.facts.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
     }
 
     /// One customer's full path, ignoring filters.
@@ -270,17 +269,17 @@ impl Analysis {
     }
 
     fn customer_row(&self, evaluation: &Evaluation, c: usize) -> CustomerRow {
-        let place = evaluation.last_place[c];
+        let place = evaluation.facts.last_place[c];
         CustomerRow {
             customer: self.customer_ids.get(c).to_owned(),
-            events: u64::from(evaluation.kept_events[c]),
-            last_event: rfc3339(evaluation.last_instant[c]),
+            events: u64::from(evaluation.facts.kept_events[c]),
+            last_event: rfc3339(evaluation.facts.last_instant[c]),
             latest_touchpoint: self.place_name(place).to_owned(),
             current_stage: self.stage_name(self.stage_of(place)).map(str::to_owned),
             furthest_stage: self
-                .stage_name(evaluation.furthest_stage[c])
+                .stage_name(evaluation.facts.furthest_stage[c])
                 .map(str::to_owned),
-            status: evaluation.status(c),
+            status: evaluation.facts.status(c),
         }
     }
 
@@ -289,13 +288,13 @@ impl Analysis {
         match sort {
             CustomerSort::Id => chosen.sort_by(|&a, &b| ids.get(a).cmp(ids.get(b))),
             CustomerSort::LastEvent => chosen.sort_by(|&a, &b| {
-                evaluation.last_instant[a]
-                    .cmp(&evaluation.last_instant[b])
+                evaluation.facts.last_instant[a]
+                    .cmp(&evaluation.facts.last_instant[b])
                     .then_with(|| ids.get(a).cmp(ids.get(b)))
             }),
             CustomerSort::Events => chosen.sort_by(|&a, &b| {
-                evaluation.kept_events[a]
-                    .cmp(&evaluation.kept_events[b])
+                evaluation.facts.kept_events[a]
+                    .cmp(&evaluation.facts.kept_events[b])
                     .then_with(|| ids.get(a).cmp(ids.get(b)))
             }),
         }
@@ -308,7 +307,7 @@ impl Analysis {
         c: usize,
     ) -> impl Iterator<Item = u32> + 'a {
         self.events_of(c)
-            .filter(move |&e| evaluation.filter.keeps_event(self, e))
+            .filter(move |&e| evaluation.facts.filter.keeps_event(self, e))
             .map(move |e| self.place[e])
     }
 

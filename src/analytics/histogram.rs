@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::customers::PlaceRef;
-use super::scan::Evaluation;
 use super::Analysis;
+use super::Evaluation;
 use crate::error::Result;
 use crate::log::NONE;
 
@@ -56,7 +56,7 @@ impl Analysis {
         evaluation: &Evaluation,
         target: &HistogramTarget,
     ) -> Result<Histogram> {
-        evaluation.check_made_by(self)?;
+        evaluation.facts.check_made_by(self)?;
         let (from, to) = match target {
             HistogramTarget::Touchpoint(p) => (self.place_of(p)?, None),
             HistogramTarget::Transition(a, b) => (self.place_of(a)?, Some(self.place_of(b)?)),
@@ -64,12 +64,12 @@ impl Analysis {
         let edges = bin_edges_s();
         let mut counts = vec![0u64; edges.len()];
         for c in 0..self.customer_count() {
-            if evaluation.kept_events[c] < 2 {
+            if evaluation.facts.kept_events[c] < 2 {
                 continue;
             }
             let mut previous: (u32, i64) = (NONE, 0);
             for e in self.events_of(c) {
-                if !evaluation.filter.keeps_event(self, e) {
+                if !evaluation.facts.filter.keeps_event(self, e) {
                     continue;
                 }
                 let (place, t) = (self.place[e], self.instant[e]);

@@ -6,8 +6,8 @@ use ts_rs::TS;
 
 use super::customers::Status;
 use super::durations::{next_quantiles, MedianP90};
-use super::scan::{Evaluation, Totals};
-use super::{Analysis, NO_STAGE};
+use super::scan::{Facts, Totals};
+use super::{rfc3339, Analysis, NO_STAGE};
 use crate::log::NONE;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -110,12 +110,6 @@ fn ratio(part: f64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part / whole as f64)
 }
 
-pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
-        .unwrap_or_default()
-}
-
 /// Per-customer outcomes that need the as-of time and the p90s, summed per place and stage.
 struct Placement {
     dropoff: Vec<u64>,
@@ -126,20 +120,16 @@ struct Placement {
     stage_completed: Vec<u64>,
 }
 
-pub(crate) fn assemble(
-    analysis: &Analysis,
-    evaluation: &mut Evaluation,
-    mut totals: Totals,
-) -> Report {
+pub(crate) fn assemble(analysis: &Analysis, facts: &mut Facts, mut totals: Totals) -> Report {
     let quantiles = next_quantiles(analysis.place_count(), &mut totals.transitions);
     let (median_next, p90_next): (Vec<_>, Vec<_>) = quantiles.place.into_iter().unzip();
     // Only nodes can hold stalled customers: an unmapped value has no p90 to stall against.
-    evaluation.p90_next_s = p90_next
+    facts.p90_next_s = p90_next
         .iter()
         .enumerate()
         .map(|(p, q)| q.filter(|_| p < analysis.node_count))
         .collect();
-    let placement = place_customers(analysis, evaluation);
+    let placement = place_customers(analysis, facts);
     let nodes = (0..analysis.node_count)
         .map(|p| {
             node(
@@ -156,8 +146,8 @@ pub(crate) fn assemble(
     let stages = stages(analysis, &totals, &placement);
     let unmapped = unmapped(analysis, &totals);
     Report {
-        as_of: evaluation.as_of_ms.map(rfc3339),
-        inactive_days: evaluation.inactive_days,
+        as_of: facts.as_of_ms.map(rfc3339),
+        inactive_days: facts.inactive_days,
         customers: totals.customers,
         events: totals.events,
         nodes,
@@ -167,7 +157,7 @@ pub(crate) fn assemble(
     }
 }
 
-fn place_customers(analysis: &Analysis, evaluation: &Evaluation) -> Placement {
+fn place_customers(analysis: &Analysis, facts: &Facts) -> Placement {
     let (places, stages) = (analysis.place_count(), analysis.stage_count());
     let mut placement = Placement {
         dropoff: vec![0; places],
@@ -178,11 +168,11 @@ fn place_customers(analysis: &Analysis, evaluation: &Evaluation) -> Placement {
         stage_completed: vec![0; stages],
     };
     for c in 0..analysis.customer_count() {
-        let place = evaluation.last_place[c];
+        let place = facts.last_place[c];
         if place == NONE || !analysis.is_node(place) {
             continue;
         }
-        let status = evaluation.status(c);
+        let status = facts.status(c);
         let counter = match status {
             Status::Completed => Some(&mut placement.completed),
             Status::Dropped => Some(&mut placement.dropoff),

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use super::filter::{Filter, Params};
 use super::parallel::map_parallel;
-use super::report::{self, Report};
 use super::{Analysis, NO_STAGE};
 use crate::error::Result;
 use crate::log::NONE;
@@ -22,9 +21,10 @@ const RANGES: usize = 8;
 const DENSE_PLACES: usize = 512;
 const DAY_MS: i64 = 86_400_000;
 
-/// What one scan under some [`Params`] learnt: the report and every customer's facts.
+/// What one scan under some [`Params`] learnt about every customer: the facts behind their
+/// status, the pages of customers and the histograms. [`Evaluation`] pairs them with the report.
 #[derive(Debug, Clone)]
-pub struct Evaluation {
+pub(crate) struct Facts {
     pub(crate) filter: Filter,
     /// `None` when nothing is kept and no as-of time was given.
     pub(crate) as_of_ms: Option<i64>,
@@ -39,18 +39,9 @@ pub struct Evaluation {
     pub(crate) place_goal: Vec<bool>,
     /// Per place: p90 of the seconds to the next event.
     pub(crate) p90_next_s: Vec<Option<f64>>,
-    pub(crate) report: Report,
 }
 
-impl Evaluation {
-    pub fn report(&self) -> &Report {
-        &self.report
-    }
-
-    pub fn into_report(self) -> Report {
-        self.report
-    }
-
+impl Facts {
     /// Refuses an evaluation made by another analysis, whose per-customer facts do not line up.
     pub(crate) fn check_made_by(&self, analysis: &Analysis) -> Result<()> {
         if self.last_place.len() == analysis.customer_count() {
@@ -238,8 +229,9 @@ struct Stamps {
 }
 
 impl Analysis {
-    /// Scans what `params` keep and returns the report with every customer's facts.
-    pub fn evaluate(&self, params: &Params) -> Result<Evaluation> {
+    /// Scans what `params` keep: every customer's facts and the sums the report is made of.
+    /// The p90s that a customer's status needs come later, from the report's quantiles.
+    pub(crate) fn scan(&self, params: &Params) -> Result<(Facts, Totals)> {
         let filter = Filter::new(self, params)?;
         let customers = self.customer_count();
         let mut last_place = vec![NONE; customers];
@@ -256,7 +248,7 @@ impl Analysis {
         );
         let totals = self.scan_ranges(&filter, &bounds, facts);
         let as_of_ms = params.as_of_ms.or(totals.max_instant);
-        let mut evaluation = Evaluation {
+        let facts = Facts {
             filter,
             as_of_ms,
             inactive_days: params.inactive_days,
@@ -266,10 +258,8 @@ impl Analysis {
             furthest_stage,
             place_goal: self.place_goal.clone(),
             p90_next_s: Vec::new(),
-            report: Report::default(),
         };
-        evaluation.report = report::assemble(self, &mut evaluation, totals);
-        Ok(evaluation)
+        Ok((facts, totals))
     }
 
     /// Customer boundaries of the ranges, cut at about equal event counts.

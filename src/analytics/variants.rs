@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::scan::Evaluation;
 use super::Analysis;
+use super::Evaluation;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -23,12 +23,12 @@ pub struct Variant {
 impl Analysis {
     /// The `top` most frequent complete paths, most frequent first (ties: shorter, then by names).
     pub fn variants(&self, evaluation: &Evaluation, top: usize) -> Result<Vec<Variant>> {
-        evaluation.check_made_by(self)?;
+        evaluation.facts.check_made_by(self)?;
         let mut counts: HashMap<Box<[u32]>, u64> = HashMap::new();
         let mut path: Vec<u32> = Vec::new();
         let mut total = 0u64;
         for c in 0..self.customer_count() {
-            if evaluation.kept_events[c] == 0 {
+            if evaluation.facts.kept_events[c] == 0 {
                 continue;
             }
             path.clear();
