@@ -1,17 +1,18 @@
 //! The replay of Present mode: sampled dots, exact counters.
 
 use percorso::analytics::{Analysis, Params};
-use percorso::demo::{self, DemoConfig};
+use percorso::demo;
+
+#[path = "support/workspace.rs"]
+mod support;
+use support::small_demo;
 
 const DAY: i64 = 86_400_000;
 
 /// The analysis of a small demo workspace, and the folder that holds its file.
 fn demo_analysis() -> Result<(tempfile::TempDir, Analysis), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    let config = DemoConfig {
-        customers: 1_500,
-        ..DemoConfig::default()
-    };
+    let config = small_demo(1_500);
     let ws = demo::create(dir.path().join("d.percorso"), false, &config)?;
     let analysis = Analysis::from_workspace(&ws, None)?;
     Ok((dir, analysis))

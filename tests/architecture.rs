@@ -7,26 +7,29 @@ use std::path::Path;
 
 /// Every module of the engine crate (`analytics::scan`, `workspace`…) with its source text.
 fn modules() -> BTreeMap<String, String> {
-    fn walk(dir: &Path, out: &mut BTreeMap<String, String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-                let name = path
-                    .strip_prefix(&src)
-                    .unwrap()
-                    .with_extension("")
-                    .to_string_lossy()
-                    .replace('/', "::");
-                out.insert(name, std::fs::read_to_string(&path).unwrap());
-            }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = BTreeMap::new();
+    walk(&src, &src, &mut out);
+    out
+}
+
+fn walk(src: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
+    let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    for path in entries.map(|e| e.path()) {
+        if path.is_dir() {
+            walk(src, &path, out);
+        } else if let (Some("rs"), Ok(relative), Ok(text)) = (
+            path.extension().and_then(|e| e.to_str()),
+            path.strip_prefix(src),
+            std::fs::read_to_string(&path),
+        ) {
+            let name = relative
+                .with_extension("")
+                .to_string_lossy()
+                .replace('/', "::");
+            out.insert(name, text);
         }
     }
-    let mut out = BTreeMap::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
-    out
 }
 
 /// The code of `text` without comments and without its `#[cfg(test)]` module.
@@ -100,7 +103,7 @@ fn loop_through(from: &str, graph: &BTreeMap<String, BTreeSet<String>>) -> Optio
     let mut stack = vec![vec![from.to_owned()]];
     let mut seen = BTreeSet::new();
     while let Some(path) = stack.pop() {
-        let last = path.last().unwrap();
+        let Some(last) = path.last() else { continue };
         for next in graph.get(last).into_iter().flatten() {
             if next == from {
                 return Some(path.iter().cloned().chain([next.clone()]).collect());

@@ -8,6 +8,10 @@ use percorso::journey::Channel;
 use percorso::log::NONE;
 use percorso::Workspace;
 
+#[path = "support/workspace.rs"]
+mod support;
+use support::small_demo;
+
 #[test]
 fn the_demo_journey_spans_the_omnichannel_estate() {
     let journey = retail::journey();
@@ -50,14 +54,8 @@ fn the_default_demo_log_is_large_enough_to_analyse() {
 
 #[test]
 fn the_same_seed_gives_the_same_log_and_customers_do_not_depend_on_the_count() {
-    let small = Generator::new(DemoConfig {
-        customers: 50,
-        ..DemoConfig::default()
-    });
-    let large = Generator::new(DemoConfig {
-        customers: 5_000,
-        ..DemoConfig::default()
-    });
+    let small = Generator::new(small_demo(50));
+    let large = Generator::new(small_demo(5_000));
     assert!(small.log() == small.log());
     let (mut a, mut b) = Default::default();
     small.customer(42, &mut a);
@@ -101,15 +99,7 @@ fn paths_have_waits_from_minutes_to_weeks_and_loops() {
 fn the_demo_command_writes_a_workspace_that_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.percorso");
-    demo::create(
-        &path,
-        false,
-        &DemoConfig {
-            customers: 100,
-            ..DemoConfig::default()
-        },
-    )
-    .unwrap();
+    demo::create(&path, false, &small_demo(100)).unwrap();
     let summary = Workspace::open(&path).unwrap().summary().unwrap();
     assert_eq!(summary.journeys.len(), 1);
     assert_eq!(summary.sources.len(), 1);

@@ -4,17 +4,17 @@
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use percorso::demo::{self, DemoConfig};
+use percorso::demo;
 use percorso::edit::Edit;
 use percorso::import::{self, generate, ImportSummary, Overrides};
 use percorso::{Channel, ErrorCode, Workspace};
-use rusqlite::types::ValueRef;
+
+#[path = "support/workspace.rs"]
+mod support;
+use support::{content_dump, small_demo};
 
 fn write_generated(path: &Path, customers: u64) -> std::io::Result<u64> {
-    let config = DemoConfig {
-        customers,
-        ..DemoConfig::default()
-    };
+    let config = small_demo(customers);
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     let n = generate::write_csv(&config, None, false, &mut out)?;
     std::io::Write::flush(&mut out)?;
@@ -27,37 +27,6 @@ fn import(ws: &mut Workspace, path: &Path, force: bool) -> percorso::Result<Impo
     import::import_file(ws, path, &settings, &mut |_| {}, &AtomicBool::new(false))
 }
 
-/// Every row of every table, as text: two equal dumps mean equal content.
-fn content_dump(path: &Path) -> rusqlite::Result<String> {
-    let conn = rusqlite::Connection::open(path)?;
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut dump = String::new();
-    for table in tables {
-        dump.push_str(&format!("table {table}\n"));
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            for i in 0..columns {
-                let cell = match row.get_ref(i)? {
-                    ValueRef::Null => "null".to_owned(),
-                    ValueRef::Integer(n) => n.to_string(),
-                    ValueRef::Real(x) => x.to_string(),
-                    ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                    ValueRef::Blob(b) => format!("{:?}", blake3::hash(b)),
-                };
-                dump.push_str(&cell);
-                dump.push('|');
-            }
-            dump.push('\n');
-        }
-    }
-    Ok(dump)
-}
-
 #[test]
 fn cancelling_mid_import_leaves_the_workspace_exactly_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
@@ -65,15 +34,7 @@ fn cancelling_mid_import_leaves_the_workspace_exactly_as_it_was() {
     // Several read blocks, so the cancel lands while rows are still being read.
     write_generated(&csv, 12_000).unwrap();
     let path = dir.path().join("w.percorso");
-    demo::create(
-        &path,
-        false,
-        &DemoConfig {
-            customers: 200,
-            ..DemoConfig::default()
-        },
-    )
-    .unwrap();
+    demo::create(&path, false, &small_demo(200)).unwrap();
     let before = content_dump(&path).unwrap();
     let bytes_before = std::fs::read(&path).unwrap();
 
@@ -124,15 +85,7 @@ fn importing_the_same_file_again_is_refused_unless_forced() {
 fn removing_a_source_removes_its_events_and_rejected_rows_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.percorso");
-    let mut ws = demo::create(
-        &path,
-        false,
-        &DemoConfig {
-            customers: 100,
-            ..DemoConfig::default()
-        },
-    )
-    .unwrap();
+    let mut ws = demo::create(&path, false, &small_demo(100)).unwrap();
     let demo_log = ws.load_log().unwrap();
     let journey = ws.journeys().unwrap();
     let bad = dir.path().join("bad.csv");
@@ -177,15 +130,7 @@ fn sources_are_merged_in_import_order() {
 fn unmatched_values_are_listed_with_counts_and_can_be_mapped_or_made_touchpoints() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.percorso");
-    let mut ws = demo::create(
-        &path,
-        false,
-        &DemoConfig {
-            customers: 10,
-            ..DemoConfig::default()
-        },
-    )
-    .unwrap();
+    let mut ws = demo::create(&path, false, &small_demo(10)).unwrap();
     let csv = dir.path().join("crm.csv");
     std::fs::write(
         &csv,

@@ -1,22 +1,19 @@
 //! The workspace is one SQLite file users copy, mail and reopen: these tests hold it to that.
 
-use percorso::demo::{self, DemoConfig};
+use percorso::demo;
 use percorso::{ErrorCode, Workspace};
 use rusqlite::Connection;
 
-fn small_demo() -> DemoConfig {
-    DemoConfig {
-        customers: 300,
-        ..DemoConfig::default()
-    }
-}
+#[path = "support/workspace.rs"]
+mod support;
+use support::small_demo;
 
 #[test]
 fn a_demo_workspace_reopens_with_the_same_journey_and_events() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.percorso");
     let (journey, log) = {
-        let ws = demo::create(&path, false, &small_demo()).unwrap();
+        let ws = demo::create(&path, false, &small_demo(300)).unwrap();
         let id = ws.journeys().unwrap()[0].id;
         (ws.journey(id).unwrap(), ws.load_log().unwrap())
     };
@@ -120,15 +117,7 @@ fn a_failed_build_leaves_no_file_behind() {
 fn an_alias_is_stored_with_its_touchpoint_and_matches_log_spellings() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.percorso");
-    let mut ws = demo::create(
-        &path,
-        false,
-        &DemoConfig {
-            customers: 10,
-            ..DemoConfig::default()
-        },
-    )
-    .unwrap();
+    let mut ws = demo::create(&path, false, &small_demo(10)).unwrap();
     let id = ws.journeys().unwrap()[0].id;
     let store = ws
         .journey(id)
@@ -151,7 +140,7 @@ fn an_alias_is_stored_with_its_touchpoint_and_matches_log_spellings() {
 fn an_edit_while_another_program_writes_the_file_is_refused_in_plain_words_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.percorso");
-    let mut ws = demo::create(&path, false, &small_demo()).unwrap();
+    let mut ws = demo::create(&path, false, &small_demo(300)).unwrap();
     let id = ws.journeys().unwrap()[0].id;
     let before = ws.journey(id).unwrap();
     // Another program takes the write lock and keeps it.

@@ -1,16 +1,13 @@
 //! Save As: a copy of the open workspace that reopens with everything in it, or no file at all.
 #![cfg(test)]
 
-use percorso::demo::{self, DemoConfig};
+use percorso::demo;
 use percorso::edit::{Edit, TouchpointField};
 use percorso::{ErrorCode, Workspace};
 
-fn small_demo() -> DemoConfig {
-    DemoConfig {
-        customers: 200,
-        ..DemoConfig::default()
-    }
-}
+#[path = "support/workspace.rs"]
+mod support;
+use support::small_demo;
 
 fn names_in(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<_> = std::fs::read_dir(dir)
@@ -25,7 +22,7 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
 fn the_copy_reopens_with_the_same_journeys_events_and_undo_history() {
     let dir = tempfile::tempdir().unwrap();
     let original = dir.path().join("original.percorso");
-    let mut ws = demo::create(&original, false, &small_demo()).unwrap();
+    let mut ws = demo::create(&original, false, &small_demo(200)).unwrap();
     let id = ws.journeys().unwrap()[0].id;
     let first = ws.journey(id).unwrap().touchpoints[0].clone();
     let (first, first_name) = (first.id, first.name);

@@ -3,6 +3,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "../../tests/support/workspace.rs"]
+mod support;
+use support::content_dump;
+
 fn percorso(args: &[&str], paths: &[&Path]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_percorso"));
     command.args(args);
@@ -146,28 +150,6 @@ fn generate_writes_a_file_that_imports_completely_with_flags_naming_the_columns(
         "{text}"
     );
     assert!(text.contains("Unassigned"), "{text}");
-}
-
-/// Every row of every table, hashed: equal dumps mean equal content. Opening the file also rolls
-/// back a transaction that a killed process left in its journal, as any later open would.
-fn content_dump(path: &Path) -> rusqlite::Result<String> {
-    let conn = rusqlite::Connection::open(path)?;
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut hasher = blake3::Hasher::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
-        let columns = stmt.column_count();
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            for i in 0..columns {
-                hasher.update(format!("{:?}|", row.get_ref(i)?).as_bytes());
-            }
-        }
-    }
-    Ok(hasher.finalize().to_hex().to_string())
 }
 
 #[test]
