@@ -4,6 +4,7 @@
 //! to the kind of failure without matching message text, and a message that names the file or
 //! object involved and says what the user can do next.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -31,6 +32,18 @@ pub enum ErrorCode {
     AlreadyImported,
     AmbiguousTimestamp,
     BadJourneyFile,
+    /// No column of the file was given a role that the import needs.
+    MissingRole,
+    /// A role that one column only may have was given to several.
+    DuplicateRole,
+    /// A customer id that the log does not hold.
+    UnknownCustomer,
+    /// A stage that still holds touchpoints was to be deleted with nowhere to move them.
+    StageNotEmpty,
+    /// A journey, stage, touchpoint or persona was to be left without a name.
+    NameRequired,
+    /// A background task of the desktop shell died before answering (a bug, not the user's).
+    TaskFailed,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +64,7 @@ pub enum Error {
         found: usize,
         supported: usize,
     },
-    #[error("{}: already exists. Choose another file name, or pass --force to replace it.", path.display())]
+    #[error("{}: already exists. Choose another file name, or replace it.", path.display())]
     WorkspaceExists { path: PathBuf },
     #[error("{}: this is the workspace open now and cannot be replaced while it is open. Choose another file name.", path.display())]
     SameFile { path: PathBuf },
@@ -67,12 +80,22 @@ pub enum Error {
     InvalidInput(String),
     #[error("the import was cancelled; the workspace was left exactly as it was")]
     Cancelled,
-    #[error("{}: its content was already imported as source \"{source_name}\"; nothing was imported. Pass --force (or choose \"import again\") to import it a second time.", path.display())]
+    #[error("{}: its content was already imported as source \"{source_name}\"; nothing was imported. Import it again only to count its events twice.", path.display())]
     AlreadyImported { path: PathBuf, source_name: String },
-    #[error("the timestamps of column \"{column}\" could be day-first or month-first (e.g. 01/02/2026); choose the format (CLI: --timestamp-format dd/mm/yyyy or mm/dd/yyyy)")]
+    #[error("the timestamps of column \"{column}\" could be day-first or month-first (e.g. 01/02/2026); choose the format, dd/mm/yyyy or mm/dd/yyyy")]
     AmbiguousTimestamp { column: String },
     #[error("not a journey file Percorso can read ({location}): {reason}")]
     BadJourneyFile { location: String, reason: String },
+    #[error("no column has the role {role}: choose the column that holds it")]
+    MissingRole { role: &'static str },
+    #[error("several columns have the role {role}; give it to one column only")]
+    DuplicateRole { role: &'static str },
+    #[error("no customer \"{customer}\" in this log; check the id as the log spells it")]
+    UnknownCustomer { customer: String },
+    #[error("stage \"{stage}\" holds touchpoints: choose the stage they move to")]
+    StageNotEmpty { stage: String },
+    #[error("a {what} needs a name")]
+    NameRequired { what: &'static str },
 }
 
 impl Error {
@@ -93,7 +116,61 @@ impl Error {
             Error::AlreadyImported { .. } => ErrorCode::AlreadyImported,
             Error::AmbiguousTimestamp { .. } => ErrorCode::AmbiguousTimestamp,
             Error::BadJourneyFile { .. } => ErrorCode::BadJourneyFile,
+            Error::MissingRole { .. } => ErrorCode::MissingRole,
+            Error::DuplicateRole { .. } => ErrorCode::DuplicateRole,
+            Error::UnknownCustomer { .. } => ErrorCode::UnknownCustomer,
+            Error::StageNotEmpty { .. } => ErrorCode::StageNotEmpty,
+            Error::NameRequired { .. } => ErrorCode::NameRequired,
         }
+    }
+
+    /// What the error is about, by name: a program that words the message itself (the app, in
+    /// the user's language) takes these with [`Error::code`] instead of the English text.
+    pub fn params(&self) -> BTreeMap<&'static str, String> {
+        let path = |p: &PathBuf| p.display().to_string();
+        let pairs: Vec<(&'static str, String)> = match self {
+            Error::Io { path: p, source } => {
+                vec![("path", path(p)), ("detail", source.to_string())]
+            }
+            Error::NotSqlite { path: p }
+            | Error::NotAWorkspace { path: p }
+            | Error::WorkspaceExists { path: p }
+            | Error::SameFile { path: p } => vec![("path", path(p))],
+            Error::WorkspaceTooNew {
+                path: p,
+                found,
+                supported,
+            } => vec![
+                ("path", path(p)),
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
+            Error::Storage(e) => vec![("detail", e.to_string())],
+            Error::Migration(e) => vec![("detail", e.to_string())],
+            Error::CorruptData(detail) => vec![("detail", detail.clone())],
+            Error::NotFound { what, id } => {
+                vec![("what", (*what).to_owned()), ("id", id.to_string())]
+            }
+            Error::InvalidInput(detail) => vec![("detail", detail.clone())],
+            Error::Cancelled => vec![],
+            Error::AlreadyImported {
+                path: p,
+                source_name,
+            } => {
+                vec![("path", path(p)), ("source", source_name.clone())]
+            }
+            Error::AmbiguousTimestamp { column } => vec![("column", column.clone())],
+            Error::BadJourneyFile { location, reason } => {
+                vec![("location", location.clone()), ("reason", reason.clone())]
+            }
+            Error::MissingRole { role } | Error::DuplicateRole { role } => {
+                vec![("role", (*role).to_owned())]
+            }
+            Error::UnknownCustomer { customer } => vec![("customer", customer.clone())],
+            Error::StageNotEmpty { stage } => vec![("stage", stage.clone())],
+            Error::NameRequired { what } => vec![("what", (*what).to_owned())],
+        };
+        pairs.into_iter().collect()
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {

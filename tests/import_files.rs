@@ -178,7 +178,13 @@ fn day_or_month_first_is_asked_when_the_sample_cannot_tell() {
     )
     .unwrap_err();
     assert_eq!(err.code(), ErrorCode::AmbiguousTimestamp);
-    assert!(err.to_string().contains("--timestamp-format"), "{err}");
+    assert!(
+        err.to_string().contains("dd/mm/yyyy or mm/dd/yyyy"),
+        "{err}"
+    );
+    // Worded without a CLI flag, for the app; the CLI adds its own hint.
+    assert!(!err.to_string().contains("--"), "{err}");
+    assert_eq!(err.params().get("column").map(String::as_str), Some("date"));
     let chosen = Overrides {
         timestamp_format: Some(TimestampFormat::MonthDayYear { separator: '/' }),
         timezone: Some("UTC".into()),

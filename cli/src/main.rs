@@ -115,8 +115,29 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("percorso: {e}");
+            if let Some(hint) = hint(&e) {
+                eprintln!("hint: {hint}");
+            }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The option that resolves `e` on the command line. The engine's messages name no CLI flag,
+/// since the app shows them too.
+fn hint(e: &percorso::Error) -> Option<String> {
+    use percorso::Error;
+    match e {
+        Error::WorkspaceExists { .. } => Some("pass --force to replace it".to_owned()),
+        Error::AlreadyImported { .. } => Some("pass --force to import it a second time".to_owned()),
+        Error::AmbiguousTimestamp { .. } => {
+            Some("pass --timestamp-format dd/mm/yyyy or --timestamp-format mm/dd/yyyy".to_owned())
+        }
+        Error::MissingRole { role } => Some(format!(
+            "pass --{} COLUMN to name the column that holds it",
+            role.replace('_', "-")
+        )),
+        _ => None,
     }
 }
 

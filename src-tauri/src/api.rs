@@ -467,7 +467,8 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert_eq!(err.code, ErrorCode::StageNotEmpty);
+        assert_eq!(err.params.get("stage"), Some(&before.stages[0].name));
         assert_eq!(journey(&state, id).unwrap(), before);
         assert!(journey_warnings(&state, id).unwrap().is_empty());
     }

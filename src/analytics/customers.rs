@@ -227,21 +227,23 @@ impl Analysis {
     /// `None` when the filters keep none of their events.
     pub fn customer(&self, evaluation: &Evaluation, customer: &str) -> Result<Option<CustomerRow>> {
         evaluation.facts.check_made_by(self)?;
-        let c = self.customer_ids.position(customer).ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "no customer \"{customer}\" in this log; check the id as the log spells it"
-            ))
-        })?;
+        let c = self
+            .customer_ids
+            .position(customer)
+            .ok_or_else(|| Error::UnknownCustomer {
+                customer: customer.to_owned(),
+            })?;
         Ok((evaluation.facts.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
     }
 
     /// One customer's full path, ignoring filters.
     pub fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
-        let c = self.customer_ids.position(customer).ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "no customer \"{customer}\" in this log; check the id as the log spells it"
-            ))
-        })?;
+        let c = self
+            .customer_ids
+            .position(customer)
+            .ok_or_else(|| Error::UnknownCustomer {
+                customer: customer.to_owned(),
+            })?;
         let text = |names: &[String], code: u32| {
             (code != NONE)
                 .then(|| names.get(code as usize).cloned())

@@ -47,11 +47,8 @@ impl Edit {
                 let index = stage_index(journey, *stage)?;
                 let holds = journey.touchpoints.iter().any(|t| t.stage == *stage);
                 if holds {
-                    let target = move_touchpoints_to.ok_or_else(|| {
-                        Error::InvalidInput(format!(
-                            "stage \"{}\" holds touchpoints: choose the stage they move to",
-                            journey.stages[index].name
-                        ))
+                    let target = move_touchpoints_to.ok_or_else(|| Error::StageNotEmpty {
+                        stage: journey.stages[index].name.clone(),
                     })?;
                     if target == *stage {
                         return Err(Error::InvalidInput(
@@ -198,9 +195,9 @@ fn not_found(what: &'static str, id: i64) -> Error {
     Error::NotFound { what, id }
 }
 
-fn checked_name(what: &str, name: &str) -> Result<String> {
+fn checked_name(what: &'static str, name: &str) -> Result<String> {
     if name.trim().is_empty() {
-        return Err(Error::InvalidInput(format!("a {what} needs a name")));
+        return Err(Error::NameRequired { what });
     }
     Ok(name.to_owned())
 }

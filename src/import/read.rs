@@ -206,20 +206,15 @@ impl Parser {
             .transpose()?;
         let column_of = |role: ColumnRole| settings.roles.iter().position(|&r| r == role);
         let required = |role: ColumnRole| {
-            column_of(role).ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "no column has the role {}: choose the column that holds it (CLI: --{})",
-                    role.as_str(),
-                    role.as_str().replace('_', "-")
-                ))
+            column_of(role).ok_or_else(|| Error::MissingRole {
+                role: role.as_str(),
             })
         };
         for role in ColumnRole::SINGLE {
             if settings.roles.iter().filter(|&&r| r == role).count() > 1 {
-                return Err(Error::InvalidInput(format!(
-                    "several columns have the role {}; give it to one column only",
-                    role.as_str()
-                )));
+                return Err(Error::DuplicateRole {
+                    role: role.as_str(),
+                });
             }
         }
         let columns = Columns {
@@ -391,7 +386,7 @@ impl Parser {
         let Some(stamp) = self.format.parse(stamp_text) else {
             let message = format!(
                 "line {line}, column {} ({}): {:?} is not a timestamp in the format {} (such as \
-                 {}); fix the row, or import again with the right --timestamp-format",
+                 {}); fix the row, or import again with the right timestamp format",
                 c.timestamp + 1,
                 self.name(c.timestamp),
                 String::from_utf8_lossy(stamp_text),

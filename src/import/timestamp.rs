@@ -121,7 +121,7 @@ impl TimestampFormat {
 
 fn unknown_format(name: &str) -> Error {
     Error::InvalidInput(format!(
-        "--timestamp-format {name:?} is not a format Percorso knows; use iso, dd/mm/yyyy, \
+        "{name:?} is not a timestamp format Percorso knows; use iso, dd/mm/yyyy, \
          mm/dd/yyyy, dd.mm.yyyy, epoch_s, epoch_ms, or a strftime pattern such as \"%d %b %Y %H:%M\""
     ))
 }

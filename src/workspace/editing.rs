@@ -178,7 +178,7 @@ impl Workspace {
     /// in). Returns the new journey's id.
     pub fn insert_journey_value(&mut self, value: &Journey) -> Result<JourneyId> {
         if value.name.trim().is_empty() {
-            return Err(Error::InvalidInput("a journey needs a name".into()));
+            return Err(Error::NameRequired { what: "journey" });
         }
         let tx = self.conn.transaction()?;
         tx.execute(

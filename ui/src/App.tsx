@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { api, errorMessage } from "./api";
+import { api } from "./api";
+import { errorText } from "./errors";
 import type { Journey, JourneyId, WorkspaceSummary } from "./generated/types";
 import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
@@ -36,7 +37,8 @@ async function loadWorkspace(journeyId?: JourneyId): Promise<Loaded> {
 export function App() {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(navigator.language));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** Why the workspace could not be shown; worded at render, in the language of the moment. */
+  const [error, setError] = useState<unknown>(null);
   /** The import wizard when open, with the file dropped on the window if any. */
   const [importing, setImporting] = useState<{ path: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -56,7 +58,7 @@ export function App() {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
   const show = useCallback((loading: Promise<Loaded>) => {
-    loading.then(setLoaded, (e: unknown) => setError(errorMessage(e)));
+    loading.then(setLoaded, (e: unknown) => setError(e ?? "error"));
   }, []);
 
   const open = useCallback(
@@ -210,10 +212,10 @@ export function App() {
           </label>
         </header>
         <main className="workspace">
-          {error && (
+          {error !== null && (
             <div className="message message-error" role="alert">
               <h1>{t("app.error.title")}</h1>
-              <p>{error}</p>
+              <p>{errorText(language, error)}</p>
               <button type="button" onClick={() => open()}>
                 {t("app.error.retry")}
               </button>

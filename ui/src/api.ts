@@ -14,13 +14,6 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
-/** The message to show for anything a command threw. */
-export function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
 /** The commands more than one mode asks. */
 export const api = {
   workspaceSummary: commands.workspaceSummary,

@@ -5,6 +5,7 @@
 import * as analyze from "./messages/analyze";
 import * as core from "./messages/core";
 import * as design from "./messages/design";
+import * as errors from "./messages/errors";
 import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
@@ -21,6 +22,7 @@ const en = {
   ...analyze.en,
   ...exporting.en,
   ...workspace.en,
+  ...errors.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -33,6 +35,7 @@ const it: Record<MessageKey, string> = {
   ...analyze.it,
   ...exporting.it,
   ...workspace.it,
+  ...errors.it,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, it };

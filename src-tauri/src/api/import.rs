@@ -202,7 +202,10 @@ mod tests {
         // The same file again is refused with its code, unless the user insists.
         let again = run(&state, 2, &csv, &detection.settings, &mut |_| {}).unwrap_err();
         assert_eq!(again.code, ErrorCode::AlreadyImported);
-        assert_eq!(again.subject.as_deref(), Some("crm export.csv"));
+        assert_eq!(
+            again.params.get("source").map(String::as_str),
+            Some("crm export.csv")
+        );
         let mut insist = detection.settings.clone();
         insist.force = true;
         insist.source_name = "crm export (again)".into();

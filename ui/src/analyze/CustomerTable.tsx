@@ -2,7 +2,7 @@
 // Clicking a customer opens their path on the map.
 
 import { useContext, useState } from "react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import { pickSavePath } from "../dialogs";
 import type { CustomerQuery, JourneyId, Params } from "../generated/types";
 import { fill } from "../i18n";
@@ -25,6 +25,7 @@ interface Props {
 export function CustomerTable({ journey, params, query, exportName, onOpen }: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
+  const errorMessage = useErrorText();
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const paged = { ...query, offset, limit: PAGE_SIZE };

@@ -3,7 +3,7 @@
 // still the latest one.
 
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 
 export class Sequence {
   private last = 0;
@@ -29,6 +29,7 @@ export interface Loaded<T> {
  * data stays on screen while the next answer is computed, so nothing flickers.
  */
 export function useLatest<T>(key: string, load: (() => Promise<T>) | null): Loaded<T> {
+  const errorMessage = useErrorText();
   const sequence = useRef(new Sequence());
   const [state, setState] = useState<Loaded<T>>(() => asked(load, null));
   // A new question starts loading (or empties the answer if there is nothing to ask) in the
@@ -52,7 +53,7 @@ export function useLatest<T>(key: string, load: (() => Promise<T>) | null): Load
           setState((s) => ({ data: s.data, loading: false, error: errorMessage(e) }));
       },
     );
-  }, [key]);
+  }, [key, errorMessage]);
   return state;
 }
 

@@ -5,7 +5,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ReactFlowProvider } from "@xyflow/react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import type {
   Edit,
   Edited,
@@ -51,6 +51,7 @@ function typing(target: EventTarget | null): boolean {
 
 export function DesignView({ journey, summary, language, onJourney, onOpen }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [selection, setSelection] = useState<Selection>(NOTHING);
   const [warnings, setWarnings] = useState<Warning[]>([]);
   const [history, setHistory] = useState<History>({ undo: null, redo: null });
@@ -87,7 +88,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
       },
       (e: unknown) => setProblem(errorMessage(e)),
     );
-  }, [id]);
+  }, [id, errorMessage]);
 
   const run = useCallback(
     (call: () => Promise<Edited>, then?: (edited: Edited) => void) => {
@@ -107,7 +108,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
         }
       });
     },
-    [onJourney],
+    [onJourney, errorMessage],
   );
 
   const edit = useCallback(

@@ -2,7 +2,7 @@
 // dialog, and the outcome (the file written, or what is wrong with the file read) is shown here.
 
 import { useEffect, useRef, useState } from "react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import { pickFile, pickSavePath, type FileKind } from "../dialogs";
 import type { Journey, JourneyId } from "../generated/types";
 import { fill } from "../i18n";
@@ -27,6 +27,7 @@ type Props =
 
 export function JourneyFileDialog(props: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [path, setPath] = useState("");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);

@@ -2,7 +2,7 @@
 // blank or from a template, import one from a journey file, export or delete the open one.
 
 import { useEffect, useRef, useState } from "react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import type { Journey, JourneyId, TemplateInfo, WorkspaceSummary } from "../generated/types";
 import { fill } from "../i18n";
 import { useT } from "../language";
@@ -18,6 +18,7 @@ interface Props {
 
 export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [creating, setCreating] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [file, setFile] = useState<"export" | "import" | null>(null);

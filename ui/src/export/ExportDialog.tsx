@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { DEFAULT_PARAMS } from "../shared/params";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import { pickSavePath } from "../dialogs";
 import type { Paper, ReportTable } from "../generated/types";
 import { fill, type Language } from "../i18n";
@@ -30,6 +30,7 @@ export function suggestedName(journey: string, kind: Kind, table: ReportTable): 
 
 export function ExportDialog({ source, language, onClose }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [kind, setKind] = useState<Kind>("png");
   const [paper, setPaper] = useState<Paper>("a4");
   const [table, setTable] = useState<ReportTable>("touchpoints");

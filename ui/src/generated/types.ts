@@ -3,12 +3,12 @@
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
- * What the error is about, when the UI words its own message: for `already_imported`, the
- * name of the source that already holds the file's content.
+ * What the error is about, by name (`path`, `column`, `source`…; see
+ * `percorso::Error::params`).
  */
-subject: string | null, };
+params: { [key in string]: string }, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "task_failed";
 
 export type JourneyId = number;
 

@@ -1,8 +1,9 @@
 // The import wizard: choose a file, check how it will be read, import it with a progress bar
 // and Cancel, then settle what it brought: unmatched values and rejected rows.
 
-import { useEffect, useRef, useState } from "react";
-import { errorMessage, isApiError } from "../api";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { isApiError } from "../api";
+import { useErrorText } from "../errors";
 import type { Detection, ImportSettings, ImportSummary, Progress } from "../generated/types";
 import { fill, type Language } from "../i18n";
 import { useT } from "../language";
@@ -39,6 +40,7 @@ interface Props {
 
 export function ImportWizard({ initialPath, language, onClose }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(Boolean(initialPath));
@@ -64,9 +66,10 @@ export function ImportWizard({ initialPath, language, onClose }: Props) {
     }
   };
 
+  const detectOpened = useEffectEvent((path: string) => void detect(path));
   useEffect(() => {
-    if (initialPath) void detect(initialPath);
     // Only the file the wizard was opened with; later drops open a new wizard.
+    if (initialPath) detectOpened(initialPath);
   }, [initialPath]);
 
   const close = () => {
@@ -104,7 +107,7 @@ export function ImportWizard({ initialPath, language, onClose }: Props) {
       } else if (isApiError(e) && e.code === "already_imported") {
         setNotice({
           tone: "error",
-          text: fill(t("import.already"), { source: e.subject ?? "" }),
+          text: fill(t("import.already"), { source: e.params.source ?? "" }),
           force: { ...settings, force: true },
         });
       } else {

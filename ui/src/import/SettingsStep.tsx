@@ -2,7 +2,7 @@
 // the first rows and their timestamps read live as the user changes them.
 
 import { useEffect, useRef, useState } from "react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import type {
   ColumnRole,
   Detection,
@@ -58,6 +58,7 @@ export function SettingsStep({
   onStart,
 }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const { settings } = detection;
   const [zoneList, setZoneList] = useState<string[]>([]);
   const [rereading, setRereading] = useState(false);

@@ -2,7 +2,8 @@
 // matched no touchpoint, each to map, turn into a touchpoint, or leave unmapped.
 
 import { useEffect, useState } from "react";
-import { api, errorMessage } from "../api";
+import { api } from "../api";
+import { useErrorText } from "../errors";
 import { CSV, pickSavePath } from "../dialogs";
 import type { ImportSummary, Journey, RejectedPage } from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
@@ -22,13 +23,14 @@ interface Props {
 
 export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const n = (value: number) => formatCount(language, value);
   const [journey, setJourney] = useState<Journey | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api.journey(summary.journey).then(setJourney, (e: unknown) => setError(errorMessage(e)));
-  }, [summary.journey]);
+  }, [summary.journey, errorMessage]);
 
   const reasons = Object.entries(summary.rejected_by_reason).filter(([, count]) => count > 0);
   return (
@@ -135,6 +137,7 @@ function UnmappedRow({
   onChanged: () => void;
 }) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [target, setTarget] = useState<string>("");
   const [settled, setSettled] = useState<Settled | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -239,6 +242,7 @@ function RejectedRows({
   language: Language;
 }) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [page, setPage] = useState<RejectedPage | null>(null);
   const [offset, setOffset] = useState(0);
   const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
@@ -252,7 +256,7 @@ function RejectedRows({
     return () => {
       current = false;
     };
-  }, [source, offset]);
+  }, [source, offset, errorMessage]);
 
   const exportCsv = async () => {
     setMessage(null);

@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { DEFAULT_PARAMS } from "../shared/params";
-import { api, errorMessage } from "../api";
+import { api } from "../api";
+import { useErrorText } from "../errors";
 import type { Journey, Report, StageId } from "../generated/types";
 import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
@@ -23,6 +24,7 @@ interface Props {
 
 export function Present({ journey, language, onExit }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState(0);
@@ -35,7 +37,7 @@ export function Present({ journey, language, onExit }: Props) {
     api
       .report(journey.id, DEFAULT_PARAMS)
       .then(setReport, (e: unknown) => setError(errorMessage(e)));
-  }, [journey.id]);
+  }, [journey.id, errorMessage]);
 
   // Full screen while presenting; a window manager that refuses leaves the window as it is.
   useEffect(() => {

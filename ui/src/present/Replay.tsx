@@ -2,7 +2,7 @@
 // time scrubber, and every touchpoint's event counter ticking as time advances.
 
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { errorMessage } from "../api";
+import { useErrorText } from "../errors";
 import type { Journey, Replay as ReplayData } from "../generated/types";
 import { formatDay } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
@@ -23,6 +23,7 @@ interface Props {
 
 export function Replay({ journey, language }: Props) {
   const t = useT();
+  const errorMessage = useErrorText();
   const [data, setData] = useState<ReplayData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
@@ -37,7 +38,7 @@ export function Replay({ journey, language }: Props) {
 
   useEffect(() => {
     presentApi.replay(journey.id).then(setData, (e: unknown) => setError(errorMessage(e)));
-  }, [journey.id]);
+  }, [journey.id, errorMessage]);
 
   useEffect(() => {
     const element = box.current;

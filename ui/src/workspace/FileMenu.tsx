@@ -5,7 +5,8 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, errorMessage, isApiError } from "../api";
+import { api, isApiError } from "../api";
+import { useErrorText } from "../errors";
 import { pickFile, pickSavePath, workspaceFiles } from "../dialogs";
 import type { RecentWorkspace, WorkspaceSummary } from "../generated/types";
 import { fill, translate, type Language, type MessageKey } from "../i18n";
@@ -35,6 +36,7 @@ function baseName(path: string): string {
 }
 
 export function FileMenu({ onSwitched, language }: { onSwitched: () => void; language: Language }) {
+  const errorMessage = useErrorText();
   const t = useCallback((key: MessageKey) => translate(language, key), [language]);
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentWorkspace[] | null>(null);
@@ -92,7 +94,7 @@ export function FileMenu({ onSwitched, language }: { onSwitched: () => void; lan
         setBusy(false);
       }
     },
-    [switched, t],
+    [switched, t, errorMessage],
   );
 
   const run = useCallback(

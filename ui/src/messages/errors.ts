@@ -1,0 +1,85 @@
+// The engine's errors in the user's language, by code: `{name}` is one of the error's parameters
+// (see ui/src/errors.ts). A code without an entry here shows the engine's English text.
+
+export const en = {
+  "error.io":
+    "{path} cannot be read or written ({detail}). Check that the file exists and that you may open it.",
+  "error.not_sqlite":
+    "{path} is not a Percorso workspace (it is not an SQLite database). It was left untouched. Open a .percorso file or create a new workspace.",
+  "error.not_a_workspace":
+    "{path} is an SQLite database but not a Percorso workspace. It was left untouched. Open a .percorso file or create a new workspace.",
+  "error.workspace_too_new":
+    "{path} was written by a newer version of Percorso (workspace format {found}; this version reads up to {supported}). It was left untouched. Update Percorso to open it.",
+  "error.workspace_exists": "{path} already exists. Choose another file name, or replace it.",
+  "error.same_file":
+    "{path} is the workspace open now and cannot be replaced while it is open. Choose another file name.",
+  "error.busy":
+    "Another program is writing to this workspace, so nothing was changed. Wait until it has finished (or close it), then try again.",
+  "error.corrupt_data":
+    "The workspace holds damaged event data ({detail}). Restore it from a copy, or import the source again.",
+  "error.not_found":
+    "This {what} no longer exists in the workspace. Reload the journey and try again.",
+  "error.cancelled": "The import was cancelled; the workspace was left exactly as it was.",
+  "error.already_imported":
+    "The content of {path} was already imported as source “{source}”, so nothing was imported. Import it again only to count its events twice.",
+  "error.ambiguous_timestamp":
+    "The timestamps of column “{column}” could be day-first or month-first (such as 01/02/2026). Choose the format: dd/mm/yyyy or mm/dd/yyyy.",
+  "error.bad_journey_file": "Not a journey file Percorso can read ({location}): {reason}",
+  "error.missing_role": "No column has the role “{role}”. Choose the column that holds it.",
+  "error.duplicate_role": "Several columns have the role “{role}”. Give it to one column only.",
+  "error.unknown_customer":
+    "No customer “{customer}” in this log. Check the id as the log spells it.",
+  "error.stage_not_empty": "Stage “{stage}” holds touchpoints. Choose the stage they move to.",
+  "error.name_required": "A {what} needs a name.",
+  "error.task_failed":
+    "Percorso's background task failed ({detail}). Try again; if it persists, restart Percorso.",
+  "noun.journey": "journey",
+  "noun.stage": "stage",
+  "noun.touchpoint": "touchpoint",
+  "noun.transition": "transition",
+  "noun.persona": "persona",
+  "noun.source": "imported source",
+};
+
+export const it: Record<keyof typeof en, string> = {
+  "error.io":
+    "Impossibile leggere o scrivere {path} ({detail}). Verifica che il file esista e di poterlo aprire.",
+  "error.not_sqlite":
+    "{path} non è un'area di lavoro di Percorso (non è un database SQLite). Il file non è stato modificato. Apri un file .percorso o crea una nuova area di lavoro.",
+  "error.not_a_workspace":
+    "{path} è un database SQLite ma non un'area di lavoro di Percorso. Il file non è stato modificato. Apri un file .percorso o crea una nuova area di lavoro.",
+  "error.workspace_too_new":
+    "{path} è stato scritto da una versione più recente di Percorso (formato {found}; questa versione legge fino al {supported}). Il file non è stato modificato. Aggiorna Percorso per aprirlo.",
+  "error.workspace_exists":
+    "{path} esiste già. Scegli un altro nome di file, oppure sostituiscilo.",
+  "error.same_file":
+    "{path} è l'area di lavoro aperta ora e non può essere sostituita mentre è aperta. Scegli un altro nome di file.",
+  "error.busy":
+    "Un altro programma sta scrivendo in quest'area di lavoro, quindi non è cambiato nulla. Attendi che abbia finito (o chiudilo), poi riprova.",
+  "error.corrupt_data":
+    "L'area di lavoro contiene dati degli eventi danneggiati ({detail}). Ripristinala da una copia o importa di nuovo la sorgente.",
+  "error.not_found":
+    "Questo elemento ({what}) non esiste più nell'area di lavoro. Ricarica il percorso e riprova.",
+  "error.cancelled": "Importazione annullata: l'area di lavoro è rimasta esattamente com'era.",
+  "error.already_imported":
+    "Il contenuto di {path} è già stato importato come sorgente «{source}», quindi non è stato importato nulla. Importalo di nuovo solo per contarne gli eventi due volte.",
+  "error.ambiguous_timestamp":
+    "Le date della colonna «{column}» possono essere lette con il giorno o con il mese per primo (come 01/02/2026). Scegli il formato: gg/mm/aaaa o mm/gg/aaaa.",
+  "error.bad_journey_file":
+    "Non è un file di percorso che Percorso sa leggere ({location}): {reason}",
+  "error.missing_role": "Nessuna colonna ha il ruolo «{role}». Scegli la colonna che lo contiene.",
+  "error.duplicate_role": "Più colonne hanno il ruolo «{role}». Assegnalo a una sola colonna.",
+  "error.unknown_customer":
+    "Nessun cliente «{customer}» in questo log. Controlla l'id come è scritto nel log.",
+  "error.stage_not_empty":
+    "La fase «{stage}» contiene punti di contatto. Scegli la fase in cui spostarli.",
+  "error.name_required": "Serve un nome per: {what}.",
+  "error.task_failed":
+    "Un'attività in background di Percorso non è riuscita ({detail}). Riprova; se succede ancora, riavvia Percorso.",
+  "noun.journey": "percorso",
+  "noun.stage": "fase",
+  "noun.touchpoint": "punto di contatto",
+  "noun.transition": "transizione",
+  "noun.persona": "persona",
+  "noun.source": "sorgente importata",
+};
