@@ -105,6 +105,13 @@ describe("freeSlot", () => {
     expect(freeSlot(journey, 10, "physical")).toEqual(slot(1));
     expect(freeSlot(journey, 20, "physical")).toEqual(slot(0));
   });
+
+  it("counts a card dragged off its slot as holding the row nearest to its height", () => {
+    const dragged = { ...journey, touchpoints: [tp(9, 30, "digital", 400, slot(0).y + 40)] };
+    expect(freeSlot(dragged, 30, "digital")).toEqual(slot(1));
+    const between = { ...journey, touchpoints: [tp(9, 30, "digital", 40, slot(1).y + 60)] };
+    expect(freeSlot(between, 30, "digital")).toEqual(slot(0));
+  });
 });
 
 describe("copy and paste", () => {

@@ -74,16 +74,20 @@ export function placeCentredAt(layout: MapLayout, point: Point): Place | null {
   return placeAt(layout, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
 }
 
-/** The first slot of a lane's band that no touchpoint covers. */
+/**
+ * The first slot of the band of `kind` in `stage` that no touchpoint of that band occupies. A
+ * touchpoint occupies the row nearest to its height, wherever it was dragged to. The engine
+ * places a touchpoint made from a log value by the same rule (`layout::first_free_slot`).
+ */
 export function freeSlot(journey: Journey, stage: StageId, kind: Kind): Point {
-  const taken = journey.touchpoints.filter((t) => t.stage === stage && t.kind === kind);
-  for (let row = 0; ; row += 1) {
-    const s = slot(row);
-    const covered = taken.some(
-      (t) => Math.abs(t.x - s.x) < NODE_WIDTH * 0.6 && Math.abs(t.y - s.y) < NODE_HEIGHT,
-    );
-    if (!covered) return s;
-  }
+  const taken = new Set(
+    journey.touchpoints
+      .filter((t) => t.stage === stage && t.kind === kind)
+      .map((t) => Math.round((t.y - SLOTS.top) / SLOTS.row)),
+  );
+  let row = 0;
+  while (taken.has(row)) row += 1;
+  return slot(row);
 }
 
 /** A touchpoint to add: every field set, its id ignored by the engine. */
