@@ -4,12 +4,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::demo::retail;
+use crate::demo::{retail, Builder};
 use crate::error::{Error, Result};
-use crate::journey::{
-    Channel, Journey, Kind, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, Stage,
-    StageId, Touchpoint, TouchpointId, Transition, TransitionId,
-};
+use crate::journey::{Channel, Journey, Kind};
 
 /// A template as the "New journey" dialog lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -76,126 +73,6 @@ pub fn find(key: &str) -> Result<&'static Template> {
     })
 }
 
-/// Builds a journey lane by lane, placing touchpoints in their stage's kind band like the demo.
-struct Builder {
-    journey: Journey,
-    rows: Vec<[usize; 2]>,
-}
-
-impl Builder {
-    fn new(name: &str, description: &str) -> Self {
-        Builder {
-            journey: Journey {
-                name: name.into(),
-                description: description.into(),
-                ..Journey::default()
-            },
-            rows: Vec::new(),
-        }
-    }
-
-    fn persona(&mut self, name: &str, description: &str, goals: &[&str]) {
-        let id = PersonaId(self.journey.personas.len() as i64 + 1);
-        self.journey.personas.push(Persona {
-            id,
-            name: name.into(),
-            description: description.into(),
-            goals: goals.iter().map(|g| (*g).into()).collect(),
-        });
-    }
-
-    fn stage(&mut self, name: &str) {
-        let id = StageId(self.journey.stages.len() as i64 + 1);
-        self.journey.stages.push(Stage {
-            id,
-            name: name.into(),
-        });
-        self.rows.push([0, 0]);
-    }
-
-    /// A touchpoint in the latest stage.
-    fn tp(&mut self, name: &str, channel: Channel) -> TouchpointId {
-        self.tp_kind(name, channel, channel.usual_kind())
-    }
-
-    fn tp_kind(&mut self, name: &str, channel: Channel, kind: Kind) -> TouchpointId {
-        let stage = self.journey.stages.len();
-        let band = usize::from(kind == Kind::Digital);
-        let row = self.rows.last().map_or(0, |r| r[band]);
-        if let Some(r) = self.rows.last_mut() {
-            r[band] += 1;
-        }
-        let id = TouchpointId(self.journey.touchpoints.len() as i64 + 1);
-        self.journey.touchpoints.push(Touchpoint {
-            id,
-            stage: StageId(stage as i64),
-            name: name.into(),
-            channel,
-            kind,
-            x: crate::layout::slot(row).0,
-            y: crate::layout::slot(row).1,
-            ..Touchpoint::default()
-        });
-        id
-    }
-
-    fn get(&mut self, id: TouchpointId) -> &mut Touchpoint {
-        let i = (id.0 - 1) as usize;
-        &mut self.journey.touchpoints[i]
-    }
-
-    fn entry(&mut self, id: TouchpointId) {
-        self.get(id).entry = true;
-    }
-
-    fn goal(&mut self, id: TouchpointId) {
-        self.get(id).goal = true;
-    }
-
-    /// The journey-map content of a touchpoint: emotion, pain points and one opportunity.
-    fn feel(
-        &mut self,
-        id: TouchpointId,
-        emotion: i8,
-        pains: &[&str],
-        opportunity: Option<(&str, &str)>,
-    ) {
-        let t = self.get(id);
-        t.emotion = Some(emotion);
-        t.pain_points = pains.iter().map(|p| (*p).into()).collect();
-        if let Some((text, owner)) = opportunity {
-            t.opportunities.push(Opportunity {
-                text: text.into(),
-                owner: owner.into(),
-                status: OpportunityStatus::Idea,
-            });
-        }
-    }
-
-    fn kpi(&mut self, id: TouchpointId, name: &str, value: f64, target: f64) {
-        self.get(id).kpis.push(Kpi {
-            name: name.into(),
-            value: Some(value),
-            target: Some(target),
-        });
-    }
-
-    fn owner(&mut self, id: TouchpointId, owner: &str) {
-        self.get(id).owner = owner.into();
-    }
-
-    fn link(&mut self, from: TouchpointId, to: TouchpointId) {
-        let id = TransitionId(self.journey.transitions.len() as i64 + 1);
-        self.journey.transitions.push(Transition { id, from, to });
-    }
-
-    fn links(&mut self, pairs: &[(TouchpointId, TouchpointId)]) {
-        for &(a, b) in pairs {
-            self.link(a, b);
-        }
-    }
-}
-
 /// A touchpoint's name, emotion, pain points and opportunity (text, owner).
 type Feeling = (
     &'static str,
@@ -206,8 +83,7 @@ type Feeling = (
 
 /// The demo's omnichannel electronics retailer, with journey-map content.
 fn retail_omnichannel() -> Journey {
-    let draft = retail::journey();
-    let mut b = Builder::new(&draft.name, &draft.description);
+    let mut b = Builder::from_draft(&retail::journey());
     b.persona(
         "Sara, the researched buyer",
         "34, compares online, wants to touch the product before paying a lot",
@@ -216,35 +92,6 @@ fn retail_omnichannel() -> Journey {
             "no hassle with delivery",
         ],
     );
-    let mut ids = Vec::with_capacity(draft.touchpoints.len());
-    for (i, name) in draft.stages.iter().enumerate() {
-        b.stage(name);
-        for (di, t) in draft
-            .touchpoints
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.stage == i)
-        {
-            let id = b.tp_kind(&t.name, t.channel, t.kind);
-            if t.entry {
-                b.entry(id);
-            }
-            if t.goal {
-                b.goal(id);
-            }
-            ids.push((di, id));
-        }
-    }
-    let id_of = |draft_index: usize| {
-        ids.iter()
-            .find(|(d, _)| *d == draft_index)
-            .map(|(_, id)| *id)
-    };
-    for &(from, to) in &draft.transitions {
-        if let (Some(a), Some(b2)) = (id_of(from), id_of(to)) {
-            b.link(a, b2);
-        }
-    }
     let named = |b: &Builder, name: &str| {
         b.journey
             .touchpoints

@@ -3,10 +3,11 @@
 
 use std::collections::HashSet;
 
+use percorso::analytics::{Analysis, Params};
 use percorso::demo::{self, retail, DemoConfig, Generator};
-use percorso::journey::Channel;
+use percorso::journey::{Channel, Journey, OpportunityStatus};
 use percorso::log::NONE;
-use percorso::Workspace;
+use percorso::{templates, Workspace};
 
 #[path = "support/workspace.rs"]
 mod support;
@@ -101,7 +102,129 @@ fn the_demo_command_writes_a_workspace_that_opens() {
     let path = dir.path().join("d.percorso");
     demo::create(&path, false, &small_demo(100)).unwrap();
     let summary = Workspace::open(&path).unwrap().summary().unwrap();
-    assert_eq!(summary.journeys.len(), 1);
+    // The retail journey and the smaller one from a template.
+    assert_eq!(summary.journeys.len(), 2);
     assert_eq!(summary.sources.len(), 1);
     assert!(summary.events > 100);
+}
+
+/// The demo workspace with `customers` customers, reopened, and its first journey.
+fn reopened_demo(
+    customers: u64,
+) -> Result<(tempfile::TempDir, Workspace, Journey), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("d.percorso");
+    demo::create(&path, false, &small_demo(customers))?;
+    let ws = Workspace::open(&path)?;
+    let first = ws.journeys()?.first().map(|j| j.id).ok_or("no journey")?;
+    let journey = ws.journey(first)?;
+    Ok((dir, ws, journey))
+}
+
+#[test]
+fn the_demo_opens_on_a_full_retail_journey_map_and_holds_a_second_journey() {
+    let (_dir, ws, journey) = reopened_demo(100).unwrap();
+    assert_eq!(journey.name, "Omnichannel retail");
+    let names: Vec<&str> = journey
+        .touchpoints
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    let spots: Vec<&str> = retail::SPOTS.iter().map(|s| s.name).collect();
+    assert_eq!(names, spots);
+    assert_eq!(
+        journey.transitions.len(),
+        retail::journey().transitions.len()
+    );
+
+    assert!(!journey.personas.is_empty());
+    for p in &journey.personas {
+        assert!(!p.description.is_empty(), "{}", p.name);
+        assert!((2..=4).contains(&p.goals.len()), "{}", p.name);
+    }
+    let t = &journey.touchpoints;
+    assert!(t
+        .iter()
+        .all(|t| !t.description.is_empty() && !t.owner.is_empty()));
+    let with_emotion = t.iter().filter(|t| t.emotion.is_some()).count();
+    assert!(
+        with_emotion >= 20,
+        "{with_emotion} touchpoints with an emotion"
+    );
+    assert!(t.iter().filter(|t| !t.pain_points.is_empty()).count() >= 6);
+    let opportunities: Vec<_> = t.iter().flat_map(|t| &t.opportunities).collect();
+    assert!(opportunities.len() >= 6);
+    assert!(opportunities
+        .iter()
+        .all(|o| !o.text.is_empty() && !o.owner.is_empty()));
+    for status in [
+        OpportunityStatus::Idea,
+        OpportunityStatus::Planned,
+        OpportunityStatus::InProgress,
+        OpportunityStatus::Done,
+    ] {
+        assert!(
+            opportunities.iter().any(|o| o.status == status),
+            "no {status:?} opportunity"
+        );
+    }
+    let with_targets = t
+        .iter()
+        .filter(|t| !t.kpis.is_empty() && t.kpis.iter().all(|k| k.target.is_some()))
+        .count();
+    assert!(
+        with_targets >= 4,
+        "{with_targets} touchpoints with KPI targets"
+    );
+    let nps = t.iter().find(|t| t.name == "NPS survey").unwrap();
+    assert!(nps
+        .kpis
+        .iter()
+        .any(|k| k.name == "NPS" && k.value.is_some()));
+
+    let journeys = ws.journeys().unwrap();
+    assert_eq!(journeys.len(), 2);
+    let second = templates::find(demo::SECOND_JOURNEY_TEMPLATE)
+        .unwrap()
+        .journey();
+    assert_eq!(journeys[1].name, second.name);
+    assert_eq!(journeys[1].touchpoints as usize, second.touchpoints.len());
+    assert!(journeys[1].touchpoints < journeys[0].touchpoints);
+}
+
+#[test]
+fn the_demo_emotions_tell_the_story_of_its_drop_off() {
+    let (_dir, ws, journey) = reopened_demo(1_500).unwrap();
+    let report = Analysis::from_workspace(&ws, Some(journey.id))
+        .unwrap()
+        .report(&Params::default())
+        .unwrap();
+    let mean_dropoff = |keep: fn(i8) -> bool| {
+        let rates: Vec<f64> = journey
+            .touchpoints
+            .iter()
+            .filter(|t| !t.goal && t.emotion.is_some_and(keep))
+            .map(|t| {
+                let node = report
+                    .nodes
+                    .iter()
+                    .find(|n| n.touchpoint_id == t.id.0)
+                    .unwrap_or_else(|| panic!("no report node for {}", t.name));
+                assert_eq!(node.touchpoint, t.name);
+                node.dropoff_rate
+                    .unwrap_or_else(|| panic!("no drop-off rate at {}", t.name))
+            })
+            .collect();
+        assert!(rates.len() >= 3, "{} touchpoints", rates.len());
+        rates.iter().sum::<f64>() / rates.len() as f64
+    };
+    let negative = mean_dropoff(|e| e < 0);
+    let positive = mean_dropoff(|e| e > 0);
+    assert!(
+        negative > positive,
+        "mean drop-off {negative:.1} where customers feel bad, {positive:.1} where they feel good"
+    );
+    for t in journey.touchpoints.iter().filter(|t| t.emotion == Some(-2)) {
+        assert!(!t.pain_points.is_empty(), "{} has no pain point", t.name);
+    }
 }

@@ -160,7 +160,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             let touchpoints: u32 = summary.journeys.iter().map(|j| j.touchpoints).sum();
             writeln!(
                 out,
-                "Wrote {}: {} journey, {} touchpoints, {} events.",
+                "Wrote {}: {} journeys, {} touchpoints, {} events.",
                 workspace.display(),
                 summary.journeys.len(),
                 touchpoints,

@@ -48,7 +48,7 @@ fn demo_creates_the_file_and_refuses_to_overwrite_without_force() {
     };
     let first = run(&[]);
     assert!(first.status.success(), "{first:?}");
-    assert!(String::from_utf8_lossy(&first.stdout).contains("26 touchpoints"));
+    let wrote = String::from_utf8_lossy(&first.stdout).into_owned();
     let second = run(&[]);
     assert!(!second.status.success());
     assert!(String::from_utf8_lossy(&second.stderr).contains("--force"));
@@ -60,6 +60,18 @@ fn demo_creates_the_file_and_refuses_to_overwrite_without_force() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&info.stdout).unwrap();
     assert_eq!(json["journeys"][0]["name"], "Omnichannel retail");
+    assert_eq!(json["journeys"][0]["touchpoints"], 26);
+    // The demo also holds a smaller journey from a template; the summary counts both.
+    let journeys = json["journeys"].as_array().unwrap();
+    assert_eq!(journeys.len(), 2);
+    let touchpoints: u64 = journeys
+        .iter()
+        .map(|j| j["touchpoints"].as_u64().unwrap())
+        .sum();
+    assert!(
+        wrote.contains(&format!("{touchpoints} touchpoints")),
+        "{wrote}"
+    );
 }
 
 #[test]

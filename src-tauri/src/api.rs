@@ -222,7 +222,7 @@ mod tests {
         let state = AppState::new(path.clone());
         let summary = workspace_summary(&state).unwrap();
         assert!(path.exists());
-        assert_eq!(summary.journeys.len(), 1);
+        assert_eq!(summary.journeys.len(), 2);
         assert!(summary.events >= 50_000);
         let map = journey(&state, summary.journeys[0].id).unwrap();
         assert!(map.stages.len() >= 6);
@@ -489,7 +489,7 @@ mod tests {
         let blank = new_journey(&state, "Empty map", None).unwrap();
         assert_eq!(blank.name, "Empty map");
         assert!(blank.stages.is_empty());
-        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 3);
+        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 4);
         let file = dir.path().join("telecom.json");
         export_journey(&state, made.id, &file).unwrap();
         let imported = import_journey(&state, &file).unwrap();
@@ -511,7 +511,7 @@ mod tests {
         let err = new_journey(&state, "", Some("no_such_template")).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidInput);
         delete_journey(&state, blank.id).unwrap();
-        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 3);
+        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), 4);
         assert_eq!(
             journey(&state, blank.id).unwrap_err().code,
             ErrorCode::NotFound
