@@ -71,6 +71,35 @@ async fn present_every_stage_and_replay(client: Client, workspace: std::path::Pa
         let funnel = report.stages.iter().find(|s| s.stage == *stage).unwrap();
         assert_eq!(number(&figures[0]), funnel.reached, "reached, {stage}");
         assert_eq!(number(&figures[2]), funnel.dropped, "dropped, {stage}");
+        // Every figure once: the stage's numbers are not repeated.
+        let labels = texts(
+            &client,
+            "[data-testid=present-headline] .present-figure-label",
+        )
+        .await;
+        let distinct: std::collections::HashSet<&String> = labels.iter().collect();
+        assert_eq!(distinct.len(), labels.len(), "figures: {labels:?}");
+        // The slide fits the window, with the demo's emotions, pain points and opportunities on it.
+        let overflow = client
+            .execute(
+                "const s = document.querySelector('.present-slide');
+                 const r = s.getBoundingClientRect();
+                 return [s.scrollHeight - s.clientHeight, r.top, r.bottom - window.innerHeight];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let overflow: (f64, f64, f64) = serde_json::from_value(overflow).unwrap();
+        assert!(
+            overflow.0 <= 1.0 && overflow.1 >= -1.0 && overflow.2 <= 1.0,
+            "the slide of {stage} overflows the window: {overflow:?}"
+        );
+        if i == 1 {
+            assert!(!texts(&client, "[data-testid=present-emotion]")
+                .await
+                .is_empty());
+            assert!(!texts(&client, "[data-testid=present-cx]").await.is_empty());
+        }
         if i == 1 {
             screenshot(&client, "e2e-present-stage-2.png").await;
         }

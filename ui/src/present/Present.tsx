@@ -11,6 +11,7 @@ import type { Journey, Report, StageId } from "../generated/types";
 import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
+import { EmotionFace } from "../shared/EmotionFace";
 import { ChannelIcon } from "../map/channels";
 import { keyAction, move, nodesOfStage, presentSteps, stageHeadline } from "./steps";
 import { Replay } from "./Replay";
@@ -205,11 +206,6 @@ function StageSlide({
             value={formatCount(language, headline.dropped)}
             tone="warn"
           />
-          <Figure
-            label={t("present.dropped")}
-            value={formatCount(language, headline.dropped)}
-            tone="warn"
-          />
           {headline.completed > 0 && (
             <Figure
               label={t("present.completed")}
@@ -241,25 +237,26 @@ function StageSlide({
                   <span className="present-card-name" title={tp.name}>
                     {tp.name}
                   </span>
+                  {tp.emotion !== null && (
+                    <span
+                      className={`present-emotion emotion-${tp.emotion < 0 ? "low" : tp.emotion > 0 ? "high" : "flat"}`}
+                      title={`${t("present.emotion")} ${tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}`}
+                      data-testid="present-emotion"
+                    >
+                      <EmotionFace emotion={tp.emotion} size={26} />
+                      {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}
+                    </span>
+                  )}
                 </div>
-                {(tp.emotion !== null ||
-                  tp.pain_points.length > 0 ||
-                  tp.opportunities.length > 0) && (
+                {/* A slide holds the first pain point and opportunity; Design has them all. */}
+                {(tp.pain_points.length > 0 || tp.opportunities.length > 0) && (
                   <div className="present-cx" data-testid="present-cx">
-                    {tp.emotion !== null && (
-                      <span
-                        className={`present-emotion emotion-${tp.emotion < 0 ? "low" : tp.emotion > 0 ? "high" : "flat"}`}
-                      >
-                        {EMOTION_FACES[tp.emotion + 2] ?? ""} {t("present.emotion")}{" "}
-                        {tp.emotion > 0 ? `+${tp.emotion}` : tp.emotion}
-                      </span>
-                    )}
-                    {tp.pain_points.slice(0, 2).map((p) => (
+                    {tp.pain_points.slice(0, 1).map((p) => (
                       <span key={`p-${p}`} className="present-pain" title={p}>
                         {t("present.pain")}: {p}
                       </span>
                     ))}
-                    {tp.opportunities.slice(0, 2).map((o) => (
+                    {tp.opportunities.slice(0, 1).map((o) => (
                       <span key={`o-${o.text}`} className="present-opportunity" title={o.text}>
                         {t("present.opportunity")}: {o.text}
                       </span>
@@ -303,9 +300,6 @@ function StageSlide({
     </section>
   );
 }
-
-/** Faces for emotions −2…+2, the journey-map convention. */
-const EMOTION_FACES = ["☹", "🙁", "😐", "🙂", "😀"];
 
 function Figure({
   label,
