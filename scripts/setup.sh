@@ -60,6 +60,6 @@ in_window() {
   if [ -n "${DISPLAY:-}" ]; then
     dbus-run-session -- "$@"
   else
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- "$@"
+    xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- "$@"
   fi
 }

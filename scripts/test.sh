@@ -55,7 +55,7 @@ export PERCORSO_APP="$CARGO_TARGET_DIR/debug/percorso-app"
 export ARTIFACTS="$ROOT/artifacts"
 cargo test -p percorso-app --test e2e --no-run
 setsid timeout --kill-after=10 600 \
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- \
   cargo test -p percorso-app --test e2e -- --nocapture --test-threads=1 > "$LOGS/e2e.log" 2>&1 &
 E2E_PGID=$!
 E2E_STATUS=0

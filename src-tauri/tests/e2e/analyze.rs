@@ -10,7 +10,7 @@ use percorso::demo::retail;
 use percorso::Workspace;
 use serde_json::json;
 
-use crate::{screenshot, texts, wait_for, with_app};
+use crate::{check_legibility, screenshot, texts, wait_for, with_app};
 
 const NAMED: &str = "Web checkout";
 
@@ -127,14 +127,38 @@ async fn set_value(client: &Client, testid: &str, value: &str) {
     tokio::time::sleep(Duration::from_millis(100)).await;
 }
 
+/// Clicks what `css` finds, as a user would: a card outside the canvas (the map opens readable,
+/// on its first stages) is brought into view first with the zoom controls' "fit view" button.
 async fn click(client: &Client, css: &str) {
+    let outside = client
+        .execute(
+            "const el = document.querySelector(arguments[0]);
+             const canvas = el && el.closest('.react-flow');
+             if (!canvas) return false;
+             const r = el.getBoundingClientRect(), c = canvas.getBoundingClientRect();
+             const x = r.left + r.width / 2, y = r.top + r.height / 2;
+             return x < c.left || x > c.right || y < c.top || y > c.bottom;",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap();
+    if outside == json!(true) {
+        client
+            .find(Locator::Css(".react-flow__controls-fitview"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
     client
         .find(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))
         .click()
         .await
-        .unwrap();
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
 }
 
 async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBuf) {
@@ -165,6 +189,15 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
         "first stage reached"
     );
     screenshot(&client, "e2e-analyze.png").await;
+    check_legibility(
+        &client,
+        "Analyze",
+        "[data-testid=metric-node] .metric-node-name",
+        ("[data-testid=mode-design]", "[data-testid=mode-analyze]"),
+        ("[data-testid=metric-node]", retail::SPOTS.len()),
+    )
+    .await;
+    wait_for_rate(&client, NAMED, rate).await;
 
     // The inspector shows the counts behind the rate.
     click(

@@ -79,7 +79,8 @@ async fn an_edit_made_in_the_app_is_stored_and_undone_after_a_relaunch() {
         )
         .await
         .unwrap_err();
-        assert_eq!(refused["code"], "invalid_input");
+        assert_eq!(refused["code"], "name_required");
+        assert_eq!(refused["params"]["what"], "journey");
     })
     .await;
     // Quit: the file holds the edit and its history.

@@ -140,6 +140,106 @@ pub async fn wait_for(client: &Client, css: &str, count: usize) {
     }
 }
 
+/// How readable the map on screen is: the smallest card name in CSS pixels as drawn (its font
+/// size times the map's zoom), the share of the canvas that the map covers, and how many of the
+/// cards are inside the canvas.
+pub struct Legibility {
+    pub smallest_name_px: f64,
+    pub canvas_share: f64,
+    pub cards_in_view: u64,
+    pub cards: u64,
+}
+
+/// Measures [`Legibility`] for the cards whose names `name_css` finds (such as
+/// `.touchpoint-name`), once the map has settled.
+pub async fn legibility(client: &Client, name_css: &str) -> Legibility {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let value = client
+        .execute(
+            "const canvas = document.querySelector('.react-flow');
+             const c = canvas.getBoundingClientRect();
+             const viewport = canvas.querySelector('.react-flow__viewport');
+             const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+             const names = Array.from(canvas.querySelectorAll(arguments[0]));
+             const smallest = Math.min(...names.map(n => parseFloat(getComputedStyle(n).fontSize) * zoom));
+             let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+             for (const n of canvas.querySelectorAll('.react-flow__node')) {
+               const q = n.getBoundingClientRect();
+               l = Math.min(l, q.left); t = Math.min(t, q.top); r = Math.max(r, q.right); b = Math.max(b, q.bottom);
+             }
+             const w = Math.max(0, Math.min(r, c.right) - Math.max(l, c.left));
+             const h = Math.max(0, Math.min(b, c.bottom) - Math.max(t, c.top));
+             const inView = names.filter(n => { const q = n.getBoundingClientRect();
+               return q.left >= c.left && q.right <= c.right && q.top >= c.top && q.bottom <= c.bottom; }).length;
+             return [smallest, (w * h) / (c.width * c.height), inView, names.length];",
+            vec![json!(name_css)],
+        )
+        .await
+        .unwrap();
+    let (smallest_name_px, canvas_share, cards_in_view, cards): (f64, f64, u64, u64) =
+        serde_json::from_value(value).unwrap();
+    Legibility {
+        smallest_name_px,
+        canvas_share,
+        cards_in_view,
+        cards,
+    }
+}
+
+/// Checks and prints the [`Legibility`] of the map in `mode` at the window's size now, then at
+/// 1920×1080, and puts the window back. A map takes its first view when it opens, so after each
+/// resize the mode is left for `away` and opened again with `back` until `ready` shows.
+pub async fn check_legibility(
+    client: &Client,
+    mode: &str,
+    name_css: &str,
+    (away, back): (&str, &str),
+    (ready, count): (&str, usize),
+) {
+    let (width, height) = client.get_window_size().await.unwrap();
+    let reopen = || async {
+        click(client, away).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        click(client, back).await;
+        wait_for(client, ready, count).await;
+    };
+    for size in [None, Some((1920u32, 1080u32))] {
+        if let Some((w, h)) = size {
+            client.set_window_size(w, h).await.unwrap();
+            reopen().await;
+        }
+        let (w, h) = client.get_window_size().await.unwrap();
+        let seen = legibility(client, name_css).await;
+        eprintln!(
+            "legibility {mode} at {w}×{h}: smallest card name {:.1} px, the map covers {:.0}% \
+             of the canvas, {} of {} cards in view",
+            seen.smallest_name_px,
+            seen.canvas_share * 100.0,
+            seen.cards_in_view,
+            seen.cards
+        );
+        assert!(
+            seen.smallest_name_px >= 10.95,
+            "{mode} at {w}×{h}: card names are {:.1} px on screen, below 11",
+            seen.smallest_name_px
+        );
+        assert!(
+            seen.canvas_share >= 0.5,
+            "{mode} at {w}×{h}: the map covers only {:.0}% of the canvas",
+            seen.canvas_share * 100.0
+        );
+        assert!(
+            seen.cards_in_view >= 6,
+            "{mode} at {w}×{h}: almost no card in view"
+        );
+    }
+    client
+        .set_window_size(width as u32, height as u32)
+        .await
+        .unwrap();
+    reopen().await;
+}
+
 pub async fn screenshot(client: &Client, name: &str) {
     // A screenshot right after a DOM change can be stale: wait for two animation frames.
     client

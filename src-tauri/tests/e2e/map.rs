@@ -3,7 +3,7 @@
 use fantoccini::{Client, Locator};
 use percorso::demo::retail;
 
-use crate::{screenshot, texts, wait_for, with_app};
+use crate::{check_legibility, screenshot, texts, wait_for, with_app};
 
 async fn demo_map_is_shown(client: &Client) {
     wait_for(client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
@@ -41,6 +41,36 @@ async fn demo_map_is_shown(client: &Client) {
         "events shown: {events:?}"
     );
     screenshot(client, "e2e-demo-map.png").await;
+
+    // Readable at first sight, on a laptop and on a large screen, with no minimap over the cards.
+    assert!(client
+        .find_all(Locator::Css(".react-flow__minimap"))
+        .await
+        .unwrap()
+        .is_empty());
+    // The emotion curve is part of the first view, under the lanes.
+    let emotion_in_view = client
+        .execute(
+            "const c = document.querySelector('.react-flow').getBoundingClientRect();
+             const e = document.querySelector('.react-flow__node-emotion').getBoundingClientRect();
+             return e.top >= c.top && e.bottom <= c.bottom;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        emotion_in_view,
+        serde_json::json!(true),
+        "the emotion curve is in view"
+    );
+    check_legibility(
+        client,
+        "Design",
+        "[data-testid=touchpoint] .touchpoint-name",
+        ("[data-testid=mode-analyze]", "[data-testid=mode-design]"),
+        ("[data-testid=touchpoint]", retail::SPOTS.len()),
+    )
+    .await;
 
     // Selecting a touchpoint shows it in the side panel.
     let card = client

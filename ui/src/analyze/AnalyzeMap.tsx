@@ -4,12 +4,21 @@
 // customer's path when one is open.
 
 import { useContext, useMemo } from "react";
-import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useStoreApi,
+  type Edge,
+  type Node,
+} from "@xyflow/react";
 import type { Journey, Report, TouchpointId } from "../generated/types";
 import { LanguageContext } from "../language";
 import { layoutJourney, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
 import { Lane, type LaneNode } from "../map/nodes";
 import { formatDuration, formatInstant } from "../shared/format";
+import { firstView } from "../shared/viewport";
 import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./nodes";
 import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "../shared/overlay";
 import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "../shared/scales";
@@ -43,6 +52,7 @@ export function AnalyzeMap({
   path,
 }: Props) {
   const language = useContext(LanguageContext);
+  const store = useStoreApi();
   const { nodes, edges } = useMemo(() => {
     const layout = layoutJourney(journey);
     const looks = nodeLooks(language, metric, report, compareWith);
@@ -196,13 +206,10 @@ export function AnalyzeMap({
       edges={edges}
       nodeTypes={nodeTypes}
       onInit={(flow) => {
-        // Fit the whole map, then align its top (the funnel) with the top of the canvas so the
+        // Readable first (shared/viewport.ts), the funnels at the top of the canvas so that the
         // free space falls below, where the legend sits.
-        void flow.fitView({ padding: 0.04 }).then(() => {
-          const view = flow.getViewport();
-          const top = (FUNNEL_HEIGHT * 2 + FUNNEL_GAP) * view.zoom;
-          void flow.setViewport({ x: view.x, y: 14 + top, zoom: view.zoom });
-        });
+        const { width, height } = store.getState();
+        void flow.setViewport(firstView(flow.getNodesBounds(flow.getNodes()), { width, height }));
       }}
       minZoom={0.15}
       maxZoom={2.5}

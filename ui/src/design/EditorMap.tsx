@@ -3,7 +3,7 @@
 // in a lane to add, and the emotion curve under the lanes. Every change is sent to the engine as
 // one edit; the canvas only ever shows the journey the engine answered with.
 
-import { memo, useCallback, useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import {
   applyNodeChanges,
   Background,
@@ -26,6 +26,8 @@ import { EmotionCurve, EMOTION_HEIGHT, type EmotionNode } from "./EmotionCurve";
 import { placeAt, placeCentredAt, type Place } from "./geometry";
 import { EditableLane, type EditableLaneNode, type LaneActions } from "./EditableLane";
 import type { Selection } from "./selection";
+import { firstView } from "../shared/viewport";
+import { MiniMapToggle, useMiniMap } from "../shared/MiniMapToggle";
 
 interface Props {
   journey: Journey;
@@ -43,7 +45,7 @@ interface Props {
 const KIND_COLOURS = { physical: "#b45309", digital: "#4338ca" } as const;
 const EDGE = "#64748b";
 const EDGE_SELECTED = "#0f766e";
-const EMOTION_GAP = 28;
+const EMOTION_GAP = 16;
 /** Below this zoom a card's text is too small to read; cards are drawn as plain blocks. */
 const OVERVIEW_ZOOM = 0.25;
 
@@ -174,11 +176,24 @@ export function EditorMap({
     setShown(built);
     setNodes(built);
   }
+  // The first view (see shared/viewport.ts) once the canvas has its size, and again after a tidy.
+  const canvasWidth = useStore((s) => s.width);
+  const canvasHeight = useStore((s) => s.height);
+  const sized = canvasWidth > 0 && canvasHeight > 0;
+  const fitted = useRef<number | null>(null);
+  const showFirstView = useEffectEvent((animate: boolean) => {
+    const emotionBottom = layout.lanes.length === 0 ? 0 : EMOTION_GAP + EMOTION_HEIGHT;
+    const bounds = { x: 0, y: 0, width: layout.width, height: layout.height + emotionBottom };
+    const view = firstView(bounds, { width: canvasWidth, height: canvasHeight });
+    void flow.setViewport(view, { duration: animate ? 250 : 0 });
+  });
   useEffect(() => {
-    if (fit === 0) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.06, duration: 250 }));
-    return () => cancelAnimationFrame(frame);
-  }, [fit, flow]);
+    if (!sized || fitted.current === fit) return;
+    const animate = fitted.current !== null;
+    fitted.current = fit;
+    showFirstView(animate);
+  }, [fit, sized]);
+  const [miniMap, toggleMiniMap] = useMiniMap();
   const edges = useMemo(() => buildEdges(journey, selection), [journey, selection]);
 
   const onNodesChange = useCallback(
@@ -295,8 +310,6 @@ export function EditorMap({
         if (place) onAddAt(place);
       }}
       onPaneClick={() => onSelection(() => ({ touchpoints: new Set(), transitions: new Set() }))}
-      fitView
-      fitViewOptions={{ padding: 0.06 }}
       minZoom={0.1}
       maxZoom={2.5}
       zoomOnDoubleClick={false}
@@ -307,19 +320,23 @@ export function EditorMap({
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} />
-      <MiniMap
-        pannable
-        zoomable
-        nodeColor={(node) =>
-          node.type === "touchpoint"
-            ? KIND_COLOURS[(node as TouchpointNode).data.touchpoint.kind]
-            : node.type === "emotion"
-              ? "transparent"
-              : "#f1f5f9"
-        }
-        maskColor="rgba(15, 23, 42, 0.08)"
-      />
+      <Controls showInteractive={false}>
+        <MiniMapToggle shown={miniMap} onToggle={toggleMiniMap} />
+      </Controls>
+      {miniMap && (
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(node) =>
+            node.type === "touchpoint"
+              ? KIND_COLOURS[(node as TouchpointNode).data.touchpoint.kind]
+              : node.type === "emotion"
+                ? "transparent"
+                : "#f1f5f9"
+          }
+          maskColor="rgba(15, 23, 42, 0.08)"
+        />
+      )}
     </ReactFlow>
   );
 }

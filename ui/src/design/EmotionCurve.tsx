@@ -12,7 +12,7 @@ import { LanguageContext } from "../language";
 import { formatSigned } from "../shared/format";
 import { EMOTION_MAX, EMOTION_MIN, emotionPoints, smoothPath, stageEmotions } from "./geometry";
 
-export const EMOTION_HEIGHT = 200;
+export const EMOTION_HEIGHT = 150;
 const PAD = 34;
 const LEVELS = [2, 1, 0, -1, -2];
 
