@@ -97,6 +97,77 @@ impl fmt::Display for Encoding {
     }
 }
 
+/// A known tool's export, recognised from its column names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportShape {
+    /// A process-mining event log as CSV (pm4py, Disco, Celonis): `case:concept:name`,
+    /// `concept:name`, `time:timestamp`.
+    ProcessMining,
+    PostHog,
+    Amplitude,
+    Mixpanel,
+    /// Google Analytics 4's BigQuery export: `user_pseudo_id`, `event_name`, `event_timestamp`.
+    Ga4,
+    Segment,
+}
+
+impl ExportShape {
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportShape::ProcessMining => "process-mining event log",
+            ExportShape::PostHog => "PostHog export",
+            ExportShape::Amplitude => "Amplitude export",
+            ExportShape::Mixpanel => "Mixpanel export",
+            ExportShape::Ga4 => "GA4 BigQuery export",
+            ExportShape::Segment => "Segment export",
+        }
+    }
+}
+
+impl Detection {
+    /// How the file will be read, in one line for the CLI: the export recognised, which column
+    /// holds what, and which customer id was chosen over which.
+    pub fn reading(&self) -> String {
+        let s = &self.settings;
+        let column = |role: ColumnRole| {
+            s.roles
+                .iter()
+                .position(|&r| r == role)
+                .and_then(|i| s.columns.get(i))
+        };
+        let mut parts = Vec::new();
+        for (role, what) in [
+            (ColumnRole::Customer, "customer"),
+            (ColumnRole::Touchpoint, "touchpoint"),
+            (ColumnRole::Timestamp, "timestamp"),
+        ] {
+            if let Some(name) = column(role) {
+                let format = match (role, &s.timestamp_format) {
+                    (ColumnRole::Timestamp, Some(f)) => format!(" ({f})"),
+                    _ => String::new(),
+                };
+                parts.push(format!("{name} as {what}{format}"));
+            }
+        }
+        let mut line = match self.export_shape {
+            Some(shape) => format!("{}: {}", shape.label(), parts.join(", ")),
+            None => format!("Columns: {}", parts.join(", ")),
+        };
+        if let (Some(chosen), false) = (
+            column(ColumnRole::Customer),
+            self.customer_alternatives.is_empty(),
+        ) {
+            line.push_str(&format!(
+                ". {chosen} was chosen as the customer over {}: an id that stays the same across \
+                 devices and sessions",
+                self.customer_alternatives.join(", ")
+            ));
+        }
+        line
+    }
+}
+
 /// What a column of the file means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -213,6 +284,11 @@ pub struct Detection {
     pub timestamp_preview: Vec<TimestampPreview>,
     /// Whatever detection could not settle, in words for the user.
     pub notes: Vec<String>,
+    /// The known tool whose export the columns look like, if any.
+    pub export_shape: Option<ExportShape>,
+    /// Other columns that could have held the customer id: the chosen one is the id that stays
+    /// the same across devices and sessions (a user id before an anonymous or device id).
+    pub customer_alternatives: Vec<String>,
     #[ts(type = "number")]
     pub file_size: u64,
 }

@@ -253,8 +253,12 @@ fn deleting_a_stage_with_touchpoints_moves_them_to_the_chosen_stage() {
             },
         )
         .unwrap_err();
-    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    assert_eq!(refused.code(), ErrorCode::StageNotEmpty);
     assert!(refused.to_string().contains("Buy"), "{refused}");
+    assert_eq!(
+        refused.params().get("stage").map(String::as_str),
+        Some("Buy")
+    );
     assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
     assert_eq!(f.ws.history(f.id).unwrap().undo, None);
     let j = round(
@@ -435,7 +439,12 @@ fn bad_field_values_are_refused_and_change_nothing() {
                 },
             )
             .unwrap_err();
-        assert_eq!(err.code(), ErrorCode::InvalidInput, "{field:?}");
+        // An empty name has a code of its own; the other refusals say what was wrong.
+        let expected = match field {
+            TouchpointField::Name(_) => ErrorCode::NameRequired,
+            _ => ErrorCode::InvalidInput,
+        };
+        assert_eq!(err.code(), expected, "{field:?}");
     }
     let missing =
         f.ws.apply(

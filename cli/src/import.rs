@@ -125,6 +125,7 @@ fn parse_delimiter(text: &str) -> Result<char> {
 
 pub fn run(args: &ImportArgs, out: &mut impl Write) -> Result<()> {
     let detection = import::detect(&args.file, &args.overrides()?)?;
+    eprintln!("{}", detection.reading());
     let mut settings = detection.settings;
     settings.force = args.force;
     settings.journey = args.journey.map(JourneyId);

@@ -12,8 +12,8 @@ use percorso::analytics::{
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
-    ColumnRole, Detection, Encoding, ImportPhase, ImportSettings, ImportSummary, Overrides,
-    Progress, RejectedRow, TimestampFormat, TimestampPreview, UnmappedValue,
+    ColumnRole, Detection, Encoding, ExportShape, ImportPhase, ImportSettings, ImportSummary,
+    Overrides, Progress, RejectedRow, TimestampFormat, TimestampPreview, UnmappedValue,
 };
 use percorso::journey::{
     JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
@@ -129,6 +129,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<ImportSettings>(cfg),
         declaration::<Overrides>(cfg),
         declaration::<TimestampPreview>(cfg),
+        declaration::<ExportShape>(cfg),
         declaration::<Detection>(cfg),
         declaration::<ImportPhase>(cfg),
         declaration::<Progress>(cfg),

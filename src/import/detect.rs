@@ -12,7 +12,9 @@ use std::path::Path;
 
 use super::read::parse_number;
 use super::timestamp::{local_zone_name, write_rfc3339_ms, TimestampFormat, Zone};
-use super::{ColumnRole, Detection, Encoding, ImportSettings, Overrides, TimestampPreview};
+use super::{
+    ColumnRole, Detection, Encoding, ExportShape, ImportSettings, Overrides, TimestampPreview,
+};
 use crate::error::{Error, Result};
 use crate::matching::match_key;
 
@@ -22,37 +24,56 @@ const PREVIEW_ROWS: usize = 20;
 const PREVIEW_TIMESTAMPS: usize = 10;
 const DELIMITERS: [char; 4] = [',', ';', '\t', '|'];
 
-/// Header names that give a column its role, compared by [`match_key`] (so `id_cliente`,
-/// `ID Cliente` and `idcliente` are one name), in English and Italian.
+/// Header names that give a column its role, compared by [`header_key`] (so `id_cliente`,
+/// `ID Cliente`, `case:concept:name` and `userId` are compared as `idcliente`, `idcliente`,
+/// `caseconceptname` and `userid`), in English and Italian, and as the tools analysts export from
+/// name them: process mining (XES attribute names), PostHog, Amplitude, Mixpanel, GA4's BigQuery
+/// export and Segment. Within a role the list is in order of preference: when several columns
+/// could hold the role, the one whose name comes first wins. For the customer that puts ids that
+/// stay the same across devices and sessions before anonymous and device ids.
 const NAMES: [(ColumnRole, &[&str]); 6] = [
     (
         ColumnRole::Customer,
         &[
             "customer",
+            "customerid",
             "cliente",
             "idcliente",
-            "customerid",
-            "user",
+            "codicecliente",
+            "caseconceptname",
+            "caseid",
             "userid",
+            "user",
             "utente",
+            "idutente",
             "client",
             "clientid",
-            "codicecliente",
+            "personid",
+            "distinctid",
+            "amplitudeid",
+            "userpseudoid",
+            "visitorid",
+            "deviceid",
+            "anonymousid",
         ],
     ),
     (
         ColumnRole::Timestamp,
         &[
             "timestamp",
-            "data",
+            "timetimestamp",
+            "eventtimestamp",
+            "eventtime",
+            "datetime",
             "dataora",
             "date",
+            "data",
             "time",
             "ts",
             "quando",
-            "datetime",
-            "eventtime",
             "orario",
+            "occurredat",
+            "createdat",
         ],
     ),
     (
@@ -61,30 +82,84 @@ const NAMES: [(ColumnRole, &[&str]); 6] = [
             "touchpoint",
             "puntodicontatto",
             "puntocontatto",
-            "step",
-            "page",
+            "conceptname",
+            "activity",
+            "attivita",
             "eventname",
+            "event",
+            "eventtype",
+            "evento",
+            "step",
+            "passo",
+            "page",
             "pagina",
+            "screen",
+            "schermata",
+            "action",
+            "azione",
         ],
     ),
-    (ColumnRole::Channel, &["channel", "canale"]),
+    (
+        ColumnRole::Channel,
+        &["channel", "canale", "platform", "piattaforma"],
+    ),
     (
         ColumnRole::EventType,
         &[
-            "event",
             "eventtype",
-            "tipo",
-            "azione",
+            "lifecycletransition",
             "type",
+            "tipo",
             "action",
+            "azione",
+            "event",
             "evento",
         ],
     ),
     (
         ColumnRole::Value,
-        &["value", "valore", "importo", "amount", "score", "punteggio"],
+        &[
+            "value",
+            "valore",
+            "importo",
+            "amount",
+            "revenue",
+            "price",
+            "prezzo",
+            "score",
+            "punteggio",
+        ],
     ),
 ];
+
+/// A header name as [`NAMES`] lists it: [`match_key`] without the punctuation that export
+/// formats put in names (`case:concept:name`, `properties.$browser`).
+fn header_key(name: &str) -> String {
+    match_key(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The shape of a known tool's export, recognised from its column names.
+fn export_shape(keys: &[String]) -> Option<ExportShape> {
+    let has = |k: &str| keys.iter().any(|x| x == k);
+    if has("userpseudoid") && has("eventname") {
+        Some(ExportShape::Ga4)
+    } else if has("caseconceptname") || (has("conceptname") && has("timetimestamp")) {
+        Some(ExportShape::ProcessMining)
+    } else if has("amplitudeid") || (has("eventtype") && has("eventtime")) {
+        Some(ExportShape::Amplitude)
+    } else if has("distinctid") && has("event") && has("timestamp") {
+        Some(ExportShape::PostHog)
+    } else if has("distinctid") && has("event") && has("time") {
+        Some(ExportShape::Mixpanel)
+    } else if has("anonymousid") && has("event") {
+        Some(ExportShape::Segment)
+    } else {
+        None
+    }
+}
 
 /// Reads the start of `path` and proposes settings, applying `overrides` where given.
 pub fn detect(path: impl AsRef<Path>, overrides: &Overrides) -> Result<Detection> {
@@ -207,7 +282,21 @@ fn finish(
             });
         }
     }
+    let keys: Vec<String> = settings.columns.iter().map(|c| header_key(c)).collect();
+    let customer_names = NAMES[0].1;
+    let customer_alternatives = settings
+        .columns
+        .iter()
+        .zip(&keys)
+        .zip(&settings.roles)
+        .filter(|((_, key), role)| {
+            **role != ColumnRole::Customer && customer_names.contains(&key.as_str())
+        })
+        .map(|((column, _), _)| column.clone())
+        .collect();
     Ok(Detection {
+        export_shape: export_shape(&keys),
+        customer_alternatives,
         settings,
         sample_rows: data.iter().take(PREVIEW_ROWS).cloned().collect(),
         timestamp_candidates: candidates,
@@ -407,14 +496,24 @@ fn column_values(data: &[Vec<String>], column: Option<usize>) -> Vec<&str> {
 
 fn propose_roles(columns: &[String], data: &[Vec<String>]) -> Vec<ColumnRole> {
     let mut roles = vec![ColumnRole::Ignore; columns.len()];
-    let keys: Vec<String> = columns.iter().map(|c| match_key(c)).collect();
+    let keys: Vec<String> = columns.iter().map(|c| header_key(c)).collect();
     for (role, names) in NAMES {
         let found = keys
             .iter()
             .enumerate()
-            .find(|(i, k)| roles[*i] == ColumnRole::Ignore && names.contains(&k.as_str()));
-        if let Some((i, _)) = found {
+            .filter(|(i, _)| roles[*i] == ColumnRole::Ignore)
+            .filter_map(|(i, k)| Some((names.iter().position(|n| n == k)?, i)))
+            .min();
+        if let Some((_, i)) = found {
             roles[i] = role;
+        }
+    }
+    // Process mining's case attributes and resource describe the customer or who served them.
+    for (i, column) in columns.iter().enumerate() {
+        let lower = column.trim().to_lowercase();
+        if roles[i] == ColumnRole::Ignore && (lower.starts_with("case:") || lower == "org:resource")
+        {
+            roles[i] = ColumnRole::Segment;
         }
     }
     let unassigned = |roles: &[ColumnRole], i: usize| roles[i] == ColumnRole::Ignore;
@@ -545,16 +644,34 @@ fn timestamp_candidates(values: &[&str]) -> Vec<TimestampFormat> {
         .filter(|(_, n)| *n == best)
         .map(|(f, _)| f)
         .collect();
-    if formats.contains(&TimestampFormat::EpochSeconds)
-        && formats.contains(&TimestampFormat::EpochMillis)
-    {
-        let digits = values.iter().map(|v| v.len()).sum::<usize>() / values.len();
-        let drop = if digits >= 12 {
-            TimestampFormat::EpochSeconds
-        } else {
-            TimestampFormat::EpochMillis
+    // Every epoch unit reads any integer: the magnitude tells them apart. Instants from 1973 to
+    // 5138 have 9 to 11 digits in seconds, 12 to 14 in milliseconds, 15 to 17 in microseconds and
+    // 18 or more in nanoseconds.
+    let epochs = [
+        TimestampFormat::EpochSeconds,
+        TimestampFormat::EpochMillis,
+        TimestampFormat::EpochMicros,
+        TimestampFormat::EpochNanos,
+    ];
+    if epochs.iter().filter(|f| formats.contains(f)).count() > 1 {
+        let digits = values
+            .iter()
+            .map(|v| {
+                v.trim()
+                    .trim_start_matches('-')
+                    .split('.')
+                    .next()
+                    .map_or(0, str::len)
+            })
+            .sum::<usize>()
+            / values.len();
+        let unit = match digits {
+            0..=11 => 0,
+            12..=14 => 1,
+            15..=17 => 2,
+            _ => 3,
         };
-        formats.retain(|f| *f != drop);
+        formats.retain(|f| !epochs.contains(f) || *f == epochs[unit]);
     }
     formats
 }

@@ -33,6 +33,10 @@ pub enum TimestampFormat {
     EpochSeconds,
     /// Milliseconds since 1970-01-01T00:00:00Z.
     EpochMillis,
+    /// Microseconds since 1970-01-01T00:00:00Z (GA4's BigQuery export, many warehouses).
+    EpochMicros,
+    /// Nanoseconds since 1970-01-01T00:00:00Z (Parquet and Spark timestamps written as integers).
+    EpochNanos,
     /// A chrono strftime pattern such as `%d %b %Y %H:%M`.
     Custom { pattern: String },
 }
@@ -50,17 +54,22 @@ impl TimestampFormat {
             MonthDayYear { separator: '-' },
             EpochSeconds,
             EpochMillis,
+            EpochMicros,
+            EpochNanos,
         ]
     }
 
     /// Reads a format as the CLI's `--timestamp-format` spells it: `iso`, `dd/mm/yyyy`,
-    /// `mm/dd/yyyy`, `dd.mm.yyyy`, `epoch_s`, `epoch_ms`, or a strftime pattern with `%`.
+    /// `mm/dd/yyyy`, `dd.mm.yyyy`, `epoch_s`, `epoch_ms`, `epoch_us`, `epoch_ns`, or a strftime
+    /// pattern with `%`.
     pub fn parse_name(name: &str) -> Result<TimestampFormat> {
         let lower = name.trim().to_ascii_lowercase();
         let format = match lower.as_str() {
             "iso" | "iso8601" | "rfc3339" | "yyyy-mm-dd" => TimestampFormat::Iso,
             "epoch" | "epoch_s" | "unix" | "seconds" => TimestampFormat::EpochSeconds,
             "epoch_ms" | "unix_ms" | "millis" | "milliseconds" => TimestampFormat::EpochMillis,
+            "epoch_us" | "unix_us" | "micros" | "microseconds" => TimestampFormat::EpochMicros,
+            "epoch_ns" | "unix_ns" | "nanos" | "nanoseconds" => TimestampFormat::EpochNanos,
             _ if name.contains('%') => TimestampFormat::Custom {
                 pattern: name.to_owned(),
             },
@@ -89,6 +98,8 @@ impl TimestampFormat {
             TimestampFormat::MonthDayYear { separator: s } => format!("03{s}31{s}2026 09:15"),
             TimestampFormat::EpochSeconds => "1772356500".to_owned(),
             TimestampFormat::EpochMillis => "1772356500000".to_owned(),
+            TimestampFormat::EpochMicros => "1772356500000000".to_owned(),
+            TimestampFormat::EpochNanos => "1772356500000000000".to_owned(),
             TimestampFormat::Custom { pattern } => pattern.clone(),
         }
     }
@@ -105,13 +116,9 @@ impl TimestampFormat {
                 parse_dated(text, DateOrder::Mdy, ascii(*separator)?)
             }
             TimestampFormat::EpochSeconds => parse_epoch_seconds(text),
-            TimestampFormat::EpochMillis => {
-                let ms = parse_int(text)?;
-                Some(Stamp {
-                    ms,
-                    offset_s: Some(0),
-                })
-            }
+            TimestampFormat::EpochMillis => epoch_in(text, 1),
+            TimestampFormat::EpochMicros => epoch_in(text, 1_000),
+            TimestampFormat::EpochNanos => epoch_in(text, 1_000_000),
             TimestampFormat::Custom { pattern } => {
                 parse_custom(std::str::from_utf8(text).ok()?, pattern)
             }
@@ -122,7 +129,8 @@ impl TimestampFormat {
 fn unknown_format(name: &str) -> Error {
     Error::InvalidInput(format!(
         "{name:?} is not a timestamp format Percorso knows; use iso, dd/mm/yyyy, \
-         mm/dd/yyyy, dd.mm.yyyy, epoch_s, epoch_ms, or a strftime pattern such as \"%d %b %Y %H:%M\""
+         mm/dd/yyyy, dd.mm.yyyy, epoch_s, epoch_ms, epoch_us, epoch_ns, or a strftime pattern such \
+         as \"%d %b %Y %H:%M\""
     ))
 }
 
@@ -134,6 +142,8 @@ impl fmt::Display for TimestampFormat {
             TimestampFormat::MonthDayYear { separator: s } => write!(f, "mm{s}dd{s}yyyy"),
             TimestampFormat::EpochSeconds => f.write_str("epoch_s"),
             TimestampFormat::EpochMillis => f.write_str("epoch_ms"),
+            TimestampFormat::EpochMicros => f.write_str("epoch_us"),
+            TimestampFormat::EpochNanos => f.write_str("epoch_ns"),
             TimestampFormat::Custom { pattern } => f.write_str(pattern),
         }
     }
@@ -316,7 +326,8 @@ fn parse_int(s: &[u8]) -> Option<i64> {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, s),
     };
-    if digits.is_empty() || digits.len() > 18 {
+    // Up to 19 digits: nanoseconds since 1970 have 19 today.
+    if digits.is_empty() || digits.len() > 19 {
         return None;
     }
     let mut n = 0i64;
@@ -324,9 +335,18 @@ fn parse_int(s: &[u8]) -> Option<i64> {
         if !d.is_ascii_digit() {
             return None;
         }
-        n = n * 10 + i64::from(d - b'0');
+        n = n.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
     }
     Some(if negative { -n } else { n })
+}
+
+/// An integer count of `per_ms` units since 1970, floored to the millisecond (an instant before
+/// 1970 is floored too, not rounded towards it).
+fn epoch_in(text: &[u8], per_ms: i64) -> Option<Stamp> {
+    Some(Stamp {
+        ms: parse_int(text)?.div_euclid(per_ms),
+        offset_s: Some(0),
+    })
 }
 
 fn parse_epoch_seconds(s: &[u8]) -> Option<Stamp> {
@@ -570,6 +590,32 @@ mod tests {
             utc(&TimestampFormat::Iso, "2026-03-01T09:15:00.123Z"),
             Some(t)
         );
+    }
+
+    #[test]
+    fn epoch_micros_and_nanos_read_to_the_millisecond() {
+        let t = utc(&TimestampFormat::EpochMillis, "1772356500123").unwrap();
+        assert_eq!(
+            utc(&TimestampFormat::EpochMicros, "1772356500123456"),
+            Some(t)
+        );
+        assert_eq!(
+            utc(&TimestampFormat::EpochNanos, "1772356500123456789"),
+            Some(t)
+        );
+        // Before 1970 the floor goes down, as for every other unit.
+        let before = utc(&TimestampFormat::EpochMillis, "-1").unwrap();
+        assert_eq!(utc(&TimestampFormat::EpochMicros, "-1"), Some(before));
+        // Too large for 64 bits: refused, never wrapped round.
+        assert_eq!(
+            utc(&TimestampFormat::EpochNanos, "9999999999999999999"),
+            None
+        );
+        for name in ["epoch_us", "epoch_ns"] {
+            let format = TimestampFormat::parse_name(name).unwrap();
+            assert_eq!(format.to_string(), name);
+            assert!(format.parse(format.example().as_bytes()).is_some());
+        }
     }
 
     #[test]

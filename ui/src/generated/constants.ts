@@ -89,6 +89,12 @@ export const TIMESTAMP_FORMATS: Array<TimestampFormat> = [
   },
   {
     "kind": "epoch_millis"
+  },
+  {
+    "kind": "epoch_micros"
+  },
+  {
+    "kind": "epoch_nanos"
   }
 ];
 

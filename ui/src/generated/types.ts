@@ -233,7 +233,7 @@ export type Encoding = "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "windows1
 
 export type ColumnRole = "customer" | "timestamp" | "touchpoint" | "channel" | "event_type" | "value" | "segment" | "ignore";
 
-export type TimestampFormat = { "kind": "iso" } | { "kind": "day_month_year", separator: string, } | { "kind": "month_day_year", separator: string, } | { "kind": "epoch_seconds" } | { "kind": "epoch_millis" } | { "kind": "custom", pattern: string, };
+export type TimestampFormat = { "kind": "iso" } | { "kind": "day_month_year", separator: string, } | { "kind": "month_day_year", separator: string, } | { "kind": "epoch_seconds" } | { "kind": "epoch_millis" } | { "kind": "epoch_micros" } | { "kind": "epoch_nanos" } | { "kind": "custom", pattern: string, };
 
 export type ImportSettings = { 
 /**
@@ -289,6 +289,8 @@ export type TimestampPreview = { text: string,
  */
 instant: string | null, };
 
+export type ExportShape = "process_mining" | "post_hog" | "amplitude" | "mixpanel" | "ga4" | "segment";
+
 export type Detection = { settings: ImportSettings, 
 /**
  * The first records of the file (after the header) as text, one string per field.
@@ -305,7 +307,16 @@ timestamp_preview: Array<TimestampPreview>,
 /**
  * Whatever detection could not settle, in words for the user.
  */
-notes: Array<string>, file_size: number, };
+notes: Array<string>, 
+/**
+ * The known tool whose export the columns look like, if any.
+ */
+export_shape: ExportShape | null, 
+/**
+ * Other columns that could have held the customer id: the chosen one is the id that stays
+ * the same across devices and sessions (a user id before an anonymous or device id).
+ */
+customer_alternatives: Array<string>, file_size: number, };
 
 export type ImportPhase = "reading" | "storing";
 

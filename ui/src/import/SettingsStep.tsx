@@ -113,6 +113,7 @@ export function SettingsStep({
         if (canImport(detection)) onStart(settings);
       }}
     >
+      <Recognised detection={detection} />
       <div className="settings-grid">
         <div className="setting setting-file">
           <span className="setting-label">{t("import.settings.file")}</span>
@@ -328,6 +329,10 @@ function formatLabel(t: (key: MessageKey) => string, key: string): string {
       return t("import.format.epoch_s");
     case "epoch_millis":
       return t("import.format.epoch_ms");
+    case "epoch_micros":
+      return t("import.format.epoch_us");
+    case "epoch_nanos":
+      return t("import.format.epoch_ns");
     default:
       return t("import.format.custom");
   }
@@ -346,4 +351,24 @@ function problemText(t: (key: MessageKey) => string, language: Language, p: Prob
     case "unparsed":
       return fill(t("import.settings.some_unparsed"), { count: formatCount(language, p.count) });
   }
+}
+
+/**
+ * What detection recognised, in one line above the settings: the tool the file was exported
+ * from, and which column was taken as the customer when several could be.
+ */
+function Recognised({ detection }: { detection: Detection }) {
+  const t = useT();
+  const { settings, export_shape: shape, customer_alternatives: others } = detection;
+  const customer = settings.columns[settings.roles.indexOf("customer")];
+  if (!shape && (others.length === 0 || customer === undefined)) return null;
+  return (
+    <p className="import-recognised" data-testid="import-recognised">
+      {shape && <strong>{t(`import.shape.${shape}`)}</strong>}
+      {shape && others.length > 0 && customer !== undefined && " · "}
+      {others.length > 0 &&
+        customer !== undefined &&
+        fill(t("import.customer_chosen"), { chosen: customer, others: others.join(", ") })}
+    </p>
+  );
 }

@@ -37,6 +37,8 @@ function detection(
     timestamp_candidates: [],
     timestamp_preview: [{ text: "13/01/2026 10:00", instant: "2026-01-13T09:00:00Z" }],
     notes: [],
+    export_shape: null,
+    customer_alternatives: [],
     file_size: 1000,
     ...change,
   };
