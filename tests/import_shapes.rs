@@ -1,6 +1,8 @@
 //! Exports as the tools analysts use write them: each shape is recognised from its column names
 //! with no flags, and the same events, written in each shape, give exactly the same report.
 
+#![cfg(test)]
+
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
