@@ -215,6 +215,28 @@ mod tests {
     use super::*;
     use percorso::ErrorCode;
 
+    /// The app on a demo workspace in a folder of its own, and the demo's retail journey. Bind
+    /// `_dir` when taking it apart: left to `..`, the folder would be deleted at once.
+    struct Demo {
+        _dir: tempfile::TempDir,
+        path: std::path::PathBuf,
+        state: AppState,
+        id: JourneyId,
+    }
+
+    fn demo() -> Demo {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.percorso");
+        let state = AppState::new(path.clone());
+        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        Demo {
+            _dir: dir,
+            path,
+            state,
+            id,
+        }
+    }
+
     #[test]
     fn the_first_start_creates_the_demo_workspace_and_shows_its_map() {
         let dir = tempfile::tempdir().unwrap();
@@ -242,10 +264,12 @@ mod tests {
 
     #[test]
     fn the_report_command_gives_the_same_numbers_as_the_engine() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.percorso");
-        let state = AppState::new(path.clone());
-        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let Demo {
+            _dir,
+            path,
+            state,
+            id,
+        } = demo();
         let params = Params::default();
         let shown = report(&state, id, &params).unwrap();
         let direct = percorso::analytics::Analysis::from_workspace(
@@ -266,9 +290,12 @@ mod tests {
 
     #[test]
     fn the_customers_dropped_at_a_touchpoint_are_paged_and_exported_in_full() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(dir.path().join("demo.percorso"));
-        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let Demo {
+            _dir: dir,
+            state,
+            id,
+            ..
+        } = demo();
         let params = Params::default();
         let shown = report(&state, id, &params).unwrap();
         let node = shown.nodes.iter().max_by_key(|n| n.dropoff).unwrap();
@@ -322,9 +349,9 @@ mod tests {
 
     #[test]
     fn answers_under_filters_asked_before_are_the_same_as_the_first_time() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(dir.path().join("demo.percorso"));
-        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let Demo {
+            _dir, state, id, ..
+        } = demo();
         let all = Params::default();
         let north = Params {
             segments: vec![percorso::analytics::Segment {
@@ -368,10 +395,12 @@ mod tests {
     #[test]
     fn an_edit_is_stored_undone_and_redone_and_the_numbers_follow_it() {
         use percorso::edit::TouchpointField;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.percorso");
-        let state = AppState::new(path.clone());
-        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let Demo {
+            _dir,
+            path,
+            state,
+            id,
+        } = demo();
         let promo = percorso::demo::retail::PROMO_SMS;
         assert!(unmapped(&state, id).iter().any(|v| v == promo));
         let map = journey(&state, id).unwrap();
@@ -408,10 +437,12 @@ mod tests {
     #[test]
     fn a_prepared_analysis_gives_the_engine_numbers_and_does_not_outlive_an_edit() {
         use percorso::edit::TouchpointField;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.percorso");
-        let state = AppState::new(path.clone());
-        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let Demo {
+            _dir,
+            path,
+            state,
+            id,
+        } = demo();
         let fresh = |path: &Path| {
             percorso::analytics::Analysis::from_workspace(
                 &percorso::Workspace::open(path).unwrap(),
@@ -453,9 +484,9 @@ mod tests {
 
     #[test]
     fn a_refused_edit_reports_its_code_and_changes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(dir.path().join("w.percorso"));
-        let id = workspace_summary(&state).unwrap().journeys[0].id;
+        let Demo {
+            _dir, state, id, ..
+        } = demo();
         let before = journey(&state, id).unwrap();
         let stage = before.stages[0].id;
         let err = apply_edit(

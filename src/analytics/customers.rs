@@ -227,23 +227,22 @@ impl Analysis {
     /// `None` when the filters keep none of their events.
     pub fn customer(&self, evaluation: &Evaluation, customer: &str) -> Result<Option<CustomerRow>> {
         evaluation.facts.check_made_by(self)?;
-        let c = self
-            .customer_ids
+        let c = self.customer_index(customer)?;
+        Ok((evaluation.facts.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
+    }
+
+    /// The position of `customer` in the analysis, or why there is none.
+    fn customer_index(&self, customer: &str) -> Result<usize> {
+        self.customer_ids
             .position(customer)
             .ok_or_else(|| Error::UnknownCustomer {
                 customer: customer.to_owned(),
-            })?;
-        Ok((evaluation.facts.kept_events[c] > 0).then(|| self.customer_row(evaluation, c)))
+            })
     }
 
     /// One customer's full path, ignoring filters.
     pub fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
-        let c = self
-            .customer_ids
-            .position(customer)
-            .ok_or_else(|| Error::UnknownCustomer {
-                customer: customer.to_owned(),
-            })?;
+        let c = self.customer_index(customer)?;
         let text = |names: &[String], code: u32| {
             (code != NONE)
                 .then(|| names.get(code as usize).cloned())
