@@ -16,6 +16,7 @@
 
 mod detect;
 pub mod generate;
+mod input;
 mod read;
 mod store;
 pub mod timestamp;

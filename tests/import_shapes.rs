@@ -326,3 +326,113 @@ fn epoch_units_are_told_apart_by_magnitude() {
         );
     }
 }
+
+#[path = "support/workspace.rs"]
+mod support;
+
+/// `path` gzip-compressed into `to`, whole or cut short.
+fn gzip(path: &Path, to: &Path, keep: Option<usize>) {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(&std::fs::read(path).unwrap()).unwrap();
+    let mut bytes = encoder.finish().unwrap();
+    if let Some(keep) = keep {
+        bytes.truncate(keep);
+    }
+    std::fs::write(to, bytes).unwrap();
+}
+
+#[test]
+fn a_gzip_compressed_log_is_read_like_the_plain_one_and_recognised_as_the_same_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plain = write(d, "events.csv", "user_id,event,timestamp", |(c, t, p)| {
+        format!("{c},{p},{}", iso(*t))
+    });
+    // Told by its first bytes, whatever its name.
+    let packed = d.join("events.csv.gz");
+    gzip(&plain, &packed, None);
+    let expected = Expected {
+        shape: None,
+        customer: "user_id",
+        touchpoint: "event",
+        timestamp: "timestamp",
+        format: TimestampFormat::Iso,
+        alternatives: &[],
+    };
+    let mut report = report_of(d, &packed, &expected);
+    let mut base = report_of(d, &plain, &expected);
+    strip_ids(&mut report);
+    strip_ids(&mut base);
+    assert_eq!(report, base);
+
+    // Progress runs over the compressed file's bytes, up to its size.
+    let mut ws = Workspace::create(d.join("both.percorso"), false).unwrap();
+    let settings = import::detect(&packed, &Overrides::default())
+        .unwrap()
+        .settings;
+    let mut seen = Vec::new();
+    import::import_file(
+        &mut ws,
+        &packed,
+        &settings,
+        &mut |p| seen.push(p),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let size = std::fs::metadata(&packed).unwrap().len();
+    let last = seen.last().unwrap();
+    assert_eq!((last.bytes_read, last.total_bytes), (size, size));
+    // The plain file holds the same content: importing it as well is refused as a repeat.
+    let settings = import::detect(&plain, &Overrides::default())
+        .unwrap()
+        .settings;
+    let again = import::import_file(
+        &mut ws,
+        &plain,
+        &settings,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap_err();
+    assert_eq!(again.code(), percorso::ErrorCode::AlreadyImported);
+}
+
+#[test]
+fn a_truncated_gzip_file_is_refused_with_its_name_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Enough rows that the cut falls inside the compressed data, not its header.
+    let path = d.join("big.csv");
+    let mut text = String::from("customer,touchpoint,timestamp\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "c{},page-{},{}\n",
+            i % 500,
+            i % 17,
+            1_772_356_500 + i
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let cut = d.join("cut.csv.gz");
+    gzip(&path, &cut, Some(20_000));
+    let workspace = d.join("w.percorso");
+    percorso::demo::create(&workspace, false, &support::small_demo(50)).unwrap();
+    let before = support::content_dump(&workspace).unwrap();
+    let mut ws = Workspace::open(&workspace).unwrap();
+    let settings = import::detect(&cut, &Overrides::default())
+        .unwrap()
+        .settings;
+    let err = import::import_file(
+        &mut ws,
+        &cut,
+        &settings,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("cut.csv.gz"), "{err}");
+    assert!(err.to_string().contains("damaged or cut short"), "{err}");
+    drop(ws);
+    assert_eq!(support::content_dump(&workspace).unwrap(), before);
+}

@@ -6,7 +6,6 @@
 //! the first 64 KiB or 1,000 lines only: it must answer instantly on a file of any size.
 
 use std::collections::HashSet;
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
@@ -315,23 +314,32 @@ fn file_name(path: &Path) -> String {
 
 struct Sample {
     raw: Vec<u8>,
+    /// The file's size on disk (compressed, for a compressed file).
     size: u64,
+    whole: bool,
 }
 
 impl Sample {
     fn read(path: &Path) -> Result<Sample> {
-        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
-        let mut raw = Vec::with_capacity(SAMPLE_BYTES);
-        file.by_ref()
-            .take(SAMPLE_BYTES as u64)
+        let size = std::fs::metadata(path)
+            .map_err(|e| Error::io(path, e))?
+            .len();
+        let mut input = super::input::open(path)?;
+        let mut raw = Vec::with_capacity(SAMPLE_BYTES + 1);
+        input
+            .reader
+            .by_ref()
+            .take(SAMPLE_BYTES as u64 + 1)
             .read_to_end(&mut raw)
             .map_err(|e| Error::io(path, e))?;
-        Ok(Sample { raw, size })
+        let whole = raw.len() <= SAMPLE_BYTES;
+        raw.truncate(SAMPLE_BYTES);
+        Ok(Sample { raw, size, whole })
     }
 
+    /// Whether the sample is the whole content (the file was read to its end).
     fn whole(&self) -> bool {
-        self.raw.len() as u64 >= self.size
+        self.whole
     }
 
     fn encoding(&self) -> Encoding {

@@ -21,7 +21,6 @@ use blocks::spawn_reader;
 use duplicates::{remove_rows, same_event, spawn_duplicate_finder, ToDedup, HASH_BATCH};
 use split::{spawn_splitter, Batch, EntryKind, Fields, Splitter};
 
-use std::fs::File;
 use std::hash::BuildHasher;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -67,9 +66,14 @@ pub fn read_file(
     cancel: &AtomicBool,
 ) -> Result<Parsed> {
     let mut parser = Parser::new(settings)?;
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let (blocks, recycle, reader) = spawn_reader(path.to_path_buf(), file, settings.encoding);
+    let total_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let input = super::input::open(path)?;
+    let (blocks, recycle, reader) = spawn_reader(
+        path.to_path_buf(),
+        input.reader,
+        input.consumed,
+        settings.encoding,
+    );
     let splitter = Splitter::new(
         parser.expected,
         parser.delimiter,

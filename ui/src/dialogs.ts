@@ -7,6 +7,9 @@ export type FileKind = { name: string; extensions: string[] };
 
 export const CSV: FileKind = { name: "CSV", extensions: ["csv", "tsv", "txt"] };
 
+/** What the import reads: CSV, plain or gzip-compressed (`.csv.gz`). */
+export const LOGS: FileKind = { name: "CSV, CSV.GZ", extensions: ["csv", "tsv", "txt", "gz"] };
+
 /** A Percorso workspace; `name` is shown in the dialog, so the caller translates it. */
 export function workspaceFiles(name: string): FileKind {
   return { name, extensions: ["percorso"] };

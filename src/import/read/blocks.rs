@@ -1,10 +1,11 @@
 //! Reading the file on its own thread: blocks of bytes cut after a line break, hashed as read
 //! (the hash identifies a file already imported) and decoded to UTF-8 from the source's encoding.
 
-use std::fs::File;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use crate::error::{Error, Result};
@@ -29,7 +30,8 @@ pub(super) struct Block {
 /// content hash when done.
 pub(super) fn spawn_reader(
     path: PathBuf,
-    mut file: File,
+    mut file: Box<dyn Read + Send>,
+    consumed: Arc<AtomicU64>,
     encoding: Encoding,
 ) -> Stage<Block, Vec<u8>, Result<String>> {
     let (tx, rx) = sync_channel::<Result<Block>>(2);
@@ -46,7 +48,6 @@ pub(super) fn spawn_reader(
         };
         let mut raw = Vec::new();
         let mut pending: Vec<u8> = Vec::new();
-        let mut raw_read = 0u64;
         let mut first = true;
         loop {
             let mut data = recycle_rx
@@ -84,7 +85,19 @@ pub(super) fn spawn_reader(
             let n = match read {
                 Ok(n) => n,
                 Err(e) => {
-                    let _ = tx.send(Err(Error::io(&path, e)));
+                    // A file on disk does not end early or hold invalid data: its decompression
+                    // does, when the compressed file is damaged or was cut short.
+                    let error = match e.kind() {
+                        std::io::ErrorKind::UnexpectedEof
+                        | std::io::ErrorKind::InvalidData
+                        | std::io::ErrorKind::InvalidInput => Error::InvalidInput(format!(
+                            "{}: the compressed data is damaged or cut short ({e}); nothing was \
+                             imported. Compress the file again, or import the uncompressed file.",
+                            path.display()
+                        )),
+                        _ => Error::io(&path, e),
+                    };
+                    let _ = tx.send(Err(error));
                     return Err(Error::InvalidInput(format!(
                         "{}: reading stopped",
                         path.display()
@@ -92,7 +105,8 @@ pub(super) fn spawn_reader(
                 }
             };
             let last = n < BLOCK;
-            raw_read += n as u64;
+            // Bytes of the file itself, which a compressed file has fewer of than it holds.
+            let raw_read = consumed.load(Ordering::Relaxed);
             first = false;
             pending.clear();
             if !last {
@@ -127,10 +141,10 @@ pub(super) fn spawn_reader(
 }
 
 /// Appends up to `limit` bytes of the file to `out`, fewer only at the end of the file.
-pub(super) fn fill(file: &mut File, out: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
+pub(super) fn fill(file: &mut dyn Read, out: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
     let mut n = 0;
     while n < limit {
-        match file.by_ref().take((limit - n) as u64).read_to_end(out) {
+        match Read::take(&mut *file, (limit - n) as u64).read_to_end(out) {
             Ok(0) => break,
             Ok(k) => n += k,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}

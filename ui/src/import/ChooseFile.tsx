@@ -1,7 +1,7 @@
 // Step 1: the file to import — dropped on the window, picked in the native dialog, or typed.
 
 import { useState } from "react";
-import { CSV, pickFile } from "../dialogs";
+import { LOGS, pickFile } from "../dialogs";
 import { useT } from "../language";
 
 interface Props {
@@ -14,7 +14,7 @@ export function ChooseFile({ busy, onRead }: Props) {
   const [path, setPath] = useState("");
 
   const browse = async () => {
-    const chosen = await pickFile(t("import.choose.dialog_title"), [CSV]);
+    const chosen = await pickFile(t("import.choose.dialog_title"), [LOGS]);
     if (chosen) onRead(chosen);
   };
 
