@@ -101,14 +101,7 @@ fn report_of(dir: &Path, path: &Path, expected: &Expected) -> serde_json::Value 
     let mut ws = Workspace::create(&workspace, false).unwrap();
     let mut settings = detection.settings.clone();
     settings.timezone = "UTC".into();
-    let summary = import::import_file(
-        &mut ws,
-        path,
-        &settings,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    let summary = support::import_quietly(&mut ws, path, &settings).unwrap();
     assert_eq!(summary.events_imported, EVENTS.len() as u64, "{name}");
     assert_eq!(summary.rows_rejected, 0, "{name}");
     let report = Analysis::from_workspace(&ws, None)
@@ -387,14 +380,7 @@ fn a_gzip_compressed_log_is_read_like_the_plain_one_and_recognised_as_the_same_c
     let settings = import::detect(&plain, &Overrides::default())
         .unwrap()
         .settings;
-    let again = import::import_file(
-        &mut ws,
-        &plain,
-        &settings,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap_err();
+    let again = support::import_quietly(&mut ws, &plain, &settings).unwrap_err();
     assert_eq!(again.code(), percorso::ErrorCode::AlreadyImported);
 }
 
@@ -423,14 +409,7 @@ fn a_truncated_gzip_file_is_refused_with_its_name_and_changes_nothing() {
     let settings = import::detect(&cut, &Overrides::default())
         .unwrap()
         .settings;
-    let err = import::import_file(
-        &mut ws,
-        &cut,
-        &settings,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap_err();
+    let err = support::import_quietly(&mut ws, &cut, &settings).unwrap_err();
     assert!(err.to_string().contains("cut.csv.gz"), "{err}");
     assert!(err.to_string().contains("damaged or cut short"), "{err}");
     drop(ws);

@@ -3,8 +3,11 @@
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 use percorso::demo::DemoConfig;
+use percorso::import::{self, ImportSettings, ImportSummary};
+use percorso::Workspace;
 
 /// The demo workspace with `customers` customers: the same journey and log shape, quick to write.
 pub fn small_demo(customers: u64) -> DemoConfig {
@@ -46,4 +49,19 @@ pub fn content_dump(path: &Path) -> rusqlite::Result<String> {
         }
     }
     Ok(dump)
+}
+
+/// Imports `path` into `workspace` with `settings`, ignoring progress and never cancelled.
+pub fn import_quietly(
+    workspace: &mut Workspace,
+    path: &Path,
+    settings: &ImportSettings,
+) -> percorso::Result<ImportSummary> {
+    import::import_file(
+        workspace,
+        path,
+        settings,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
 }
