@@ -13,6 +13,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useUpdateNodeInternals,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -171,6 +172,13 @@ export function EditorMap({
     [journey, layout, selection, flagged, renaming, lane],
   );
   const [nodes, setNodes] = useState<Node[]>(built);
+  // Every answer of the engine replaces the cards with new objects of the same size, so React
+  // Flow would not measure their handles again, and an edge drawn from a handle it has not
+  // measured is left out: after an undo the map could lose its transitions. Measure them anew.
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    updateNodeInternals(built.filter((n) => n.type === "touchpoint").map((n) => n.id));
+  }, [built, updateNodeInternals]);
   const [shown, setShown] = useState(built);
   if (shown !== built) {
     setShown(built);
