@@ -224,6 +224,36 @@ mod tests {
         id: JourneyId,
     }
 
+    /// The engine's own report on the workspace at `path`, as the CLI would compute it.
+    fn engine_report(path: &Path, id: JourneyId, params: &Params) -> Report {
+        percorso::analytics::Analysis::from_workspace(
+            &percorso::Workspace::open(path).unwrap(),
+            Some(id),
+        )
+        .unwrap()
+        .report(params)
+        .unwrap()
+    }
+
+    /// The demo's "Order confirmation SMS" and the edit that makes the unmapped promotional SMS
+    /// one of its aliases.
+    fn promo_alias(state: &AppState, id: JourneyId) -> (TouchpointId, Edit) {
+        let sms = journey(state, id)
+            .unwrap()
+            .touchpoints
+            .iter()
+            .find(|t| t.name == "Order confirmation SMS")
+            .unwrap()
+            .id;
+        let edit = Edit::SetTouchpointField {
+            touchpoint: sms,
+            field: percorso::edit::TouchpointField::Aliases(vec![
+                percorso::demo::retail::PROMO_SMS.to_owned(),
+            ]),
+        };
+        (sms, edit)
+    }
+
     fn demo() -> Demo {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.percorso");
@@ -272,13 +302,7 @@ mod tests {
         } = demo();
         let params = Params::default();
         let shown = report(&state, id, &params).unwrap();
-        let direct = percorso::analytics::Analysis::from_workspace(
-            &percorso::Workspace::open(&path).unwrap(),
-            Some(id),
-        )
-        .unwrap()
-        .report(&params)
-        .unwrap();
+        let direct = engine_report(&path, id, &params);
         assert_eq!(
             serde_json::to_value(&shown).unwrap(),
             serde_json::to_value(&direct).unwrap()
@@ -394,7 +418,6 @@ mod tests {
 
     #[test]
     fn an_edit_is_stored_undone_and_redone_and_the_numbers_follow_it() {
-        use percorso::edit::TouchpointField;
         let Demo {
             _dir,
             path,
@@ -404,16 +427,7 @@ mod tests {
         let promo = percorso::demo::retail::PROMO_SMS;
         assert!(unmapped(&state, id).iter().any(|v| v == promo));
         let map = journey(&state, id).unwrap();
-        let sms = map
-            .touchpoints
-            .iter()
-            .find(|t| t.name == "Order confirmation SMS")
-            .unwrap()
-            .id;
-        let edit = Edit::SetTouchpointField {
-            touchpoint: sms,
-            field: TouchpointField::Aliases(vec![promo.to_owned()]),
-        };
+        let (_, edit) = promo_alias(&state, id);
         let done = apply_edit(&state, id, &edit).unwrap();
         assert!(done.changed);
         assert_eq!(done.history.undo.as_deref(), Some("edit touchpoint"));
@@ -436,42 +450,22 @@ mod tests {
 
     #[test]
     fn a_prepared_analysis_gives_the_engine_numbers_and_does_not_outlive_an_edit() {
-        use percorso::edit::TouchpointField;
         let Demo {
             _dir,
             path,
             state,
             id,
         } = demo();
-        let fresh = |path: &Path| {
-            percorso::analytics::Analysis::from_workspace(
-                &percorso::Workspace::open(path).unwrap(),
-                Some(id),
-            )
-            .unwrap()
-            .report(&Params::default())
-            .unwrap()
-        };
         prepare_analysis(&state, id).unwrap();
         prepare_analysis(&state, id).unwrap();
         let shown = report(&state, id, &Params::default()).unwrap();
-        assert_eq!(shown, fresh(&path));
+        assert_eq!(shown, engine_report(&path, id, &Params::default()));
         // Mapping the promotional SMS to a touchpoint adds its events there.
-        let sms = journey(&state, id)
-            .unwrap()
-            .touchpoints
-            .iter()
-            .find(|t| t.name == "Order confirmation SMS")
-            .unwrap()
-            .id;
-        let edit = Edit::SetTouchpointField {
-            touchpoint: sms,
-            field: TouchpointField::Aliases(vec![percorso::demo::retail::PROMO_SMS.to_owned()]),
-        };
+        let (sms, edit) = promo_alias(&state, id);
         prepare_analysis(&state, id).unwrap();
         assert!(apply_edit(&state, id, &edit).unwrap().changed);
         let after = report(&state, id, &Params::default()).unwrap();
-        assert_eq!(after, fresh(&path));
+        assert_eq!(after, engine_report(&path, id, &Params::default()));
         let at_sms = |r: &Report| {
             r.nodes
                 .iter()

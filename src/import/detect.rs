@@ -282,7 +282,10 @@ fn finish(
         }
     }
     let keys: Vec<String> = settings.columns.iter().map(|c| header_key(c)).collect();
-    let customer_names = NAMES[0].1;
+    let customer_names = NAMES
+        .iter()
+        .find(|(role, _)| *role == ColumnRole::Customer)
+        .map_or(&[][..], |(_, names)| *names);
     let customer_alternatives = settings
         .columns
         .iter()

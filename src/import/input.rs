@@ -4,7 +4,7 @@
 //! of the file itself, so that it runs from 0 to the file's size either way.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -22,13 +22,17 @@ pub(crate) struct Input {
 
 /// Opens `path`, decompressing it when its first bytes say it is gzip.
 pub(crate) fn open(path: &Path) -> Result<Input> {
-    let mut head = [0u8; 2];
-    let mut probe = File::open(path).map_err(|e| Error::io(path, e))?;
-    let n = probe.read(&mut head).map_err(|e| Error::io(path, e))?;
-    let gzip = n == 2 && head == GZIP;
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut head = Vec::with_capacity(GZIP.len());
+    Read::take(&mut file, GZIP.len() as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::io(path, e))?;
+    let gzip = head == GZIP;
+    file.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::io(path, e))?;
     let consumed = Arc::new(AtomicU64::new(0));
     let file = Counted {
-        inner: File::open(path).map_err(|e| Error::io(path, e))?,
+        inner: file,
         consumed: Arc::clone(&consumed),
     };
     let reader: Box<dyn Read + Send> = if gzip {
