@@ -32,6 +32,8 @@ pub enum ErrorCode {
     AlreadyImported,
     AmbiguousTimestamp,
     BadJourneyFile,
+    /// A log file (XES, Parquet) that cannot be read as a whole; nothing of it was imported.
+    BadLogFile,
     /// No column of the file was given a role that the import needs.
     MissingRole,
     /// A role that one column only may have was given to several.
@@ -86,6 +88,12 @@ pub enum Error {
     AmbiguousTimestamp { column: String },
     #[error("not a journey file Percorso can read ({location}): {reason}")]
     BadJourneyFile { location: String, reason: String },
+    #[error("{}: {location}: {reason}; nothing was imported and the workspace is as it was. Fix the file or export it again.", path.display())]
+    BadLogFile {
+        path: PathBuf,
+        location: String,
+        reason: String,
+    },
     #[error("no column has the role {role}: choose the column that holds it")]
     MissingRole { role: &'static str },
     #[error("several columns have the role {role}; give it to one column only")]
@@ -116,6 +124,7 @@ impl Error {
             Error::AlreadyImported { .. } => ErrorCode::AlreadyImported,
             Error::AmbiguousTimestamp { .. } => ErrorCode::AmbiguousTimestamp,
             Error::BadJourneyFile { .. } => ErrorCode::BadJourneyFile,
+            Error::BadLogFile { .. } => ErrorCode::BadLogFile,
             Error::MissingRole { .. } => ErrorCode::MissingRole,
             Error::DuplicateRole { .. } => ErrorCode::DuplicateRole,
             Error::UnknownCustomer { .. } => ErrorCode::UnknownCustomer,
@@ -163,6 +172,15 @@ impl Error {
             Error::BadJourneyFile { location, reason } => {
                 vec![("location", location.clone()), ("reason", reason.clone())]
             }
+            Error::BadLogFile {
+                path: p,
+                location,
+                reason,
+            } => vec![
+                ("path", path(p)),
+                ("location", location.clone()),
+                ("reason", reason.clone()),
+            ],
             Error::MissingRole { role } | Error::DuplicateRole { role } => {
                 vec![("role", (*role).to_owned())]
             }

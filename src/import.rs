@@ -14,7 +14,9 @@
 //! 3. Everything lands in the workspace in one transaction, so an import is there completely or
 //!    not at all.
 
+mod batch;
 mod detect;
+mod formats;
 pub mod generate;
 mod input;
 mod read;
@@ -34,6 +36,7 @@ use crate::journey::JourneyId;
 use crate::workspace::Workspace;
 
 pub use detect::{detect, preview};
+pub use input::{Compression, LogFormat};
 pub use store::{channel_in_name, channel_of};
 pub use timestamp::TimestampFormat;
 
@@ -127,8 +130,8 @@ impl ExportShape {
 }
 
 impl Detection {
-    /// How the file will be read, in one line for the CLI: the export recognised, which column
-    /// holds what, and which customer id was chosen over which.
+    /// How the file will be read, in one line for the CLI: its format, the export recognised,
+    /// which column holds what, and which customer id was chosen over which.
     pub fn reading(&self) -> String {
         let s = &self.settings;
         let column = |role: ColumnRole| {
@@ -151,9 +154,13 @@ impl Detection {
                 parts.push(format!("{name} as {what}{format}"));
             }
         }
+        let kind = match self.compression {
+            Some(c) => format!("{}, {}-compressed", s.format.label(), c.label()),
+            None => s.format.label().to_owned(),
+        };
         let mut line = match self.export_shape {
-            Some(shape) => format!("{}: {}", shape.label(), parts.join(", ")),
-            None => format!("Columns: {}", parts.join(", ")),
+            Some(shape) => format!("{kind}, {}: {}", shape.label(), parts.join(", ")),
+            None => format!("{kind}: {}", parts.join(", ")),
         };
         if let (Some(chosen), false) = (
             column(ColumnRole::Customer),
@@ -231,6 +238,9 @@ impl ColumnRole {
 pub struct ImportSettings {
     /// The source's name in the workspace (default: the file name).
     pub source_name: String,
+    /// Told from the file's content; the settings below `format` up to `has_header` are CSV's.
+    #[serde(default)]
+    pub format: LogFormat,
     pub encoding: Encoding,
     pub delimiter: char,
     /// The quote character; `None` reads quotes as ordinary text.
@@ -287,6 +297,8 @@ pub struct Detection {
     pub notes: Vec<String>,
     /// The known tool whose export the columns look like, if any.
     pub export_shape: Option<ExportShape>,
+    /// How the file is compressed, told by its first bytes.
+    pub compression: Option<Compression>,
     /// Other columns that could have held the customer id: the chosen one is the id that stays
     /// the same across devices and sessions (a user id before an anonymous or device id).
     pub customer_alternatives: Vec<String>,
@@ -313,6 +325,8 @@ pub enum RejectReason {
     EmptyCustomer,
     EmptyTouchpoint,
     BadValue,
+    /// A line of a JSON Lines file that is not a JSON object.
+    InvalidJson,
 }
 
 impl RejectReason {
@@ -325,6 +339,7 @@ impl RejectReason {
             RejectReason::EmptyCustomer => "empty_customer",
             RejectReason::EmptyTouchpoint => "empty_touchpoint",
             RejectReason::BadValue => "bad_value",
+            RejectReason::InvalidJson => "invalid_json",
         }
     }
 }
@@ -363,6 +378,10 @@ pub struct ImportSummary {
     /// Set when the workspace had no journey and one was made from the log's values.
     pub journey_created: bool,
     pub timezone: String,
+    /// Distinct customers among the events of this file (for XES: its traces).
+    #[ts(type = "number")]
+    pub customers: u64,
+    pub format: LogFormat,
 }
 
 /// What an import is doing: reading the file, then writing the workspace (a second or so for

@@ -95,7 +95,10 @@ fn report_of(dir: &Path, path: &Path, expected: &Expected) -> serde_json::Value 
     let reading = detection.reading();
     assert!(reading.contains(expected.customer), "{reading}");
     if let Some(shape) = expected.shape {
-        assert!(reading.starts_with(shape.label()), "{reading}");
+        assert!(
+            reading.starts_with(&format!("CSV, {}", shape.label())),
+            "{reading}"
+        );
     }
     let workspace = dir.join(format!("{name}.percorso"));
     let mut ws = Workspace::create(&workspace, false).unwrap();

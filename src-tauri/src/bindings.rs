@@ -12,8 +12,9 @@ use percorso::analytics::{
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
-    ColumnRole, Detection, Encoding, ExportShape, ImportPhase, ImportSettings, ImportSummary,
-    Overrides, Progress, RejectedRow, TimestampFormat, TimestampPreview, UnmappedValue,
+    ColumnRole, Compression, Detection, Encoding, ExportShape, ImportPhase, ImportSettings,
+    ImportSummary, LogFormat, Overrides, Progress, RejectedRow, TimestampFormat, TimestampPreview,
+    UnmappedValue,
 };
 use percorso::journey::{
     JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
@@ -124,6 +125,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<Dimensions>(cfg),
         declaration::<Timeline>(cfg),
         declaration::<Encoding>(cfg),
+        declaration::<LogFormat>(cfg),
+        declaration::<Compression>(cfg),
         declaration::<ColumnRole>(cfg),
         declaration::<TimestampFormat>(cfg),
         declaration::<ImportSettings>(cfg),

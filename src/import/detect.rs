@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
+use super::input::{Compression, LogFormat};
 use super::read::parse_number;
 use super::timestamp::{local_zone_name, write_rfc3339_ms, TimestampFormat, Zone};
 use super::{
@@ -163,21 +164,14 @@ fn export_shape(keys: &[String]) -> Option<ExportShape> {
 /// Reads the start of `path` and proposes settings, applying `overrides` where given.
 pub fn detect(path: impl AsRef<Path>, overrides: &Overrides) -> Result<Detection> {
     let path = path.as_ref();
-    let sample = Sample::read(path)?;
-    let encoding = overrides.encoding.unwrap_or_else(|| sample.encoding());
-    let text = sample.decode(encoding);
-    let delimiter = overrides
-        .delimiter
-        .unwrap_or_else(|| detect_delimiter(&text));
-    let quote = Some('"');
-    let records = records(&text, delimiter, quote);
-    let has_header = overrides
-        .has_header
-        .unwrap_or_else(|| looks_like_header(&records));
-    let columns = column_names(&records, has_header);
-    let data = &records[usize::from(has_header).min(records.len())..];
-    let mut roles = propose_roles(&columns, data);
-    apply_role_overrides(&columns, &mut roles, overrides)?;
+    let (format, compression) = super::input::sniff(path)?;
+    let table = match format {
+        LogFormat::Csv => Table::csv(path, overrides)?,
+        format => Table::other(path, format, None)?,
+    };
+    let data = table.data();
+    let mut roles = propose_roles(&table.columns, data);
+    apply_role_overrides(&table.columns, &mut roles, overrides)?;
     let values = column_values(data, roles.iter().position(|&r| r == ColumnRole::Timestamp));
     let candidates = timestamp_candidates(&values);
     let timestamp_format = overrides
@@ -190,11 +184,12 @@ pub fn detect(path: impl AsRef<Path>, overrides: &Overrides) -> Result<Detection
             .source_name
             .clone()
             .unwrap_or_else(|| file_name(path)),
-        encoding,
-        delimiter,
-        quote,
-        has_header,
-        columns,
+        format,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        quote: table.quote,
+        has_header: table.has_header,
+        columns: table.columns.clone(),
         roles,
         timestamp_format,
         timezone,
@@ -202,15 +197,30 @@ pub fn detect(path: impl AsRef<Path>, overrides: &Overrides) -> Result<Detection
         journey: None,
         force: false,
     };
-    finish(settings, data, candidates, sample.size)
+    finish(settings, data, candidates, table.size, compression)
 }
 
 /// What `settings` read from the start of `path`: the wizard calls it after each edit.
 pub fn preview(path: impl AsRef<Path>, settings: &ImportSettings) -> Result<Detection> {
-    let sample = Sample::read(path.as_ref())?;
-    let text = sample.decode(settings.encoding);
-    let records = records(&text, settings.delimiter, settings.quote);
-    let data = &records[usize::from(settings.has_header).min(records.len())..];
+    let path = path.as_ref();
+    let (_, compression) = super::input::sniff(path)?;
+    let table = match settings.format {
+        LogFormat::Csv => {
+            let sample = Sample::read(path)?;
+            let text = sample.decode(settings.encoding);
+            Table {
+                records: records(&text, settings.delimiter, settings.quote),
+                has_header: settings.has_header,
+                columns: settings.columns.clone(),
+                encoding: settings.encoding,
+                delimiter: settings.delimiter,
+                quote: settings.quote,
+                size: sample.size,
+            }
+        }
+        format => Table::other(path, format, Some(&settings.columns))?,
+    };
+    let data = table.data();
     let values = column_values(
         data,
         settings
@@ -219,7 +229,66 @@ pub fn preview(path: impl AsRef<Path>, settings: &ImportSettings) -> Result<Dete
             .position(|&r| r == ColumnRole::Timestamp),
     );
     let candidates = timestamp_candidates(&values);
-    finish(settings.clone(), data, candidates, sample.size)
+    finish(settings.clone(), data, candidates, table.size, compression)
+}
+
+/// The start of a file as records of text, with how they were read.
+struct Table {
+    /// For CSV, the header (if any) and the data records; for other formats, data only.
+    records: Vec<Vec<String>>,
+    has_header: bool,
+    columns: Vec<String>,
+    encoding: Encoding,
+    delimiter: char,
+    quote: Option<char>,
+    size: u64,
+}
+
+impl Table {
+    fn csv(path: &Path, overrides: &Overrides) -> Result<Table> {
+        let sample = Sample::read(path)?;
+        let encoding = overrides.encoding.unwrap_or_else(|| sample.encoding());
+        let text = sample.decode(encoding);
+        let delimiter = overrides
+            .delimiter
+            .unwrap_or_else(|| detect_delimiter(&text));
+        let quote = Some('"');
+        let records = records(&text, delimiter, quote);
+        let has_header = overrides
+            .has_header
+            .unwrap_or_else(|| looks_like_header(&records));
+        let columns = column_names(&records, has_header);
+        Ok(Table {
+            records,
+            has_header,
+            columns,
+            encoding,
+            delimiter,
+            quote,
+            size: sample.size,
+        })
+    }
+
+    /// XES, JSON Lines or Parquet, whose records name their values: no header to find.
+    fn other(path: &Path, format: LogFormat, columns: Option<&[String]>) -> Result<Table> {
+        let size = std::fs::metadata(path)
+            .map_err(|e| Error::io(path, e))?
+            .len();
+        let sample = super::formats::sample(path, format, columns, SAMPLE_LINES)?;
+        Ok(Table {
+            records: sample.rows,
+            has_header: false,
+            columns: sample.columns,
+            encoding: Encoding::Utf8,
+            delimiter: ',',
+            quote: Some('"'),
+            size,
+        })
+    }
+
+    fn data(&self) -> &[Vec<String>] {
+        &self.records[usize::from(self.has_header).min(self.records.len())..]
+    }
 }
 
 fn finish(
@@ -227,6 +296,7 @@ fn finish(
     data: &[Vec<String>],
     candidates: Vec<TimestampFormat>,
     file_size: u64,
+    compression: Option<Compression>,
 ) -> Result<Detection> {
     let mut notes = Vec::new();
     let column = settings
@@ -298,6 +368,7 @@ fn finish(
         .collect();
     Ok(Detection {
         export_shape: export_shape(&keys),
+        compression,
         customer_alternatives,
         settings,
         sample_rows: data.iter().take(PREVIEW_ROWS).cloned().collect(),

@@ -17,9 +17,10 @@ mod blocks;
 mod duplicates;
 mod split;
 
+use super::batch::{Batch, EntryKind, Pipeline};
 use blocks::spawn_reader;
 use duplicates::{remove_rows, same_event, spawn_duplicate_finder, ToDedup, HASH_BATCH};
-use split::{spawn_splitter, Batch, EntryKind, Fields, Splitter};
+use split::{spawn_splitter, Fields, Splitter};
 
 use std::hash::BuildHasher;
 use std::path::Path;
@@ -29,6 +30,7 @@ use std::thread::JoinHandle;
 
 use foldhash::fast::FixedState;
 
+use super::input::LogFormat;
 use super::timestamp::{TimestampFormat, Zone};
 use super::{ColumnRole, Encoding, ImportPhase, ImportSettings, Progress, RejectReason};
 use crate::error::{Error, Result};
@@ -67,6 +69,38 @@ pub fn read_file(
 ) -> Result<Parsed> {
     let mut parser = Parser::new(settings)?;
     let total_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let (batches, used, done) = match settings.format {
+        LogFormat::Csv => csv_pipeline(path, settings, &parser)?,
+        format => super::formats::spawn(path, format, &settings.columns),
+    };
+    let mut first = true;
+    for batch in batches.iter() {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Error::Cancelled);
+        }
+        let batch = batch?;
+        parser.take_batch(&batch, cancel)?;
+        if first {
+            parser.reserve_for(batch.raw_read as usize, total_bytes);
+            first = false;
+        }
+        on_progress(Progress {
+            phase: ImportPhase::Reading,
+            bytes_read: batch.raw_read,
+            total_bytes,
+        });
+        // The reader fills this batch again instead of touching fresh memory.
+        let _ = used.try_send(batch);
+    }
+    drop(batches);
+    let content_hash = done
+        .join()
+        .map_err(|_| Error::InvalidInput("the file reader stopped unexpectedly".into()))??;
+    parser.finish(content_hash)
+}
+
+/// The CSV reader: a thread that reads and decodes blocks, one that splits them into records.
+fn csv_pipeline(path: &Path, settings: &ImportSettings, parser: &Parser) -> Result<Pipeline> {
     let input = super::input::open(path)?;
     let (blocks, recycle, reader) = spawn_reader(
         path.to_path_buf(),
@@ -82,33 +116,15 @@ pub fn read_file(
         parser.check_utf8,
     );
     let (batches, used, splitter) = spawn_splitter(splitter, blocks, recycle);
-    let mut first = true;
-    for batch in batches.iter() {
-        if cancel.load(Ordering::Relaxed) {
-            return Err(Error::Cancelled);
-        }
-        let batch = batch?;
-        parser.take_batch(&batch, cancel)?;
-        if first {
-            parser.reserve_for(batch.data.len(), total_bytes);
-            first = false;
-        }
-        on_progress(Progress {
-            phase: ImportPhase::Reading,
-            bytes_read: batch.raw_read,
-            total_bytes,
-        });
-        // The splitter fills this batch again instead of touching fresh memory.
-        let _ = used.try_send(batch);
-    }
-    drop(batches);
-    splitter
-        .join()
-        .map_err(|_| Error::InvalidInput("the CSV splitter stopped unexpectedly".into()))?;
-    let content_hash = reader
-        .join()
-        .map_err(|_| Error::InvalidInput("the file reader stopped unexpectedly".into()))??;
-    parser.finish(content_hash)
+    let done = std::thread::spawn(move || {
+        splitter
+            .join()
+            .map_err(|_| Error::InvalidInput("the CSV splitter stopped unexpectedly".into()))?;
+        reader
+            .join()
+            .map_err(|_| Error::InvalidInput("the file reader stopped unexpectedly".into()))?
+    });
+    Ok((batches, used, done))
 }
 
 /// Distinct strings and their codes, with a fast hash: the customer column alone may hold
@@ -175,6 +191,7 @@ struct Columns {
 }
 
 struct Parser {
+    log_format: LogFormat,
     names: Vec<String>,
     expected: usize,
     delimiter: u8,
@@ -257,6 +274,7 @@ impl Parser {
             })
             .collect();
         Ok(Parser {
+            log_format: settings.format,
             names: settings.columns.clone(),
             expected: settings.columns.len().max(settings.roles.len()),
             delimiter,
@@ -305,6 +323,12 @@ impl Parser {
                 EntryKind::UnclosedQuote { header } => {
                     self.reject_unclosed_quote(raw, entry.line, header)
                 }
+                EntryKind::Malformed(i) => {
+                    self.rows_read += 1;
+                    if let Some((reason, message)) = batch.malformed.get(i) {
+                        self.reject(entry.line, *reason, message.clone(), raw);
+                    }
+                }
             }
         }
         Ok(())
@@ -345,6 +369,18 @@ impl Parser {
         self.names.get(column).map_or("", String::as_str)
     }
 
+    /// Where a value is, as the user finds it in the file: a CSV line and column, an XES
+    /// attribute, a JSON field, a Parquet row and column.
+    fn place(&self, line: u64, column: usize) -> String {
+        let name = self.name(column);
+        match self.log_format {
+            LogFormat::Csv => format!("line {line}, column {} ({name})", column + 1),
+            LogFormat::Xes => format!("line {line}, attribute {name}"),
+            LogFormat::JsonLines => format!("line {line}, field {name}"),
+            LogFormat::Parquet => format!("row {line}, column {name}"),
+        }
+    }
+
     fn row(&mut self, record: &Fields<'_>, raw: &[u8], line: u64, valid_utf8: bool) {
         if record.len() != self.expected {
             let message = format!(
@@ -362,9 +398,9 @@ impl Parser {
                 .position(|f| std::str::from_utf8(f).is_err())
                 .map_or(1, |c| c + 1);
             let message = format!(
-                "line {line}, column {column} ({}): bytes that are not valid UTF-8; if the file \
-                 was saved as ANSI by Excel, import it with the encoding windows-1252",
-                self.name(column - 1)
+                "{}: bytes that are not valid UTF-8; if the file was saved as ANSI by Excel, \
+                 import it with the encoding windows-1252",
+                self.place(line, column - 1)
             );
             return self.reject(line, RejectReason::InvalidEncoding, message, raw);
         }
@@ -381,18 +417,16 @@ impl Parser {
         };
         if let Some((reason, column, what)) = empty {
             let message = format!(
-                "line {line}, column {} ({}): the {what} is empty; every event needs one",
-                column + 1,
-                self.name(column)
+                "{}: the {what} is empty; every event needs one",
+                self.place(line, column)
             );
             return self.reject(line, reason, message, raw);
         }
         let Some(stamp) = self.format.parse(stamp_text) else {
             let message = format!(
-                "line {line}, column {} ({}): {:?} is not a timestamp in the format {} (such as \
-                 {}); fix the row, or import again with the right timestamp format",
-                c.timestamp + 1,
-                self.name(c.timestamp),
+                "{}: {:?} is not a timestamp in the format {} (such as {}); fix the row, or \
+                 import again with the right timestamp format",
+                self.place(line, c.timestamp),
                 String::from_utf8_lossy(stamp_text),
                 self.format,
                 self.format.example()
@@ -406,9 +440,8 @@ impl Parser {
                 None => {
                     let column = c.value.unwrap_or(0);
                     let message = format!(
-                        "line {line}, column {} ({}): {:?} is not a number",
-                        column + 1,
-                        self.name(column),
+                        "{}: {:?} is not a number",
+                        self.place(line, column),
                         String::from_utf8_lossy(text)
                     );
                     return self.reject(line, RejectReason::BadValue, message, raw);

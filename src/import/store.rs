@@ -122,6 +122,8 @@ pub fn store(
         journey,
         journey_created: created.is_some(),
         timezone: settings.timezone.clone(),
+        customers: log.customers.len() as u64,
+        format: settings.format,
     };
     drop(rejected);
     // Freeing millions of interned strings takes a noticeable moment the user need not wait for.

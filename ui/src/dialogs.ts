@@ -7,8 +7,14 @@ export type FileKind = { name: string; extensions: string[] };
 
 export const CSV: FileKind = { name: "CSV", extensions: ["csv", "tsv", "txt"] };
 
-/** What the import reads: CSV, plain or gzip-compressed (`.csv.gz`). */
-export const LOGS: FileKind = { name: "CSV, CSV.GZ", extensions: ["csv", "tsv", "txt", "gz"] };
+/**
+ * What the import reads: CSV, XES, JSON Lines and Parquet, plain or compressed with gzip or zstd
+ * (`.csv.gz`, `.xes.gz`, `.jsonl.zst`). The engine tells them apart by content, not by name.
+ */
+export const LOGS: FileKind = {
+  name: "Logs (CSV, XES, JSON Lines, Parquet)",
+  extensions: ["csv", "tsv", "txt", "xes", "jsonl", "ndjson", "json", "parquet", "gz", "zst"],
+};
 
 /** A Percorso workspace; `name` is shown in the dialog, so the caller translates it. */
 export function workspaceFiles(name: string): FileKind {

@@ -85,18 +85,7 @@ pub(super) fn spawn_reader(
             let n = match read {
                 Ok(n) => n,
                 Err(e) => {
-                    // A file on disk does not end early or hold invalid data: its decompression
-                    // does, when the compressed file is damaged or was cut short.
-                    let error = match e.kind() {
-                        std::io::ErrorKind::UnexpectedEof
-                        | std::io::ErrorKind::InvalidData
-                        | std::io::ErrorKind::InvalidInput => Error::InvalidInput(format!(
-                            "{}: the compressed data is damaged or cut short ({e}); nothing was \
-                             imported. Compress the file again, or import the uncompressed file.",
-                            path.display()
-                        )),
-                        _ => Error::io(&path, e),
-                    };
+                    let error = crate::import::input::compressed_damage(&path, &e);
                     let _ = tx.send(Err(error));
                     return Err(Error::InvalidInput(format!(
                         "{}: reading stopped",

@@ -7,35 +7,7 @@ use csv::{ByteRecord, ReaderBuilder};
 
 use super::blocks::{Block, Stage};
 use crate::error::{Error, Result};
-
-/// One block's records, split on the splitter thread: field bytes and where each field ends,
-/// and per record its line, its raw text in `data` and its fields.
-#[derive(Default)]
-pub(super) struct Batch {
-    pub(super) data: Vec<u8>,
-    pub(super) fields: Vec<u8>,
-    pub(super) ends: Vec<u32>,
-    pub(super) entries: Vec<Entry>,
-    pub(super) valid_utf8: bool,
-    pub(super) raw_read: u64,
-}
-
-pub(super) struct Entry {
-    pub(super) line: u64,
-    pub(super) raw: (usize, usize),
-    pub(super) field_start: usize,
-    pub(super) fields: (usize, usize),
-    pub(super) kind: EntryKind,
-}
-
-#[derive(Clone, Copy)]
-pub(super) enum EntryKind {
-    Row,
-    /// The first line of a record swallowed by an unclosed quote (`header`: it was the header).
-    UnclosedQuote {
-        header: bool,
-    },
-}
+use crate::import::batch::{Batch, Entry, EntryKind};
 
 /// The fields of one record in a [`Batch`].
 pub(super) struct Fields<'a> {

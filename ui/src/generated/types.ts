@@ -8,7 +8,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 params: { [key in string]: string }, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "task_failed";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "task_failed";
 
 export type JourneyId = number;
 
@@ -231,6 +231,10 @@ export type Timeline = { start_ms: number, bin_ms: number, counts: number[], };
 
 export type Encoding = "utf8" | "utf8_bom" | "utf16_le" | "utf16_be" | "windows1252";
 
+export type LogFormat = "csv" | "xes" | "json_lines" | "parquet";
+
+export type Compression = "gzip" | "zstd";
+
 export type ColumnRole = "customer" | "timestamp" | "touchpoint" | "channel" | "event_type" | "value" | "segment" | "ignore";
 
 export type TimestampFormat = { "kind": "iso" } | { "kind": "day_month_year", separator: string, } | { "kind": "month_day_year", separator: string, } | { "kind": "epoch_seconds" } | { "kind": "epoch_millis" } | { "kind": "epoch_micros" } | { "kind": "epoch_nanos" } | { "kind": "custom", pattern: string, };
@@ -239,7 +243,11 @@ export type ImportSettings = {
 /**
  * The source's name in the workspace (default: the file name).
  */
-source_name: string, encoding: Encoding, delimiter: string, 
+source_name: string, 
+/**
+ * Told from the file's content; the settings below `format` up to `has_header` are CSV's.
+ */
+format: LogFormat, encoding: Encoding, delimiter: string, 
 /**
  * The quote character; `None` reads quotes as ordinary text.
  */
@@ -313,6 +321,10 @@ notes: Array<string>,
  */
 export_shape: ExportShape | null, 
 /**
+ * How the file is compressed, told by its first bytes.
+ */
+compression: Compression | null, 
+/**
  * Other columns that could have held the customer id: the chosen one is the id that stays
  * the same across devices and sessions (a user id before an anonymous or device id).
  */
@@ -332,7 +344,11 @@ journey: JourneyId,
 /**
  * Set when the workspace had no journey and one was made from the log's values.
  */
-journey_created: boolean, timezone: string, };
+journey_created: boolean, timezone: string, 
+/**
+ * Distinct customers among the events of this file (for XES: its traces).
+ */
+customers: number, format: LogFormat, };
 
 export type RejectedRow = { source: string, 
 /**

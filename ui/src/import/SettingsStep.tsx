@@ -131,42 +131,46 @@ export function SettingsStep({
             }
           />
         </label>
-        <label className="setting">
-          <span className="setting-label">{t("import.settings.encoding")}</span>
-          <select
-            value={settings.encoding}
-            onChange={(e) => resplit({ encoding: e.target.value as Encoding })}
-            data-testid="import-encoding"
-          >
-            {ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {t(`import.encoding.${encoding}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="setting">
-          <span className="setting-label">{t("import.settings.delimiter")}</span>
-          <select
-            value={settings.delimiter}
-            onChange={(e) => resplit({ delimiter: e.target.value })}
-            data-testid="import-delimiter"
-          >
-            {DELIMITERS.map((d) => (
-              <option key={d.key} value={d.char}>
-                {t(`import.delimiter.${d.key}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="setting setting-check">
-          <input
-            type="checkbox"
-            checked={settings.has_header}
-            onChange={(e) => resplit({ has_header: e.target.checked })}
-          />
-          <span>{t("import.settings.header")}</span>
-        </label>
+        {settings.format === "csv" && (
+          <>
+            <label className="setting">
+              <span className="setting-label">{t("import.settings.encoding")}</span>
+              <select
+                value={settings.encoding}
+                onChange={(e) => resplit({ encoding: e.target.value as Encoding })}
+                data-testid="import-encoding"
+              >
+                {ENCODINGS.map((encoding) => (
+                  <option key={encoding} value={encoding}>
+                    {t(`import.encoding.${encoding}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="setting">
+              <span className="setting-label">{t("import.settings.delimiter")}</span>
+              <select
+                value={settings.delimiter}
+                onChange={(e) => resplit({ delimiter: e.target.value })}
+                data-testid="import-delimiter"
+              >
+                {DELIMITERS.map((d) => (
+                  <option key={d.key} value={d.char}>
+                    {t(`import.delimiter.${d.key}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="setting setting-check">
+              <input
+                type="checkbox"
+                checked={settings.has_header}
+                onChange={(e) => resplit({ has_header: e.target.checked })}
+              />
+              <span>{t("import.settings.header")}</span>
+            </label>
+          </>
+        )}
         <label className="setting">
           <span className="setting-label">{t("import.settings.timestamp")}</span>
           <select
@@ -354,21 +358,45 @@ function problemText(t: (key: MessageKey) => string, language: Language, p: Prob
 }
 
 /**
- * What detection recognised, in one line above the settings: the tool the file was exported
- * from, and which column was taken as the customer when several could be.
+ * What detection recognised, in one line above the settings: the file's format and compression,
+ * the tool it was exported from, which column holds what, and which column was taken as the
+ * customer when several could be.
  */
 function Recognised({ detection }: { detection: Detection }) {
   const t = useT();
   const { settings, export_shape: shape, customer_alternatives: others } = detection;
-  const customer = settings.columns[settings.roles.indexOf("customer")];
-  if (!shape && (others.length === 0 || customer === undefined)) return null;
+  const column = (role: ColumnRole) => settings.columns[settings.roles.indexOf(role)];
+  const customer = column("customer");
+  const touchpoint = column("touchpoint");
+  const timestamp = column("timestamp");
+  const format = detection.compression
+    ? fill(t("import.read.compressed"), {
+        format: t(`import.read.format.${settings.format}`),
+        compression: detection.compression,
+      })
+    : t(`import.read.format.${settings.format}`);
+  const roles =
+    customer !== undefined && touchpoint !== undefined && timestamp !== undefined
+      ? fill(t("import.read.roles"), {
+          customer,
+          touchpoint,
+          timestamp,
+          format: settings.timestamp_format
+            ? formatLabel(t, formatKey(settings.timestamp_format))
+            : "?",
+        })
+      : null;
   return (
     <p className="import-recognised" data-testid="import-recognised">
-      {shape && <strong>{t(`import.shape.${shape}`)}</strong>}
-      {shape && others.length > 0 && customer !== undefined && " · "}
-      {others.length > 0 &&
-        customer !== undefined &&
-        fill(t("import.customer_chosen"), { chosen: customer, others: others.join(", ") })}
+      <strong data-testid="import-format">{format}</strong>
+      {shape && <> · {t(`import.shape.${shape}`)}</>}
+      {roles && <> · {roles}</>}
+      {others.length > 0 && customer !== undefined && (
+        <>
+          {" · "}
+          {fill(t("import.customer_chosen"), { chosen: customer, others: others.join(", ") })}
+        </>
+      )}
     </p>
   );
 }

@@ -38,6 +38,13 @@ export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
       <h2 className="summary-title">
         {fill(t("import.summary.done"), { source: summary.source })}
       </h2>
+      <p className="import-hint" data-testid="summary-read">
+        {fill(t("import.summary.read"), {
+          format: t(`import.read.format.${summary.format}`),
+          events: n(summary.events_imported),
+          customers: n(summary.customers),
+        })}
+      </p>
       <dl className="summary-counts">
         <div>
           <dt>{t("import.summary.rows_read")}</dt>
@@ -351,6 +358,7 @@ const REASONS = [
   "empty_customer",
   "empty_touchpoint",
   "bad_value",
+  "invalid_json",
 ] as const;
 
 /** The reason's label in the UI language; a code this version does not know is shown as is. */

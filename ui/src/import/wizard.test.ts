@@ -14,6 +14,7 @@ import {
 
 const settings: ImportSettings = {
   source_name: "crm.csv",
+  format: "csv",
   encoding: "windows1252",
   delimiter: ";",
   quote: '"',
@@ -38,6 +39,7 @@ function detection(
     timestamp_preview: [{ text: "13/01/2026 10:00", instant: "2026-01-13T09:00:00Z" }],
     notes: [],
     export_shape: null,
+    compression: null,
     customer_alternatives: [],
     file_size: 1000,
     ...change,

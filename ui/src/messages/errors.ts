@@ -25,6 +25,8 @@ export const en = {
   "error.ambiguous_timestamp":
     "The timestamps of column “{column}” could be day-first or month-first (such as 01/02/2026). Choose the format: dd/mm/yyyy or mm/dd/yyyy.",
   "error.bad_journey_file": "Not a journey file Percorso can read ({location}): {reason}",
+  "error.bad_log_file":
+    "{path} cannot be read ({location}): {reason}. Nothing was imported and the workspace is as it was. Fix the file or export it again.",
   "error.missing_role": "No column has the role “{role}”. Choose the column that holds it.",
   "error.duplicate_role": "Several columns have the role “{role}”. Give it to one column only.",
   "error.unknown_customer":
@@ -67,6 +69,8 @@ export const it: Record<keyof typeof en, string> = {
     "Le date della colonna «{column}» possono essere lette con il giorno o con il mese per primo (come 01/02/2026). Scegli il formato: gg/mm/aaaa o mm/gg/aaaa.",
   "error.bad_journey_file":
     "Non è un file di percorso che Percorso sa leggere ({location}): {reason}",
+  "error.bad_log_file":
+    "{path} non si può leggere ({location}): {reason}. Non è stato importato nulla e l'area di lavoro è com'era. Correggi il file o esportalo di nuovo.",
   "error.missing_role": "Nessuna colonna ha il ruolo «{role}». Scegli la colonna che lo contiene.",
   "error.duplicate_role": "Più colonne hanno il ruolo «{role}». Assegnalo a una sola colonna.",
   "error.unknown_customer":

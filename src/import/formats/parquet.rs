@@ -1,0 +1,245 @@
+//! Apache Parquet, as warehouses export tables (BigQuery, Snowflake, DuckDB, Spark, pandas),
+//! read with the `parquet` crate a batch of rows at a time.
+//!
+//! Each leaf column is a column of the import, a struct's fields named by their dotted path
+//! (`device.category`). Values are written as the text the CSV reader would see: timestamps
+//! as RFC 3339 (with `Z` when the column is adjusted to UTC, naive otherwise, so that the
+//! import's zone applies), dates as `yyyy-mm-dd`, numbers in full. Columns of lists and maps
+//! are left out. A record's line is its row number (the first row is 1).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Date64Type, Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+};
+use arrow_array::{Array, ArrayRef};
+use arrow_schema::{DataType, TimeUnit};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+use super::Rows;
+use crate::error::{Error, Result};
+use crate::import::timestamp::write_rfc3339_ms;
+
+/// Rows decoded at a time.
+const BATCH: usize = 8192;
+
+/// A leaf column of one batch, ready to be written as text.
+struct Leaf {
+    column: usize,
+    array: ArrayRef,
+    /// For a dictionary-encoded column, each row's index into `array` (the dictionary's values).
+    keys: Option<Vec<usize>>,
+}
+
+pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
+    let bad = |location: &str, e: &dyn std::fmt::Display| Error::BadLogFile {
+        path: path.to_path_buf(),
+        location: location.to_owned(),
+        reason: format!("the Parquet file cannot be read: {e}"),
+    };
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad("its footer", &e))?;
+    let total = u64::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
+    let reader = builder
+        .with_batch_size(BATCH)
+        .build()
+        .map_err(|e| bad("its schema", &e))?;
+    let mut row = 0u64;
+    let mut text = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|e| bad(&format!("after row {row}"), &e))?;
+        let mut leaves = Vec::new();
+        for (field, array) in batch.schema().fields().iter().zip(batch.columns()) {
+            collect(rows, field.name(), array, &mut leaves);
+        }
+        for i in 0..batch.num_rows() {
+            row += 1;
+            rows.begin(row);
+            for leaf in &leaves {
+                let at = match &leaf.keys {
+                    Some(keys) => keys.get(i).copied().unwrap_or(usize::MAX),
+                    None => i,
+                };
+                if at >= leaf.array.len() || leaf.array.is_null(at) {
+                    continue;
+                }
+                text.clear();
+                if write(leaf.array.as_ref(), at, &mut text) {
+                    rows.set(leaf.column, &text);
+                }
+            }
+            if !rows.end_as_csv()? {
+                return Ok(());
+            }
+        }
+        if let Some(done) = size.saturating_mul(row.min(total)).checked_div(total) {
+            rows.read_so_far(done);
+        }
+    }
+    Ok(())
+}
+
+/// Adds the leaf columns of `array`, named `name`, that can be written as text.
+fn collect(rows: &mut Rows, name: &str, array: &ArrayRef, leaves: &mut Vec<Leaf>) {
+    match array.data_type() {
+        DataType::Struct(fields) => {
+            let parent = array.as_struct();
+            for (field, child) in fields.iter().zip(parent.columns()) {
+                collect(rows, &format!("{name}.{}", field.name()), child, leaves);
+            }
+        }
+        DataType::Dictionary(_, values) if writable(values) => {
+            if let (Some(dictionary), Some(column)) =
+                (array.as_any_dictionary_opt(), rows.column(name))
+            {
+                // Null keys point past the values, so that they read as null.
+                let values = Arc::clone(dictionary.values());
+                let keys = dictionary
+                    .normalized_keys()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, key)| if array.is_null(i) { usize::MAX } else { key })
+                    .collect();
+                leaves.push(Leaf {
+                    column,
+                    array: values,
+                    keys: Some(keys),
+                });
+            }
+        }
+        data_type if writable(data_type) => {
+            if let Some(column) = rows.column(name) {
+                leaves.push(Leaf {
+                    column,
+                    array: Arc::clone(array),
+                    keys: None,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+fn writable(data_type: &DataType) -> bool {
+    use DataType::*;
+    matches!(
+        data_type,
+        Utf8 | LargeUtf8
+            | Utf8View
+            | Boolean
+            | Int8
+            | Int16
+            | Int32
+            | Int64
+            | UInt8
+            | UInt16
+            | UInt32
+            | UInt64
+            | Float16
+            | Float32
+            | Float64
+            | Decimal32(..)
+            | Decimal64(..)
+            | Decimal128(..)
+            | Decimal256(..)
+            | Timestamp(..)
+            | Date32
+            | Date64
+    )
+}
+
+/// Writes value `i` of `array` as text; `false` for a value that has none.
+fn write(array: &dyn Array, i: usize, out: &mut Vec<u8>) -> bool {
+    use std::io::Write;
+    let number = |out: &mut Vec<u8>, v: &dyn std::fmt::Display| {
+        let _ = write!(out, "{v}");
+    };
+    match array.data_type() {
+        DataType::Utf8 => out.extend_from_slice(array.as_string::<i32>().value(i).as_bytes()),
+        DataType::LargeUtf8 => out.extend_from_slice(array.as_string::<i64>().value(i).as_bytes()),
+        DataType::Utf8View => out.extend_from_slice(array.as_string_view().value(i).as_bytes()),
+        DataType::Boolean => out.extend_from_slice(if array.as_boolean().value(i) {
+            b"true"
+        } else {
+            b"false"
+        }),
+        DataType::Int8 => number(out, &array.as_primitive::<Int8Type>().value(i)),
+        DataType::Int16 => number(out, &array.as_primitive::<Int16Type>().value(i)),
+        DataType::Int32 => number(out, &array.as_primitive::<Int32Type>().value(i)),
+        DataType::Int64 => number(out, &array.as_primitive::<Int64Type>().value(i)),
+        DataType::UInt8 => number(out, &array.as_primitive::<UInt8Type>().value(i)),
+        DataType::UInt16 => number(out, &array.as_primitive::<UInt16Type>().value(i)),
+        DataType::UInt32 => number(out, &array.as_primitive::<UInt32Type>().value(i)),
+        DataType::UInt64 => number(out, &array.as_primitive::<UInt64Type>().value(i)),
+        DataType::Float16 => number(out, &array.as_primitive::<Float16Type>().value(i)),
+        DataType::Float32 => number(out, &array.as_primitive::<Float32Type>().value(i)),
+        DataType::Float64 => number(out, &array.as_primitive::<Float64Type>().value(i)),
+        DataType::Decimal32(..) => number(
+            out,
+            &array
+                .as_primitive::<arrow_array::types::Decimal32Type>()
+                .value_as_string(i),
+        ),
+        DataType::Decimal64(..) => number(
+            out,
+            &array
+                .as_primitive::<arrow_array::types::Decimal64Type>()
+                .value_as_string(i),
+        ),
+        DataType::Decimal128(..) => number(
+            out,
+            &array
+                .as_primitive::<arrow_array::types::Decimal128Type>()
+                .value_as_string(i),
+        ),
+        DataType::Decimal256(..) => number(
+            out,
+            &array
+                .as_primitive::<arrow_array::types::Decimal256Type>()
+                .value_as_string(i),
+        ),
+        DataType::Timestamp(unit, zone) => {
+            let ms = match unit {
+                TimeUnit::Second => array
+                    .as_primitive::<TimestampSecondType>()
+                    .value(i)
+                    .saturating_mul(1000),
+                TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().value(i),
+                TimeUnit::Microsecond => array
+                    .as_primitive::<TimestampMicrosecondType>()
+                    .value(i)
+                    .div_euclid(1000),
+                TimeUnit::Nanosecond => array
+                    .as_primitive::<TimestampNanosecondType>()
+                    .value(i)
+                    .div_euclid(1_000_000),
+            };
+            write_rfc3339_ms(out, ms);
+            if zone.is_none() {
+                // A naive timestamp: the import's time zone says where it happened.
+                out.pop();
+            }
+        }
+        DataType::Date32 => {
+            let days = i64::from(
+                array
+                    .as_primitive::<arrow_array::types::Date32Type>()
+                    .value(i),
+            );
+            write_rfc3339_ms(out, days * 86_400_000);
+            out.truncate(10);
+        }
+        DataType::Date64 => {
+            write_rfc3339_ms(out, array.as_primitive::<Date64Type>().value(i));
+            out.truncate(10);
+        }
+        _ => return false,
+    }
+    true
+}
