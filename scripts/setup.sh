@@ -6,6 +6,9 @@ set -euo pipefail
 BUILD_PACKAGES=(build-essential pkg-config libssl-dev curl libwebkit2gtk-4.1-dev libgtk-3-dev
   librsvg2-dev libayatana-appindicator3-dev libxdo-dev)
 E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus poppler-utils fonts-dejavu-core)
+# The agreement test runs pm4py, the process-mining library, in a virtual environment.
+CHECK_PACKAGES=(python3 python3-venv)
+PM4PY_VERSION=2.7.23.11
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -47,6 +50,19 @@ require_tools() {
 
 install_ui_packages() {
   (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# pm4py from PyPI, in a virtual environment in the cache (a fresh machine installs it, about a
+# minute); exports PERCORSO_PM4PY, the python that the agreement test runs.
+install_pm4py() {
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/pm4py-$PM4PY_VERSION"
+  if ! "$venv/bin/python" -c "import pm4py" >/dev/null 2>&1; then
+    echo "setup: installing pm4py $PM4PY_VERSION"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "pm4py==$PM4PY_VERSION"
+  fi
+  export PERCORSO_PM4PY="$venv/bin/python"
 }
 
 install_tauri_driver() {

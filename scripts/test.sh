@@ -28,10 +28,11 @@ cleanup() {
 trap cleanup EXIT
 
 step "installing what is missing"
-install_packages "${BUILD_PACKAGES[@]}" "${E2E_PACKAGES[@]}"
+install_packages "${BUILD_PACKAGES[@]}" "${E2E_PACKAGES[@]}" "${CHECK_PACKAGES[@]}"
 require_tools
 install_ui_packages
 install_tauri_driver
+install_pm4py
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -48,6 +49,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "engine and command tests"
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
+
+step "agreement with pm4py"
+cargo test --test pm4py_agreement 2>&1 | tee -a "$LOGS/cargo-test.log"
 
 step "end-to-end test of the real app"
 cargo build -p percorso-app

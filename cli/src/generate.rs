@@ -1,4 +1,5 @@
-//! `percorso generate`: a CSV log from the demo generator, to try the importer or benchmark it.
+//! `percorso generate`: a log from the demo generator (CSV or XES, gzip-compressed when the file
+//! name ends in `.gz`), to try the importer or benchmark it.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -8,22 +9,32 @@ use clap::Args;
 use super::stdout_error;
 use percorso::demo::DemoConfig;
 use percorso::error::{Error, Result};
-use percorso::import::generate::write_csv;
+use percorso::import::generate::{write_csv, write_xes};
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     /// How many customers to generate.
     #[arg(long)]
     pub customers: u64,
-    /// The CSV file to write.
+    /// The file to write; a name ending in `.gz` is gzip-compressed.
     #[arg(long)]
     pub out: PathBuf,
+    /// The log's format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
     /// Seed of the generator: the same seed always gives the same file.
     #[arg(long, default_value_t = DemoConfig::default().seed)]
     pub seed: u64,
     /// Rows in time order (customers interleaved), as many systems export them.
     #[arg(long)]
     pub sorted_by_time: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    /// An XES event log, a trace per customer.
+    Xes,
 }
 
 pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<()> {
@@ -34,9 +45,17 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<()> {
     };
     let file = std::fs::File::create(&args.out).map_err(|e| Error::io(&args.out, e))?;
     let mut writer = BufWriter::with_capacity(1 << 20, file);
-    let events = write_csv(&config, None, args.sorted_by_time, &mut writer)
-        .and_then(|n| writer.flush().map(|()| n))
-        .map_err(|e| Error::io(&args.out, e))?;
+    let write = |out: &mut dyn Write| match args.format {
+        Format::Csv => write_csv(&config, None, args.sorted_by_time, &mut &mut *out),
+        Format::Xes => write_xes(&config, &mut &mut *out),
+    };
+    let written = if args.out.extension().is_some_and(|e| e == "gz") {
+        let mut encoder = flate2::write::GzEncoder::new(writer, flate2::Compression::default());
+        write(&mut encoder).and_then(|n| encoder.finish()?.flush().map(|()| n))
+    } else {
+        write(&mut writer).and_then(|n| writer.flush().map(|()| n))
+    };
+    let events = written.map_err(|e| Error::io(&args.out, e))?;
     writeln!(
         out,
         "Wrote {}: {events} events of {} customers.",

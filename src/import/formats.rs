@@ -191,6 +191,21 @@ impl Rows {
         }
     }
 
+    /// Sets a value that `write` writes in place; `write` returns `false` for no value.
+    pub(crate) fn set_with(&mut self, column: usize, write: impl FnOnce(&mut Vec<u8>) -> bool) {
+        if self.slots.len() <= column {
+            self.slots.resize(column + 1, None);
+        }
+        let start = self.scratch.len();
+        if write(&mut self.scratch) {
+            if let Some(slot) = self.slots.get_mut(column) {
+                *slot = Some((start, self.scratch.len()));
+            }
+        } else {
+            self.scratch.truncate(start);
+        }
+    }
+
     fn value(&self, column: usize) -> &[u8] {
         match self.slots.get(column) {
             Some(&Some((start, end))) => self.scratch.get(start..end).unwrap_or(&[]),
@@ -216,8 +231,20 @@ impl Rows {
                 Ok(rows.len() < *limit)
             }
             Sink::Batches { batch, .. } => {
-                let data_start = batch.data.len();
+                let start = batch.data.len();
                 batch.data.extend_from_slice(raw);
+                let end = batch.data.len();
+                self.end_at(start, end)
+            }
+        }
+    }
+
+    /// Ends the record whose raw text is `data[start..end]` of the batch being filled.
+    fn end_at(&mut self, start: usize, end: usize) -> Result<bool> {
+        let width = self.columns.len();
+        match &mut self.sink {
+            Sink::Sample { .. } => Ok(true),
+            Sink::Batches { batch, .. } => {
                 let field_start = batch.fields.len();
                 let ends_start = batch.ends.len();
                 for c in 0..width {
@@ -232,7 +259,7 @@ impl Rows {
                 }
                 batch.entries.push(Entry {
                     line: self.line,
-                    raw: (data_start, batch.data.len()),
+                    raw: (start, end),
                     field_start,
                     fields: (ends_start, batch.ends.len()),
                     kind: EntryKind::Row,
@@ -245,7 +272,11 @@ impl Rows {
     /// Ends the record with its values written as a CSV line for its raw text: for a format
     /// whose records have no text of their own (Parquet).
     pub(crate) fn end_as_csv(&mut self) -> Result<bool> {
-        let mut raw = Vec::with_capacity(self.scratch.len() + self.columns.len() * 3);
+        let mut raw = match &mut self.sink {
+            Sink::Batches { batch, .. } => std::mem::take(&mut batch.data),
+            Sink::Sample { .. } => return self.end(&[]),
+        };
+        let start = raw.len();
         for c in 0..self.columns.len() {
             if c > 0 {
                 raw.push(b',');
@@ -267,7 +298,12 @@ impl Rows {
                 raw.extend_from_slice(value);
             }
         }
-        self.end(&raw)
+        // The line is already in the batch's text: the record points at it.
+        let end = raw.len();
+        if let Sink::Batches { batch, .. } = &mut self.sink {
+            batch.data = raw;
+        }
+        self.end_at(start, end)
     }
 
     /// A record the format's reader could not read: it is rejected with `reason` and `message`,

@@ -430,6 +430,7 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// Writes an instant as RFC 3339 in UTC with milliseconds, e.g. `2026-03-01T09:15:00.000Z`.
+/// Digits are written by hand: the Parquet import writes one per event.
 pub fn write_rfc3339_ms(out: &mut Vec<u8>, ms: i64) {
     let days = ms.div_euclid(MS_PER_DAY);
     let rest = ms.rem_euclid(MS_PER_DAY);
@@ -440,12 +441,32 @@ pub fn write_rfc3339_ms(out: &mut Vec<u8>, ms: i64) {
         rest / 1000 % 60,
         rest % 1000,
     );
-    use std::io::Write;
-    // Writing into a Vec cannot fail.
-    let _ = write!(
-        out,
-        "{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z"
-    );
+    if !(0..=9999).contains(&y) {
+        use std::io::Write;
+        // Writing into a Vec cannot fail.
+        let _ = write!(
+            out,
+            "{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z"
+        );
+        return;
+    }
+    let mut text = *b"0000-00-00T00:00:00.000Z";
+    for (range, value) in [
+        (0..4, y as u64),
+        (5..7, u64::from(m)),
+        (8..10, u64::from(d)),
+        (11..13, h as u64),
+        (14..16, min as u64),
+        (17..19, s as u64),
+        (20..23, milli as u64),
+    ] {
+        let mut value = value;
+        for slot in text[range].iter_mut().rev() {
+            *slot = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    out.extend_from_slice(&text);
 }
 
 /// Reads naive timestamps in one IANA zone, remembering each hour's offset.
@@ -532,6 +553,20 @@ pub fn local_zone_name() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_are_written_as_chrono_writes_them() {
+        let mut ms: i64 = -62_135_596_800_000; // 0001-01-01
+        while ms < 253_402_300_799_999 {
+            let mut ours = Vec::new();
+            write_rfc3339_ms(&mut ours, ms);
+            let theirs = chrono::DateTime::from_timestamp_millis(ms)
+                .unwrap()
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+            ms += 7_919_999_987; // about three months and a prime number of ms
+        }
+    }
 
     fn utc(format: &TimestampFormat, text: &str) -> Option<i64> {
         let mut zone = Zone::named("UTC").unwrap();

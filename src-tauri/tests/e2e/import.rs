@@ -230,3 +230,112 @@ async fn cancelling_an_import_leaves_the_workspace_as_it_was() {
         "the cancelled import left a source behind"
     );
 }
+
+/// A count as the English UI shows it: `2081` is "2,081".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Reads `log` (a gzip-compressed XES log of `events` events from `customers` customers, whose
+/// first event is at `first_touchpoint`) through the wizard and checks what it shows.
+async fn import_xes_through_the_wizard(
+    client: &Client,
+    log: &Path,
+    (events, customers, first_touchpoint): (u64, u64, &str),
+) {
+    wait_for(client, "[data-testid=touchpoint]", 10).await;
+    open_wizard_on(client, log).await;
+
+    // The format and the roles are recognised; the CSV-only settings are not offered.
+    wait_for(client, "[data-testid=import-preview] tbody tr", 5).await;
+    let format = one_text(client, "[data-testid=import-format]").await;
+    assert!(
+        format.contains("XES") && format.contains("gzip"),
+        "{format}"
+    );
+    let recognised = one_text(client, "[data-testid=import-recognised]").await;
+    assert!(
+        recognised.contains("case:concept:name as customer")
+            && recognised.contains("concept:name as touchpoint"),
+        "{recognised}"
+    );
+    assert!(client
+        .find_all(Locator::Css("[data-testid=import-encoding]"))
+        .await
+        .unwrap()
+        .is_empty());
+    let touchpoints = texts(
+        client,
+        "[data-testid=import-preview] tbody td.role-touchpoint",
+    )
+    .await;
+    assert_eq!(
+        touchpoints.first().map(String::as_str),
+        Some(first_touchpoint),
+        "{touchpoints:?}"
+    );
+    screenshot(client, "import-xes-settings.png").await;
+    click(client, "[data-testid=import-start]").await;
+
+    // Every event lands, none is rejected, and the summary says what was read.
+    wait_for(client, "[data-testid=import-summary]", 1).await;
+    assert_eq!(
+        one_text(client, "[data-testid=summary-events]").await,
+        grouped(events)
+    );
+    assert_eq!(
+        one_text(client, "[data-testid=summary-rejected]").await,
+        "0"
+    );
+    let read = one_text(client, "[data-testid=summary-read]").await;
+    assert!(
+        read.contains("XES")
+            && read.contains(&format!("{} events", grouped(events)))
+            && read.contains(&format!("from {} customers", grouped(customers))),
+        "{read}"
+    );
+    screenshot(client, "import-xes-summary.png").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_gzipped_xes_log_is_recognised_and_imported_whole() {
+    use std::io::Write;
+
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("demo.percorso");
+    let customers = 300;
+    let config = DemoConfig {
+        customers,
+        ..DemoConfig::default()
+    };
+    let mut xes = Vec::new();
+    let events = percorso::import::generate::write_xes(&config, &mut xes).unwrap();
+    // The touchpoint of the log's first event, the first row of the sample.
+    let xes_text = String::from_utf8(xes).unwrap();
+    let first_event = &xes_text[xes_text.find("<event>").unwrap()..];
+    let name = "key=\"concept:name\" value=\"";
+    let value = &first_event[first_event.find(name).unwrap() + name.len()..];
+    let first_touchpoint = value[..value.find('"').unwrap()].replace("&amp;", "&");
+
+    let log = home.path().join("log.xes.gz");
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&log).unwrap(),
+        flate2::Compression::default(),
+    );
+    gz.write_all(xes_text.as_bytes()).unwrap();
+    gz.finish().unwrap();
+
+    let file = log.clone();
+    with_app(&workspace, move |client| async move {
+        import_xes_through_the_wizard(&client, &file, (events, customers, &first_touchpoint)).await
+    })
+    .await;
+}

@@ -50,9 +50,19 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
         .with_batch_size(BATCH)
         .build()
         .map_err(|e| bad("its schema", &e))?;
+    // Decoding (decompression, pages, dictionaries) runs on its own thread, so that it overlaps
+    // with writing the values as text here and with the parser's work on the batches before.
+    let (tx, batches) = std::sync::mpsc::sync_channel(2);
+    std::thread::spawn(move || {
+        for batch in reader {
+            // Nobody reads on when the import stopped.
+            if tx.send(batch).is_err() {
+                return;
+            }
+        }
+    });
     let mut row = 0u64;
-    let mut text = Vec::new();
-    for batch in reader {
+    for batch in batches {
         let batch = batch.map_err(|e| bad(&format!("after row {row}"), &e))?;
         let mut leaves = Vec::new();
         for (field, array) in batch.schema().fields().iter().zip(batch.columns()) {
@@ -60,6 +70,13 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
         }
         for i in 0..batch.num_rows() {
             row += 1;
+            // Progress, which also tells the parser from the first batch how many rows to
+            // make room for.
+            if row % 1024 == 1 {
+                if let Some(done) = size.saturating_mul(row.min(total)).checked_div(total) {
+                    rows.read_so_far(done);
+                }
+            }
             rows.begin(row);
             for leaf in &leaves {
                 let at = match &leaf.keys {
@@ -69,10 +86,7 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
                 if at >= leaf.array.len() || leaf.array.is_null(at) {
                     continue;
                 }
-                text.clear();
-                if write(leaf.array.as_ref(), at, &mut text) {
-                    rows.set(leaf.column, &text);
-                }
+                rows.set_with(leaf.column, |out| write(leaf.array.as_ref(), at, out));
             }
             if !rows.end_as_csv()? {
                 return Ok(());
@@ -160,6 +174,9 @@ fn write(array: &dyn Array, i: usize, out: &mut Vec<u8>) -> bool {
     let number = |out: &mut Vec<u8>, v: &dyn std::fmt::Display| {
         let _ = write!(out, "{v}");
     };
+    let integer = |out: &mut Vec<u8>, v: i64| {
+        out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    };
     match array.data_type() {
         DataType::Utf8 => out.extend_from_slice(array.as_string::<i32>().value(i).as_bytes()),
         DataType::LargeUtf8 => out.extend_from_slice(array.as_string::<i64>().value(i).as_bytes()),
@@ -169,13 +186,13 @@ fn write(array: &dyn Array, i: usize, out: &mut Vec<u8>) -> bool {
         } else {
             b"false"
         }),
-        DataType::Int8 => number(out, &array.as_primitive::<Int8Type>().value(i)),
-        DataType::Int16 => number(out, &array.as_primitive::<Int16Type>().value(i)),
-        DataType::Int32 => number(out, &array.as_primitive::<Int32Type>().value(i)),
-        DataType::Int64 => number(out, &array.as_primitive::<Int64Type>().value(i)),
-        DataType::UInt8 => number(out, &array.as_primitive::<UInt8Type>().value(i)),
-        DataType::UInt16 => number(out, &array.as_primitive::<UInt16Type>().value(i)),
-        DataType::UInt32 => number(out, &array.as_primitive::<UInt32Type>().value(i)),
+        DataType::Int8 => integer(out, i64::from(array.as_primitive::<Int8Type>().value(i))),
+        DataType::Int16 => integer(out, i64::from(array.as_primitive::<Int16Type>().value(i))),
+        DataType::Int32 => integer(out, i64::from(array.as_primitive::<Int32Type>().value(i))),
+        DataType::Int64 => integer(out, array.as_primitive::<Int64Type>().value(i)),
+        DataType::UInt8 => integer(out, i64::from(array.as_primitive::<UInt8Type>().value(i))),
+        DataType::UInt16 => integer(out, i64::from(array.as_primitive::<UInt16Type>().value(i))),
+        DataType::UInt32 => integer(out, i64::from(array.as_primitive::<UInt32Type>().value(i))),
         DataType::UInt64 => number(out, &array.as_primitive::<UInt64Type>().value(i)),
         DataType::Float16 => number(out, &array.as_primitive::<Float16Type>().value(i)),
         DataType::Float32 => number(out, &array.as_primitive::<Float32Type>().value(i)),

@@ -381,8 +381,9 @@ function Recognised({ detection }: { detection: Detection }) {
           customer,
           touchpoint,
           timestamp,
+          // The format's name without its example, which the format select shows.
           format: settings.timestamp_format
-            ? formatLabel(t, formatKey(settings.timestamp_format))
+            ? formatLabel(t, formatKey(settings.timestamp_format)).replace(/ \(.*\)$/, "")
             : "?",
         })
       : null;

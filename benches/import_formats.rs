@@ -1,0 +1,309 @@
+//! The formats benchmark: `cargo bench --bench import_formats -- [events] [--xes FILE]`.
+//!
+//! 1. An XES log of the shape of BPIC 2012 (13,087 traces, 262,200 events in a `.xes.gz`; the
+//!    real `BPI_Challenge_2012.xes.gz` is read instead when given with `--xes`): detection and
+//!    import into a new workspace, timed.
+//! 2. The same `events` (default 1,000,000) from the demo generator as CSV and as Parquet
+//!    (snappy, as warehouses write it): both imported into new workspaces, timed, and their
+//!    reports compared.
+//!
+//! Generated files are cached in target/bench-data/.
+
+use std::error::Error;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Instant;
+
+use arrow_array::builder::{Float64Builder, StringBuilder, TimestampMillisecondBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use percorso::analytics::{Analysis, Params};
+use percorso::demo::{CustomerTrail, DemoConfig, Generator};
+use percorso::import::{self, generate, Overrides};
+use percorso::Workspace;
+
+/// BPIC 2012's size: traces and events.
+const BPIC_TRACES: u64 = 13_087;
+const BPIC_EVENTS: u64 = 262_200;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let events: u64 = args
+        .iter()
+        .find_map(|a| a.replace('_', "").parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir)?;
+
+    let xes = match args.iter().position(|a| a == "--xes") {
+        Some(i) => PathBuf::from(args.get(i + 1).ok_or("--xes needs a file")?),
+        None => {
+            let path = dir.join("bpic2012-shaped.xes.gz");
+            if !path.exists() {
+                write_bpic_shaped(&path)?;
+            }
+            path
+        }
+    };
+    println!("XES             {}", xes.display());
+    println!(
+        "file size       {:.1} MB",
+        std::fs::metadata(&xes)?.len() as f64 / 1e6
+    );
+    let (summary, seconds) = timed_import(&xes, &dir.join("bench-xes.percorso"))?;
+    println!(
+        "events          {} in {} traces",
+        summary.events_imported, summary.customers
+    );
+    println!("detect + import {seconds:.2} s");
+    println!();
+
+    let csv = dir.join(format!("events-{events}.csv"));
+    if !csv.exists() {
+        let partial = csv.with_extension("csv.partial");
+        let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(&partial)?);
+        generate::write_csv(&DemoConfig::default(), Some(events), false, &mut out)?;
+        out.flush()?;
+        drop(out);
+        std::fs::rename(&partial, &csv)?;
+    }
+    let parquet = dir.join(format!("events-{events}.parquet"));
+    if !parquet.exists() {
+        write_parquet(&parquet, events)?;
+    }
+    let csv_workspace = dir.join("bench-csv.percorso");
+    let parquet_workspace = dir.join("bench-parquet.percorso");
+    let (csv_summary, csv_s) = timed_import(&csv, &csv_workspace)?;
+    let (parquet_summary, parquet_s) = timed_import(&parquet, &parquet_workspace)?;
+    println!(
+        "CSV             {:.1} MB, {} events, {csv_s:.2} s",
+        std::fs::metadata(&csv)?.len() as f64 / 1e6,
+        csv_summary.events_imported
+    );
+    println!(
+        "Parquet         {:.1} MB, {} events, {parquet_s:.2} s",
+        std::fs::metadata(&parquet)?.len() as f64 / 1e6,
+        parquet_summary.events_imported
+    );
+    println!("Parquet / CSV   {:.2}× the time", parquet_s / csv_s);
+    let same = report(&csv_workspace)? == report(&parquet_workspace)?;
+    println!("same report     {}", if same { "yes" } else { "NO" });
+    if !same {
+        return Err("the Parquet and CSV imports gave different reports".into());
+    }
+    Ok(())
+}
+
+/// Detects `path` with no flags and imports it into a new workspace at `workspace`.
+fn timed_import(
+    path: &Path,
+    workspace: &Path,
+) -> Result<(import::ImportSummary, f64), Box<dyn Error>> {
+    let _ = std::fs::remove_file(workspace);
+    let started = Instant::now();
+    let mut ws = Workspace::create(workspace, true)?;
+    let mut settings = import::detect(path, &Overrides::default())?.settings;
+    settings.timezone = "UTC".to_owned();
+    let summary = import::import_file(
+        &mut ws,
+        path,
+        &settings,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )?;
+    drop(ws);
+    Ok((summary, started.elapsed().as_secs_f64()))
+}
+
+fn report(workspace: &Path) -> Result<String, Box<dyn Error>> {
+    let ws = Workspace::open(workspace)?;
+    let report = Analysis::from_workspace(&ws, None)?.report(&Params::default())?;
+    let mut value = serde_json::to_value(report)?;
+    // Each workspace made its own journey from the log; its row ids may differ.
+    strip_ids(&mut value);
+    Ok(value.to_string())
+}
+
+fn strip_ids(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|k, _| !k.ends_with("_id"));
+            map.values_mut().for_each(strip_ids);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_ids),
+        _ => {}
+    }
+}
+
+/// The demo generator's first `events` events, as [`generate::write_csv`] writes them, in a
+/// Parquet file with typed columns.
+fn write_parquet(path: &Path, events: u64) -> Result<(), Box<dyn Error>> {
+    let config = DemoConfig::default();
+    let generator = Generator::new(config.clone());
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_compression(parquet::basic::Compression::SNAPPY)
+        .build();
+    let partial = path.with_extension("parquet.partial");
+    let mut writer: Option<parquet::arrow::ArrowWriter<std::fs::File>> = None;
+    let mut trail = CustomerTrail::default();
+    let mut written = 0u64;
+    let mut index = 0u64;
+    while written < events {
+        let mut customer = StringBuilder::new();
+        let mut at = TimestampMillisecondBuilder::new().with_timezone("UTC");
+        let mut touchpoint = StringBuilder::new();
+        let mut channel = StringBuilder::new();
+        let mut event_type = StringBuilder::new();
+        let mut value = Float64Builder::new();
+        let mut region = StringBuilder::new();
+        let mut device = StringBuilder::new();
+        let mut rows = 0;
+        while rows < 1 << 20 && written < events {
+            generator.customer(index, &mut trail);
+            index += 1;
+            for e in &trail.events {
+                if written >= events {
+                    break;
+                }
+                customer.append_value(&trail.id);
+                at.append_value(e.instant_ms);
+                touchpoint.append_value(e.touchpoint);
+                channel.append_value(e.channel);
+                event_type.append_value(e.event_type);
+                value.append_option(e.value);
+                region.append_value(trail.region);
+                device.append_value(trail.device);
+                written += 1;
+                rows += 1;
+            }
+        }
+        let batch = RecordBatch::try_from_iter([
+            ("customer_id", Arc::new(customer.finish()) as ArrayRef),
+            ("timestamp", Arc::new(at.finish()) as ArrayRef),
+            ("touchpoint", Arc::new(touchpoint.finish()) as ArrayRef),
+            ("channel", Arc::new(channel.finish()) as ArrayRef),
+            ("event_type", Arc::new(event_type.finish()) as ArrayRef),
+            ("value", Arc::new(value.finish()) as ArrayRef),
+            ("region", Arc::new(region.finish()) as ArrayRef),
+            ("device", Arc::new(device.finish()) as ArrayRef),
+        ])?;
+        let writer = match &mut writer {
+            Some(w) => w,
+            None => writer.insert(parquet::arrow::ArrowWriter::try_new(
+                std::fs::File::create(&partial)?,
+                batch.schema(),
+                Some(props.clone()),
+            )?),
+        };
+        writer.write(&batch)?;
+    }
+    if let Some(writer) = writer {
+        writer.close()?;
+    }
+    std::fs::rename(&partial, path)?;
+    Ok(())
+}
+
+/// An XES log of BPIC 2012's shape and size: a loan application process with 24 activities,
+/// three lifecycle transitions, resources, trace attributes and timestamps with offsets, in
+/// 13,087 traces of 262,200 events, gzip-compressed.
+fn write_bpic_shaped(path: &Path) -> Result<(), Box<dyn Error>> {
+    const ACTIVITIES: [&str; 24] = [
+        "A_SUBMITTED",
+        "A_PARTLYSUBMITTED",
+        "A_PREACCEPTED",
+        "W_Completeren aanvraag",
+        "A_ACCEPTED",
+        "O_SELECTED",
+        "A_FINALIZED",
+        "O_CREATED",
+        "O_SENT",
+        "W_Nabellen offertes",
+        "O_SENT_BACK",
+        "W_Valideren aanvraag",
+        "A_REGISTERED",
+        "A_APPROVED",
+        "O_ACCEPTED",
+        "A_ACTIVATED",
+        "O_CANCELLED",
+        "A_DECLINED",
+        "A_CANCELLED",
+        "W_Afhandelen leads",
+        "O_DECLINED",
+        "W_Nabellen incomplete dossiers",
+        "W_Beoordelen fraude",
+        "W_Wijzigen contractgegevens",
+    ];
+    const LIFECYCLE: [&str; 3] = ["SCHEDULE", "START", "COMPLETE"];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    let file = std::fs::File::create(path.with_extension("gz.partial"))?;
+    let mut out = flate2::write::GzEncoder::new(
+        BufWriter::with_capacity(1 << 20, file),
+        flate2::Compression::default(),
+    );
+    writeln!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<log xes.version=\"1.0\" \
+         xes.features=\"nested-attributes\" openxes.version=\"1.0RC7\" \
+         xmlns=\"http://www.xes-standard.org/\">\n\t<extension name=\"Lifecycle\" \
+         prefix=\"lifecycle\" uri=\"http://www.xes-standard.org/lifecycle.xesext\"/>\n\
+         \t<global scope=\"trace\">\n\t\t<string key=\"concept:name\" value=\"name\"/>\n\t</global>\n\
+         \t<classifier name=\"Activity\" keys=\"concept:name\"/>\n\
+         \t<string key=\"concept:name\" value=\"BPIC 2012 shaped\"/>"
+    )?;
+    let offset = chrono::FixedOffset::east_opt(7200).ok_or("a fixed offset")?;
+    let mut left = BPIC_EVENTS;
+    for trace in 0..BPIC_TRACES {
+        let traces_left = BPIC_TRACES - trace;
+        // About 20 events a trace, at least 3, the last trace taking what is left.
+        let length = if traces_left == 1 {
+            left
+        } else {
+            (3 + next(35)).min(left - 3 * (traces_left - 1))
+        };
+        left -= length;
+        let mut ms = 1_317_421_124_546 + (trace as i64) * 1_200_000;
+        let stamp = |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms)
+                .map(|t| {
+                    t.with_timezone(&offset)
+                        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+                        .to_string()
+                })
+                .unwrap_or_default()
+        };
+        writeln!(
+            out,
+            "\t<trace>\n\t\t<date key=\"REG_DATE\" value=\"{}\"/>\n\t\t<string \
+             key=\"concept:name\" value=\"{}\"/>\n\t\t<string key=\"AMOUNT_REQ\" value=\"{}\"/>",
+            stamp(ms),
+            173_688 + trace * 3,
+            1000 + next(50) * 500
+        )?;
+        for _ in 0..length {
+            ms += (next(3_600) as i64 + 1) * 1000;
+            let activity = ACTIVITIES[next(ACTIVITIES.len() as u64) as usize];
+            writeln!(
+                out,
+                "\t\t<event>\n\t\t\t<string key=\"org:resource\" value=\"{}\"/>\n\t\t\t<string \
+                 key=\"lifecycle:transition\" value=\"{}\"/>\n\t\t\t<string key=\"concept:name\" \
+                 value=\"{activity}\"/>\n\t\t\t<date key=\"time:timestamp\" value=\"{}\"/>\n\t\t</event>",
+                10_000 + next(60),
+                LIFECYCLE[next(3) as usize],
+                stamp(ms)
+            )?;
+        }
+        writeln!(out, "\t</trace>")?;
+    }
+    writeln!(out, "</log>")?;
+    out.finish()?.flush()?;
+    std::fs::rename(path.with_extension("gz.partial"), path)?;
+    Ok(())
+}
