@@ -519,3 +519,44 @@ fn a_damaged_parquet_or_zstd_file_is_refused_and_changes_nothing() {
         assert_eq!(support::content_dump(&workspace).unwrap(), before);
     }
 }
+
+#[test]
+fn a_parquet_row_that_cannot_be_imported_is_rejected_and_shown_as_a_csv_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut events = events();
+    events[3].customer = String::new();
+    events[7].touchpoint = "";
+    let path = dir.path().join("events.parquet");
+    write_parquet(&path, &events);
+    let mut settings = import::detect(&path, &Overrides::default())
+        .unwrap()
+        .settings;
+    settings.timezone = "UTC".into();
+    let mut ws = Workspace::create(dir.path().join("w.percorso"), false).unwrap();
+    let summary = support::import_quietly(&mut ws, &path, &settings).unwrap();
+    assert_eq!(summary.rows_read, events.len() as u64);
+    assert_eq!(summary.rows_rejected, 2);
+    let rejected = ws.rejected_rows(None).unwrap();
+    assert_eq!(
+        rejected.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [4, 8],
+        "{rejected:?}"
+    );
+    assert!(
+        rejected[0].message.starts_with("row 4, column customer:"),
+        "{}",
+        rejected[0].message
+    );
+    let e = &events[3];
+    assert_eq!(
+        rejected[0].raw,
+        format!(
+            ",{},{},{},{},{}",
+            iso(e.ms),
+            csv_field(e.touchpoint),
+            e.channel,
+            e.value.map(|v| v.to_string()).unwrap_or_default(),
+            e.region
+        )
+    );
+}

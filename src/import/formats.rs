@@ -23,7 +23,7 @@ use super::RejectReason;
 use crate::error::Result;
 
 /// Records per batch handed to the parser.
-const BATCH_ROWS: usize = 8192;
+const BATCH_ROWS: usize = 32_768;
 /// Bytes of fields and raw text after which a batch is handed over even if it has fewer records.
 const BATCH_BYTES: usize = 4 << 20;
 
@@ -73,6 +73,11 @@ pub(crate) fn spawn(path: &Path, format: LogFormat, columns: &[String]) -> Pipel
     let path = path.to_path_buf();
     let columns = columns.to_vec();
     let handle = std::thread::spawn(move || {
+        // The content hash, read alongside: it identifies a file already imported.
+        let hashed = {
+            let path = path.clone();
+            std::thread::spawn(move || super::content_hash(&path))
+        };
         let mut rows = Rows::new(
             Some(columns),
             Sink::Batches {
@@ -86,7 +91,9 @@ pub(crate) fn spawn(path: &Path, format: LogFormat, columns: &[String]) -> Pipel
             let _ = tx.send(Err(e));
             return Err(stop);
         }
-        super::content_hash(&path)
+        hashed.join().map_err(|_| {
+            crate::Error::InvalidInput(format!("{}: hashing stopped", path.display()))
+        })?
     });
     (rx, used_tx, handle)
 }
@@ -191,28 +198,6 @@ impl Rows {
         }
     }
 
-    /// Sets a value that `write` writes in place; `write` returns `false` for no value.
-    pub(crate) fn set_with(&mut self, column: usize, write: impl FnOnce(&mut Vec<u8>) -> bool) {
-        if self.slots.len() <= column {
-            self.slots.resize(column + 1, None);
-        }
-        let start = self.scratch.len();
-        if write(&mut self.scratch) {
-            if let Some(slot) = self.slots.get_mut(column) {
-                *slot = Some((start, self.scratch.len()));
-            }
-        } else {
-            self.scratch.truncate(start);
-        }
-    }
-
-    fn value(&self, column: usize) -> &[u8] {
-        match self.slots.get(column) {
-            Some(&Some((start, end))) => self.scratch.get(start..end).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-
     /// Ends the record; `raw` is how it reads in the file. Returns whether to go on.
     pub(crate) fn end(&mut self, raw: &[u8]) -> Result<bool> {
         let width = self.columns.len();
@@ -269,41 +254,43 @@ impl Rows {
         }
     }
 
-    /// Ends the record with its values written as a CSV line for its raw text: for a format
-    /// whose records have no text of their own (Parquet).
-    pub(crate) fn end_as_csv(&mut self) -> Result<bool> {
-        let mut raw = match &mut self.sink {
-            Sink::Batches { batch, .. } => std::mem::take(&mut batch.data),
-            Sink::Sample { .. } => return self.end(&[]),
-        };
-        let start = raw.len();
-        for c in 0..self.columns.len() {
-            if c > 0 {
-                raw.push(b',');
-            }
-            let value = self.value(c);
-            if value
-                .iter()
-                .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-            {
-                raw.push(b'"');
-                for &b in value {
-                    if b == b'"' {
-                        raw.push(b'"');
-                    }
-                    raw.push(b);
-                }
-                raw.push(b'"');
-            } else {
-                raw.extend_from_slice(value);
-            }
-        }
-        // The line is already in the batch's text: the record points at it.
-        let end = raw.len();
+    /// A whole record that has no text of its own (a Parquet row), its values given by column:
+    /// the parser identifies it by its fields and shows them as a CSV line if it rejects it.
+    /// Returns whether to go on.
+    pub(crate) fn record<'v>(
+        &mut self,
+        line: u64,
+        value: impl Fn(usize) -> Option<&'v [u8]>,
+    ) -> Result<bool> {
+        let width = self.columns.len();
         if let Sink::Batches { batch, .. } = &mut self.sink {
-            batch.data = raw;
+            let field_start = batch.fields.len();
+            let ends_start = batch.ends.len();
+            for c in 0..width {
+                if let Some(v) = value(c) {
+                    batch.fields.extend_from_slice(v);
+                }
+                batch
+                    .ends
+                    .push(u32::try_from(batch.fields.len()).unwrap_or(u32::MAX));
+            }
+            let at = batch.data.len();
+            batch.entries.push(Entry {
+                line,
+                raw: (at, at),
+                field_start,
+                fields: (ends_start, batch.ends.len()),
+                kind: EntryKind::Row,
+            });
+            return self.hand_over_if_full();
         }
-        self.end_at(start, end)
+        self.begin(line);
+        for c in 0..width {
+            if let Some(v) = value(c) {
+                self.set(c, v);
+            }
+        }
+        self.end(&[])
     }
 
     /// A record the format's reader could not read: it is rejected with `reason` and `message`,

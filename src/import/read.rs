@@ -22,7 +22,7 @@ use blocks::spawn_reader;
 use duplicates::{remove_rows, same_event, spawn_duplicate_finder, ToDedup, HASH_BATCH};
 use split::{spawn_splitter, Fields, Splitter};
 
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::SyncSender;
@@ -420,7 +420,7 @@ impl Parser {
                 "{}: the {what} is empty; every event needs one",
                 self.place(line, column)
             );
-            return self.reject(line, reason, message, raw);
+            return self.reject(line, reason, message, &shown(record, raw));
         }
         let Some(stamp) = self.format.parse(stamp_text) else {
             let message = format!(
@@ -431,7 +431,12 @@ impl Parser {
                 self.format,
                 self.format.example()
             );
-            return self.reject(line, RejectReason::BadTimestamp, message, raw);
+            return self.reject(
+                line,
+                RejectReason::BadTimestamp,
+                message,
+                &shown(record, raw),
+            );
         };
         let value = match c.value.map(field).filter(|v| !v.is_empty()) {
             None => f64::NAN,
@@ -444,11 +449,23 @@ impl Parser {
                         self.place(line, column),
                         String::from_utf8_lossy(text)
                     );
-                    return self.reject(line, RejectReason::BadValue, message, raw);
+                    return self.reject(line, RejectReason::BadValue, message, &shown(record, raw));
                 }
             },
         };
-        self.hashes.push(self.row_hash.hash_one(raw));
+        let hash = if raw.is_empty() {
+            // A record with no text of its own (Parquet): its fields, each with its length,
+            // identify it as its line would.
+            let mut hasher = self.row_hash.build_hasher();
+            for field in record.iter() {
+                hasher.write_usize(field.len());
+                hasher.write(field);
+            }
+            hasher.finish()
+        } else {
+            self.row_hash.hash_one(raw)
+        };
+        self.hashes.push(hash);
         let channel = c.channel.map(field).filter(|v| !v.is_empty());
         let event_type = c.event_type.map(field).filter(|v| !v.is_empty());
         let instant = self.zone.instant_ms(stamp);
@@ -566,6 +583,36 @@ impl Parser {
             content_hash,
         })
     }
+}
+
+/// A rejected record as the user is shown it: its text in the file, or, for a record with no
+/// text of its own (a Parquet row), its fields written as a CSV line.
+fn shown<'a>(record: &Fields<'_>, raw: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+    if !raw.is_empty() {
+        return raw.into();
+    }
+    let mut line = Vec::new();
+    for (i, field) in record.iter().enumerate() {
+        if i > 0 {
+            line.push(b',');
+        }
+        if field
+            .iter()
+            .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
+            line.push(b'"');
+            for &b in field {
+                if b == b'"' {
+                    line.push(b'"');
+                }
+                line.push(b);
+            }
+            line.push(b'"');
+        } else {
+            line.extend_from_slice(field);
+        }
+    }
+    line.into()
 }
 
 fn ascii_setting(c: char, what: &str) -> Result<u8> {

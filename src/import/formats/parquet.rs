@@ -5,7 +5,8 @@
 //! (`device.category`). Values are written as the text the CSV reader would see: timestamps
 //! as RFC 3339 (with `Z` when the column is adjusted to UTC, naive otherwise, so that the
 //! import's zone applies), dates as `yyyy-mm-dd`, numbers in full. Columns of lists and maps
-//! are left out. A record's line is its row number (the first row is 1).
+//! are left out. A record's line is its row number (the first row is 1); a row has no text of
+//! its own, so a rejected one is shown as a CSV line of its values.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -25,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::import::timestamp::write_rfc3339_ms;
 
 /// Rows decoded at a time.
-const BATCH: usize = 8192;
+const BATCH: usize = 32_768;
 
 /// A leaf column of one batch, ready to be written as text.
 struct Leaf {
@@ -68,7 +69,17 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
         for (field, array) in batch.schema().fields().iter().zip(batch.columns()) {
             collect(rows, field.name(), array, &mut leaves);
         }
-        for i in 0..batch.num_rows() {
+        // Column by column, each column's values as text; then row by row, the records.
+        let n = batch.num_rows();
+        let texts: Vec<Text<'_>> = leaves.iter().map(|leaf| Text::of(leaf, n)).collect();
+        let mut by_column: Vec<Option<usize>> = Vec::new();
+        for (i, leaf) in leaves.iter().enumerate() {
+            if by_column.len() <= leaf.column {
+                by_column.resize(leaf.column + 1, None);
+            }
+            by_column[leaf.column] = Some(i);
+        }
+        for i in 0..n {
             row += 1;
             // Progress, which also tells the parser from the first batch how many rows to
             // make room for.
@@ -77,18 +88,11 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
                     rows.read_so_far(done);
                 }
             }
-            rows.begin(row);
-            for leaf in &leaves {
-                let at = match &leaf.keys {
-                    Some(keys) => keys.get(i).copied().unwrap_or(usize::MAX),
-                    None => i,
-                };
-                if at >= leaf.array.len() || leaf.array.is_null(at) {
-                    continue;
-                }
-                rows.set_with(leaf.column, |out| write(leaf.array.as_ref(), at, out));
-            }
-            if !rows.end_as_csv()? {
+            let value = |c: usize| {
+                let text = texts.get((*by_column.get(c)?)?)?;
+                text.get(i)
+            };
+            if !rows.record(row, value)? {
                 return Ok(());
             }
         }
@@ -97,6 +101,68 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// One column of a batch as text: a string column as it is, any other written out.
+enum Text<'a> {
+    Strings {
+        array: &'a arrow_array::StringArray,
+        keys: Option<&'a [usize]>,
+    },
+    Written {
+        bytes: Vec<u8>,
+        /// Each row's value in `bytes`, `None` for null.
+        spans: Vec<Option<(u32, u32)>>,
+    },
+}
+
+impl<'a> Text<'a> {
+    fn of(leaf: &'a Leaf, rows: usize) -> Text<'a> {
+        if let Some(array) = leaf.array.as_string_opt::<i32>() {
+            return Text::Strings {
+                array,
+                keys: leaf.keys.as_deref(),
+            };
+        }
+        let mut bytes = Vec::with_capacity(rows * 12);
+        let spans = (0..rows)
+            .map(|i| {
+                let at = match &leaf.keys {
+                    Some(keys) => keys.get(i).copied().unwrap_or(usize::MAX),
+                    None => i,
+                };
+                if at >= leaf.array.len() || leaf.array.is_null(at) {
+                    return None;
+                }
+                let start = bytes.len();
+                if !write(leaf.array.as_ref(), at, &mut bytes) {
+                    bytes.truncate(start);
+                    return None;
+                }
+                Some((
+                    u32::try_from(start).unwrap_or(u32::MAX),
+                    u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+                ))
+            })
+            .collect();
+        Text::Written { bytes, spans }
+    }
+
+    fn get(&self, i: usize) -> Option<&[u8]> {
+        match self {
+            Text::Strings { array, keys } => {
+                let at = match keys {
+                    Some(keys) => *keys.get(i)?,
+                    None => i,
+                };
+                (at < array.len() && array.is_valid(at)).then(|| array.value(at).as_bytes())
+            }
+            Text::Written { bytes, spans } => {
+                let (start, end) = (*spans.get(i)?)?;
+                bytes.get(start as usize..end as usize)
+            }
+        }
+    }
 }
 
 /// Adds the leaf columns of `array`, named `name`, that can be written as text.

@@ -70,7 +70,8 @@ export const en = {
   "import.read.format.json_lines": "JSON Lines",
   "import.read.format.parquet": "Parquet",
   "import.read.compressed": "{format}, {compression}-compressed",
-  "import.read.roles": "{customer} as customer, {touchpoint} as touchpoint, {timestamp} as {format}",
+  "import.read.roles":
+    "{customer} as customer, {touchpoint} as touchpoint, {timestamp} as {format}",
   "import.summary.read": "{format}: {events} events from {customers} customers",
   "import.customer_chosen":
     "{chosen} is the customer rather than {others}: an id that stays the same across devices and sessions.",
@@ -200,7 +201,8 @@ export const it: Record<keyof typeof en, string> = {
   "import.read.format.json_lines": "JSON Lines",
   "import.read.format.parquet": "Parquet",
   "import.read.compressed": "{format}, compresso con {compression}",
-  "import.read.roles": "{customer} come cliente, {touchpoint} come punto di contatto, {timestamp} come {format}",
+  "import.read.roles":
+    "{customer} come cliente, {touchpoint} come punto di contatto, {timestamp} come {format}",
   "import.summary.read": "{format}: {events} eventi di {customers} clienti",
   "import.customer_chosen":
     "{chosen} è il cliente invece di {others}: un id che resta lo stesso tra dispositivi e sessioni.",
