@@ -305,19 +305,8 @@ fn report_of(dir: &Path, path: &Path) -> (serde_json::Value, import::ImportSumma
         .report(&Params::default())
         .unwrap();
     let mut report = serde_json::to_value(report).unwrap();
-    strip_ids(&mut report);
+    support::strip_ids(&mut report);
     (report, summary)
-}
-
-fn strip_ids(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.retain(|k, _| !k.ends_with("_id"));
-            map.values_mut().for_each(strip_ids);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_ids),
-        _ => {}
-    }
 }
 
 #[test]
@@ -526,6 +515,23 @@ fn a_parquet_row_that_cannot_be_imported_is_rejected_and_shown_as_a_csv_line() {
     let mut events = events();
     events[3].customer = String::new();
     events[7].touchpoint = "";
+    // An exact repeat of a row is counted as a duplicate, as in CSV; a row that differs from
+    // another in its segment attribute only is not.
+    let repeat = Event {
+        customer: events[10].customer.clone(),
+        ..events[10]
+    };
+    let other_region = Event {
+        customer: events[11].customer.clone(),
+        region: if events[11].region == "North" {
+            "South"
+        } else {
+            "North"
+        },
+        ..events[11]
+    };
+    events.push(repeat);
+    events.push(other_region);
     let path = dir.path().join("events.parquet");
     write_parquet(&path, &events);
     let mut settings = import::detect(&path, &Overrides::default())
@@ -536,6 +542,8 @@ fn a_parquet_row_that_cannot_be_imported_is_rejected_and_shown_as_a_csv_line() {
     let summary = support::import_quietly(&mut ws, &path, &settings).unwrap();
     assert_eq!(summary.rows_read, events.len() as u64);
     assert_eq!(summary.rows_rejected, 2);
+    assert_eq!(summary.duplicates, 1);
+    assert_eq!(summary.events_imported, events.len() as u64 - 3);
     let rejected = ws.rejected_rows(None).unwrap();
     assert_eq!(
         rejected.iter().map(|r| r.line).collect::<Vec<_>>(),

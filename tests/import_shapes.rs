@@ -269,22 +269,10 @@ fn each_export_shape_is_recognised_and_gives_the_same_report() {
     for (path, expected) in &shapes {
         let mut report = report_of(d, path, expected);
         // The journey is made from the log in each workspace: its ids may differ, nothing else.
-        strip_ids(&mut report);
+        support::strip_ids(&mut report);
         let mut base = baseline.clone();
-        strip_ids(&mut base);
+        support::strip_ids(&mut base);
         assert_eq!(report, base, "{}", path.display());
-    }
-}
-
-/// The report without the row ids of the journey each import made.
-fn strip_ids(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.retain(|k, _| !k.ends_with("_id"));
-            map.values_mut().for_each(strip_ids);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_ids),
-        _ => {}
     }
 }
 
@@ -358,8 +346,8 @@ fn a_gzip_compressed_log_is_read_like_the_plain_one_and_recognised_as_the_same_c
     };
     let mut report = report_of(d, &packed, &expected);
     let mut base = report_of(d, &plain, &expected);
-    strip_ids(&mut report);
-    strip_ids(&mut base);
+    support::strip_ids(&mut report);
+    support::strip_ids(&mut base);
     assert_eq!(report, base);
 
     // Progress runs over the compressed file's bytes, up to its size.

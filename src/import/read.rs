@@ -454,13 +454,16 @@ impl Parser {
             },
         };
         let hash = if raw.is_empty() {
-            // A record with no text of its own (Parquet): its fields, each with its length,
-            // identify it as its line would.
-            let mut hasher = self.row_hash.build_hasher();
+            // A record with no text of its own (Parquet): its fields' bytes, which lie one after
+            // the other, and their lengths identify it as its line would.
+            let mut lengths = 0u64;
             for field in record.iter() {
-                hasher.write_usize(field.len());
-                hasher.write(field);
+                lengths = lengths.wrapping_mul(0x0100_0000_01b3) ^ field.len() as u64;
             }
+            let bytes = record.bytes.get(record.start..record.end()).unwrap_or(&[]);
+            let mut hasher = self.row_hash.build_hasher();
+            hasher.write(bytes);
+            hasher.write_u64(lengths);
             hasher.finish()
         } else {
             self.row_hash.hash_one(raw)

@@ -86,9 +86,8 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
                         events.clear();
                     }
                     b"event" => {
-                        let end = reader.buffer_position().saturating_sub(1);
                         event = Some(PendingEvent {
-                            line: reader.get_ref().place(end).0,
+                            line: tag_line(&reader),
                             attributes: Vec::new(),
                         });
                     }
@@ -115,10 +114,8 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
                 }
                 match element.local_name().as_ref() {
                     b"event" => {
-                        let end = reader.buffer_position().saturating_sub(1);
-                        let line = reader.get_ref().place(end).0;
                         let empty = PendingEvent {
-                            line,
+                            line: tag_line(&reader),
                             attributes: Vec::new(),
                         };
                         if in_trace {
@@ -180,10 +177,18 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
     Ok(())
 }
 
+type XesReader = Reader<Lines<BufReader<Box<dyn Read + Send>>>>;
+
+/// The line of the tag just read (where its `>` is).
+fn tag_line(reader: &XesReader) -> u64 {
+    let end = reader.buffer_position().saturating_sub(1);
+    reader.get_ref().place(end).0
+}
+
 /// Keeps the attribute that `element` holds, as the event's, the trace's, or (the log's) not.
 fn keep(
     path: &Path,
-    reader: &Reader<Lines<BufReader<Box<dyn Read + Send>>>>,
+    reader: &XesReader,
     element: &BytesStart<'_>,
     event: Option<&mut PendingEvent>,
     in_trace: bool,
@@ -230,11 +235,7 @@ fn keep(
     Ok(())
 }
 
-fn bad_attribute(
-    path: &Path,
-    reader: &Reader<Lines<BufReader<Box<dyn Read + Send>>>>,
-    what: &str,
-) -> Error {
+fn bad_attribute(path: &Path, reader: &XesReader, what: &str) -> Error {
     let (line, column) = reader.get_ref().place(reader.buffer_position());
     Error::BadLogFile {
         path: path.to_path_buf(),

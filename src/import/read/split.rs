@@ -30,6 +30,11 @@ impl<'a> Fields<'a> {
         self.bytes.get(start..end)
     }
 
+    /// Where the last field ends in `bytes`: the fields lie one after the other from `start`.
+    pub(super) fn end(&self) -> usize {
+        self.ends.last().map_or(self.start, |&e| e as usize)
+    }
+
     pub(super) fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).map(|i| self.get(i).unwrap_or(&[]))
     }
