@@ -5,37 +5,22 @@
 //! events ready for analysis, and prints the file size, rows, both times and the peak memory.
 
 use std::error::Error;
-use std::io::{BufWriter, Write};
-use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use percorso::demo::DemoConfig;
-use percorso::import::{self, generate, Overrides};
+use percorso::import::{self, Overrides};
 use percorso::Workspace;
+
+#[path = "support/data.rs"]
+mod data;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let events: u64 = std::env::args()
         .skip(1)
         .find_map(|a| a.replace('_', "").parse().ok())
         .unwrap_or(1_000_000);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir)?;
-    let csv = dir.join(format!("events-{events}.csv"));
-    if !csv.exists() {
-        let started = Instant::now();
-        let partial = csv.with_extension("csv.partial");
-        let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(&partial)?);
-        generate::write_csv(&DemoConfig::default(), Some(events), false, &mut out)?;
-        out.flush()?;
-        drop(out);
-        std::fs::rename(&partial, &csv)?;
-        println!(
-            "generated {} in {:.1} s",
-            csv.display(),
-            started.elapsed().as_secs_f64()
-        );
-    }
+    let dir = data::folder()?;
+    let csv = data::demo_csv(&dir, events)?;
     let workspace_path = dir.join(format!("bench-{events}.percorso"));
     let _ = std::fs::remove_file(&workspace_path);
 

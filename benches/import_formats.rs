@@ -20,12 +20,17 @@ use arrow_array::builder::{Float64Builder, StringBuilder, TimestampMillisecondBu
 use arrow_array::{ArrayRef, RecordBatch};
 use percorso::analytics::{Analysis, Params};
 use percorso::demo::{CustomerTrail, DemoConfig, Generator};
-use percorso::import::{self, generate, Overrides};
+use percorso::import::{self, Overrides};
 use percorso::Workspace;
 
 /// BPIC 2012's size: traces and events.
 const BPIC_TRACES: u64 = 13_087;
 const BPIC_EVENTS: u64 = 262_200;
+
+#[path = "support/data.rs"]
+mod data;
+#[path = "../tests/support/workspace.rs"]
+mod support;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,8 +38,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .find_map(|a| a.replace('_', "").parse().ok())
         .unwrap_or(1_000_000);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir)?;
+    let dir = data::folder()?;
 
     let xes = match args.iter().position(|a| a == "--xes") {
         Some(i) => PathBuf::from(args.get(i + 1).ok_or("--xes needs a file")?),
@@ -59,15 +63,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("detect + import {seconds:.2} s");
     println!();
 
-    let csv = dir.join(format!("events-{events}.csv"));
-    if !csv.exists() {
-        let partial = csv.with_extension("csv.partial");
-        let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(&partial)?);
-        generate::write_csv(&DemoConfig::default(), Some(events), false, &mut out)?;
-        out.flush()?;
-        drop(out);
-        std::fs::rename(&partial, &csv)?;
-    }
+    let csv = data::demo_csv(&dir, events)?;
     let parquet = dir.join(format!("events-{events}.parquet"));
     if !parquet.exists() {
         write_parquet(&parquet, events)?;
@@ -138,19 +134,8 @@ fn report(workspace: &Path) -> Result<String, Box<dyn Error>> {
     let report = Analysis::from_workspace(&ws, None)?.report(&Params::default())?;
     let mut value = serde_json::to_value(report)?;
     // Each workspace made its own journey from the log; its row ids may differ.
-    strip_ids(&mut value);
+    support::strip_ids(&mut value);
     Ok(value.to_string())
-}
-
-fn strip_ids(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.retain(|k, _| !k.ends_with("_id"));
-            map.values_mut().for_each(strip_ids);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_ids),
-        _ => {}
-    }
 }
 
 /// The demo generator's first `events` events, as [`generate::write_csv`] writes them, in a

@@ -102,13 +102,13 @@ fn read(path: &Path, format: LogFormat, rows: &mut Rows) -> Result<()> {
     match format {
         LogFormat::Xes => {
             let input = super::input::open(path)?;
-            rows.consumed = input.consumed;
-            xes::read(path, input.reader, rows)
+            rows.consumed = Arc::clone(&input.consumed);
+            xes::read(path, input, rows)
         }
         LogFormat::JsonLines => {
             let input = super::input::open(path)?;
-            rows.consumed = input.consumed;
-            json_lines::read(path, input.reader, rows)
+            rows.consumed = Arc::clone(&input.consumed);
+            json_lines::read(path, input, rows)
         }
         LogFormat::Parquet => parquet::read(path, rows),
         LogFormat::Csv => Ok(()),

@@ -115,7 +115,9 @@ pub(crate) fn sniff(path: &Path) -> Result<(LogFormat, Option<Compression>)> {
     }
     let input = open(path)?;
     let mut start = BufReader::new(input.reader.take(4096));
-    let text = start.fill_buf().map_err(|e| compressed_damage(path, &e))?;
+    let text = start
+        .fill_buf()
+        .map_err(|e| read_failure(path, input.compression, &e))?;
     let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     let first = text.iter().find(|b| !b.is_ascii_whitespace());
     let format = match first {
@@ -126,14 +128,23 @@ pub(crate) fn sniff(path: &Path) -> Result<(LogFormat, Option<Compression>)> {
     Ok((format, input.compression))
 }
 
-/// The message for a read that failed inside compressed data (a file on disk does not end early
-/// or hold invalid data: its decompression does, when the file is damaged or was cut short).
-pub(crate) fn compressed_damage(path: &Path, e: &std::io::Error) -> Error {
-    match e.kind() {
+/// The error for a read of a log that failed: inside compressed data, the file is damaged or was
+/// cut short (a file on disk does not end early or hold invalid data, its decompression does);
+/// anything else is the file's own input or output error.
+pub(crate) fn read_failure(
+    path: &Path,
+    compression: Option<Compression>,
+    e: &std::io::Error,
+) -> Error {
+    let damaged = matches!(
+        e.kind(),
         std::io::ErrorKind::UnexpectedEof
-        | std::io::ErrorKind::InvalidData
-        | std::io::ErrorKind::InvalidInput
-        | std::io::ErrorKind::Other => Error::InvalidInput(format!(
+            | std::io::ErrorKind::InvalidData
+            | std::io::ErrorKind::InvalidInput
+            | std::io::ErrorKind::Other
+    );
+    match compression {
+        Some(_) if damaged => Error::InvalidInput(format!(
             "{}: the compressed data is damaged or cut short ({e}); nothing was imported. \
              Compress the file again, or import the uncompressed file.",
             path.display()

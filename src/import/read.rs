@@ -106,6 +106,7 @@ fn csv_pipeline(path: &Path, settings: &ImportSettings, parser: &Parser) -> Resu
         path.to_path_buf(),
         input.reader,
         input.consumed,
+        input.compression,
         settings.encoding,
     );
     let splitter = Splitter::new(

@@ -4,18 +4,19 @@
 //! and kept, and the rest of the file goes in.
 
 use std::fmt;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Rows;
 use crate::error::Result;
-use crate::import::input::compressed_damage;
+use crate::import::input::{read_failure, Input};
 use crate::import::RejectReason;
 
-pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) -> Result<()> {
-    let mut input = BufReader::with_capacity(1 << 16, input);
+pub(super) fn read(path: &Path, input: Input, rows: &mut Rows) -> Result<()> {
+    let compression = input.compression;
+    let mut input = BufReader::with_capacity(1 << 16, input.reader);
     let mut buf = Vec::new();
     let mut line = 0u64;
     let mut prefix = String::new();
@@ -23,7 +24,7 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
         buf.clear();
         let n = input
             .read_until(b'\n', &mut buf)
-            .map_err(|e| compressed_damage(path, &e))?;
+            .map_err(|e| read_failure(path, compression, &e))?;
         if n == 0 {
             return Ok(());
         }

@@ -18,6 +18,7 @@ use quick_xml::{Reader, XmlVersion};
 
 use super::Rows;
 use crate::error::{Error, Result};
+use crate::import::input::{read_failure, Input};
 
 /// The elements of XES that hold one attribute.
 const ATTRIBUTES: [&[u8]; 8] = [
@@ -45,8 +46,10 @@ struct PendingEvent {
     attributes: Vec<Attribute>,
 }
 
-pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) -> Result<()> {
-    let mut reader = Reader::from_reader(Lines::new(BufReader::with_capacity(1 << 16, input)));
+pub(super) fn read(path: &Path, input: Input, rows: &mut Rows) -> Result<()> {
+    let compression = input.compression;
+    let mut reader =
+        Reader::from_reader(Lines::new(BufReader::with_capacity(1 << 16, input.reader)));
     reader.config_mut().trim_text(true);
     let mut buf = Vec::new();
     // Elements inside an attribute element (meta-attributes, a list's values): skipped.
@@ -64,7 +67,7 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
                 let position = reader.error_position();
                 let (line, column) = reader.get_ref().place(position);
                 return Err(match e {
-                    quick_xml::Error::Io(io) => super::super::input::compressed_damage(path, &io),
+                    quick_xml::Error::Io(io) => read_failure(path, compression, &io),
                     e => Error::BadLogFile {
                         path: path.to_path_buf(),
                         location: format!("line {line}, column {column}"),
@@ -118,9 +121,7 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
                             line: tag_line(&reader),
                             attributes: Vec::new(),
                         };
-                        if in_trace {
-                            events.push(empty);
-                        } else if !emit(rows, &[], &[empty])? {
+                        if !close(rows, empty, in_trace, &mut events)? {
                             return Ok(());
                         }
                     }
@@ -145,9 +146,7 @@ pub(super) fn read(path: &Path, input: Box<dyn Read + Send>, rows: &mut Rows) ->
                 match element.local_name().as_ref() {
                     b"event" => {
                         if let Some(done) = event.take() {
-                            if in_trace {
-                                events.push(done);
-                            } else if !emit(rows, &[], &[done])? {
+                            if !close(rows, done, in_trace, &mut events)? {
                                 return Ok(());
                             }
                         }
@@ -241,6 +240,22 @@ fn bad_attribute(path: &Path, reader: &XesReader, what: &str) -> Error {
         path: path.to_path_buf(),
         location: format!("line {line}, column {column}"),
         reason: format!("an attribute of this element cannot be read: {what}"),
+    }
+}
+
+/// Ends an event: in a trace it waits for the trace's end (whose attributes it takes), outside
+/// one (not XES, but seen) it is written at once. Returns whether to go on.
+fn close(
+    rows: &mut Rows,
+    event: PendingEvent,
+    in_trace: bool,
+    events: &mut Vec<PendingEvent>,
+) -> Result<bool> {
+    if in_trace {
+        events.push(event);
+        Ok(true)
+    } else {
+        emit(rows, &[], &[event])
     }
 }
 

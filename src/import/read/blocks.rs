@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use crate::error::{Error, Result};
+use crate::import::input::{read_failure, Compression};
 use crate::import::Encoding;
 
 /// Bytes read from disk at a time.
@@ -32,6 +33,7 @@ pub(super) fn spawn_reader(
     path: PathBuf,
     mut file: Box<dyn Read + Send>,
     consumed: Arc<AtomicU64>,
+    compression: Option<Compression>,
     encoding: Encoding,
 ) -> Stage<Block, Vec<u8>, Result<String>> {
     let (tx, rx) = sync_channel::<Result<Block>>(2);
@@ -85,7 +87,7 @@ pub(super) fn spawn_reader(
             let n = match read {
                 Ok(n) => n,
                 Err(e) => {
-                    let error = crate::import::input::compressed_damage(&path, &e);
+                    let error = read_failure(&path, compression, &e);
                     let _ = tx.send(Err(error));
                     return Err(Error::InvalidInput(format!(
                         "{}: reading stopped",
