@@ -129,6 +129,27 @@ impl ExportShape {
     }
 }
 
+/// Why a column was chosen as the customer over others that could have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerBasis {
+    /// It is a process-mining log's case id (`case:concept:name`), which names the case
+    /// explicitly.
+    CaseId,
+    /// It is the id that stays the same across devices and sessions (a user id before an
+    /// anonymous or device id).
+    StableId,
+}
+
+impl CustomerBasis {
+    pub fn reason(self) -> &'static str {
+        match self {
+            CustomerBasis::CaseId => "the log's case id",
+            CustomerBasis::StableId => "an id that stays the same across devices and sessions",
+        }
+    }
+}
+
 impl Detection {
     /// How the file will be read, in one line for the CLI: its format, the export recognised,
     /// which column holds what, and which customer id was chosen over which.
@@ -167,9 +188,9 @@ impl Detection {
             self.customer_alternatives.is_empty(),
         ) {
             line.push_str(&format!(
-                ". {chosen} was chosen as the customer over {}: an id that stays the same across \
-                 devices and sessions",
-                self.customer_alternatives.join(", ")
+                ". {chosen} was chosen as the customer over {}: {}",
+                self.customer_alternatives.join(", "),
+                self.customer_basis.reason()
             ));
         }
         line
@@ -299,9 +320,10 @@ pub struct Detection {
     pub export_shape: Option<ExportShape>,
     /// How the file is compressed, told by its first bytes.
     pub compression: Option<Compression>,
-    /// Other columns that could have held the customer id: the chosen one is the id that stays
-    /// the same across devices and sessions (a user id before an anonymous or device id).
+    /// Other columns that could have held the customer id.
     pub customer_alternatives: Vec<String>,
+    /// Why the customer column was chosen over the alternatives.
+    pub customer_basis: CustomerBasis,
     #[ts(type = "number")]
     pub file_size: u64,
 }

@@ -365,6 +365,61 @@ fn an_xes_log_is_read_as_process_mining_tools_read_it() {
 }
 
 #[test]
+fn two_alike_events_of_one_xes_trace_both_count() {
+    // As pm4py reads XES: each <event> happened, even with every attribute equal to another's.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.xes");
+    let event = |name: &str, at: &str| {
+        format!(
+            "<event><string key=\"concept:name\" value=\"{name}\"/>\
+             <date key=\"time:timestamp\" value=\"{at}\"/></event>"
+        )
+    };
+    let trace = |id: &str| {
+        format!(
+            "<trace><string key=\"concept:name\" value=\"{id}\"/>{}{}{}</trace>",
+            event("Call", "2024-03-01T10:00:00Z"),
+            event("Call", "2024-03-01T10:00:00Z"),
+            event("Visit", "2024-03-02T10:00:00Z")
+        )
+    };
+    let xes = format!(
+        "<?xml version=\"1.0\"?>\n<log>{}{}</log>\n",
+        trace("c1"),
+        trace("c2")
+    );
+    std::fs::write(&path, xes).unwrap();
+    let (report, summary) = report_of_roles(dir.path(), &path);
+    assert_eq!(summary.rows_read, 6);
+    assert_eq!(summary.events_imported, 6);
+    assert_eq!(summary.duplicates, 0);
+    let edges = report["edges"].as_array().unwrap();
+    let count = |from: &str, to: &str| {
+        edges
+            .iter()
+            .find(|e| e["from"] == from && e["to"] == to)
+            .map_or(0, |e| e["count"].as_u64().unwrap())
+    };
+    assert_eq!(count("Call", "Call"), 2, "{edges:?}");
+    assert_eq!(count("Call", "Visit"), 2, "{edges:?}");
+}
+
+/// The report and summary of `path` imported as detected, whatever roles it has.
+fn report_of_roles(dir: &Path, path: &Path) -> (serde_json::Value, import::ImportSummary) {
+    let mut settings = import::detect(path, &Overrides::default())
+        .unwrap()
+        .settings;
+    settings.timezone = "UTC".into();
+    let mut ws = Workspace::create(dir.join("roles.percorso"), true).unwrap();
+    let summary = support::import_quietly(&mut ws, path, &settings).unwrap();
+    let report = Analysis::from_workspace(&ws, None)
+        .unwrap()
+        .report(&Params::default())
+        .unwrap();
+    (serde_json::to_value(report).unwrap(), summary)
+}
+
+#[test]
 fn an_xes_file_that_is_not_well_formed_is_refused_with_its_line_and_column_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

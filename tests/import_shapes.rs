@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use percorso::analytics::{Analysis, Params};
-use percorso::import::{self, ColumnRole, ExportShape, Overrides, TimestampFormat};
+use percorso::import::{self, ColumnRole, CustomerBasis, ExportShape, Overrides, TimestampFormat};
 use percorso::Workspace;
 
 /// One event: customer, instant in ms since 1970, touchpoint.
@@ -94,6 +94,15 @@ fn report_of(dir: &Path, path: &Path, expected: &Expected) -> serde_json::Value 
     );
     let reading = detection.reading();
     assert!(reading.contains(expected.customer), "{reading}");
+    let basis = if expected.customer == "case:concept:name" {
+        CustomerBasis::CaseId
+    } else {
+        CustomerBasis::StableId
+    };
+    assert_eq!(detection.customer_basis, basis, "{name}");
+    if !expected.alternatives.is_empty() {
+        assert!(reading.ends_with(basis.reason()), "{reading}");
+    }
     if let Some(shape) = expected.shape {
         assert!(
             reading.starts_with(&format!("CSV, {}", shape.label())),
@@ -144,8 +153,10 @@ fn each_export_shape_is_recognised_and_gives_the_same_report() {
             write(
                 d,
                 "pm4py.csv",
-                "case:concept:name,concept:name,time:timestamp,org:resource,lifecycle:transition",
-                |(c, t, p)| format!("{c},{p},{},Sara,complete", iso(*t)),
+                // Events may carry a `customer` attribute of their own (pm4py's helpdesk log
+                // does): the case is still the customer.
+                "case:concept:name,concept:name,time:timestamp,org:resource,lifecycle:transition,customer",
+                |(c, t, p)| format!("{c},{p},{},Sara,complete,Value 1", iso(*t)),
             ),
             Expected {
                 shape: Some(ExportShape::ProcessMining),
@@ -153,7 +164,7 @@ fn each_export_shape_is_recognised_and_gives_the_same_report() {
                 touchpoint: "concept:name",
                 timestamp: "time:timestamp",
                 format: TimestampFormat::Iso,
-                alternatives: &[],
+                alternatives: &["customer"],
             },
         ),
         (

@@ -17,7 +17,7 @@ use percorso::workspace::Workspace;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The CSV file to import.
+    /// The log to import: CSV, XES, JSON Lines or Parquet, plain or gzip- or zstd-compressed.
     pub file: PathBuf,
     /// The workspace to import into; created when it does not exist.
     #[arg(long, short)]

@@ -99,11 +99,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
         format: customers::ListFormat,
     },
-    /// Import a CSV log into a workspace: what a flag leaves out is detected.
+    /// Import a log (CSV, XES, JSON Lines, Parquet) into a workspace: what a flag leaves out is
+    /// detected.
     Import(Box<import::ImportArgs>),
     /// List the rows that imports rejected, with line, reason and raw text.
     Rejected(rejected::RejectedArgs),
-    /// Write a CSV log from the demo generator.
+    /// Write a log (CSV or XES) from the demo generator.
     Generate(generate::GenerateArgs),
     /// Journey files and templates: export, import, new, templates.
     Journey(journey::JourneyArgs),

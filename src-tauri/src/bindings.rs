@@ -12,9 +12,9 @@ use percorso::analytics::{
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
-    ColumnRole, Compression, Detection, Encoding, ExportShape, ImportPhase, ImportSettings,
-    ImportSummary, LogFormat, Overrides, Progress, RejectedRow, TimestampFormat, TimestampPreview,
-    UnmappedValue,
+    ColumnRole, Compression, CustomerBasis, Detection, Encoding, ExportShape, ImportPhase,
+    ImportSettings, ImportSummary, LogFormat, Overrides, Progress, RejectedRow, TimestampFormat,
+    TimestampPreview, UnmappedValue,
 };
 use percorso::journey::{
     JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
@@ -133,6 +133,7 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<Overrides>(cfg),
         declaration::<TimestampPreview>(cfg),
         declaration::<ExportShape>(cfg),
+        declaration::<CustomerBasis>(cfg),
         declaration::<Detection>(cfg),
         declaration::<ImportPhase>(cfg),
         declaration::<Progress>(cfg),

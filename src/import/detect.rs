@@ -13,7 +13,8 @@ use super::input::{Compression, LogFormat};
 use super::read::parse_number;
 use super::timestamp::{local_zone_name, write_rfc3339_ms, TimestampFormat, Zone};
 use super::{
-    ColumnRole, Detection, Encoding, ExportShape, ImportSettings, Overrides, TimestampPreview,
+    ColumnRole, CustomerBasis, Detection, Encoding, ExportShape, ImportSettings, Overrides,
+    TimestampPreview,
 };
 use crate::error::{Error, Result};
 use crate::matching::match_key;
@@ -29,18 +30,20 @@ const DELIMITERS: [char; 4] = [',', ';', '\t', '|'];
 /// `caseconceptname` and `userid`), in English and Italian, and as the tools analysts export from
 /// name them: process mining (XES attribute names), PostHog, Amplitude, Mixpanel, GA4's BigQuery
 /// export and Segment. Within a role the list is in order of preference: when several columns
-/// could hold the role, the one whose name comes first wins. For the customer that puts ids that
-/// stay the same across devices and sessions before anonymous and device ids.
+/// could hold the role, the one whose name comes first wins. For the customer that puts a
+/// process-mining log's case first (it names the case explicitly, even when its events also carry
+/// an attribute called `customer`), then ids that stay the same across devices and sessions before
+/// anonymous and device ids.
 const NAMES: [(ColumnRole, &[&str]); 6] = [
     (
         ColumnRole::Customer,
         &[
+            "caseconceptname",
             "customer",
             "customerid",
             "cliente",
             "idcliente",
             "codicecliente",
-            "caseconceptname",
             "caseid",
             "userid",
             "user",
@@ -366,7 +369,16 @@ fn finish(
         })
         .map(|((column, _), _)| column.clone())
         .collect();
+    let customer_basis = match settings
+        .roles
+        .iter()
+        .position(|r| *r == ColumnRole::Customer)
+    {
+        Some(i) if keys.get(i).is_some_and(|k| k == "caseconceptname") => CustomerBasis::CaseId,
+        _ => CustomerBasis::StableId,
+    };
     Ok(Detection {
+        customer_basis,
         export_shape: export_shape(&keys),
         compression,
         customer_alternatives,

@@ -454,7 +454,11 @@ impl Parser {
                 }
             },
         };
-        let hash = if raw.is_empty() {
+        let hash = if self.log_format == LogFormat::Xes {
+            // Every `<event>` of an XES log is an event of its own, as process-mining tools read
+            // it: two alike in one trace happened twice. The position tells them apart.
+            self.row_hash.hash_one(self.log.customer.len())
+        } else if raw.is_empty() {
             // A record with no text of its own (Parquet): its fields' bytes, which lie one after
             // the other, and their lengths identify it as its line would.
             let mut lengths = 0u64;

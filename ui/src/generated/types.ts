@@ -299,6 +299,8 @@ instant: string | null, };
 
 export type ExportShape = "process_mining" | "post_hog" | "amplitude" | "mixpanel" | "ga4" | "segment";
 
+export type CustomerBasis = "case_id" | "stable_id";
+
 export type Detection = { settings: ImportSettings, 
 /**
  * The first records of the file (after the header) as text, one string per field.
@@ -325,10 +327,13 @@ export_shape: ExportShape | null,
  */
 compression: Compression | null, 
 /**
- * Other columns that could have held the customer id: the chosen one is the id that stays
- * the same across devices and sessions (a user id before an anonymous or device id).
+ * Other columns that could have held the customer id.
  */
-customer_alternatives: Array<string>, file_size: number, };
+customer_alternatives: Array<string>, 
+/**
+ * Why the customer column was chosen over the alternatives.
+ */
+customer_basis: CustomerBasis, file_size: number, };
 
 export type ImportPhase = "reading" | "storing";
 

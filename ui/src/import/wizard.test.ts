@@ -41,6 +41,7 @@ function detection(
     export_shape: null,
     compression: null,
     customer_alternatives: [],
+    customer_basis: "stable_id",
     file_size: 1000,
     ...change,
   };

@@ -73,8 +73,9 @@ export const en = {
   "import.read.roles":
     "{customer} as customer, {touchpoint} as touchpoint, {timestamp} as {format}",
   "import.summary.read": "{format}: {events} events from {customers} customers",
-  "import.customer_chosen":
+  "import.customer_chosen.stable_id":
     "{chosen} is the customer rather than {others}: an id that stays the same across devices and sessions.",
+  "import.customer_chosen.case_id": "{chosen} is the customer rather than {others}: the log's case id.",
   "import.format.custom": "Custom pattern…",
   "import.role.customer": "Customer id",
   "import.role.timestamp": "Timestamp",
@@ -204,8 +205,9 @@ export const it: Record<keyof typeof en, string> = {
   "import.read.roles":
     "{customer} come cliente, {touchpoint} come punto di contatto, {timestamp} come {format}",
   "import.summary.read": "{format}: {events} eventi di {customers} clienti",
-  "import.customer_chosen":
+  "import.customer_chosen.stable_id":
     "{chosen} è il cliente invece di {others}: un id che resta lo stesso tra dispositivi e sessioni.",
+  "import.customer_chosen.case_id": "{chosen} è il cliente invece di {others}: l'id del caso del log.",
   "import.format.custom": "Formato personalizzato…",
   "import.role.customer": "Id cliente",
   "import.role.timestamp": "Data e ora",
