@@ -1,6 +1,7 @@
 //! Records as the readers hand them to the parser: a batch of records, each with its line, its
 //! raw text and its fields, from the CSV splitter or another format's reader alike.
 
+use crate::import::timestamp::Stamp;
 use crate::import::RejectReason;
 
 /// A batch of records: field bytes and where each field ends,
@@ -23,6 +24,9 @@ pub(crate) struct Entry {
     pub(crate) field_start: usize,
     pub(crate) fields: (usize, usize),
     pub(crate) kind: EntryKind,
+    /// The timestamp as the file typed it (a Parquet timestamp column), so that its text need
+    /// not be parsed: the same instant that parsing the text would give.
+    pub(crate) stamp: Option<Stamp>,
 }
 
 #[derive(Clone, Copy)]

@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use super::batch::{Batch, Entry, EntryKind, Pipeline};
 use super::input::LogFormat;
+use super::timestamp::Stamp;
 use super::RejectReason;
 use crate::error::Result;
 
@@ -67,7 +68,13 @@ pub(crate) fn sample(
 }
 
 /// Reads the whole of `path` into `columns` on its own thread.
-pub(crate) fn spawn(path: &Path, format: LogFormat, columns: &[String]) -> Pipeline {
+/// `stamp_column`: see [`Rows::stamp_column`].
+pub(crate) fn spawn(
+    path: &Path,
+    format: LogFormat,
+    columns: &[String],
+    stamp_column: Option<usize>,
+) -> Pipeline {
     let (tx, rx) = sync_channel::<Result<Batch>>(2);
     let (used_tx, used_rx) = sync_channel::<Batch>(4);
     let path = path.to_path_buf();
@@ -86,6 +93,7 @@ pub(crate) fn spawn(path: &Path, format: LogFormat, columns: &[String]) -> Pipel
                 batch: Batch::default(),
             },
         );
+        rows.stamp_column = stamp_column;
         if let Err(e) = read(&path, format, &mut rows).and_then(|()| rows.flush()) {
             let stop = crate::Error::InvalidInput(format!("{}: reading stopped", path.display()));
             let _ = tx.send(Err(e));
@@ -142,6 +150,10 @@ pub(crate) struct Rows {
     /// Bytes of the file read so far, for progress.
     consumed: Arc<AtomicU64>,
     sink: Sink,
+    /// The column whose typed timestamps (a Parquet timestamp or date column) the parser may
+    /// take as they are: the import's timestamp column, when its format reads what the reader
+    /// writes (ISO 8601).
+    pub(crate) stamp_column: Option<usize>,
 }
 
 impl Rows {
@@ -162,6 +174,7 @@ impl Rows {
             line: 0,
             consumed: Arc::new(AtomicU64::new(0)),
             sink,
+            stamp_column: None,
         }
     }
 
@@ -248,6 +261,7 @@ impl Rows {
                     field_start,
                     fields: (ends_start, batch.ends.len()),
                     kind: EntryKind::Row,
+                    stamp: None,
                 });
                 self.hand_over_if_full()
             }
@@ -256,11 +270,13 @@ impl Rows {
 
     /// A whole record that has no text of its own (a Parquet row), its values given by column:
     /// the parser identifies it by its fields and shows them as a CSV line if it rejects it.
-    /// Returns whether to go on.
+    /// `stamp` is the import's timestamp as the file typed it, when it did. Returns whether to
+    /// go on.
     pub(crate) fn record<'v>(
         &mut self,
         line: u64,
         value: impl Fn(usize) -> Option<&'v [u8]>,
+        stamp: Option<Stamp>,
     ) -> Result<bool> {
         let width = self.columns.len();
         if let Sink::Batches { batch, .. } = &mut self.sink {
@@ -281,6 +297,7 @@ impl Rows {
                 field_start,
                 fields: (ends_start, batch.ends.len()),
                 kind: EntryKind::Row,
+                stamp,
             });
             return self.hand_over_if_full();
         }
@@ -314,6 +331,7 @@ impl Rows {
                     field_start: batch.fields.len(),
                     fields: (batch.ends.len(), batch.ends.len()),
                     kind: EntryKind::Malformed(batch.malformed.len()),
+                    stamp: None,
                 });
                 batch.malformed.push((reason, message));
                 self.hand_over_if_full()

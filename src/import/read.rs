@@ -17,7 +17,7 @@ mod blocks;
 mod duplicates;
 mod split;
 
-use super::batch::{Batch, EntryKind, Pipeline};
+use super::batch::{Batch, Entry, EntryKind, Pipeline};
 use blocks::spawn_reader;
 use duplicates::{remove_rows, same_event, spawn_duplicate_finder, ToDedup, HASH_BATCH};
 use split::{spawn_splitter, Fields, Splitter};
@@ -71,7 +71,15 @@ pub fn read_file(
     let total_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let (batches, used, done) = match settings.format {
         LogFormat::Csv => csv_pipeline(path, settings, &parser)?,
-        format => super::formats::spawn(path, format, &settings.columns),
+        format => {
+            // A typed timestamp reads as its ISO 8601 text does: the parser may take it as it is.
+            let stamp_column = settings
+                .roles
+                .iter()
+                .position(|r| *r == ColumnRole::Timestamp)
+                .filter(|_| settings.timestamp_format == Some(TimestampFormat::Iso));
+            super::formats::spawn(path, format, &settings.columns, stamp_column)
+        }
     };
     let mut first = true;
     for batch in batches.iter() {
@@ -319,7 +327,7 @@ impl Parser {
                             .unwrap_or(&[]),
                         start: entry.field_start,
                     };
-                    self.row(&fields, raw, entry.line, batch.valid_utf8);
+                    self.row(&fields, raw, entry, batch.valid_utf8);
                 }
                 EntryKind::UnclosedQuote { header } => {
                     self.reject_unclosed_quote(raw, entry.line, header)
@@ -382,7 +390,8 @@ impl Parser {
         }
     }
 
-    fn row(&mut self, record: &Fields<'_>, raw: &[u8], line: u64, valid_utf8: bool) {
+    fn row(&mut self, record: &Fields<'_>, raw: &[u8], entry: &Entry, valid_utf8: bool) {
+        let line = entry.line;
         if record.len() != self.expected {
             let message = format!(
                 "line {line}: {} fields where {} were expected (separator {:?}); look for a missing \
@@ -423,7 +432,7 @@ impl Parser {
             );
             return self.reject(line, reason, message, &shown(record, raw));
         }
-        let Some(stamp) = self.format.parse(stamp_text) else {
+        let Some(stamp) = entry.stamp.or_else(|| self.format.parse(stamp_text)) else {
             let message = format!(
                 "{}: {:?} is not a timestamp in the format {} (such as {}); fix the row, or \
                  import again with the right timestamp format",

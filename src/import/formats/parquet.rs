@@ -19,11 +19,16 @@ use arrow_array::types::{
 };
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::{DataType, TimeUnit};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use arrow_schema::{Field, Schema};
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
+use parquet::basic::Encoding;
+use parquet::file::metadata::ParquetMetaData;
 
 use super::Rows;
 use crate::error::{Error, Result};
-use crate::import::timestamp::write_rfc3339_ms;
+use crate::import::timestamp::{write_rfc3339_ms, Stamp};
 
 /// Rows decoded at a time.
 const BATCH: usize = 32_768;
@@ -44,8 +49,36 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
     };
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let builder =
-        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad("its footer", &e))?;
+    let metadata = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
+        .map_err(|e| bad("its footer", &e))?;
+    // String columns stored wholly as dictionaries (a touchpoint, a channel, a region: few
+    // values, many rows) are read as Arrow dictionaries, so that each value's text is not copied
+    // once per row; a column whose writer fell back to plain pages (customer ids) is read as is.
+    let schema = metadata.schema();
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let field = field.as_ref().clone();
+            if field.data_type() == &DataType::Utf8 && all_dictionary(metadata.metadata(), i) {
+                let data_type =
+                    DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+                field.with_data_type(data_type)
+            } else {
+                field
+            }
+        })
+        .collect();
+    let hinted = Schema::new_with_metadata(fields, schema.metadata().clone());
+    let metadata = if hinted.fields() == schema.fields() {
+        metadata
+    } else {
+        let options = ArrowReaderOptions::new().with_schema(Arc::new(hinted));
+        ArrowReaderMetadata::try_new(Arc::clone(metadata.metadata()), options)
+            .map_err(|e| bad("its schema", &e))?
+    };
+    let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(file, metadata);
     let total = u64::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
     let reader = builder
         .with_batch_size(BATCH)
@@ -79,6 +112,29 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
             }
             by_column[leaf.column] = Some(i);
         }
+        // The import's timestamps as typed, when its column is a timestamp or date column.
+        let stamps = leaves
+            .iter()
+            .find(|leaf| Some(leaf.column) == rows.stamp_column)
+            .filter(|leaf| {
+                matches!(
+                    leaf.array.data_type(),
+                    DataType::Timestamp(..) | DataType::Date32 | DataType::Date64
+                )
+            })
+            .map(|leaf| {
+                (0..n)
+                    .map(|i| {
+                        let at = match &leaf.keys {
+                            Some(keys) => keys.get(i).copied().unwrap_or(usize::MAX),
+                            None => i,
+                        };
+                        (at < leaf.array.len() && leaf.array.is_valid(at))
+                            .then(|| stamp_of(leaf.array.as_ref(), at))
+                            .flatten()
+                    })
+                    .collect::<Vec<_>>()
+            });
         for i in 0..n {
             row += 1;
             // Progress, which also tells the parser from the first batch how many rows to
@@ -92,7 +148,8 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
                 let text = texts.get((*by_column.get(c)?)?)?;
                 text.get(i)
             };
-            if !rows.record(row, value)? {
+            let stamp = stamps.as_ref().and_then(|s| s.get(i).copied().flatten());
+            if !rows.record(row, value, stamp)? {
                 return Ok(());
             }
         }
@@ -101,6 +158,27 @@ pub(super) fn read(path: &Path, rows: &mut Rows) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether top-level field `field` is a leaf column whose data pages are all dictionary-encoded
+/// in every row group.
+fn all_dictionary(metadata: &ParquetMetaData, field: usize) -> bool {
+    let schema = metadata.file_metadata().schema_descr();
+    let Some(leaf) = (0..schema.num_columns()).find(|&c| schema.get_column_root_idx(c) == field)
+    else {
+        return false;
+    };
+    // A leaf of a struct or a list is not the field itself.
+    if schema.column(leaf).path().parts().len() != 1 {
+        return false;
+    }
+    metadata.row_groups().iter().all(|group| {
+        let column = group.column(leaf);
+        column.dictionary_page_offset().is_some()
+            && column.page_encoding_stats_mask().is_some_and(|mask| {
+                mask.is_only(Encoding::PLAIN_DICTIONARY) || mask.is_only(Encoding::RLE_DICTIONARY)
+            })
+    })
 }
 
 /// One column of a batch as text: a string column as it is, any other written out.
@@ -262,7 +340,15 @@ fn write(array: &dyn Array, i: usize, out: &mut Vec<u8>) -> bool {
         DataType::UInt64 => number(out, &array.as_primitive::<UInt64Type>().value(i)),
         DataType::Float16 => number(out, &array.as_primitive::<Float16Type>().value(i)),
         DataType::Float32 => number(out, &array.as_primitive::<Float32Type>().value(i)),
-        DataType::Float64 => number(out, &array.as_primitive::<Float64Type>().value(i)),
+        DataType::Float64 => {
+            let v = array.as_primitive::<Float64Type>().value(i);
+            // A whole number (an amount, a score) is written as `Display` writes it, faster.
+            if v.trunc() == v && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+                integer(out, v as i64);
+            } else {
+                number(out, &v);
+            }
+        }
         DataType::Decimal32(..) => number(
             out,
             &array
@@ -287,6 +373,28 @@ fn write(array: &dyn Array, i: usize, out: &mut Vec<u8>) -> bool {
                 .as_primitive::<arrow_array::types::Decimal256Type>()
                 .value_as_string(i),
         ),
+        DataType::Timestamp(..) | DataType::Date32 | DataType::Date64 => {
+            let Some(stamp) = stamp_of(array, i) else {
+                return false;
+            };
+            let start = out.len();
+            write_rfc3339_ms(out, stamp.ms);
+            if matches!(array.data_type(), DataType::Date32 | DataType::Date64) {
+                out.truncate(start + "yyyy-mm-dd".len());
+            } else if stamp.offset_s.is_none() {
+                // A naive timestamp: the import's time zone says where it happened.
+                out.pop();
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Value `i` of a timestamp or date column as the instant its text (see [`write`]) reads as in
+/// ISO 8601: UTC for a column adjusted to UTC, naive (read in the import's zone) otherwise.
+fn stamp_of(array: &dyn Array, i: usize) -> Option<Stamp> {
+    let (ms, utc) = match array.data_type() {
         DataType::Timestamp(unit, zone) => {
             let ms = match unit {
                 TimeUnit::Second => array
@@ -303,26 +411,143 @@ fn write(array: &dyn Array, i: usize, out: &mut Vec<u8>) -> bool {
                     .value(i)
                     .div_euclid(1_000_000),
             };
-            write_rfc3339_ms(out, ms);
-            if zone.is_none() {
-                // A naive timestamp: the import's time zone says where it happened.
-                out.pop();
-            }
+            (ms, zone.is_some())
         }
         DataType::Date32 => {
-            let days = i64::from(
-                array
-                    .as_primitive::<arrow_array::types::Date32Type>()
-                    .value(i),
-            );
-            write_rfc3339_ms(out, days * 86_400_000);
-            out.truncate(10);
+            let days = array
+                .as_primitive::<arrow_array::types::Date32Type>()
+                .value(i);
+            (i64::from(days) * 86_400_000, false)
         }
+        // Date64 counts milliseconds, of whole days.
         DataType::Date64 => {
-            write_rfc3339_ms(out, array.as_primitive::<Date64Type>().value(i));
-            out.truncate(10);
+            let ms = array.as_primitive::<Date64Type>().value(i);
+            (ms - ms.rem_euclid(86_400_000), false)
         }
-        _ => return false,
+        _ => return None,
+    };
+    Some(Stamp {
+        ms,
+        offset_s: utc.then_some(0),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::timestamp::TimestampFormat;
+    use arrow_array::{
+        Date32Array, Date64Array, TimestampMicrosecondArray, TimestampMillisecondArray,
+        TimestampNanosecondArray, TimestampSecondArray,
+    };
+
+    /// Every row of every temporal column: its typed instant is what its text reads as in
+    /// ISO 8601, so that the parser may take either.
+    #[test]
+    fn a_typed_timestamp_is_the_instant_its_text_reads_as() {
+        let ms: Vec<i64> = vec![
+            1_709_287_200_123,
+            -86_400_001,
+            0,
+            1_700_000_000_999,
+            951_782_400_000,
+        ];
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(TimestampSecondArray::from(
+                ms.iter().map(|m| m.div_euclid(1000)).collect::<Vec<_>>(),
+            )),
+            Arc::new(TimestampMillisecondArray::from(ms.clone()).with_timezone("UTC")),
+            Arc::new(TimestampMillisecondArray::from(ms.clone())),
+            Arc::new(
+                TimestampMicrosecondArray::from(
+                    ms.iter().map(|m| m * 1000 + 999).collect::<Vec<_>>(),
+                )
+                .with_timezone("+00:00"),
+            ),
+            Arc::new(TimestampNanosecondArray::from(
+                ms.iter().map(|m| m * 1_000_000 - 1).collect::<Vec<_>>(),
+            )),
+            Arc::new(Date32Array::from(
+                ms.iter()
+                    .map(|m| m.div_euclid(86_400_000) as i32)
+                    .collect::<Vec<_>>(),
+            )),
+            Arc::new(Date64Array::from(ms.clone())),
+        ];
+        for array in columns {
+            let leaf = Leaf {
+                column: 0,
+                array: Arc::clone(&array),
+                keys: None,
+            };
+            let text = Text::of(&leaf, array.len());
+            for i in 0..array.len() {
+                let written = text.get(i).unwrap();
+                let parsed = TimestampFormat::Iso.parse(written);
+                assert!(parsed.is_some(), "{:?}: {written:?}", array.data_type());
+                assert_eq!(
+                    parsed,
+                    stamp_of(array.as_ref(), i),
+                    "{:?} row {i}: {}",
+                    array.data_type(),
+                    String::from_utf8_lossy(written)
+                );
+            }
+        }
     }
-    true
+
+    /// A string column of few values is read as a dictionary; one whose writer fell back to
+    /// plain pages (a high-cardinality id past the dictionary page's size) is read as is.
+    #[test]
+    fn only_wholly_dictionary_encoded_string_columns_are_read_as_dictionaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.parquet");
+        let n = 200_000;
+        let ids: Vec<String> = (0..n).map(|i| format!("customer-{i:08}")).collect();
+        let touchpoints: Vec<&str> = (0..n).map(|i| ["Web", "Store", "App"][i % 3]).collect();
+        let batch = arrow_array::RecordBatch::try_from_iter([
+            (
+                "customer_id",
+                Arc::new(arrow_array::StringArray::from(ids)) as ArrayRef,
+            ),
+            (
+                "touchpoint",
+                Arc::new(arrow_array::StringArray::from(touchpoints)) as ArrayRef,
+            ),
+        ])
+        .unwrap();
+        let props = parquet::file::properties::WriterProperties::builder()
+            .set_dictionary_page_size_limit(64 * 1024)
+            .build();
+        let file = std::fs::File::create(&path).unwrap();
+        let mut writer =
+            parquet::arrow::ArrowWriter::try_new(file, batch.schema(), Some(props)).unwrap();
+        writer.write(&batch).unwrap();
+        writer.close().unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let metadata = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).unwrap();
+        assert!(!all_dictionary(metadata.metadata(), 0));
+        assert!(all_dictionary(metadata.metadata(), 1));
+    }
+
+    #[test]
+    fn whole_floats_are_written_as_display_writes_them() {
+        let values = [
+            42.0,
+            -3.0,
+            0.0,
+            -0.0,
+            1.5,
+            1e15,
+            1e20,
+            f64::MAX,
+            123_456_789.0,
+        ];
+        let array: ArrayRef = Arc::new(arrow_array::Float64Array::from(values.to_vec()));
+        for (i, v) in values.iter().enumerate() {
+            let mut out = Vec::new();
+            assert!(write(array.as_ref(), i, &mut out));
+            assert_eq!(String::from_utf8(out).unwrap(), v.to_string());
+        }
+    }
 }

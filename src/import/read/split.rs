@@ -154,6 +154,7 @@ impl Splitter {
                         kind: EntryKind::UnclosedQuote {
                             header: self.header_pending,
                         },
+                        stamp: None,
                     });
                     self.header_pending = false;
                     start = record_start + first_end;
@@ -179,6 +180,7 @@ impl Splitter {
                     field_start,
                     fields: (first_end, batch.ends.len()),
                     kind: EntryKind::Row,
+                    stamp: None,
                 });
             }
         }
