@@ -32,6 +32,7 @@
 
 mod customers;
 mod dimensions;
+mod discover;
 mod durations;
 mod filter;
 mod histogram;
@@ -57,6 +58,7 @@ pub use customers::{
     CustomerSort, PlaceRef, Status,
 };
 pub use dimensions::{AttributeValues, Dimensions, Timeline};
+pub use discover::{DiscoveredValue, Discovery, StageSuggestion, MAX_STAGES};
 pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
 pub use replay::Replay;

@@ -44,6 +44,8 @@ pub enum ErrorCode {
     StageNotEmpty,
     /// A journey, stage, touchpoint or persona was to be left without a name.
     NameRequired,
+    /// The filters keep no event, so there is no path to discover a journey from.
+    NothingToDiscover,
     /// A background task of the desktop shell died before answering (a bug, not the user's).
     TaskFailed,
 }
@@ -104,6 +106,11 @@ pub enum Error {
     StageNotEmpty { stage: String },
     #[error("a {what} needs a name")]
     NameRequired { what: &'static str },
+    #[error(
+        "the filters keep no event, so there is no journey to discover; widen the dates or \
+         clear a filter"
+    )]
+    NothingToDiscover,
 }
 
 impl Error {
@@ -130,6 +137,7 @@ impl Error {
             Error::UnknownCustomer { .. } => ErrorCode::UnknownCustomer,
             Error::StageNotEmpty { .. } => ErrorCode::StageNotEmpty,
             Error::NameRequired { .. } => ErrorCode::NameRequired,
+            Error::NothingToDiscover => ErrorCode::NothingToDiscover,
         }
     }
 
@@ -187,6 +195,7 @@ impl Error {
             Error::UnknownCustomer { customer } => vec![("customer", customer.clone())],
             Error::StageNotEmpty { stage } => vec![("stage", stage.clone())],
             Error::NameRequired { what } => vec![("what", (*what).to_owned())],
+            Error::NothingToDiscover => vec![],
         };
         pairs.into_iter().collect()
     }

@@ -1,7 +1,9 @@
 // The journey map with the data on it: the designed layout, each touchpoint coloured by the
 // chosen metric and sized by reach, transitions as wide as they are used, observed transitions
 // the map lacks dashed, unused designed ones faded, the stage funnel above the lanes, and a
-// customer's path when one is open.
+// customer's path when one is open. The simplification sliders (shared/simplify.ts) leave rare
+// touchpoints and thin transitions out of the drawing; sizes and widths keep the whole report's
+// scale, so that a line keeps its width whatever else is hidden.
 
 import { useContext, useMemo } from "react";
 import {
@@ -22,6 +24,7 @@ import { firstView } from "../shared/viewport";
 import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./nodes";
 import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "../shared/overlay";
 import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "../shared/scales";
+import { transitionKey } from "../shared/simplify";
 
 export const FUNNEL_HEIGHT = 78;
 const FUNNEL_GAP = 14;
@@ -40,7 +43,13 @@ interface Props {
   selected: TouchpointId | null;
   onSelect: (id: TouchpointId | null) => void;
   path: PathStep[] | null;
+  /** Touchpoints the touchpoints slider leaves out (never the selected one or a path's steps). */
+  hiddenTouchpoints?: ReadonlySet<number>;
+  /** Observed transitions (`transitionKey`) the transitions slider leaves out. */
+  hiddenTransitions?: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<never> = new Set<never>();
 
 export function AnalyzeMap({
   journey,
@@ -50,6 +59,8 @@ export function AnalyzeMap({
   selected,
   onSelect,
   path,
+  hiddenTouchpoints = NONE,
+  hiddenTransitions = NONE,
 }: Props) {
   const language = useContext(LanguageContext);
   const store = useStoreApi();
@@ -64,6 +75,13 @@ export function AnalyzeMap({
       if (step.touchpointId === null) continue;
       stepsAt.set(step.touchpointId, [...(stepsAt.get(step.touchpointId) ?? []), step]);
     }
+    // The selected touchpoint and the steps of an open path are always drawn, whatever the slider.
+    const hidden = (tp: number) => hiddenTouchpoints.has(tp) && tp !== selected && !stepsAt.has(tp);
+    // A transition is left out when the slider drops it or either of its touchpoints is hidden.
+    // Designed transitions never used are not ranked by the slider (they carry no move): they stay,
+    // faded, as the map's design, unless one of their touchpoints is hidden.
+    const drawn = (from: number, to: number) =>
+      !hidden(from) && !hidden(to) && !hiddenTransitions.has(transitionKey(from, to));
 
     const lanes: LaneNode[] = layout.lanes.map((lane) => ({
       id: `lane-${lane.stage}`,
@@ -102,7 +120,7 @@ export function AnalyzeMap({
     }));
     const touchpoints: MetricNode[] = journey.touchpoints.flatMap((tp) => {
       const position = layout.positions.get(tp.id);
-      if (!position) return [];
+      if (!position || hidden(tp.id)) return [];
       const node = byId.get(tp.id);
       const scale = sizeByReach(node?.customers ?? 0, maxCustomers);
       const width = Math.round(NODE_WIDTH * scale);
@@ -144,39 +162,43 @@ export function AnalyzeMap({
       report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]),
     );
     const faded = path !== null;
-    const designed: Edge[] = journey.transitions.map((tr) => {
-      const e = observed.get(`${tr.from}-${tr.to}`);
-      const count = e?.count ?? 0;
-      const unused = count === 0;
-      const colour = unused ? "#cbd5e1" : INK;
-      return {
-        id: `tr-${tr.id}`,
-        source: `tp-${tr.from}`,
-        target: `tp-${tr.to}`,
-        className: unused ? "edge-unused" : "edge-designed",
-        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: colour },
+    const designed: Edge[] = journey.transitions
+      .filter((tr) => drawn(tr.from, tr.to))
+      .map((tr) => {
+        const e = observed.get(`${tr.from}-${tr.to}`);
+        const count = e?.count ?? 0;
+        const unused = count === 0;
+        const colour = unused ? "#cbd5e1" : INK;
+        return {
+          id: `tr-${tr.id}`,
+          source: `tp-${tr.from}`,
+          target: `tp-${tr.to}`,
+          className: unused ? "edge-unused" : "edge-designed",
+          markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: colour },
+          style: {
+            stroke: colour,
+            strokeWidth: edgeWidth(count, maxCount),
+            strokeDasharray: unused ? "2 5" : undefined,
+            opacity: faded ? 0.15 : unused ? 0.6 : 0.55,
+          },
+          data: { count },
+        };
+      });
+    const undesigned: Edge[] = notableUndesigned(report.edges)
+      .filter((e) => drawn(e.from_touchpoint_id ?? 0, e.to_touchpoint_id ?? 0))
+      .map((e) => ({
+        id: `obs-${e.from_touchpoint_id}-${e.to_touchpoint_id}`,
+        source: `tp-${e.from_touchpoint_id}`,
+        target: `tp-${e.to_touchpoint_id}`,
+        className: "edge-undesigned",
+        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: WARNING },
         style: {
-          stroke: colour,
-          strokeWidth: edgeWidth(count, maxCount),
-          strokeDasharray: unused ? "2 5" : undefined,
-          opacity: faded ? 0.15 : unused ? 0.6 : 0.55,
+          stroke: WARNING,
+          strokeWidth: edgeWidth(e.count, maxCount),
+          strokeDasharray: "7 5",
+          opacity: faded ? 0.15 : 0.85,
         },
-        data: { count },
-      };
-    });
-    const undesigned: Edge[] = notableUndesigned(report.edges).map((e) => ({
-      id: `obs-${e.from_touchpoint_id}-${e.to_touchpoint_id}`,
-      source: `tp-${e.from_touchpoint_id}`,
-      target: `tp-${e.to_touchpoint_id}`,
-      className: "edge-undesigned",
-      markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: WARNING },
-      style: {
-        stroke: WARNING,
-        strokeWidth: edgeWidth(e.count, maxCount),
-        strokeDasharray: "7 5",
-        opacity: faded ? 0.15 : 0.85,
-      },
-    }));
+      }));
     const moves: Edge[] = path
       ? pathMoves(path).map((m, i) => ({
           id: `path-${i}`,
@@ -198,7 +220,17 @@ export function AnalyzeMap({
       nodes: [...lanes, ...funnels, ...touchpoints] as Node[],
       edges: [...designed, ...undesigned, ...moves],
     };
-  }, [journey, report, compareWith, metric, selected, path, language]);
+  }, [
+    journey,
+    report,
+    compareWith,
+    metric,
+    selected,
+    path,
+    language,
+    hiddenTouchpoints,
+    hiddenTransitions,
+  ]);
 
   return (
     <ReactFlow

@@ -1,6 +1,7 @@
 // Analyze mode: the designed map with the data on it, the filters above, and a side panel that
 // shows the overview, a touchpoint's inspector or a customer's path. Every number comes from the
-// engine through the commands; answers to older filters never overwrite newer ones.
+// engine through the commands; answers to older filters never overwrite newer ones. The
+// simplification sliders thin the drawing of the map, never the numbers.
 
 import { useContext, useEffect, useMemo, useState } from "react";
 import type { ExportSource } from "../export/build";
@@ -20,6 +21,9 @@ import { Overview } from "./Overview";
 import { paramsKey } from "../shared/params";
 import { PathPanel } from "./PathPanel";
 import { METRICS, type Metric } from "../shared/scales";
+import { defaultChoice, FULL, simplify, type SimplifyChoice } from "../shared/simplify";
+import { useSimplifyChoice } from "../shared/simplifyChoice";
+import { Simplify } from "./Simplify";
 
 type CompareKind = "segments" | "dates";
 
@@ -68,6 +72,27 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
 
   const a = report.data;
   const b = comparing ? reportB.data : null;
+
+  // A slider the user never moved follows its default for the current report.
+  const [storedSimplify, setSimplify] = useSimplifyChoice(id);
+  const defaults = useMemo(() => (a ? defaultChoice(a) : null), [a]);
+  const choice: SimplifyChoice = {
+    transitions: storedSimplify.transitions ?? defaults?.transitions ?? FULL,
+    touchpoints: storedSimplify.touchpoints ?? defaults?.touchpoints ?? FULL,
+  };
+  const shownPath = customer ? steps : null;
+  const simplification = useMemo(() => {
+    if (!a) return null;
+    const pinned = (shownPath ?? []).flatMap((s) =>
+      s.touchpointId === null ? [] : [s.touchpointId],
+    );
+    if (selected !== null) pinned.push(selected);
+    return simplify(
+      a,
+      { transitions: choice.transitions, touchpoints: choice.touchpoints },
+      pinned,
+    );
+  }, [a, choice.transitions, choice.touchpoints, selected, shownPath]);
   const looks = a ? nodeLooks(language, metric, a, b) : null;
   useEffect(() => {
     onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
@@ -151,6 +176,9 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
           </span>
         )}
       </div>
+      <div className="analyze-bar analyze-bar-simplify">
+        <Simplify choice={choice} simplification={simplification} onChange={setSimplify} />
+      </div>
       {comparing && (
         <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
           <label className="field">
@@ -205,7 +233,9 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
                   setSelected(tp);
                   setCustomer(null);
                 }}
-                path={customer ? steps : null}
+                path={shownPath}
+                hiddenTouchpoints={simplification?.hiddenTouchpoints}
+                hiddenTransitions={simplification?.hiddenTransitions}
               />
             </ReactFlowProvider>
           )}

@@ -395,7 +395,10 @@ function Recognised({ detection }: { detection: Detection }) {
       {others.length > 0 && customer !== undefined && (
         <>
           {" · "}
-          {fill(t(`import.customer_chosen.${detection.customer_basis}`), { chosen: customer, others: others.join(", ") })}
+          {fill(t(`import.customer_chosen.${detection.customer_basis}`), {
+            chosen: customer,
+            others: others.join(", "),
+          })}
         </>
       )}
     </p>

@@ -161,6 +161,18 @@ export const en = {
   "compare.a": "A",
   "compare.b": "B",
   "compare.a_is": "A is the filters above",
+
+  "simplify.label": "Simplify the map",
+  "simplify.transitions": "Transitions",
+  "simplify.transitions.hint":
+    "Draw only the transitions that carry this share of the moves between touchpoints, the busiest first. The numbers do not change.",
+  "simplify.transitions.note": "showing {shown} of {total} transitions, {share} of moves",
+  "simplify.transitions.none": "no transitions observed",
+  "simplify.touchpoints": "Touchpoints",
+  "simplify.touchpoints.hint":
+    "Draw only this share of the touchpoints, those reached by the most customers first. The selected touchpoint and an open customer path always stay. The numbers do not change.",
+  "simplify.touchpoints.note": "showing {shown} of {total} touchpoints, {share} of events",
+  "simplify.touchpoints.plain": "showing {shown} of {total} touchpoints",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -326,4 +338,17 @@ export const it: Record<keyof typeof en, string> = {
   "compare.a": "A",
   "compare.b": "B",
   "compare.a_is": "A sono i filtri sopra",
+
+  "simplify.label": "Semplifica la mappa",
+  "simplify.transitions": "Transizioni",
+  "simplify.transitions.hint":
+    "Disegna solo le transizioni che portano questa quota dei passaggi tra punti di contatto, dalle più frequenti. I numeri non cambiano.",
+  "simplify.transitions.note": "mostrate {shown} transizioni su {total}, il {share} dei passaggi",
+  "simplify.transitions.none": "nessuna transizione osservata",
+  "simplify.touchpoints": "Punti di contatto",
+  "simplify.touchpoints.hint":
+    "Disegna solo questa quota dei punti di contatto, da quelli raggiunti da più clienti. Il punto di contatto selezionato e il percorso di un cliente aperto restano sempre. I numeri non cambiano.",
+  "simplify.touchpoints.note":
+    "mostrati {shown} punti di contatto su {total}, il {share} degli eventi",
+  "simplify.touchpoints.plain": "mostrati {shown} punti di contatto su {total}",
 };

@@ -33,6 +33,8 @@ export const en = {
     "No customer “{customer}” in this log. Check the id as the log spells it.",
   "error.stage_not_empty": "Stage “{stage}” holds touchpoints. Choose the stage they move to.",
   "error.name_required": "A {what} needs a name.",
+  "error.nothing_to_discover":
+    "The filters keep no event, so there is no journey to discover. Widen the dates or clear a filter.",
   "error.task_failed":
     "Percorso's background task failed ({detail}). Try again; if it persists, restart Percorso.",
   "noun.journey": "journey",
@@ -78,6 +80,8 @@ export const it: Record<keyof typeof en, string> = {
   "error.stage_not_empty":
     "La fase «{stage}» contiene punti di contatto. Scegli la fase in cui spostarli.",
   "error.name_required": "Serve un nome per: {what}.",
+  "error.nothing_to_discover":
+    "I filtri non tengono nessun evento, quindi non c'è un percorso da scoprire. Allarga le date o togli un filtro.",
   "error.task_failed":
     "Un'attività in background di Percorso non è riuscita ({detail}). Riprova; se succede ancora, riavvia Percorso.",
   "noun.journey": "percorso",

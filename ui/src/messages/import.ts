@@ -75,7 +75,8 @@ export const en = {
   "import.summary.read": "{format}: {events} events from {customers} customers",
   "import.customer_chosen.stable_id":
     "{chosen} is the customer rather than {others}: an id that stays the same across devices and sessions.",
-  "import.customer_chosen.case_id": "{chosen} is the customer rather than {others}: the log's case id.",
+  "import.customer_chosen.case_id":
+    "{chosen} is the customer rather than {others}: the log's case id.",
   "import.format.custom": "Custom pattern…",
   "import.role.customer": "Customer id",
   "import.role.timestamp": "Timestamp",
@@ -207,7 +208,8 @@ export const it: Record<keyof typeof en, string> = {
   "import.summary.read": "{format}: {events} eventi di {customers} clienti",
   "import.customer_chosen.stable_id":
     "{chosen} è il cliente invece di {others}: un id che resta lo stesso tra dispositivi e sessioni.",
-  "import.customer_chosen.case_id": "{chosen} è il cliente invece di {others}: l'id del caso del log.",
+  "import.customer_chosen.case_id":
+    "{chosen} è il cliente invece di {others}: l'id del caso del log.",
   "import.format.custom": "Formato personalizzato…",
   "import.role.customer": "Id cliente",
   "import.role.timestamp": "Data e ora",

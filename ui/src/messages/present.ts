@@ -36,6 +36,8 @@ export const en = {
   "present.replay_customers": "{count} customers shown of {total}",
   "present.replay_loading": "Preparing the replay…",
   "present.replay_empty": "There are no events to replay.",
+  "present.rare_hidden": "{n} rare touchpoints not shown",
+  "present.rare_hidden_one": "1 rare touchpoint not shown",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -74,4 +76,6 @@ export const it: Record<keyof typeof en, string> = {
   "present.replay_customers": "{count} clienti mostrati su {total}",
   "present.replay_loading": "Preparazione della riproduzione…",
   "present.replay_empty": "Non ci sono eventi da riprodurre.",
+  "present.rare_hidden": "{n} punti di contatto poco frequentati non mostrati",
+  "present.rare_hidden_one": "1 punto di contatto poco frequentato non mostrato",
 };

@@ -1,19 +1,29 @@
 // Present mode: full screen, no editing chrome, large type on a high-contrast theme. The keys a
 // presentation clicker sends walk the journey: a title slide, one slide per stage with its
-// headline numbers, then the replay.
+// headline numbers, then the replay. A stage slide leaves off the rare touchpoints that Analyze's
+// touchpoints slider hides, and says how many.
 
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { api } from "../api";
 import { useErrorText } from "../errors";
-import type { Journey, Report, StageId } from "../generated/types";
+import type { Journey, Report, StageId, TouchpointId } from "../generated/types";
 import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { EmotionFace } from "../shared/EmotionFace";
 import { ChannelIcon } from "../map/channels";
-import { keyAction, move, nodesOfStage, presentSteps, stageHeadline } from "./steps";
+import { DEFAULT_TOUCHPOINTS, FULL, simplify } from "../shared/simplify";
+import { storedChoice } from "../shared/simplifyChoice";
+import {
+  keyAction,
+  move,
+  nodesOfStage,
+  presentSteps,
+  slideTouchpoints,
+  stageHeadline,
+} from "./steps";
 import { Replay } from "./Replay";
 import "./present.css";
 
@@ -33,6 +43,11 @@ export function Present({ journey, language, onExit }: Props) {
   const hasData = (report?.events ?? 0) > 0;
   const steps = useMemo(() => presentSteps(journey, hasData), [journey, hasData]);
   const step = steps[Math.min(index, steps.length - 1)] ?? { kind: "overview" };
+  // The touchpoints slider as the user last left it in Analyze for this journey.
+  const keepPercent = useMemo(
+    () => storedChoice(journey.id).touchpoints ?? DEFAULT_TOUCHPOINTS,
+    [journey.id],
+  );
 
   useEffect(() => {
     api
@@ -65,6 +80,13 @@ export function Present({ journey, language, onExit }: Props) {
   }, [steps.length, onExit]);
 
   const showData = withData && hasData && report !== null;
+  const rare = useMemo(
+    () =>
+      showData && report
+        ? simplify(report, { transitions: FULL, touchpoints: keepPercent }).hiddenTouchpoints
+        : NO_TOUCHPOINTS,
+    [showData, report, keepPercent],
+  );
   return (
     <div className="present" data-testid="present" data-step={index}>
       <header className="present-top">
@@ -96,6 +118,7 @@ export function Present({ journey, language, onExit }: Props) {
             stage={step.stage}
             report={showData ? report : null}
             language={language}
+            rare={rare}
           />
         )}
         {step.kind === "replay" && report && <Replay journey={journey} language={language} />}
@@ -165,16 +188,21 @@ function Overview({
   );
 }
 
+const NO_TOUCHPOINTS: ReadonlySet<TouchpointId> = new Set();
+
 function StageSlide({
   journey,
   stage,
   report,
   language,
+  rare,
 }: {
   journey: Journey;
   stage: StageId;
   report: Report | null;
   language: Language;
+  /** Rare touchpoints left off the slide (none without data). */
+  rare: ReadonlySet<TouchpointId>;
 }) {
   const t = useT();
   const position = journey.stages.findIndex((s) => s.id === stage);
@@ -183,7 +211,7 @@ function StageSlide({
   const nodes = new Map(
     (report ? nodesOfStage(report, journey, stage) : []).map((n) => [n.touchpoint_id, n]),
   );
-  const touchpoints = journey.touchpoints.filter((tp) => tp.stage === stage);
+  const { shown: touchpoints, rare: rareCount } = slideTouchpoints(journey, stage, rare);
   return (
     <section className="present-slide">
       <p className="present-eyebrow">
@@ -220,7 +248,7 @@ function StageSlide({
           />
         </div>
       )}
-      {touchpoints.length === 0 ? (
+      {touchpoints.length === 0 && rareCount === 0 ? (
         <p className="present-lead">{t("present.empty_stage")}</p>
       ) : (
         <ul className="present-touchpoints">
@@ -296,6 +324,13 @@ function StageSlide({
             );
           })}
         </ul>
+      )}
+      {rareCount > 0 && (
+        <p className="present-hint" data-testid="present-rare">
+          {rareCount === 1
+            ? t("present.rare_hidden_one")
+            : fill(t("present.rare_hidden"), { n: formatCount(language, rareCount) })}
+        </p>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 // Present mode's steps and the numbers each one shows, as pure functions of the journey and the
 // report (metrics.md): nothing here computes a metric of its own.
 
-import type { Journey, Node, Report, StageId } from "../generated/types";
+import type { Journey, Node, Report, StageId, Touchpoint, TouchpointId } from "../generated/types";
 
 export type Step = { kind: "overview" } | { kind: "stage"; stage: StageId } | { kind: "replay" };
 
@@ -101,4 +101,18 @@ export function nodesOfStage(report: Report, journey: Journey, stage: StageId): 
     .filter((t) => t.stage === stage)
     .map((t) => byId.get(t.id))
     .filter((n): n is Node => n !== undefined);
+}
+
+/**
+ * The stage's touchpoints a slide shows, in the journey's order, and how many rare ones it leaves
+ * off: those the touchpoints slider of Analyze hides (shared/simplify.ts).
+ */
+export function slideTouchpoints(
+  journey: Journey,
+  stage: StageId,
+  hidden: ReadonlySet<TouchpointId>,
+): { shown: Touchpoint[]; rare: number } {
+  const all = journey.touchpoints.filter((t) => t.stage === stage);
+  const shown = all.filter((t) => !hidden.has(t.id));
+  return { shown, rare: all.length - shown.length };
 }
