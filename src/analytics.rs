@@ -205,6 +205,18 @@ impl Analysis {
         Ok(Analysis::new(&log, &journey, &exposure_types))
     }
 
+    /// Builds the analysis of a workspace's whole log with every log value as a touchpoint of
+    /// its own, whatever journeys the workspace has: what discovery proposes a journey from.
+    pub fn of_log_values(workspace: &crate::workspace::Workspace) -> crate::Result<Analysis> {
+        let log = workspace.load_log()?;
+        let exposure_types = workspace.exposure_types()?;
+        Ok(Analysis::new(
+            &log,
+            &unassigned_journey(&log),
+            &exposure_types,
+        ))
+    }
+
     /// Scans what `params` keep and returns the report with every customer's facts.
     pub fn evaluate(&self, params: &Params) -> crate::Result<Evaluation> {
         let (mut facts, totals) = self.scan(params)?;

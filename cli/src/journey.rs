@@ -1,11 +1,13 @@
-//! `percorso journey …`: journey files (export and import) and new journeys from templates.
+//! `percorso journey …`: journey files (export and import), new journeys from templates, and
+//! journeys discovered from the log.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use super::stdout_error;
+use percorso::analytics::{Analysis, Discovery, Params};
 use percorso::document::{self, JourneyFile};
 use percorso::error::{Error, Result};
 use percorso::journey::JourneyId;
@@ -48,6 +50,31 @@ pub enum JourneyCommand {
     },
     /// List the templates of `percorso journey new`.
     Templates,
+    /// Propose a journey from the log (stages in order, a touchpoint per log value, the most
+    /// used transitions) and add it to the workspace.
+    Discover {
+        #[arg(long, short)]
+        workspace: PathBuf,
+        /// How many stages (1 to 10; default: chosen from the data).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=10))]
+        stages: Option<u8>,
+        /// The new journey's name.
+        #[arg(long, default_value = "Discovered journey")]
+        name: String,
+        /// Print the proposal without adding it.
+        #[arg(long)]
+        dry_run: bool,
+        /// With --dry-run: json prints the journey file (as `percorso journey export` writes
+        /// it); table lists the stages and their values.
+        #[arg(long, value_enum, default_value_t = DiscoverFormat::Table)]
+        format: DiscoverFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiscoverFormat {
+    Table,
+    Json,
 }
 
 pub fn run(args: &JourneyArgs, out: &mut impl Write) -> Result<()> {
@@ -100,6 +127,20 @@ pub fn run(args: &JourneyArgs, out: &mut impl Write) -> Result<()> {
             )
             .map_err(stdout_error)
         }
+        JourneyCommand::Discover {
+            workspace,
+            stages,
+            name,
+            dry_run,
+            format,
+        } => discover(
+            workspace,
+            stages.map(usize::from),
+            name,
+            *dry_run,
+            *format,
+            out,
+        ),
         JourneyCommand::Templates => {
             for t in templates::all() {
                 let info = t.info();
@@ -113,6 +154,73 @@ pub fn run(args: &JourneyArgs, out: &mut impl Write) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn discover(
+    workspace: &Path,
+    stages: Option<usize>,
+    name: &str,
+    dry_run: bool,
+    format: DiscoverFormat,
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut ws = Workspace::open(workspace)?;
+    let analysis = Analysis::of_log_values(&ws)?;
+    let evaluation = analysis.evaluate(&Params::default())?;
+    let discovery = analysis.discover(&evaluation, stages, name)?;
+    let journey = &discovery.journey;
+    if dry_run {
+        return match format {
+            DiscoverFormat::Json => {
+                write!(out, "{}", JourneyFile::of(journey)?.to_text()?).map_err(stdout_error)
+            }
+            DiscoverFormat::Table => {
+                for (i, stage) in journey.stages.iter().enumerate() {
+                    let values: Vec<String> = discovery
+                        .values
+                        .iter()
+                        .filter(|v| v.stage == i)
+                        .map(|v| {
+                            let marks = match (v.entry, v.goal) {
+                                (true, true) => " (entry, goal)",
+                                (true, false) => " (entry)",
+                                (false, true) => " (goal)",
+                                (false, false) => "",
+                            };
+                            format!("{}{marks}", v.name)
+                        })
+                        .collect();
+                    writeln!(out, "{:>2}. {}: {}", i + 1, stage.name, values.join(", "))
+                        .map_err(stdout_error)?;
+                }
+                writeln!(out, "{}", counted(&discovery)).map_err(stdout_error)
+            }
+        };
+    }
+    let id = ws.insert_journey_value(journey)?;
+    writeln!(
+        out,
+        "Added journey {id} \"{}\": {}",
+        journey.name,
+        counted(&discovery)
+    )
+    .map_err(stdout_error)
+}
+
+/// "6 stages (chosen from the data), 28 touchpoints, 70 transitions."
+fn counted(discovery: &Discovery) -> String {
+    let j = &discovery.journey;
+    format!(
+        "{} stages ({}), {} touchpoints, {} transitions.",
+        j.stages.len(),
+        if discovery.chosen {
+            "chosen from the data"
+        } else {
+            "as asked"
+        },
+        j.touchpoints.len(),
+        j.transitions.len()
+    )
 }
 
 /// The journey a user names by id or by name; a name several journeys share is refused.

@@ -9,6 +9,7 @@ mod generate;
 mod import;
 mod journey;
 mod path;
+mod paths;
 mod rejected;
 mod report;
 
@@ -98,6 +99,16 @@ pub enum Command {
         customer: String,
         #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
         format: customers::ListFormat,
+    },
+    /// The most common complete paths (variants): customers and share of each.
+    Paths {
+        #[command(flatten)]
+        question: filters::Question,
+        /// How many paths.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = paths::PathsFormat::Table)]
+        format: paths::PathsFormat,
     },
     /// Import a log (CSV, XES, JSON Lines, Parquet) into a workspace: what a flag leaves out is
     /// detected.
@@ -223,6 +234,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             customer,
             format,
         } => path::run(&target, &customer, format, out)?,
+        Command::Paths {
+            question,
+            top,
+            format,
+        } => paths::run(&question, top, format, out)?,
         Command::Import(args) => import::run(&args, out)?,
         Command::Rejected(args) => rejected::run(&args, out)?,
         Command::Generate(args) => generate::run(&args, out)?,

@@ -150,3 +150,99 @@ fn journey_export_then_import_round_trips_through_a_file() {
         "{err}"
     );
 }
+
+#[test]
+fn journey_discover_proposes_a_journey_from_a_log_and_paths_lists_the_variants() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.csv");
+    let ws = dir.path().join("w.percorso");
+    let run = |args: &[&str]| {
+        let out = percorso().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let log_arg = log.to_str().unwrap();
+    let ws_arg = ws.to_str().unwrap();
+    run(&["generate", "--customers", "1500", "--out", log_arg]);
+    run(&["import", log_arg, "--workspace", ws_arg]);
+
+    // A dry run prints the journey file and changes nothing.
+    let json = run(&[
+        "journey",
+        "discover",
+        "--workspace",
+        ws_arg,
+        "--stages",
+        "4",
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    let file: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(file["format"], "percorso-journey");
+    assert_eq!(file["stages"].as_array().unwrap().len(), 4);
+    let touchpoints = file["touchpoints"].as_array().unwrap();
+    assert!(touchpoints.len() > 20);
+    for stage in 0..4 {
+        assert!(
+            touchpoints.iter().any(|t| t["stage"] == stage),
+            "stage {stage} is empty"
+        );
+    }
+    let info = run(&["info", "--json", "--workspace", ws_arg]);
+    let info: serde_json::Value = serde_json::from_str(&info).unwrap();
+    assert_eq!(info["journeys"].as_array().unwrap().len(), 1);
+
+    // Without --dry-run it is added, and exports as the dry run printed it.
+    let added = run(&[
+        "journey",
+        "discover",
+        "--workspace",
+        ws_arg,
+        "--stages",
+        "4",
+        "--name",
+        "From the log",
+    ]);
+    assert!(added.contains("4 stages (as asked)"), "{added}");
+    let info = run(&["info", "--json", "--workspace", ws_arg]);
+    let info: serde_json::Value = serde_json::from_str(&info).unwrap();
+    let journeys = info["journeys"].as_array().unwrap();
+    assert_eq!(journeys.len(), 2);
+    let id = journeys[1]["id"].to_string();
+    let exported = run(&["journey", "export", "--workspace", ws_arg, "--journey", &id]);
+    let exported: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(exported["name"], "From the log");
+    assert_eq!(exported["stages"], file["stages"]);
+    assert_eq!(exported["touchpoints"], file["touchpoints"]);
+
+    // Paths: the most common first, their shares of all customers.
+    let paths = run(&[
+        "paths",
+        "--workspace",
+        ws_arg,
+        "--top",
+        "5",
+        "--format",
+        "json",
+    ]);
+    let paths: serde_json::Value = serde_json::from_str(&paths).unwrap();
+    let paths = paths.as_array().unwrap();
+    assert_eq!(paths.len(), 5);
+    let customers: Vec<u64> = paths
+        .iter()
+        .map(|p| p["customers"].as_u64().unwrap())
+        .collect();
+    assert!(customers.windows(2).all(|w| w[0] >= w[1]), "{customers:?}");
+    let share = paths[0]["share"].as_f64().unwrap();
+    assert!(
+        (share - customers[0] as f64 / 1500.0 * 100.0).abs() < 1e-9,
+        "{share}"
+    );
+    let table = run(&["paths", "--workspace", ws_arg, "--top", "3"]);
+    assert_eq!(table.lines().count(), 4, "{table}");
+    assert!(
+        table.contains(" → ") || table.lines().nth(1).is_some(),
+        "{table}"
+    );
+}
