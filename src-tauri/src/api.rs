@@ -5,7 +5,8 @@ use std::path::Path;
 
 use percorso::analytics::{
     write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
-    Histogram, HistogramTarget, Params, PlaceRef, Report, Timeline,
+    Discovery, Histogram, HistogramTarget, Params, PlaceRef, Report, StageSuggestion, Timeline,
+    Variant,
 };
 use percorso::document;
 use percorso::edit::{Edit, Edited, History};
@@ -167,6 +168,47 @@ pub fn journey_warnings(state: &AppState, journey: JourneyId) -> ApiResult<Vec<W
 
 pub fn templates() -> Vec<TemplateInfo> {
     templates::all().iter().map(|t| t.info()).collect()
+}
+
+/// A journey proposed from the log that `params` keep, with `stages` stages (chosen from the
+/// data when `None`).
+pub fn discover_journey(
+    state: &AppState,
+    params: &Params,
+    stages: Option<usize>,
+    name: &str,
+) -> ApiResult<Discovery> {
+    let mut session = state.lock()?;
+    let analysis = session.log_values()?;
+    let evaluation = analysis.evaluate(params)?;
+    Ok(analysis.discover(&evaluation, stages, name)?)
+}
+
+/// Stores `journey` (a discovery the user may have renamed the stages of) as a new journey.
+pub fn add_journey(state: &AppState, journey: &Journey) -> ApiResult<Journey> {
+    let mut session = state.lock()?;
+    let ws = session.workspace()?;
+    let id = ws.insert_journey_value(journey)?;
+    Ok(ws.journey(id)?)
+}
+
+/// A stage for each log value that `journey` lacks, where customers meet it.
+pub fn suggest_stages(state: &AppState, journey: JourneyId) -> ApiResult<Vec<StageSuggestion>> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, &Params::default())?;
+    Ok(analysis.suggest_stages(&evaluation)?)
+}
+
+/// The `top` most common complete paths of what `params` keep.
+pub fn paths(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    top: usize,
+) -> ApiResult<Vec<Variant>> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    Ok(analysis.variants(&evaluation, top)?)
 }
 
 /// A new journey called `name`: a copy of `template` when given (keeping the template's name
@@ -496,6 +538,39 @@ mod tests {
         assert_eq!(err.params.get("stage"), Some(&before.stages[0].name));
         assert_eq!(journey(&state, id).unwrap(), before);
         assert!(journey_warnings(&state, id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_discovered_journey_is_added_as_proposed_and_paths_and_stage_suggestions_follow_the_log() {
+        let Demo {
+            _dir, state, id, ..
+        } = demo();
+        let before = workspace_summary(&state).unwrap().journeys.len();
+        let mut proposal = discover_journey(&state, &Params::default(), Some(5), "Found")
+            .unwrap()
+            .journey;
+        assert_eq!(proposal.stages.len(), 5);
+        // The user renames a stage in the preview; the journey keeps the new name.
+        proposal.stages[0].name = "First contact".to_owned();
+        let added = add_journey(&state, &proposal).unwrap();
+        assert_eq!(added.name, "Found");
+        assert_eq!(added.stages[0].name, "First contact");
+        assert_eq!(added.touchpoints.len(), proposal.touchpoints.len());
+        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), before + 1);
+        // Filters that keep nothing: a typed error, nothing added.
+        let nothing = Params {
+            from_ms: Some(4_000_000_000_000),
+            ..Params::default()
+        };
+        let err = discover_journey(&state, &nothing, None, "Empty").unwrap_err();
+        assert_eq!(err.code, ErrorCode::NothingToDiscover);
+
+        let suggestions = suggest_stages(&state, id).unwrap();
+        let unmapped = report(&state, id, &Params::default()).unwrap().unmapped;
+        assert_eq!(suggestions.len(), unmapped.len());
+        let top = paths(&state, id, &Params::default(), 3).unwrap();
+        assert_eq!(top.len(), 3);
+        assert!(top[0].customers >= top[1].customers);
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 use percorso::analytics::{
     AttributeValues, Bin, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
-    CustomerSort, Dimensions, Edge, Histogram, Node, Params, PlaceRef, Replay, Report, Segment,
-    StageFunnel, Status, Timeline, Unmapped,
+    CustomerSort, Dimensions, DiscoveredValue, Discovery, Edge, Histogram, Node, Params, PlaceRef,
+    Replay, Report, Segment, StageFunnel, StageSuggestion, Status, Timeline, Unmapped, Variant,
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
@@ -111,6 +111,10 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<StageFunnel>(cfg),
         declaration::<Unmapped>(cfg),
         declaration::<Report>(cfg),
+        declaration::<DiscoveredValue>(cfg),
+        declaration::<Discovery>(cfg),
+        declaration::<StageSuggestion>(cfg),
+        declaration::<Variant>(cfg),
         declaration::<CustomerEvent>(cfg),
         declaration::<CustomerPath>(cfg),
         declaration::<Status>(cfg),

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use percorso::analytics::{
-    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Histogram, Params, Replay,
-    Report, Timeline,
+    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Discovery, Histogram,
+    Params, Replay, Report, StageSuggestion, Timeline, Variant,
 };
 use percorso::edit::{Edit, Edited, History};
 use percorso::export::ReportTable;
@@ -60,6 +60,11 @@ declare_commands! {
     stateless templates() -> Vec<TemplateInfo>;
     async new_journey(name: String, template: Option<String>) -> ApiResult<Journey>;
     async delete_journey(journey: JourneyId) -> ApiResult<()>;
+    async discover_journey(params: Params, stages: Option<usize>, name: String)
+        -> ApiResult<Discovery>;
+    async add_journey(journey: Journey) -> ApiResult<Journey>;
+    async suggest_stages(journey: JourneyId) -> ApiResult<Vec<StageSuggestion>>;
+    async paths(journey: JourneyId, params: Params, top: usize) -> ApiResult<Vec<Variant>>;
     async export_journey(journey: JourneyId, path: PathBuf) -> ApiResult<()>;
     async import_journey(path: PathBuf) -> ApiResult<Journey>;
 
@@ -260,6 +265,42 @@ pub async fn new_journey(
         api::new_journey(s, &name, template.as_deref())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn discover_journey(
+    state: State<'_, AppState>,
+    params: Params,
+    stages: Option<usize>,
+    name: String,
+) -> ApiResult<Discovery> {
+    blocking(&state, move |s| {
+        api::discover_journey(s, &params, stages, &name)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_journey(state: State<'_, AppState>, journey: Journey) -> ApiResult<Journey> {
+    blocking(&state, move |s| api::add_journey(s, &journey)).await
+}
+
+#[tauri::command]
+pub async fn suggest_stages(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+) -> ApiResult<Vec<StageSuggestion>> {
+    blocking(&state, move |s| api::suggest_stages(s, journey)).await
+}
+
+#[tauri::command]
+pub async fn paths(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    top: usize,
+) -> ApiResult<Vec<Variant>> {
+    blocking(&state, move |s| api::paths(s, journey, &params, top)).await
 }
 
 #[tauri::command]

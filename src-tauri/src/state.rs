@@ -21,6 +21,9 @@ pub struct Session {
     workspace: Option<Workspace>,
     /// The log sorted and resolved against one journey, built once and reused for every query.
     analysis: Option<Cached>,
+    /// The log with every value a touchpoint of its own, which discovery reads; built on first
+    /// use, dropped when the log changes.
+    log_values: Option<Analysis>,
     /// Where every workspace that opens is recorded.
     recents: Arc<Recents>,
 }
@@ -59,6 +62,7 @@ impl Session {
         self.path = workspace.path().to_path_buf();
         self.workspace = Some(workspace);
         self.analysis = None;
+        self.log_values = None;
         self.recents.add(&self.path);
     }
 
@@ -123,6 +127,17 @@ impl Session {
     /// Drops the cached analysis after the log or the journey's matching changed.
     pub fn forget_analysis(&mut self) {
         self.analysis = None;
+        self.log_values = None;
+    }
+
+    /// The analysis of the log with every value a touchpoint of its own, building it on first
+    /// use.
+    pub fn log_values(&mut self) -> ApiResult<&Analysis> {
+        let analysis = match self.log_values.take() {
+            Some(a) => a,
+            None => Analysis::of_log_values(self.workspace()?)?,
+        };
+        Ok(self.log_values.insert(analysis))
     }
 }
 
@@ -148,6 +163,7 @@ impl AppState {
                 path,
                 workspace: None,
                 analysis: None,
+                log_values: None,
                 recents: Arc::clone(&recents),
             })),
             recents,

@@ -3,7 +3,7 @@
 // The only module that calls `invoke`; a command that fails rejects with an ApiError.
 
 import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
-import type { Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, StageId, TemplateInfo, Timeline, TouchpointId, Warning, WorkspaceSummary } from "./types";
+import type { Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Variant, Warning, WorkspaceSummary } from "./types";
 
 export function workspaceSummary(): Promise<WorkspaceSummary> {
   return invoke<WorkspaceSummary>("workspace_summary");
@@ -79,6 +79,22 @@ export function newJourney(name: string, template: string | null): Promise<Journ
 
 export function deleteJourney(journey: JourneyId): Promise<null> {
   return invoke<null>("delete_journey", { journey });
+}
+
+export function discoverJourney(params: Params, stages: number | null, name: string): Promise<Discovery> {
+  return invoke<Discovery>("discover_journey", { params, stages, name });
+}
+
+export function addJourney(journey: Journey): Promise<Journey> {
+  return invoke<Journey>("add_journey", { journey });
+}
+
+export function suggestStages(journey: JourneyId): Promise<Array<StageSuggestion>> {
+  return invoke<Array<StageSuggestion>>("suggest_stages", { journey });
+}
+
+export function paths(journey: JourneyId, params: Params, top: number): Promise<Array<Variant>> {
+  return invoke<Array<Variant>>("paths", { journey, params, top });
 }
 
 export function exportJourney(journey: JourneyId, path: string): Promise<null> {

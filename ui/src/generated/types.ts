@@ -8,7 +8,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 params: { [key in string]: string }, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "task_failed";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "nothing_to_discover" | "task_failed";
 
 export type JourneyId = number;
 
@@ -174,6 +174,59 @@ export type Report = {
  * RFC 3339; `null` only when nothing is kept and no as-of time was given.
  */
 as_of: string | null, inactive_days: number, customers: number, events: number, nodes: Array<Node>, edges: Array<Edge>, stages: Array<StageFunnel>, unmapped: Array<Unmapped>, };
+
+export type DiscoveredValue = { name: string, 
+/**
+ * Index into the journey's stages.
+ */
+stage: number, 
+/**
+ * Mean number of distinct values customers met before their first meeting with this one.
+ */
+position: number, customers: number, events: number, 
+/**
+ * Customers whose first event is here.
+ */
+starts: number, 
+/**
+ * Suggested entry: many customers start here.
+ */
+entry: boolean, 
+/**
+ * Suggested goal: many long paths end here.
+ */
+goal: boolean, };
+
+export type Discovery = { 
+/**
+ * An ordinary journey (its ids are not rows of any workspace yet): stages in order, one
+ * touchpoint per value, in its lane and band, and the most used transitions.
+ */
+journey: Journey, 
+/**
+ * Whether the stage count was chosen from the data (not asked for).
+ */
+chosen: boolean, 
+/**
+ * Each value, in the order of the journey's touchpoints.
+ */
+values: Array<DiscoveredValue>, };
+
+export type StageSuggestion = { value: string, events: number, stage_id: StageId, stage: string, 
+/**
+ * The channel its events mostly carry, and the kind that goes with it.
+ */
+channel: Channel, kind: Kind, };
+
+export type Variant = { 
+/**
+ * Touchpoint names (raw values for unmapped events), in event order.
+ */
+path: Array<string>, customers: number, 
+/**
+ * customers ÷ customers in the filtered log × 100.
+ */
+share: number | null, };
 
 export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
 
