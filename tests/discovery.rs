@@ -55,6 +55,9 @@ fn quality(config: &DemoConfig) -> (f64, f64) {
         .unwrap();
     assert_eq!(discovery.journey.stages.len(), k);
     assert!(!discovery.chosen);
+    // Every touchpoint is reached from an entry, no name is used twice.
+    let warnings = percorso::validate(&discovery.journey);
+    assert!(warnings.is_empty(), "{warnings:?}");
     let mut right = 0;
     let (mut true_stage, mut found_stage) = (Vec::new(), Vec::new());
     for v in &discovery.values {

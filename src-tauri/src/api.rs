@@ -556,7 +556,10 @@ mod tests {
         assert_eq!(added.name, "Found");
         assert_eq!(added.stages[0].name, "First contact");
         assert_eq!(added.touchpoints.len(), proposal.touchpoints.len());
-        assert_eq!(workspace_summary(&state).unwrap().journeys.len(), before + 1);
+        assert_eq!(
+            workspace_summary(&state).unwrap().journeys.len(),
+            before + 1
+        );
         // Filters that keep nothing: a typed error, nothing added.
         let nothing = Params {
             from_ms: Some(4_000_000_000_000),

@@ -37,7 +37,7 @@ const GOAL_SHARE: f64 = 0.10;
 /// Designed transitions of a discovered journey: the most used ones, until they carry this share
 /// of the moves between different values…
 const TRANSITION_SHARE: f64 = 0.8;
-/// …and no more than this many per value.
+/// …and no more than this many per value; then each value's most used way in, if it has none.
 const TRANSITIONS_PER_VALUE: f64 = 2.5;
 
 /// A proposed journey and why each value is where it is.
@@ -169,7 +169,7 @@ impl Analysis {
             }
         }
 
-        let journey = self.journey_of(name, k, &values, &discovered, &profile);
+        let journey = self.journey_of(name, k, &values, &mut discovered, &profile);
         Ok(Discovery {
             journey,
             chosen,
@@ -355,9 +355,11 @@ impl Analysis {
         name: &str,
         k: usize,
         values: &[u32],
-        discovered: &[DiscoveredValue],
+        discovered: &mut [DiscoveredValue],
         profile: &Profile,
     ) -> Journey {
+        let transitions = self.transitions_of(values, discovered, profile);
+        let discovered = &*discovered;
         let stages: Vec<Stage> = (0..k)
             .map(|s| {
                 let named = discovered
@@ -400,6 +402,28 @@ impl Analysis {
                 }
             })
             .collect();
+        Journey {
+            id: JourneyId(0),
+            name: name.to_owned(),
+            description: format!(
+                "Discovered from the log: {} customers, {} stages",
+                profile.paths, k
+            ),
+            personas: Vec::new(),
+            stages,
+            touchpoints,
+            transitions,
+        }
+    }
+
+    /// The most used moves between different values as transitions, and what makes every value
+    /// reachable from an entry.
+    fn transitions_of(
+        &self,
+        values: &[u32],
+        discovered: &mut [DiscoveredValue],
+        profile: &Profile,
+    ) -> Vec<Transition> {
         let index: HashMap<u32, usize> = values.iter().enumerate().map(|(i, &p)| (p, i)).collect();
         let mut moves: Vec<((u32, u32), u64)> = profile
             .moves
@@ -416,33 +440,66 @@ impl Analysis {
         let all: u64 = moves.iter().map(|m| m.1).sum();
         let most = (values.len() as f64 * TRANSITIONS_PER_VALUE).ceil() as usize;
         let mut carried = 0u64;
-        let mut transitions = Vec::new();
-        for ((a, b), n) in moves {
-            if transitions.len() >= most || carried as f64 >= all as f64 * TRANSITION_SHARE {
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for &((a, b), n) in &moves {
+            if kept.len() >= most || carried as f64 >= all as f64 * TRANSITION_SHARE {
                 break;
             }
             carried += n;
-            let (Some(&from), Some(&to)) = (index.get(&a), index.get(&b)) else {
-                continue;
-            };
-            transitions.push(Transition {
-                id: TransitionId(transitions.len() as i64 + 1),
+            if let (Some(&from), Some(&to)) = (index.get(&a), index.get(&b)) {
+                kept.push((from, to));
+            }
+        }
+        // A value that no entry reaches gets its most used way in from one that is reached, so
+        // that the map has no touchpoint cut off from the entries.
+        let mut reached: Vec<bool> = discovered.iter().map(|v| v.entry).collect();
+        loop {
+            // What the kept transitions reach from the entries.
+            let mut changed = true;
+            while changed {
+                changed = false;
+                for &(from, to) in &kept {
+                    if reached[from] && !reached[to] {
+                        reached[to] = true;
+                        changed = true;
+                    }
+                }
+            }
+            let way_in = moves.iter().find_map(|&((a, b), _)| {
+                let (&from, &to) = (index.get(&a)?, index.get(&b)?);
+                (reached[from] && !reached[to]).then_some((from, to))
+            });
+            match way_in {
+                Some(pair) => kept.push(pair),
+                None => {
+                    // Left: values that customers only reach by starting there. Where customers
+                    // start is an entry.
+                    let start = (0..discovered.len())
+                        .filter(|&i| !reached[i] && discovered[i].starts > 0)
+                        .max_by(|&a, &b| {
+                            discovered[a]
+                                .starts
+                                .cmp(&discovered[b].starts)
+                                .then(b.cmp(&a))
+                        });
+                    match start {
+                        Some(i) => {
+                            discovered[i].entry = true;
+                            reached[i] = true;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+        kept.into_iter()
+            .enumerate()
+            .map(|(i, (from, to))| Transition {
+                id: TransitionId(i as i64 + 1),
                 from: TouchpointId(from as i64 + 1),
                 to: TouchpointId(to as i64 + 1),
-            });
-        }
-        Journey {
-            id: JourneyId(0),
-            name: name.to_owned(),
-            description: format!(
-                "Discovered from the log: {} customers, {} stages",
-                profile.paths, k
-            ),
-            personas: Vec::new(),
-            stages,
-            touchpoints,
-            transitions,
-        }
+            })
+            .collect()
     }
 }
 

@@ -10,7 +10,7 @@ use percorso::demo::retail;
 use percorso::Workspace;
 use serde_json::json;
 
-use crate::{check_legibility, screenshot, texts, wait_for, with_app};
+use crate::{check_legibility, screenshot, set_value, texts, wait_for, with_app};
 
 const NAMED: &str = "Web checkout";
 
@@ -111,20 +111,6 @@ async fn wait_for_or_show(client: &Client, css: &str, context: &str) {
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
-}
-
-async fn set_value(client: &Client, testid: &str, value: &str) {
-    client
-        .execute(
-            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
-             const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-             Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
-             el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));",
-            vec![json!(testid), json!(value)],
-        )
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(100)).await;
 }
 
 /// Clicks what `css` finds, as a user would: a card outside the canvas (the map opens readable,

@@ -46,7 +46,7 @@ async fn wait_until_gone(client: &Client, css: &str) {
 }
 
 /// Opens the wizard and reads `csv`, typed into its path field.
-async fn open_wizard_on(client: &Client, csv: &Path) {
+pub async fn open_wizard_on(client: &Client, csv: &Path) {
     click(client, "[data-testid=open-import]").await;
     wait_for(client, "[data-testid=import-path]", 1).await;
     client

@@ -8,6 +8,7 @@
 
 mod analyze;
 mod design;
+mod discover;
 mod editor;
 mod export;
 mod files;
@@ -283,6 +284,22 @@ where
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
+}
+
+/// Sets the `<select>` or `<input>` with `data-testid` `testid` to `value` as React sees a user
+/// do it.
+pub async fn set_value(client: &Client, testid: &str, value: &str) {
+    client
+        .execute(
+            "const el = document.querySelector(`[data-testid=${arguments[0]}]`);
+             const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+             Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, arguments[1]);
+             el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));",
+            vec![json!(testid), json!(value)],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
 }
 
 /// Clicks the element matching `css`.

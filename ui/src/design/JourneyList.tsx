@@ -8,6 +8,7 @@ import { fill } from "../i18n";
 import { useT } from "../language";
 import { designApi } from "./api";
 import { JourneyFileDialog } from "./JourneyFileDialog";
+import { DiscoverDialog } from "./DiscoverDialog";
 
 interface Props {
   summary: WorkspaceSummary;
@@ -20,6 +21,7 @@ export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
   const t = useT();
   const errorMessage = useErrorText();
   const [creating, setCreating] = useState(false);
+  const [discovering, setDiscovering] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [file, setFile] = useState<"export" | "import" | null>(null);
 
@@ -61,6 +63,9 @@ export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
         <button type="button" onClick={() => setCreating(true)} data-testid="new-journey">
           + {t("design.journey.new")}
         </button>
+        <button type="button" onClick={() => setDiscovering(true)} data-testid="journey-discover">
+          {t("discover.open")}
+        </button>
         <button type="button" onClick={() => setFile("import")} data-testid="journey-import">
           {t("design.journey.import")}
         </button>
@@ -84,6 +89,15 @@ export function JourneyList({ summary, journey, onOpen, onProblem }: Props) {
           onClose={() => setFile(null)}
           onImported={(id) => {
             setFile(null);
+            onOpen(id);
+          }}
+        />
+      )}
+      {discovering && (
+        <DiscoverDialog
+          onCancel={() => setDiscovering(false)}
+          onCreated={(id) => {
+            setDiscovering(false);
             onOpen(id);
           }}
         />

@@ -11,6 +11,8 @@ export const designApi = {
   warnings: commands.journeyWarnings,
   templates: commands.templates,
   newJourney: commands.newJourney,
+  discover: commands.discoverJourney,
+  addJourney: commands.addJourney,
   deleteJourney: commands.deleteJourney,
   exportJourney: commands.exportJourney,
   importJourney: commands.importJourney,

@@ -1,0 +1,143 @@
+//! A journey discovered from a log: a log goes into an empty workspace through the wizard, the
+//! journey is discovered from the journeys sidebar (the stage count moved, a stage renamed) and
+//! created, and the Analyze map is simplified. The screenshots show lanes with cards in them.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use percorso::demo::DemoConfig;
+use percorso::Workspace;
+
+use crate::import::open_wizard_on;
+use crate::{click, one_text, screenshot, set_value, wait_for, with_app};
+
+/// How many elements match `css`.
+async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+/// Waits until exactly `n` elements match `css`.
+async fn wait_for_exactly(client: &Client, css: &str, n: usize) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let found = count(client, css).await;
+        if found == n {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "`{css}`: {found}, not {n}, after 30 s"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// For each lane of the map, how many touchpoint cards lie inside it.
+async fn cards_per_lane(client: &Client) -> Vec<u64> {
+    let value = client
+        .execute(
+            "const lanes = Array.from(document.querySelectorAll('[data-testid=lane]'));
+             const cards = Array.from(document.querySelectorAll('[data-testid=touchpoint]'))
+               .map(c => c.getBoundingClientRect());
+             return lanes.map(l => {
+               const r = l.getBoundingClientRect();
+               return cards.filter(c => {
+                 const x = c.left + c.width / 2;
+                 return x >= r.left && x <= r.right;
+               }).length;
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_in_analyze() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("empty.percorso");
+    drop(Workspace::create(&workspace, false).unwrap());
+    let log = home.path().join("clickstream.csv");
+    let mut out = std::fs::File::create(&log).unwrap();
+    let config = DemoConfig {
+        customers: 2000,
+        ..DemoConfig::default()
+    };
+    percorso::import::generate::write_csv(&config, None, false, &mut out).unwrap();
+    drop(out);
+
+    with_app(&workspace, move |client| async move {
+        // The log goes in through the wizard, as it is.
+        wait_for(&client, "[data-testid=open-import]", 1).await;
+        open_wizard_on(&client, &log).await;
+        wait_for(&client, "[data-testid=import-preview] tbody tr", 5).await;
+        click(&client, "[data-testid=import-start]").await;
+        wait_for(&client, "[data-testid=import-summary]", 1).await;
+        click(&client, "[data-testid=import-done]").await;
+
+        // Discover from the journeys sidebar: a proposal in lanes.
+        click(&client, "[data-testid=mode-design]").await;
+        wait_for(&client, "[data-testid=journey-discover]", 1).await;
+        click(&client, "[data-testid=journey-discover]").await;
+        wait_for(&client, "[data-testid=discover-lane]", 2).await;
+        let chosen = count(&client, "[data-testid=discover-lane]").await;
+        assert!((2..=10).contains(&chosen), "{chosen} stages");
+        // Stage names come from the values, never "Stage 1".
+        let first_stage = client
+            .find(Locator::Css("[data-testid=discover-stage-name]"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(!first_stage.is_empty() && !first_stage.starts_with("Stage"), "{first_stage}");
+
+        // The stage-count control: four stages, every one with cards.
+        set_value(&client, "discover-stages", "4").await;
+        wait_for_exactly(&client, "[data-testid=discover-lane]", 4).await;
+        let empty = client
+            .execute(
+                "return Array.from(document.querySelectorAll('[data-testid=discover-lane]'))
+                   .filter(l => l.querySelectorAll('[data-testid=discover-card]').length === 0).length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(empty, serde_json::json!(0));
+        let cards = count(&client, "[data-testid=discover-card]").await;
+        assert!(cards > 20, "{cards} cards");
+        set_value(&client, "discover-stage-name", "First contact").await;
+        screenshot(&client, "discover-preview.png").await;
+        click(&client, "[data-testid=discover-create]").await;
+
+        // An ordinary journey, open in Design: four lanes, cards in each.
+        wait_for_exactly(&client, "[data-testid=lane]", 4).await;
+        wait_for(&client, "[data-testid=touchpoint]", cards).await;
+        let per_lane = cards_per_lane(&client).await;
+        assert!(per_lane.iter().all(|&n| n > 0), "cards per lane: {per_lane:?}");
+        assert_eq!(
+            one_text(&client, "[data-testid=journey-list] [aria-current=page] .journey-item-name")
+                .await,
+            "Discovered journey"
+        );
+        screenshot(&client, "discover-design.png").await;
+
+        // Analyze, then simplified: fewer transitions drawn, and the note says what is hidden.
+        click(&client, "[data-testid=mode-analyze]").await;
+        wait_for(&client, "[data-testid=simplify-transitions]", 1).await;
+        wait_for(&client, ".react-flow__edge", 1).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let before = count(&client, ".react-flow__edge").await;
+        screenshot(&client, "discover-analyze.png").await;
+        set_value(&client, "simplify-transitions", "40").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let after = count(&client, ".react-flow__edge").await;
+        assert!(after < before, "{after} transitions drawn after simplifying, {before} before");
+        let note = one_text(&client, "[data-testid=simplify-transitions-note]").await;
+        assert!(note.contains('%'), "{note}");
+        screenshot(&client, "discover-analyze-simplified.png").await;
+    })
+    .await;
+}
