@@ -54,7 +54,11 @@ fn main() -> Result<()> {
             .collect();
         println!(
             "discover ({}): {seconds:>8.3} s  ({} stages: {}; {} touchpoints, {} transitions)",
-            if stages.is_some() { "asked 6" } else { "chosen " },
+            if stages.is_some() {
+                "asked 6"
+            } else {
+                "chosen "
+            },
             names.len(),
             names.join(" | "),
             discovery.journey.touchpoints.len(),

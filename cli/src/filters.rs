@@ -45,6 +45,10 @@ pub struct Question {
     /// Keep events of this channel; repeat it for several.
     #[arg(long)]
     pub channel: Vec<String>,
+    /// Keep the customers whose complete path is exactly this: touchpoint names separated by
+    /// " > " or " → " (one of the paths `percorso paths` lists).
+    #[arg(long)]
+    pub path: Option<String>,
 }
 
 impl Question {
@@ -56,6 +60,7 @@ impl Question {
             to_ms: self.to,
             segments: self.segment.clone(),
             channels: self.channel.clone(),
+            path: self.path.as_deref().map(split_path).unwrap_or_default(),
         }
     }
 
@@ -83,6 +88,17 @@ pub fn parse_instant(text: &str) -> std::result::Result<i64, String> {
         .ok_or_else(|| {
             format!("\"{text}\" is neither RFC 3339 (2026-10-31T20:00:00Z) nor a date (2026-10-31)")
         })
+}
+
+/// "Ad > Product page > Checkout" (or with " → ", as `percorso paths` prints it) as its
+/// touchpoint names.
+fn split_path(text: &str) -> Vec<String> {
+    text.replace(" → ", " > ")
+        .split(" > ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn parse_segment(text: &str) -> std::result::Result<Segment, String> {

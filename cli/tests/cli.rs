@@ -243,4 +243,24 @@ fn journey_discover_proposes_a_journey_from_a_log_and_paths_lists_the_variants()
     assert_eq!(table.lines().count(), 4, "{table}");
     let first = table.lines().nth(1).unwrap();
     assert!(first.contains(&customers[0].to_string()), "{table}");
+
+    // The customers of one path: the report filtered to them counts exactly them.
+    let path: Vec<&str> = paths[1]["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let report = run(&[
+        "report",
+        "--workspace",
+        ws_arg,
+        "--format",
+        "json",
+        "--path",
+        &path.join(" → "),
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["customers"], customers[1]);
+    assert_eq!(report["events"], customers[1] * path.len() as u64);
 }

@@ -27,6 +27,10 @@ pub struct Params {
     pub segments: Vec<Segment>,
     /// Keeps events whose channel is one of these (all events when empty).
     pub channels: Vec<String>,
+    /// Keeps the customers whose complete path, the places of their events that the dates and
+    /// channels keep, is exactly this sequence of names (all customers when empty): the
+    /// customers of one of [`Analysis::variants`].
+    pub path: Vec<String>,
 }
 
 impl Default for Params {
@@ -38,6 +42,7 @@ impl Default for Params {
             to_ms: None,
             segments: Vec::new(),
             channels: Vec::new(),
+            path: Vec::new(),
         }
     }
 }
@@ -60,12 +65,16 @@ pub(crate) struct Filter {
 
 impl Filter {
     pub fn new(analysis: &Analysis, params: &Params) -> Result<Filter> {
-        Ok(Filter {
+        let mut filter = Filter {
             customers: customer_filter(analysis, &params.segments)?,
             from: params.from_ms.unwrap_or(i64::MIN),
             to: params.to_ms.unwrap_or(i64::MAX),
             channels: channel_filter(analysis, &params.channels),
-        })
+        };
+        if !params.path.is_empty() {
+            filter.customers = Some(path_filter(analysis, &filter, &params.path));
+        }
+        Ok(filter)
     }
 
     pub fn keeps_customer(&self, customer: usize) -> bool {
@@ -115,6 +124,36 @@ fn customer_filter(analysis: &Analysis, segments: &[Segment]) -> Result<Option<V
         }
     }
     Ok(Some(kept))
+}
+
+/// The customers (of those `filter` keeps) whose kept events' places are exactly `path`. A name
+/// no place has matches nobody.
+fn path_filter(analysis: &Analysis, filter: &Filter, path: &[String]) -> Vec<bool> {
+    let wanted: Option<Vec<u32>> = path
+        .iter()
+        .map(|name| {
+            analysis
+                .place_names
+                .iter()
+                .position(|p| p == name)
+                .map(super::as_u32)
+        })
+        .collect();
+    let Some(wanted) = wanted else {
+        return vec![false; analysis.customer_count()];
+    };
+    (0..analysis.customer_count())
+        .map(|c| {
+            if !filter.keeps_customer(c) {
+                return false;
+            }
+            let mut places = analysis
+                .events_of(c)
+                .filter(|&e| filter.keeps_event(analysis, e))
+                .map(|e| analysis.place[e]);
+            wanted.iter().all(|&w| places.next() == Some(w)) && places.next().is_none()
+        })
+        .collect()
 }
 
 fn unknown_attribute(analysis: &Analysis, name: &str) -> Error {

@@ -138,9 +138,10 @@ export function App() {
   }, [shownPath, shownJourney]);
   const reopen = useCallback((journeyId?: JourneyId) => open(journeyId), [open]);
 
-  const closeImport = (changed: boolean) => {
+  const closeImport = (changed: boolean, journey?: JourneyId) => {
     setImporting(null);
-    if (changed) open(loaded?.journey?.id);
+    if (journey !== undefined) open(journey);
+    else if (changed) open(loaded?.journey?.id);
   };
 
   return (

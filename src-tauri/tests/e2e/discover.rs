@@ -74,9 +74,12 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         wait_for(&client, "[data-testid=import-preview] tbody tr", 5).await;
         click(&client, "[data-testid=import-start]").await;
         wait_for(&client, "[data-testid=import-summary]", 1).await;
+        // The workspace had no journey: the summary offers to discover one.
+        wait_for(&client, "[data-testid=summary-discover]", 1).await;
         click(&client, "[data-testid=import-done]").await;
 
         // Discover from the journeys sidebar: a proposal in lanes.
+        wait_for(&client, "[data-testid=mode-design]", 1).await;
         click(&client, "[data-testid=mode-design]").await;
         wait_for(&client, "[data-testid=journey-discover]", 1).await;
         click(&client, "[data-testid=journey-discover]").await;
@@ -128,6 +131,8 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         click(&client, "[data-testid=mode-analyze]").await;
         wait_for(&client, "[data-testid=simplify-transitions]", 1).await;
         wait_for(&client, ".react-flow__edge", 1).await;
+        // Everything first (a slider's position is remembered from an earlier run).
+        set_value(&client, "simplify-transitions", "100").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let before = count(&client, ".react-flow__edge").await;
         screenshot(&client, "discover-analyze.png").await;
@@ -138,6 +143,39 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         let note = one_text(&client, "[data-testid=simplify-transitions-note]").await;
         assert!(note.contains('%'), "{note}");
         screenshot(&client, "discover-analyze-simplified.png").await;
+
+        // The most common paths: picking one filters Analyze to its customers.
+        wait_for(&client, "[data-testid=path-item]", 3).await;
+        let all = one_text(&client, "[data-testid=overview-customers]").await;
+        let first_path = client
+            .find(Locator::Css("[data-testid=path-item]"))
+            .await
+            .unwrap();
+        let label = first_path.text().await.unwrap();
+        first_path.click().await.unwrap();
+        wait_for(&client, "[data-testid=paths-clear]", 1).await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let now = one_text(&client, "[data-testid=overview-customers]").await;
+            if now != all {
+                // The path's customers, as its line in the list said.
+                let n = now.replace([',', '.', '\u{a0}', ' '], "");
+                assert!(
+                    label.replace([',', '.', '\u{a0}', ' '], "").contains(&format!("{n}customers")),
+                    "{now} customers after picking {label:?}"
+                );
+                break;
+            }
+            assert!(Instant::now() < deadline, "picking {label:?} changed nothing");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        screenshot(&client, "discover-analyze-path.png").await;
+        click(&client, "[data-testid=paths-clear]").await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while one_text(&client, "[data-testid=overview-customers]").await != all {
+            assert!(Instant::now() < deadline, "clearing the path did not bring all customers back");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
     })
     .await;
 }

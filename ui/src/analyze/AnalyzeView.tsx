@@ -10,6 +10,7 @@ import "./analyze.css";
 import type { Journey, Params, Segment, TouchpointId } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { AnalyzeMap } from "./AnalyzeMap";
+import { pickedSteps } from "./Paths";
 import { analyzeApi } from "./api";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
@@ -80,7 +81,9 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
     transitions: storedSimplify.transitions ?? defaults?.transitions ?? FULL,
     touchpoints: storedSimplify.touchpoints ?? defaults?.touchpoints ?? FULL,
   };
-  const shownPath = customer ? steps : null;
+  // A customer's path when one is open, else the path the analysis is filtered to.
+  const picked = useMemo(() => (a ? pickedSteps(a, params.path) : null), [a, params.path]);
+  const shownPath = customer ? steps : picked;
   const simplification = useMemo(() => {
     if (!a) return null;
     const pinned = (shownPath ?? []).flatMap((s) =>
@@ -127,7 +130,15 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
     );
   } else if (a) {
     panel = (
-      <Overview report={a} compareWith={b} onFind={setCustomer} onMapUnmapped={onMapUnmapped} />
+      <Overview
+        journey={id}
+        params={params}
+        report={a}
+        compareWith={b}
+        onFind={setCustomer}
+        onMapUnmapped={onMapUnmapped}
+        onPickPath={(picked) => setParams({ ...params, path: picked })}
+      />
     );
   }
 

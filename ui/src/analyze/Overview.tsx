@@ -2,10 +2,11 @@
 // values that the map does not know.
 
 import { useContext, useState } from "react";
-import type { Report } from "../generated/types";
+import type { JourneyId, Params, Report } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { formatInstant, formatNumber } from "../shared/format";
+import { Paths } from "./Paths";
 
 export function CustomerSearch({ onFind }: { onFind: (customer: string) => void }) {
   const t = useT();
@@ -38,15 +39,21 @@ export function CustomerSearch({ onFind }: { onFind: (customer: string) => void 
 }
 
 export function Overview({
+  journey,
+  params,
   report,
   compareWith,
   onFind,
   onMapUnmapped,
+  onPickPath,
 }: {
+  journey: JourneyId;
+  params: Params;
   report: Report;
   compareWith: Report | null;
   onFind: (customer: string) => void;
   onMapUnmapped: () => void;
+  onPickPath: (path: string[]) => void;
 }) {
   const language = useContext(LanguageContext);
   const t = useT();
@@ -74,6 +81,7 @@ export function Overview({
       )}
       <CustomerSearch onFind={onFind} />
       <p className="panel-hint">{t("overview.hint")}</p>
+      <Paths journey={journey} params={params} onPick={onPickPath} />
       <section className="unmapped" data-testid="unmapped-panel">
         <h3 className="section-title">{t("unmapped.title")}</h3>
         {report.unmapped.length === 0 ? (

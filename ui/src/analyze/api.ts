@@ -13,6 +13,7 @@ export const analyzeApi = {
   timeline: commands.timeline,
   customerPath: commands.customerPath,
   customerSummary: commands.customerSummary,
+  paths: commands.paths,
 };
 
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {

@@ -18,7 +18,8 @@ export const DEFAULT_PARAMS: Params = {
   "from_ms": null,
   "to_ms": null,
   "segments": [],
-  "channels": []
+  "channels": [],
+  "path": []
 };
 
 /** Every column role, in the order the wizard offers them. */

@@ -147,7 +147,13 @@ to_ms: number | null, segments: Array<Segment>,
 /**
  * Keeps events whose channel is one of these (all events when empty).
  */
-channels: Array<string>, };
+channels: Array<string>, 
+/**
+ * Keeps the customers whose complete path, the places of their events that the dates and
+ * channels keep, is exactly this sequence of names (all customers when empty): the
+ * customers of one of [`Analysis::variants`].
+ */
+path: Array<string>, };
 
 export type Node = { touchpoint: string, stage: string, touchpoint_id: number, events: number, customers: number, reach_pct: number | null, repeat: number | null, last_here: number, dropoff: number, dropoff_rate: number | null, median_next_s: number | null, p90_next_s: number | null, stalled_now: number, 
 /**

@@ -1,14 +1,24 @@
 // Step 4: what the import did — counts, rejected rows to browse and export, and the values that
-// matched no touchpoint, each to map, turn into a touchpoint, or leave unmapped.
+// matched no touchpoint, each to map, turn into a touchpoint (in the stage where customers meet
+// it, one click away), or leave unmapped. When the import made the journey itself, it offers to
+// discover one from the log.
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { api } from "../api";
 import { useErrorText } from "../errors";
 import { CSV, pickSavePath } from "../dialogs";
-import type { ImportSummary, Journey, RejectedPage } from "../generated/types";
+import type {
+  Channel,
+  ImportSummary,
+  Journey,
+  RejectedPage,
+  StageId,
+  StageSuggestion,
+} from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { useT } from "../language";
 import { importApi } from "./api";
+import { isLogMadeJourney, suggestedChannel, suggestionsFor } from "./suggestions";
 
 const PAGE = 50;
 
@@ -19,18 +29,50 @@ interface Props {
   language: Language;
   onChanged: () => void;
   onDone: () => void;
+  /** Opens "Discover the journey": offered when the import made the journey from the log. */
+  onDiscover: () => void;
 }
 
-export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
+export function SummaryStep({ summary, language, onChanged, onDone, onDiscover }: Props) {
   const t = useT();
   const errorMessage = useErrorText();
   const n = (value: number) => formatCount(language, value);
   const [journey, setJourney] = useState<Journey | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<StageSuggestion[]>([]);
 
   useEffect(() => {
     api.journey(summary.journey).then(setJourney, (e: unknown) => setError(errorMessage(e)));
   }, [summary.journey, errorMessage]);
+
+  // Where customers meet each unmapped value, asked once; without it the list works as before.
+  const anyUnmapped = summary.unmapped.length > 0;
+  useEffect(() => {
+    if (!anyUnmapped) return;
+    let current = true;
+    importApi.suggestStages(summary.journey).then(
+      (found) => current && setSuggestions(found),
+      () => {
+        // No suggestion to show: the manual controls are all there is.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [summary.journey, anyUnmapped]);
+
+  const suggested = useMemo(
+    () =>
+      journey
+        ? suggestionsFor(
+            summary.unmapped.map((u) => u.value),
+            suggestions,
+            journey,
+          )
+        : new Map<string, StageSuggestion>(),
+    [journey, suggestions, summary.unmapped],
+  );
+  const offerDiscovery = summary.journey_created || (journey !== null && isLogMadeJourney(journey));
 
   const reasons = Object.entries(summary.rejected_by_reason).filter(([, count]) => count > 0);
   return (
@@ -66,6 +108,19 @@ export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
       {summary.journey_created && (
         <p className="import-hint">{t("import.summary.journey_created")}</p>
       )}
+      {offerDiscovery && (
+        <div className="summary-discover">
+          <p>{t("import.summary.discover_hint")}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={onDiscover}
+            data-testid="summary-discover"
+          >
+            {t("import.summary.discover")}
+          </button>
+        </div>
+      )}
       {error && (
         <p className="import-notice import-notice-error" role="alert">
           {error}
@@ -94,6 +149,8 @@ export function SummaryStep({ summary, language, onChanged, onDone }: Props) {
                     value={u.value}
                     events={n(u.events)}
                     journey={journey}
+                    suggestion={suggested.get(u.value)}
+                    onJourney={setJourney}
                     onChanged={onChanged}
                   />
                 ))}
@@ -136,16 +193,24 @@ function UnmappedRow({
   value,
   events,
   journey,
+  suggestion,
+  onJourney,
   onChanged,
 }: {
   value: string;
   events: string;
   journey: Journey | null;
+  /** The stage where customers meet the value, when the engine has one. */
+  suggestion: StageSuggestion | undefined;
+  /** The journey after a touchpoint was created, so that every row offers it. */
+  onJourney: (journey: Journey) => void;
   onChanged: () => void;
 }) {
   const t = useT();
   const errorMessage = useErrorText();
   const [target, setTarget] = useState<string>("");
+  /** The stage chosen for "Create touchpoint"; until then the suggested one, else the first. */
+  const [stageChoice, setStageChoice] = useState<StageId | null>(null);
   const [settled, setSettled] = useState<Settled | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -170,15 +235,21 @@ function UnmappedRow({
       const name = journey?.touchpoints.find((tp) => tp.id === id)?.name ?? "";
       return { kind: "mapped", touchpoint: name };
     });
-  const create = () =>
+  /** One undoable edit: a touchpoint for the value in `stage` (null: the journey's first). */
+  const createIn = (stage: StageId | null, channel: Channel | null) =>
     act(async () => {
       if (!journey) throw new Error("no journey");
-      const edited = await importApi.createTouchpoint(journey.id, null, value, null);
+      const edited = await importApi.createTouchpoint(journey.id, stage, value, channel);
+      onJourney(edited.journey);
       const [made] = edited.created.touchpoints;
       const stageId = edited.journey.touchpoints.find((tp) => tp.id === made)?.stage;
-      const stage = edited.journey.stages.find((s) => s.id === stageId)?.name ?? "";
-      return { kind: "created", stage };
+      const name = edited.journey.stages.find((s) => s.id === stageId)?.name ?? "";
+      return { kind: "created", stage: name };
     });
+  const createStage = stageChoice ?? suggestion?.stage_id ?? null;
+  const create = () => createIn(createStage, suggestedChannel(suggestion));
+  const accept = () => suggestion && createIn(suggestion.stage_id, suggestedChannel(suggestion));
+  const stages = journey?.stages ?? [];
 
   return (
     <tr data-testid="unmapped-row">
@@ -195,44 +266,80 @@ function UnmappedRow({
               : fill(t("import.summary.created"), { stage: settled.stage })}
           </span>
         ) : (
-          <div className="unmapped-actions">
-            <select
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              disabled={!journey || busy}
-              data-testid="unmapped-target"
-            >
-              <option value="">{t("import.summary.leave")}</option>
-              {journey?.stages.map((stage) => (
-                <optgroup key={stage.id} label={stage.name}>
-                  {journey.touchpoints
-                    .filter((tp) => tp.stage === stage.id)
-                    .map((tp) => (
-                      <option key={tp.id} value={tp.id}>
-                        {tp.name}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-            <button
-              type="button"
-              onClick={() => void map()}
-              disabled={!target || busy}
-              data-testid="unmapped-map"
-            >
-              {t("import.summary.map_to")}
-            </button>
-            <button
-              type="button"
-              onClick={() => void create()}
-              disabled={!journey || busy}
-              data-testid="unmapped-create"
-            >
-              {t("import.summary.create")}
-            </button>
-            {error && <span className="inline-error">{error}</span>}
-          </div>
+          <>
+            {suggestion && (
+              <div className="unmapped-suggestion">
+                <span className="suggestion-stage" data-testid="suggestion-stage">
+                  {fill(t("import.summary.suggestion_stage"), { stage: suggestion.stage })}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => void accept()}
+                  disabled={!journey || busy}
+                  title={fill(t("import.summary.suggestion_accept_hint"), {
+                    stage: suggestion.stage,
+                  })}
+                  data-testid="suggestion-accept"
+                >
+                  {fill(t("import.summary.suggestion_accept"), { stage: suggestion.stage })}
+                </button>
+              </div>
+            )}
+            <div className="unmapped-actions">
+              <select
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                disabled={!journey || busy}
+                data-testid="unmapped-target"
+              >
+                <option value="">{t("import.summary.leave")}</option>
+                {journey?.stages.map((stage) => (
+                  <optgroup key={stage.id} label={stage.name}>
+                    {journey.touchpoints
+                      .filter((tp) => tp.stage === stage.id)
+                      .map((tp) => (
+                        <option key={tp.id} value={tp.id}>
+                          {tp.name}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+              <button
+                type="button"
+                onClick={() => void map()}
+                disabled={!target || busy}
+                data-testid="unmapped-map"
+              >
+                {t("import.summary.map_to")}
+              </button>
+              {stages.length > 1 && (
+                <select
+                  value={createStage ?? stages[0]?.id}
+                  onChange={(e) => setStageChoice(Number(e.target.value))}
+                  disabled={busy}
+                  aria-label={t("import.summary.create_stage")}
+                  title={t("import.summary.create_stage")}
+                  data-testid="unmapped-stage"
+                >
+                  {stages.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <button
+                type="button"
+                onClick={() => void create()}
+                disabled={!journey || busy}
+                data-testid="unmapped-create"
+              >
+                {t("import.summary.create")}
+              </button>
+              {error && <span className="inline-error">{error}</span>}
+            </div>
+          </>
         )}
       </td>
     </tr>

@@ -18,6 +18,8 @@ export const importApi = {
   exportRejected: commands.exportRejected,
   mapValue: commands.mapValue,
   createTouchpoint: commands.createTouchpoint,
+  /** For each log value the journey lacks, the stage where customers meet it. */
+  suggestStages: commands.suggestStages,
   timezones: commands.timezones,
 };
 

@@ -79,6 +79,11 @@ export const en = {
   "funnel.completed": "completed",
   "funnel.last": "last stage",
 
+  "paths.title": "Most common paths",
+  "paths.customers": "{n} customers · {share}",
+  "paths.filtered": "Every number counts the customers of the highlighted path.",
+  "paths.clear": "Show all customers",
+  "paths.none": "No path: the filters keep no event.",
   "unmapped.title": "Unmapped log values",
   "unmapped.none": "Every log value matches a touchpoint.",
   "unmapped.hint":
@@ -255,6 +260,11 @@ export const it: Record<keyof typeof en, string> = {
   "funnel.completed": "completati",
   "funnel.last": "ultima fase",
 
+  "paths.title": "Percorsi più frequenti",
+  "paths.customers": "{n} clienti · {share}",
+  "paths.filtered": "Ogni numero conta i clienti del percorso evidenziato.",
+  "paths.clear": "Mostra tutti i clienti",
+  "paths.none": "Nessun percorso: i filtri non tengono nessun evento.",
   "unmapped.title": "Valori del registro non mappati",
   "unmapped.none": "Ogni valore del registro corrisponde a un punto di contatto.",
   "unmapped.hint":

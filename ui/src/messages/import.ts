@@ -111,6 +111,14 @@ export const en = {
   "import.summary.create": "Create touchpoint",
   "import.summary.mapped": "Mapped to {touchpoint}",
   "import.summary.created": "Touchpoint created in “{stage}”",
+  "import.summary.create_stage": "Stage of the new touchpoint",
+  "import.summary.suggestion_stage": "Customers meet it during “{stage}”",
+  "import.summary.suggestion_accept": "Add to {stage}",
+  "import.summary.suggestion_accept_hint":
+    "Create a touchpoint for this value in stage “{stage}”, with the channel its events carry",
+  "import.summary.discover": "Discover the journey…",
+  "import.summary.discover_hint":
+    "Order the log's values into stages, by when customers meet them, and make a journey of them.",
   "import.summary.rejected_rows": "Rejected rows",
   "import.summary.line": "Line",
   "import.summary.reason": "Reason",
@@ -244,6 +252,14 @@ export const it: Record<keyof typeof en, string> = {
   "import.summary.create": "Crea punto di contatto",
   "import.summary.mapped": "Associato a {touchpoint}",
   "import.summary.created": "Punto di contatto creato in «{stage}»",
+  "import.summary.create_stage": "Fase del nuovo punto di contatto",
+  "import.summary.suggestion_stage": "I clienti lo incontrano nella fase «{stage}»",
+  "import.summary.suggestion_accept": "Aggiungi a «{stage}»",
+  "import.summary.suggestion_accept_hint":
+    "Crea un punto di contatto per questo valore nella fase «{stage}», con il canale dei suoi eventi",
+  "import.summary.discover": "Scopri il percorso…",
+  "import.summary.discover_hint":
+    "Ordina in fasi i valori del log, secondo quando i clienti li incontrano, e ne fa un percorso.",
   "import.summary.rejected_rows": "Righe scartate",
   "import.summary.line": "Riga",
   "import.summary.reason": "Motivo",
