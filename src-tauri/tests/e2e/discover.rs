@@ -32,12 +32,13 @@ async fn wait_for_exactly(client: &Client, css: &str, n: usize) {
     }
 }
 
-/// For each lane of the map, how many touchpoint cards lie inside it.
-async fn cards_per_lane(client: &Client) -> Vec<u64> {
+/// For each lane of the map inside `scope`, how many touchpoint cards lie inside it.
+async fn cards_per_lane(client: &Client, scope: &str) -> Vec<u64> {
     let value = client
         .execute(
-            "const lanes = Array.from(document.querySelectorAll('[data-testid=lane]'));
-             const cards = Array.from(document.querySelectorAll('[data-testid=touchpoint]'))
+            "const root = document.querySelector(arguments[0]);
+             const lanes = Array.from(root.querySelectorAll('[data-testid=lane]'));
+             const cards = Array.from(root.querySelectorAll('[data-testid=touchpoint]'))
                .map(c => c.getBoundingClientRect());
              return lanes.map(l => {
                const r = l.getBoundingClientRect();
@@ -46,7 +47,7 @@ async fn cards_per_lane(client: &Client) -> Vec<u64> {
                  return x >= r.left && x <= r.right;
                }).length;
              });",
-            vec![],
+            vec![serde_json::json!(scope)],
         )
         .await
         .unwrap();
@@ -83,8 +84,8 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         click(&client, "[data-testid=mode-design]").await;
         wait_for(&client, "[data-testid=journey-discover]", 1).await;
         click(&client, "[data-testid=journey-discover]").await;
-        wait_for(&client, "[data-testid=discover-lane]", 2).await;
-        let chosen = count(&client, "[data-testid=discover-lane]").await;
+        wait_for(&client, "[data-testid=discover-stage-name]", 2).await;
+        let chosen = count(&client, "[data-testid=discover-stage-name]").await;
         assert!((2..=10).contains(&chosen), "{chosen} stages");
         // Stage names come from the values, never "Stage 1".
         let first_stage = client
@@ -95,22 +96,26 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
             .await
             .unwrap()
             .unwrap_or_default();
-        assert!(!first_stage.is_empty() && !first_stage.starts_with("Stage"), "{first_stage}");
+        assert!(
+            !first_stage.is_empty() && !first_stage.starts_with("Stage"),
+            "{first_stage}"
+        );
 
-        // The stage-count control: four stages, every one with cards.
+        // The stage-count control: four stages, drawn as lanes, every one with cards.
         set_value(&client, "discover-stages", "4").await;
-        wait_for_exactly(&client, "[data-testid=discover-lane]", 4).await;
-        let empty = client
-            .execute(
-                "return Array.from(document.querySelectorAll('[data-testid=discover-lane]'))
-                   .filter(l => l.querySelectorAll('[data-testid=discover-card]').length === 0).length;",
-                vec![],
-            )
-            .await
-            .unwrap();
-        assert_eq!(empty, serde_json::json!(0));
-        let cards = count(&client, "[data-testid=discover-card]").await;
+        wait_for_exactly(&client, "[data-testid=discover-stage-name]", 4).await;
+        wait_for_exactly(&client, "[data-testid=discover-map] [data-testid=lane]", 4).await;
+        let cards = count(
+            &client,
+            "[data-testid=discover-map] [data-testid=touchpoint]",
+        )
+        .await;
         assert!(cards > 20, "{cards} cards");
+        let per_lane = cards_per_lane(&client, "[data-testid=discover-map]").await;
+        assert!(
+            per_lane.iter().all(|&n| n > 0),
+            "cards per lane: {per_lane:?}"
+        );
         set_value(&client, "discover-stage-name", "First contact").await;
         screenshot(&client, "discover-preview.png").await;
         click(&client, "[data-testid=discover-create]").await;
@@ -118,11 +123,17 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         // An ordinary journey, open in Design: four lanes, cards in each.
         wait_for_exactly(&client, "[data-testid=lane]", 4).await;
         wait_for(&client, "[data-testid=touchpoint]", cards).await;
-        let per_lane = cards_per_lane(&client).await;
-        assert!(per_lane.iter().all(|&n| n > 0), "cards per lane: {per_lane:?}");
+        let per_lane = cards_per_lane(&client, "body").await;
+        assert!(
+            per_lane.iter().all(|&n| n > 0),
+            "cards per lane: {per_lane:?}"
+        );
         assert_eq!(
-            one_text(&client, "[data-testid=journey-list] [aria-current=page] .journey-item-name")
-                .await,
+            one_text(
+                &client,
+                "[data-testid=journey-list] [aria-current=page] .journey-item-name"
+            )
+            .await,
             "Discovered journey"
         );
         screenshot(&client, "discover-design.png").await;
@@ -139,7 +150,10 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         set_value(&client, "simplify-transitions", "40").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let after = count(&client, ".react-flow__edge").await;
-        assert!(after < before, "{after} transitions drawn after simplifying, {before} before");
+        assert!(
+            after < before,
+            "{after} transitions drawn after simplifying, {before} before"
+        );
         let note = one_text(&client, "[data-testid=simplify-transitions-note]").await;
         assert!(note.contains('%'), "{note}");
         screenshot(&client, "discover-analyze-simplified.png").await;
@@ -161,19 +175,27 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
                 // The path's customers, as its line in the list said.
                 let n = now.replace([',', '.', '\u{a0}', ' '], "");
                 assert!(
-                    label.replace([',', '.', '\u{a0}', ' '], "").contains(&format!("{n}customers")),
+                    label
+                        .replace([',', '.', '\u{a0}', ' '], "")
+                        .contains(&format!("{n}customers")),
                     "{now} customers after picking {label:?}"
                 );
                 break;
             }
-            assert!(Instant::now() < deadline, "picking {label:?} changed nothing");
+            assert!(
+                Instant::now() < deadline,
+                "picking {label:?} changed nothing"
+            );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
         screenshot(&client, "discover-analyze-path.png").await;
         click(&client, "[data-testid=paths-clear]").await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while one_text(&client, "[data-testid=overview-customers]").await != all {
-            assert!(Instant::now() < deadline, "clearing the path did not bring all customers back");
+            assert!(
+                Instant::now() < deadline,
+                "clearing the path did not bring all customers back"
+            );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     })

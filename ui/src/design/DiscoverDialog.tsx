@@ -3,12 +3,12 @@
 // stage count can be asked for, the stage names edited; "Create journey" adds an ordinary
 // journey, editable in Design like a drawn one.
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useErrorText } from "../errors";
 import type { Discovery, JourneyId } from "../generated/types";
 import { fill } from "../i18n";
 import { useT } from "../language";
-import { ChannelIcon } from "../map/channels";
+import { JourneyPreview } from "../map/JourneyPreview";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { designApi } from "./api";
 
@@ -73,6 +73,15 @@ export function DiscoverDialog({ onCancel, onCreated }: Props) {
   };
 
   const count = discovery?.journey.stages.length ?? 0;
+  // The proposal with the stage names as edited, as the map shows it.
+  const preview = useMemo(
+    () =>
+      discovery && {
+        ...discovery.journey,
+        stages: discovery.journey.stages.map((s, i) => ({ ...s, name: names[i] ?? s.name })),
+      },
+    [discovery, names],
+  );
   return (
     <div className="import-backdrop" role="presentation">
       <div
@@ -126,52 +135,35 @@ export function DiscoverDialog({ onCancel, onCreated }: Props) {
             {error}
           </p>
         )}
-        {discovery && (
-          <div
-            className={busy ? "discover-lanes is-busy" : "discover-lanes"}
-            data-testid="discover-preview"
-          >
-            {discovery.journey.stages.map((stage, i) => {
-              const members = discovery.values.filter((v) => v.stage === i);
-              return (
-                <section key={stage.id} className="discover-lane" data-testid="discover-lane">
-                  <input
-                    type="text"
-                    className="discover-stage-name"
-                    aria-label={fill(t("discover.stage_name"), { n: i + 1 })}
-                    value={names[i] ?? stage.name}
-                    dir="auto"
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      setNames((all) => all.map((n, j) => (j === i ? value : n)));
-                    }}
-                    data-testid="discover-stage-name"
-                  />
-                  <ul>
-                    {members.map((v) => {
-                      const tp = discovery.journey.touchpoints.find((x) => x.name === v.name);
-                      return (
-                        <li key={v.name} className="discover-card" data-testid="discover-card">
-                          {tp && <ChannelIcon channel={tp.channel} />}
-                          <span className="discover-card-name" dir="auto">
-                            {v.name}
-                          </span>
-                          <span className="discover-card-meta">
-                            {fill(t("discover.customers"), {
-                              n: v.customers.toLocaleString(),
-                            })}
-                            {v.entry && (
-                              <span className="discover-mark">{t("discover.entry")}</span>
-                            )}
-                            {v.goal && <span className="discover-mark">{t("discover.goal")}</span>}
-                          </span>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </section>
-              );
-            })}
+        {discovery && preview && (
+          <div className={busy ? "discover-preview is-busy" : "discover-preview"}>
+            <div className="discover-names" data-testid="discover-preview">
+              {discovery.journey.stages.map((stage, i) => (
+                <input
+                  key={stage.id}
+                  type="text"
+                  className="discover-stage-name"
+                  aria-label={fill(t("discover.stage_name"), { n: i + 1 })}
+                  value={names[i] ?? stage.name}
+                  dir="auto"
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setNames((all) => all.map((n, j) => (j === i ? value : n)));
+                  }}
+                  data-testid="discover-stage-name"
+                />
+              ))}
+            </div>
+            <div className="discover-map" data-testid="discover-map">
+              <JourneyPreview key={preview.stages.length} journey={preview} />
+            </div>
+            <p className="panel-hint">
+              {fill(t("discover.summary"), {
+                touchpoints: discovery.journey.touchpoints.length,
+                entries: discovery.values.filter((v) => v.entry).length,
+                goals: discovery.values.filter((v) => v.goal).length,
+              })}
+            </p>
           </div>
         )}
         {!discovery && !error && <p className="export-note">{t("discover.working")}</p>}
