@@ -7,34 +7,19 @@
 use std::time::Instant;
 
 use percorso::analytics::{Analysis, Params, Segment};
-use percorso::demo::{retail, DemoConfig, Generator};
+use percorso::demo::{retail, DemoConfig};
 use percorso::journey::{
     Journey, JourneyId, Stage, StageId, Touchpoint, TouchpointId, Transition, TransitionId,
 };
 use percorso::Result;
 
-/// The demo generates about 6.8 events per customer.
-const EVENTS_PER_CUSTOMER: f64 = 6.8;
 const DAY_MS: i64 = 86_400_000;
 
+#[path = "support/log.rs"]
+mod generated;
+
 fn main() -> Result<()> {
-    let events: u64 = std::env::args()
-        .skip(1)
-        .find_map(|a| a.replace('_', "").parse().ok())
-        .unwrap_or(1_000_000);
-    let customers = (events as f64 / EVENTS_PER_CUSTOMER).round() as u64;
-    let started = Instant::now();
-    let log = Generator::new(DemoConfig {
-        customers,
-        ..DemoConfig::default()
-    })
-    .log();
-    println!("events:            {}", log.len());
-    println!("customers:         {}", log.customers.len());
-    println!(
-        "generate log:      {:>8.3} s",
-        started.elapsed().as_secs_f64()
-    );
+    let log = generated::demo_log(generated::events_asked());
 
     let journey = demo_journey();
     let exposure = vec!["impression".to_owned(), "delivered".to_owned()];

@@ -9,30 +9,13 @@
 use std::time::Instant;
 
 use percorso::analytics::{unassigned_journey, Analysis, Params};
-use percorso::demo::{DemoConfig, Generator};
 use percorso::Result;
 
-/// The demo generates about 6.8 events per customer.
-const EVENTS_PER_CUSTOMER: f64 = 6.8;
+#[path = "support/log.rs"]
+mod generated;
 
 fn main() -> Result<()> {
-    let events: u64 = std::env::args()
-        .skip(1)
-        .find_map(|a| a.replace('_', "").parse().ok())
-        .unwrap_or(1_000_000);
-    let customers = (events as f64 / EVENTS_PER_CUSTOMER).round() as u64;
-    let started = Instant::now();
-    let log = Generator::new(DemoConfig {
-        customers,
-        ..DemoConfig::default()
-    })
-    .log();
-    println!("events:              {}", log.len());
-    println!("customers:           {}", log.customers.len());
-    println!(
-        "generate log:        {:>8.3} s",
-        started.elapsed().as_secs_f64()
-    );
+    let log = generated::demo_log(generated::events_asked());
 
     let started = Instant::now();
     let analysis = Analysis::new(&log, &unassigned_journey(&log), &[]);

@@ -18,7 +18,7 @@ import {
 import type { Journey, Report, TouchpointId } from "../generated/types";
 import { LanguageContext } from "../language";
 import { layoutJourney, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
-import { Lane, type LaneNode } from "../map/nodes";
+import { Lane, laneNodes, type LaneNode } from "../map/nodes";
 import { formatDuration, formatInstant } from "../shared/format";
 import { firstView } from "../shared/viewport";
 import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./nodes";
@@ -83,18 +83,7 @@ export function AnalyzeMap({
     const drawn = (from: number, to: number) =>
       !hidden(from) && !hidden(to) && !hiddenTransitions.has(transitionKey(from, to));
 
-    const lanes: LaneNode[] = layout.lanes.map((lane) => ({
-      id: `lane-${lane.stage}`,
-      type: "lane",
-      position: { x: lane.x, y: lane.y },
-      width: lane.width,
-      height: lane.height,
-      data: { name: lane.name, index: lane.index, bands: layout.bands },
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      zIndex: -1,
-    }));
+    const lanes: LaneNode[] = laneNodes(layout);
     const stagesA = new Map(report.stages.map((s) => [s.stage_id, s]));
     const stagesB = new Map((compareWith?.stages ?? []).map((s) => [s.stage_id, s]));
     const maxReached = Math.max(

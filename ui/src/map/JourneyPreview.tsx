@@ -5,25 +5,14 @@ import { useMemo } from "react";
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import type { Journey } from "../generated/types";
 import { layoutJourney } from "./layout";
-import { nodeTypes, type LaneNode, type TouchpointNode } from "./nodes";
+import { laneNodes, nodeTypes, type LaneNode, type TouchpointNode } from "./nodes";
 
 const INK = "#64748b";
 
 export function JourneyPreview({ journey }: { journey: Journey }) {
   const { nodes, edges } = useMemo(() => {
     const layout = layoutJourney(journey);
-    const lanes: LaneNode[] = layout.lanes.map((lane) => ({
-      id: `lane-${lane.stage}`,
-      type: "lane",
-      position: { x: lane.x, y: lane.y },
-      width: lane.width,
-      height: lane.height,
-      data: { name: lane.name, index: lane.index, bands: layout.bands },
-      draggable: false,
-      selectable: false,
-      focusable: false,
-      zIndex: -1,
-    }));
+    const lanes: LaneNode[] = laneNodes(layout);
     const cards: TouchpointNode[] = journey.touchpoints.flatMap((tp) => {
       const at = layout.positions.get(tp.id);
       return at

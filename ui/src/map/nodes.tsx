@@ -1,7 +1,7 @@
 // The React Flow node components of the map: stage lanes (background) and touchpoints.
 
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import type { BandBox } from "./layout";
+import type { BandBox, MapLayout } from "./layout";
 import type { Touchpoint } from "../generated/types";
 import { ChannelIcon } from "./channels";
 import { useT } from "../language";
@@ -9,6 +9,22 @@ import { useT } from "../language";
 export type LaneNode = Node<{ name: string; index: number; bands: BandBox[] }, "lane">;
 /** `flagged`: the journey's validation warns about this touchpoint (design mode). */
 export type TouchpointNode = Node<{ touchpoint: Touchpoint; flagged?: boolean }, "touchpoint">;
+
+/** The lanes of `layout` as read-only background nodes. */
+export function laneNodes(layout: MapLayout): LaneNode[] {
+  return layout.lanes.map((lane) => ({
+    id: `lane-${lane.stage}`,
+    type: "lane",
+    position: { x: lane.x, y: lane.y },
+    width: lane.width,
+    height: lane.height,
+    data: { name: lane.name, index: lane.index, bands: layout.bands },
+    draggable: false,
+    selectable: false,
+    focusable: false,
+    zIndex: -1,
+  }));
+}
 
 /** A lane's physical and digital bands, each with its label. */
 export function LaneBands({ bands }: { bands: BandBox[] }) {
