@@ -197,7 +197,7 @@ fn discover(
             }
         };
     }
-    let id = ws.insert_journey_value(journey)?;
+    let id = ws.insert_discovered_journey(journey)?;
     writeln!(
         out,
         "Added journey {id} \"{}\": {}",

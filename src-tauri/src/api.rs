@@ -184,11 +184,12 @@ pub fn discover_journey(
     Ok(analysis.discover(&evaluation, stages, name)?)
 }
 
-/// Stores `journey` (a discovery the user may have renamed the stages of) as a new journey.
+/// Stores `journey` (a discovery the user may have renamed the stages of) as a new journey, its
+/// content one undo step.
 pub fn add_journey(state: &AppState, journey: &Journey) -> ApiResult<Journey> {
     let mut session = state.lock()?;
     let ws = session.workspace()?;
-    let id = ws.insert_journey_value(journey)?;
+    let id = ws.insert_discovered_journey(journey)?;
     Ok(ws.journey(id)?)
 }
 
@@ -560,6 +561,12 @@ mod tests {
             workspace_summary(&state).unwrap().journeys.len(),
             before + 1
         );
+        // Its content is one undo step.
+        let undone = undo(&state, added.id).unwrap();
+        assert!(undone.journey.touchpoints.is_empty() && undone.journey.stages.is_empty());
+        let redone = redo(&state, added.id).unwrap();
+        assert_eq!(redone.journey.touchpoints.len(), proposal.touchpoints.len());
+        assert_eq!(redone.journey.stages[0].name, "First contact");
         // Filters that keep nothing: a typed error, nothing added.
         let nothing = Params {
             from_ms: Some(4_000_000_000_000),

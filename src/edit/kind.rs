@@ -31,11 +31,14 @@ pub enum EditKind {
     TidyLayout,
     /// A batch of more than one edit.
     Several,
+    /// A journey's whole content as discovery proposed it (see
+    /// [`crate::workspace::Workspace::insert_discovered_journey`]).
+    DiscoverJourney,
 }
 
 impl EditKind {
     /// Every kind, for the UI's table of names.
-    pub const ALL: [EditKind; 20] = [
+    pub const ALL: [EditKind; 21] = [
         EditKind::RenameJourney,
         EditKind::EditJourneyDescription,
         EditKind::AddStage,
@@ -56,6 +59,7 @@ impl EditKind {
         EditKind::Paste,
         EditKind::TidyLayout,
         EditKind::Several,
+        EditKind::DiscoverJourney,
     ];
 
     /// The short English name stored with an edit in the history ("Undo rename stage").
@@ -81,6 +85,7 @@ impl EditKind {
             EditKind::Paste => "paste",
             EditKind::TidyLayout => "tidy layout",
             EditKind::Several => "several edits",
+            EditKind::DiscoverJourney => "discover journey",
         }
     }
 }

@@ -177,6 +177,22 @@ impl Workspace {
     /// `value` only say which touchpoints transitions link and which stage each touchpoint is
     /// in). Returns the new journey's id.
     pub fn insert_journey_value(&mut self, value: &Journey) -> Result<JourneyId> {
+        self.store_journey_value(value, None)
+    }
+
+    /// Stores a journey that discovery proposed as a new journey whose content is one step of
+    /// its undo history: undo leaves the journey empty, redo brings the proposal back.
+    pub fn insert_discovered_journey(&mut self, value: &Journey) -> Result<JourneyId> {
+        self.store_journey_value(value, Some(crate::edit::EditKind::DiscoverJourney))
+    }
+
+    /// [`Workspace::insert_journey_value`], recording the content as one undo step of kind
+    /// `record` when given.
+    fn store_journey_value(
+        &mut self,
+        value: &Journey,
+        record: Option<crate::edit::EditKind>,
+    ) -> Result<JourneyId> {
         if value.name.trim().is_empty() {
             return Err(Error::NameRequired { what: "journey" });
         }
@@ -194,13 +210,19 @@ impl Workspace {
             ..Journey::default()
         };
         // The content goes in as one edit from the empty journey, so that it is checked like
-        // any edit; it is not kept in the history.
+        // any edit; it is kept in the history only when asked.
         let mut ids = next_ids(&tx)?;
         let mut after = empty.clone();
         renumbered(value, &mut ids, &mut after)?;
         let change = Change::between(&empty, &after);
         write_change(&tx, journey, &empty, &change)?;
         raise_high_water(&tx, &ids)?;
+        if let Some(kind) = record {
+            tx.execute(
+                "INSERT INTO edit_history (journey_id, label, change) VALUES (?1, ?2, ?3)",
+                params![journey.0, kind.label(), to_json(&change)?],
+            )?;
+        }
         tx.commit()?;
         Ok(journey)
     }

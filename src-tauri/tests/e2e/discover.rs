@@ -117,7 +117,7 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
             "cards per lane: {per_lane:?}"
         );
         set_value(&client, "discover-stage-name", "First contact").await;
-        screenshot(&client, "discover-preview.png").await;
+        screenshot(&client, "e2e-discover-preview.png").await;
         click(&client, "[data-testid=discover-create]").await;
 
         // An ordinary journey, open in Design: four lanes, cards in each.
@@ -136,7 +136,20 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
             .await,
             "Discovered journey"
         );
-        screenshot(&client, "discover-design.png").await;
+        screenshot(&client, "e2e-discover-design.png").await;
+
+        // The journey's content is one undo step: undo empties it, redo brings it back.
+        let undo = client
+            .find(Locator::Css("[data-testid=undo]"))
+            .await
+            .unwrap();
+        let title = undo.attr("title").await.unwrap().unwrap_or_default();
+        assert!(title.contains("discover journey"), "{title}");
+        undo.click().await.unwrap();
+        wait_for_exactly(&client, "[data-testid=lane]", 0).await;
+        click(&client, "[data-testid=redo]").await;
+        wait_for_exactly(&client, "[data-testid=lane]", 4).await;
+        wait_for(&client, "[data-testid=touchpoint]", cards).await;
 
         // Analyze, then simplified: fewer transitions drawn, and the note says what is hidden.
         click(&client, "[data-testid=mode-analyze]").await;
@@ -146,7 +159,7 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         set_value(&client, "simplify-transitions", "100").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let before = count(&client, ".react-flow__edge").await;
-        screenshot(&client, "discover-analyze.png").await;
+        screenshot(&client, "e2e-discover-analyze.png").await;
         set_value(&client, "simplify-transitions", "40").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let after = count(&client, ".react-flow__edge").await;
@@ -156,7 +169,7 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         );
         let note = one_text(&client, "[data-testid=simplify-transitions-note]").await;
         assert!(note.contains('%'), "{note}");
-        screenshot(&client, "discover-analyze-simplified.png").await;
+        screenshot(&client, "e2e-discover-analyze-simplified.png").await;
 
         // The most common paths: picking one filters Analyze to its customers.
         wait_for(&client, "[data-testid=path-item]", 3).await;
@@ -188,7 +201,7 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
             );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
-        screenshot(&client, "discover-analyze-path.png").await;
+        screenshot(&client, "e2e-discover-analyze-path.png").await;
         click(&client, "[data-testid=paths-clear]").await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while one_text(&client, "[data-testid=overview-customers]").await != all {

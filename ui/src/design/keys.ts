@@ -73,6 +73,7 @@ const KIND_MESSAGES: Record<EditKind, MessageKey> = {
   paste: "edit.paste",
   tidy_layout: "edit.tidy",
   several: "edit.several",
+  discover_journey: "edit.discover_journey",
 };
 
 /** The history's entry (the label the engine stores with an edit) in the UI language. */

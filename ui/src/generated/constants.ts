@@ -180,5 +180,9 @@ export const EDIT_KINDS: Array<EditKindLabel> = [
   {
     "kind": "several",
     "label": "several edits"
+  },
+  {
+    "kind": "discover_journey",
+    "label": "discover journey"
   }
 ];

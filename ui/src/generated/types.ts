@@ -465,7 +465,7 @@ export type Paper = "a4" | "letter";
 
 export type ReportTable = "touchpoints" | "transitions" | "stages" | "unmapped";
 
-export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several";
+export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey";
 
 export type EditKindLabel = { kind: EditKind, label: string, };
 

@@ -150,6 +150,7 @@ export const en = {
   "edit.paste": "paste",
   "edit.tidy": "tidy layout",
   "edit.several": "several edits",
+  "edit.discover_journey": "discover journey",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -304,4 +305,5 @@ export const it: Record<keyof typeof en, string> = {
   "edit.paste": "incolla",
   "edit.tidy": "riordina",
   "edit.several": "più modifiche",
+  "edit.discover_journey": "scopri il percorso",
 };
