@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api } from "./api";
 import { errorText } from "./errors";
-import type { Journey, JourneyId, WorkspaceSummary } from "./generated/types";
+import type { Journey, JourneyId, Params, WorkspaceSummary } from "./generated/types";
 import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
 import { DesignView } from "./design/DesignView";
@@ -46,8 +46,11 @@ export function App() {
   const [exporting, setExporting] = useState<ExportSource | null>(null);
   /** What Analyze shows now; Design exports the journey itself. */
   const analyzed = useRef<ExportSource | null>(null);
+  /** Analyze's filters, which Present follows when it is entered from Analyze. */
+  const [analyzeParams, setAnalyzeParams] = useState<Params | null>(null);
   const showAnalyzed = useCallback((source: ExportSource | null) => {
     analyzed.current = source;
+    setAnalyzeParams(source?.mode === "analyze" ? source.params : null);
   }, []);
   /** The mode to come back to when leaving Present. */
   const [before, setBefore] = useState<Exclude<Mode, "present">>("design");
@@ -269,7 +272,12 @@ export function App() {
             />
           )}
           {mode === "present" && loaded?.journey && (
-            <Present journey={loaded.journey} language={language} onExit={() => setMode(before)} />
+            <Present
+              journey={loaded.journey}
+              language={language}
+              filters={before === "analyze" ? analyzeParams : null}
+              onExit={() => setMode(before)}
+            />
           )}
           {exporting && (
             <ExportDialog

@@ -202,6 +202,40 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
         screenshot(&client, "e2e-discover-analyze-path.png").await;
+
+        // Present follows Analyze's filters and says so; the whole log is one click away.
+        let picked = one_text(&client, "[data-testid=overview-customers]").await;
+        click(&client, "[data-testid=mode-present]").await;
+        wait_for(&client, "[data-testid=present-filters]", 1).await;
+        let said = one_text(&client, "[data-testid=present-filters]").await;
+        assert!(said.contains("path is"), "{said}");
+        let numbers = |client: Client| async move {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                if let Ok(found) = client.find(Locator::Css(".present-numbers")).await {
+                    return found.text().await.unwrap();
+                }
+                assert!(Instant::now() < deadline, "no numbers on the title slide");
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+        };
+        let shown = numbers(client.clone()).await;
+        assert!(
+            shown.contains(&picked),
+            "{shown} does not count the path's {picked} customers"
+        );
+        screenshot(&client, "e2e-discover-present-filtered.png").await;
+        click(&client, "[data-testid=present-whole-log]").await;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !numbers(client.clone()).await.contains(&all) {
+            assert!(
+                Instant::now() < deadline,
+                "the whole log's {all} customers never showed"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        click(&client, "[data-testid=present-exit]").await;
+        wait_for(&client, "[data-testid=paths-clear]", 1).await;
         click(&client, "[data-testid=paths-clear]").await;
         let deadline = Instant::now() + Duration::from_secs(30);
         while one_text(&client, "[data-testid=overview-customers]").await != all {

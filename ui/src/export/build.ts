@@ -5,6 +5,7 @@ import { formatDay, formatDuration, formatPercent } from "../shared/format";
 import { nodeLooks, notableUndesigned, type Looks } from "../shared/overlay";
 import { edgeWidth, interpolate, paletteFor, type Metric } from "../shared/scales";
 import { formatMetric } from "../shared/overlay";
+import { filterLines } from "../shared/filters";
 import type { Journey, Params, Report } from "../generated/types";
 import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { nodesOfStage, stageHeadline } from "../present/steps";
@@ -16,29 +17,6 @@ type T = (key: MessageKey) => string;
 export type ExportSource =
   | { mode: "design"; journey: Journey }
   | { mode: "analyze"; journey: Journey; report: Report; params: Params; metric: Metric };
-
-function filterLines(t: T, language: Language, params: Params): string[] {
-  const lines: string[] = [];
-  if (params.from_ms !== null || params.to_ms !== null) {
-    lines.push(
-      fill(t("export.line.dates"), {
-        from: params.from_ms === null ? "…" : formatDay(language, params.from_ms),
-        to: params.to_ms === null ? "…" : formatDay(language, params.to_ms - 1),
-      }),
-    );
-  }
-  if (params.segments.length > 0) {
-    lines.push(
-      fill(t("export.line.segments"), {
-        segments: params.segments.map((s) => `${s.attribute} = ${s.value}`).join(", "),
-      }),
-    );
-  }
-  if (params.channels.length > 0) {
-    lines.push(fill(t("export.line.channels"), { channels: params.channels.join(", ") }));
-  }
-  return lines.length > 0 ? lines : [t("export.line.all")];
-}
 
 /** The map as shown, ready for `mapSvg`. */
 export function pictureOf(source: ExportSource, t: T, language: Language, now: Date): Picture {
@@ -87,7 +65,7 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
           ? fill(t("export.line.as_of"), { date: formatDay(language, Date.parse(report.as_of)) })
           : ""
       }`,
-      filterLines(t, language, params).join(" · "),
+      filterLines(t, language, params).join(" · ") || t("export.line.all"),
       made,
     ],
     looks: looks.byTouchpoint,

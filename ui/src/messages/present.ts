@@ -2,6 +2,9 @@
 
 export const en = {
   "present.exit": "Leave (Esc)",
+  "present.filters.whole": "The whole log",
+  "present.filters.show_whole": "Show the whole log",
+  "present.filters.use": "Use Analyze's filters",
   "present.overview": "The journey",
   "present.customers": "Customers",
   "present.events": "Events",
@@ -42,6 +45,9 @@ export const en = {
 
 export const it: Record<keyof typeof en, string> = {
   "present.exit": "Esci (Esc)",
+  "present.filters.whole": "Tutto il registro",
+  "present.filters.show_whole": "Mostra tutto il registro",
+  "present.filters.use": "Usa i filtri di Analizza",
   "present.overview": "Il percorso",
   "present.customers": "Clienti",
   "present.events": "Eventi",

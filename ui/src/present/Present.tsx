@@ -5,10 +5,11 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { DEFAULT_PARAMS } from "../shared/params";
+import { DEFAULT_PARAMS, paramsKey } from "../shared/params";
+import { filterLines } from "../shared/filters";
 import { api } from "../api";
 import { useErrorText } from "../errors";
-import type { Journey, Report, StageId, TouchpointId } from "../generated/types";
+import type { Journey, Params, Report, StageId, TouchpointId } from "../generated/types";
 import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
@@ -30,16 +31,25 @@ import "./present.css";
 interface Props {
   journey: Journey;
   language: Language;
+  /** The filters of Analyze when presenting from it; `null` for the whole log. */
+  filters?: Params | null;
   onExit: () => void;
 }
 
-export function Present({ journey, language, onExit }: Props) {
+export function Present({ journey, language, filters = null, onExit }: Props) {
   const t = useT();
   const errorMessage = useErrorText();
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState(0);
   const [withData, setWithData] = useState(true);
+  // Analyze's filters, unless the presenter asked for the whole log.
+  const [wholeLog, setWholeLog] = useState(false);
+  const described = useMemo(
+    () => (filters ? filterLines(t, language, filters).join(" · ") || null : null),
+    [filters, language, t],
+  );
+  const params = filters && described && !wholeLog ? filters : DEFAULT_PARAMS;
   const hasData = (report?.events ?? 0) > 0;
   const steps = useMemo(() => presentSteps(journey, hasData), [journey, hasData]);
   const step = steps[Math.min(index, steps.length - 1)] ?? { kind: "overview" };
@@ -49,11 +59,12 @@ export function Present({ journey, language, onExit }: Props) {
     [journey.id],
   );
 
+  const key = paramsKey(params);
   useEffect(() => {
     api
-      .report(journey.id, DEFAULT_PARAMS)
+      .report(journey.id, JSON.parse(key) as Params)
       .then(setReport, (e: unknown) => setError(errorMessage(e)));
-  }, [journey.id, errorMessage]);
+  }, [journey.id, key, errorMessage]);
 
   // Full screen while presenting; a window manager that refuses leaves the window as it is.
   useEffect(() => {
@@ -110,7 +121,15 @@ export function Present({ journey, language, onExit }: Props) {
       <main className="present-main">
         {error && <p className="present-error">{error}</p>}
         {step.kind === "overview" && (
-          <Overview journey={journey} report={report} showData={showData} language={language} />
+          <Overview
+            journey={journey}
+            report={report}
+            showData={showData}
+            language={language}
+            filters={described}
+            wholeLog={wholeLog}
+            onWholeLog={setWholeLog}
+          />
         )}
         {step.kind === "stage" && (
           <StageSlide
@@ -121,7 +140,9 @@ export function Present({ journey, language, onExit }: Props) {
             rare={rare}
           />
         )}
-        {step.kind === "replay" && report && <Replay journey={journey} language={language} />}
+        {step.kind === "replay" && report && (
+          <Replay journey={journey} language={language} params={params} />
+        )}
       </main>
       <footer className="present-bottom">
         <ol className="present-dots" aria-label={t("present.keys_hint")}>
@@ -151,11 +172,18 @@ function Overview({
   report,
   showData,
   language,
+  filters,
+  wholeLog,
+  onWholeLog,
 }: {
   journey: Journey;
   report: Report | null;
   showData: boolean;
   language: Language;
+  /** Analyze's filters in words, `null` when there are none. */
+  filters: string | null;
+  wholeLog: boolean;
+  onWholeLog: (whole: boolean) => void;
 }) {
   const t = useT();
   return (
@@ -170,6 +198,19 @@ function Overview({
           <li key={s.id}>{s.name}</li>
         ))}
       </ol>
+      {showData && filters && (
+        <p className="present-filters" data-testid="present-filters">
+          <span>{wholeLog ? t("present.filters.whole") : filters}</span>
+          <button
+            type="button"
+            className="present-toggle"
+            onClick={() => onWholeLog(!wholeLog)}
+            data-testid="present-whole-log"
+          >
+            {wholeLog ? t("present.filters.use") : t("present.filters.show_whole")}
+          </button>
+        </p>
+      )}
       {showData && report ? (
         <div className="present-numbers">
           <Figure label={t("present.customers")} value={formatCount(language, report.customers)} />

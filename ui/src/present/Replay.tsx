@@ -3,7 +3,8 @@
 
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { useErrorText } from "../errors";
-import type { Journey, Replay as ReplayData } from "../generated/types";
+import type { Journey, Params, Replay as ReplayData } from "../generated/types";
+import { paramsKey } from "../shared/params";
 import { formatDay } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
@@ -19,9 +20,11 @@ const PADDING = 40;
 interface Props {
   journey: Journey;
   language: Language;
+  /** What the presentation shows: Analyze's filters or the whole log. */
+  params: Params;
 }
 
-export function Replay({ journey, language }: Props) {
+export function Replay({ journey, language, params }: Props) {
   const t = useT();
   const errorMessage = useErrorText();
   const [data, setData] = useState<ReplayData | null>(null);
@@ -36,9 +39,12 @@ export function Replay({ journey, language }: Props) {
   const section = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
+  const key = paramsKey(params);
   useEffect(() => {
-    presentApi.replay(journey.id).then(setData, (e: unknown) => setError(errorMessage(e)));
-  }, [journey.id, errorMessage]);
+    presentApi
+      .replay(journey.id, JSON.parse(key) as Params)
+      .then(setData, (e: unknown) => setError(errorMessage(e)));
+  }, [journey.id, key, errorMessage]);
 
   useEffect(() => {
     const element = box.current;
