@@ -42,43 +42,33 @@ export function Simplify({ choice, simplification, onChange }: Props) {
           });
   }
 
+  const slider = (which: keyof SimplifyChoice, note: string) => (
+    <>
+      <label className="field simplify-field" title={t(`simplify.${which}.hint`)}>
+        <span>{t(`simplify.${which}`)}</span>
+        <input
+          type="range"
+          min={0}
+          max={FULL}
+          step={1}
+          data-testid={`simplify-${which}`}
+          value={choice[which]}
+          aria-valuetext={percent(choice[which])}
+          onChange={(e) => onChange({ [which]: Number(e.target.value) })}
+        />
+        <span className="simplify-value">{percent(choice[which])}</span>
+      </label>
+      <span className="simplify-note" data-testid={`simplify-${which}-note`} aria-live="polite">
+        {note}
+      </span>
+    </>
+  );
+
   return (
     <div className="simplify" role="group" aria-label={t("simplify.label")}>
-      <label className="field simplify-field" title={t("simplify.transitions.hint")}>
-        <span>{t("simplify.transitions")}</span>
-        <input
-          type="range"
-          min={0}
-          max={FULL}
-          step={1}
-          data-testid="simplify-transitions"
-          value={choice.transitions}
-          aria-valuetext={percent(choice.transitions)}
-          onChange={(e) => onChange({ transitions: Number(e.target.value) })}
-        />
-        <span className="simplify-value">{percent(choice.transitions)}</span>
-      </label>
-      <span className="simplify-note" data-testid="simplify-transitions-note" aria-live="polite">
-        {transitionsNote}
-      </span>
+      {slider("transitions", transitionsNote)}
       <span className="bar-divider" />
-      <label className="field simplify-field" title={t("simplify.touchpoints.hint")}>
-        <span>{t("simplify.touchpoints")}</span>
-        <input
-          type="range"
-          min={0}
-          max={FULL}
-          step={1}
-          data-testid="simplify-touchpoints"
-          value={choice.touchpoints}
-          aria-valuetext={percent(choice.touchpoints)}
-          onChange={(e) => onChange({ touchpoints: Number(e.target.value) })}
-        />
-        <span className="simplify-value">{percent(choice.touchpoints)}</span>
-      </label>
-      <span className="simplify-note" data-testid="simplify-touchpoints-note" aria-live="polite">
-        {touchpointsNote}
-      </span>
+      {slider("touchpoints", touchpointsNote)}
     </div>
   );
 }
