@@ -236,3 +236,35 @@ fn a_value_the_map_lacks_gets_the_stage_customers_meet_it_in() {
     };
     assert_eq!(stage_of(retail::MARKETPLACE), Some("Purchase"));
 }
+
+#[test]
+fn unassigned_is_never_a_suggested_stage() {
+    use percorso::journey::{Journey, Stage, StageId, Touchpoint, TouchpointId, UNASSIGNED_STAGE};
+
+    // "Chat" comes between "Ad", still unplaced in "Unassigned", and "Buy": as near to one as to
+    // the other. Only "Buy" is a place to suggest.
+    let path: &[&str] = &["Ad", "Chat", "Buy"];
+    let log = log_of(&[("a", path), ("b", path)]);
+    let stage = |id: i64, name: &str| Stage {
+        id: StageId(id),
+        name: name.to_owned(),
+    };
+    let touchpoint = |id: i64, stage: i64, name: &str| Touchpoint {
+        id: TouchpointId(id),
+        stage: StageId(stage),
+        name: name.to_owned(),
+        ..Touchpoint::default()
+    };
+    let journey = Journey {
+        name: "Map".to_owned(),
+        stages: vec![stage(1, UNASSIGNED_STAGE), stage(2, "Purchase")],
+        touchpoints: vec![touchpoint(1, 1, "Ad"), touchpoint(2, 2, "Buy")],
+        ..Journey::default()
+    };
+    let analysis = Analysis::new(&log, &journey, &[]);
+    let evaluation = analysis.evaluate(&Params::default()).unwrap();
+    let suggestions = analysis.suggest_stages(&evaluation).unwrap();
+    assert_eq!(suggestions.len(), 1, "{suggestions:?}");
+    assert_eq!(suggestions[0].value, "Chat");
+    assert_eq!(suggestions[0].stage, "Purchase");
+}

@@ -255,6 +255,18 @@ pub fn constants_typescript() -> serde_json::Result<String> {
             "EDIT_KINDS",
             &edit_kinds,
         )?,
+        constant(
+            cfg,
+            "The stage of the touchpoints an import makes from log values when there is no map.",
+            "UNASSIGNED_STAGE",
+            &percorso::journey::UNASSIGNED_STAGE.to_owned(),
+        )?,
+        constant(
+            cfg,
+            "The most stages a discovered journey can have.",
+            "DISCOVER_MAX_STAGES",
+            &percorso::analytics::MAX_STAGES,
+        )?,
     ];
     Ok(format!(
         "// Generated from the engine by src-tauri/src/bindings.rs. Do not edit by hand:\n// run `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` after changing them.\n\nimport type {{ ColumnRole, EditKindLabel, Encoding, Params, Slots, TimestampFormat }} from \"./types\";\n\n{}",

@@ -17,7 +17,7 @@ use super::{Analysis, Evaluation, NO_STAGE};
 use crate::error::{Error, Result};
 use crate::journey::{
     Channel, Journey, JourneyId, Kind, Stage, StageId, Touchpoint, TouchpointId, Transition,
-    TransitionId,
+    TransitionId, UNASSIGNED_STAGE,
 };
 use crate::log::NONE;
 
@@ -179,12 +179,17 @@ impl Analysis {
 
     /// For each log value that no touchpoint of the journey matches, the stage whose touchpoints
     /// customers typically meet at the same point of their journey (by the positions of
-    /// [`Analysis::discover`]), most frequent values first.
+    /// [`Analysis::discover`]), most frequent values first. Stage "Unassigned" is never
+    /// suggested.
     pub fn suggest_stages(&self, evaluation: &Evaluation) -> Result<Vec<StageSuggestion>> {
         let profile = self.profile(evaluation)?;
         // Each stage's position: the mean of its touchpoints', weighted by their customers.
+        // "Unassigned" holds what no one has placed yet: it is no place to suggest.
         let mut sums = vec![(0.0f64, 0u64); self.stage_count()];
         for p in 0..self.node_count {
+            if self.stage_name(self.stage_of(super::as_u32(p))) == Some(UNASSIGNED_STAGE) {
+                continue;
+            }
             let stage = self.stage_of(super::as_u32(p));
             let n = profile.customers[p];
             if let (Some(s), true) = (sums.get_mut(stage as usize), n > 0) {

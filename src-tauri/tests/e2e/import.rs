@@ -106,6 +106,19 @@ async fn import_through_the_wizard(client: &Client, csv: &Path) {
     assert_eq!(unmapped[0], UNMATCHED);
     assert_eq!(unmapped[1], "2");
 
+    // The summary suggests the stage customers meet it in, to accept in one click.
+    wait_for(client, "[data-testid=suggestion-stage]", 1).await;
+    let hint = one_text(client, "[data-testid=suggestion-stage]").await;
+    let accept = one_text(client, "[data-testid=suggestion-accept]").await;
+    let stage = accept
+        .trim_start_matches("Add to ")
+        .trim_matches(['“', '”']);
+    assert!(
+        !stage.is_empty() && hint.contains(stage),
+        "{hint:?} / {accept:?}"
+    );
+    screenshot(client, "e2e-import-suggestion.png").await;
+
     // Map it to "Shop window": it becomes that touchpoint's alias.
     wait_for(client, "[data-testid=unmapped-target] option", 20).await;
     client

@@ -1,18 +1,17 @@
 // "Discover from log…": a journey proposed from the log (stages in order, a touchpoint per log
-// value, the most used transitions), previewed as lanes of cards before it is created. The
+// value, the most used transitions), drawn as a map before it is created. The
 // stage count can be asked for, the stage names edited; "Create journey" adds an ordinary
 // journey, editable in Design like a drawn one.
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useErrorText } from "../errors";
+import { DISCOVER_MAX_STAGES } from "../generated/constants";
 import type { Discovery, JourneyId } from "../generated/types";
 import { fill } from "../i18n";
 import { useT } from "../language";
 import { JourneyPreview } from "../map/JourneyPreview";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { designApi } from "./api";
-
-const MAX_STAGES = 10;
 
 interface Props {
   onCancel: () => void;
@@ -52,19 +51,26 @@ export function DiscoverDialog({ onCancel, onCreated }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stages]);
 
-  const create = async () => {
-    if (!discovery || busy) return;
-    setBusy(true);
-    try {
-      const journey = {
+  // The proposal as the user has named it: what the map shows and what "Create" adds.
+  const preview = useMemo(
+    () =>
+      discovery && {
         ...discovery.journey,
         name: name.trim() || t("discover.default_name"),
         stages: discovery.journey.stages.map((s, i) => ({
           ...s,
           name: names[i]?.trim() || s.name,
         })),
-      };
-      const made = await designApi.addJourney(journey);
+      },
+    [discovery, name, names, t],
+  );
+  const count = discovery?.journey.stages.length ?? 0;
+
+  const create = async () => {
+    if (!preview || busy) return;
+    setBusy(true);
+    try {
+      const made = await designApi.addJourney(preview);
       onCreated(made.id);
     } catch (e) {
       setError(errorMessage(e));
@@ -72,16 +78,6 @@ export function DiscoverDialog({ onCancel, onCreated }: Props) {
     }
   };
 
-  const count = discovery?.journey.stages.length ?? 0;
-  // The proposal with the stage names as edited, as the map shows it.
-  const preview = useMemo(
-    () =>
-      discovery && {
-        ...discovery.journey,
-        stages: discovery.journey.stages.map((s, i) => ({ ...s, name: names[i] ?? s.name })),
-      },
-    [discovery, names],
-  );
   return (
     <div className="import-backdrop" role="presentation">
       <div
@@ -122,7 +118,7 @@ export function DiscoverDialog({ onCancel, onCreated }: Props) {
                   ? fill(t("discover.stages_auto_n"), { n: count })
                   : t("discover.stages_auto")}
               </option>
-              {Array.from({ length: MAX_STAGES }, (_, i) => i + 1).map((n) => (
+              {Array.from({ length: DISCOVER_MAX_STAGES }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>

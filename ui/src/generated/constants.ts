@@ -186,3 +186,9 @@ export const EDIT_KINDS: Array<EditKindLabel> = [
     "label": "discover journey"
   }
 ];
+
+/** The stage of the touchpoints an import makes from log values when there is no map. */
+export const UNASSIGNED_STAGE: string = "Unassigned";
+
+/** The most stages a discovered journey can have. */
+export const DISCOVER_MAX_STAGES: number = 10;

@@ -1,10 +1,8 @@
 // The stage the engine suggests for each unmapped value (where customers meet it), paired with
 // the values an import left unmapped, and what tells a journey made from the log apart.
 
+import { UNASSIGNED_STAGE } from "../generated/constants";
 import type { Channel, Journey, StageSuggestion } from "../generated/types";
-
-/** The one stage of the journey an import makes for a workspace with no designed map. */
-export const UNASSIGNED_STAGE = "Unassigned";
 
 /** Whether `journey` is the one an import made from the log: a single stage, "Unassigned". */
 export function isLogMadeJourney(journey: Journey): boolean {
@@ -13,17 +11,15 @@ export function isLogMadeJourney(journey: Journey): boolean {
 
 /**
  * The suggestion for each of `values` that has one, by value. A suggestion counts only when it
- * names a stage the journey still has, other than "Unassigned" (a journey with no other stage has
- * nothing to suggest); the stage name is the journey's, should it have been renamed since.
+ * names a stage the journey still has (the engine never suggests "Unassigned"); the stage name is
+ * the journey's, should it have been renamed since.
  */
 export function suggestionsFor(
   values: readonly string[],
   suggestions: readonly StageSuggestion[],
   journey: Journey,
 ): Map<string, StageSuggestion> {
-  const stages = new Map(
-    journey.stages.filter((s) => s.name !== UNASSIGNED_STAGE).map((s) => [s.id, s.name]),
-  );
+  const stages = new Map(journey.stages.map((s) => [s.id, s.name]));
   const wanted = new Set(values);
   const out = new Map<string, StageSuggestion>();
   for (const s of suggestions) {

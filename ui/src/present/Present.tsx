@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { DEFAULT_PARAMS, paramsKey } from "../shared/params";
+import { DEFAULT_PARAMS } from "../shared/params";
 import { filterLines } from "../shared/filters";
 import { api } from "../api";
 import { useErrorText } from "../errors";
@@ -49,6 +49,7 @@ export function Present({ journey, language, filters = null, onExit }: Props) {
     () => (filters ? filterLines(t, language, filters).join(" · ") || null : null),
     [filters, language, t],
   );
+  // Either prop or constant: the same object until the filters or the switch change.
   const params = filters && described && !wholeLog ? filters : DEFAULT_PARAMS;
   const hasData = (report?.events ?? 0) > 0;
   const steps = useMemo(() => presentSteps(journey, hasData), [journey, hasData]);
@@ -59,12 +60,9 @@ export function Present({ journey, language, filters = null, onExit }: Props) {
     [journey.id],
   );
 
-  const key = paramsKey(params);
   useEffect(() => {
-    api
-      .report(journey.id, JSON.parse(key) as Params)
-      .then(setReport, (e: unknown) => setError(errorMessage(e)));
-  }, [journey.id, key, errorMessage]);
+    api.report(journey.id, params).then(setReport, (e: unknown) => setError(errorMessage(e)));
+  }, [journey.id, params, errorMessage]);
 
   // Full screen while presenting; a window manager that refuses leaves the window as it is.
   useEffect(() => {

@@ -4,7 +4,6 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { useErrorText } from "../errors";
 import type { Journey, Params, Replay as ReplayData } from "../generated/types";
-import { paramsKey } from "../shared/params";
 import { formatDay } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
@@ -39,12 +38,9 @@ export function Replay({ journey, language, params }: Props) {
   const section = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
-  const key = paramsKey(params);
   useEffect(() => {
-    presentApi
-      .replay(journey.id, JSON.parse(key) as Params)
-      .then(setData, (e: unknown) => setError(errorMessage(e)));
-  }, [journey.id, key, errorMessage]);
+    presentApi.replay(journey.id, params).then(setData, (e: unknown) => setError(errorMessage(e)));
+  }, [journey.id, params, errorMessage]);
 
   useEffect(() => {
     const element = box.current;
