@@ -38,6 +38,7 @@ mod filter;
 mod histogram;
 mod names;
 mod parallel;
+mod places;
 mod quantile;
 mod replay;
 mod report;
@@ -45,12 +46,10 @@ mod scan;
 mod unassigned;
 mod variants;
 
-use std::collections::HashSet;
-
 use crate::journey::{Journey, StageId, TouchpointId};
 use crate::log::{Attribute, EventLog, NONE};
-use crate::matching::TouchpointMatcher;
 use names::PackedNames;
+use places::Places;
 use scan::Facts;
 
 pub use customers::{
@@ -75,12 +74,7 @@ const NO_STAGE: u32 = u32::MAX;
 /// `journey.touchpoints[i]`), then the log values that match no touchpoint.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    journey: Journey,
-    node_count: usize,
-    place_names: Vec<String>,
-    place_stage: Vec<u32>,
-    place_goal: Vec<bool>,
-    designed: HashSet<(u32, u32)>,
+    places: Places,
     is_exposure: Vec<bool>,
     customer_ids: PackedNames,
     channel_names: Vec<String>,
@@ -117,40 +111,8 @@ impl Analysis {
     /// Sorts and resolves `log` against `journey`. `exposure_types` are the event types that mean
     /// the customer was only exposed (impression, delivered…), as the sources' mappings list them.
     pub fn new(log: &EventLog, journey: &Journey, exposure_types: &[String]) -> Analysis {
-        let matcher = TouchpointMatcher::new(journey);
-        let node_count = journey.touchpoints.len();
-        let mut place_names: Vec<String> =
-            journey.touchpoints.iter().map(|t| t.name.clone()).collect();
-        let mut place_of_code = Vec::with_capacity(log.touchpoints.len());
-        for (value, found) in log
-            .touchpoints
-            .values()
-            .iter()
-            .zip(matcher.resolve(&log.touchpoints))
-        {
-            let index = found.and_then(|id| journey.touchpoints.iter().position(|t| t.id == id));
-            place_of_code.push(match index {
-                Some(i) => as_u32(i),
-                None => {
-                    place_names.push(value.clone());
-                    as_u32(place_names.len() - 1)
-                }
-            });
-        }
-        let mut place_stage: Vec<u32> = journey
-            .touchpoints
-            .iter()
-            .map(|t| journey.stage_position(t.stage).map_or(NO_STAGE, as_u32))
-            .collect();
-        place_stage.resize(place_names.len(), NO_STAGE);
-        let mut place_goal: Vec<bool> = journey.touchpoints.iter().map(|t| t.goal).collect();
-        place_goal.resize(place_names.len(), false);
-        let position = |id: TouchpointId| journey.touchpoints.iter().position(|t| t.id == id);
-        let designed = journey
-            .transitions
-            .iter()
-            .filter_map(|t| Some((as_u32(position(t.from)?), as_u32(position(t.to)?))))
-            .collect();
+        let (places, place_of_code) =
+            Places::resolve(journey, log.touchpoints.values().iter().map(String::as_str));
         let is_exposure = log
             .event_types
             .values()
@@ -160,12 +122,7 @@ impl Analysis {
         let (customer_start, order) = sort_events(log);
         let columns = SortedColumns::gather(log, &order, &place_of_code);
         Analysis {
-            journey: journey.clone(),
-            node_count,
-            place_names,
-            place_stage,
-            place_goal,
-            designed,
+            places,
             is_exposure,
             customer_ids: PackedNames::new(log.customers.values()),
             channel_names: log.channels.values().to_vec(),
@@ -230,7 +187,7 @@ impl Analysis {
     }
 
     pub fn journey(&self) -> &Journey {
-        &self.journey
+        &self.places.journey
     }
 
     pub fn event_count(&self) -> usize {
@@ -263,43 +220,35 @@ impl Analysis {
     }
 
     fn place_count(&self) -> usize {
-        self.place_names.len()
+        self.places.count()
     }
 
     fn stage_count(&self) -> usize {
-        self.journey.stages.len()
+        self.places.stage_count()
     }
 
     fn stage_name(&self, position: u32) -> Option<&str> {
-        self.journey
-            .stages
-            .get(position as usize)
-            .map(|s| s.name.as_str())
+        self.places.stage_name(position)
     }
 
     fn stage_id(&self, position: u32) -> Option<StageId> {
-        self.journey.stages.get(position as usize).map(|s| s.id)
+        self.places.stage_id(position)
     }
 
     fn touchpoint_id(&self, place: u32) -> Option<TouchpointId> {
-        self.journey.touchpoints.get(place as usize).map(|t| t.id)
+        self.places.touchpoint_id(place)
     }
 
     fn is_node(&self, place: u32) -> bool {
-        (place as usize) < self.node_count
+        self.places.is_node(place)
     }
 
     fn place_name(&self, place: u32) -> &str {
-        self.place_names
-            .get(place as usize)
-            .map_or("", String::as_str)
+        self.places.name(place)
     }
 
     fn stage_of(&self, place: u32) -> u32 {
-        self.place_stage
-            .get(place as usize)
-            .copied()
-            .unwrap_or(NO_STAGE)
+        self.places.stage_of(place)
     }
 
     fn is_exposure_event(&self, event: usize) -> bool {

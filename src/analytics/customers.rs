@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::scan::Facts;
-use super::{rfc3339, Analysis, Evaluation, NO_STAGE};
+use super::{rfc3339, Analysis, Evaluation};
 use crate::error::{Error, Result};
 use crate::journey::{StageId, TouchpointId};
 use crate::log::NONE;
@@ -174,15 +174,12 @@ impl Analysis {
         evaluation.facts.check_made_by(self)?;
         let touchpoint = query
             .touchpoint
-            .map(|id| self.place_of_touchpoint(id))
+            .map(|id| self.places.of_touchpoint(id))
             .transpose()?;
-        let stage = query
-            .stage
-            .map(|id| self.stage_position_of(id))
-            .transpose()?;
+        let stage = query.stage.map(|id| self.places.of_stage(id)).transpose()?;
         let reached = query
             .reached_stage
-            .map(|id| self.stage_position_of(id))
+            .map(|id| self.places.of_stage(id))
             .transpose()?;
         let transition = match &query.transition {
             Some((a, b)) => Some((self.place_of(a)?, self.place_of(b)?)),
@@ -321,38 +318,7 @@ impl Analysis {
         })
     }
 
-    fn place_of_touchpoint(&self, id: TouchpointId) -> Result<u32> {
-        self.journey
-            .touchpoints
-            .iter()
-            .position(|t| t.id == id)
-            .map(super::as_u32)
-            .ok_or(Error::NotFound {
-                what: "touchpoint",
-                id: id.0,
-            })
-    }
-
-    fn stage_position_of(&self, id: StageId) -> Result<u32> {
-        self.journey
-            .stage_position(id)
-            .map(super::as_u32)
-            .filter(|&s| s != NO_STAGE)
-            .ok_or(Error::NotFound {
-                what: "stage",
-                id: id.0,
-            })
-    }
-
     pub(crate) fn place_of(&self, place: &PlaceRef) -> Result<u32> {
-        match place {
-            PlaceRef::Touchpoint(id) => self.place_of_touchpoint(*id),
-            PlaceRef::Unmapped(value) => (self.node_count..self.place_count())
-                .find(|&p| self.place_names[p] == *value)
-                .map(super::as_u32)
-                .ok_or_else(|| {
-                    Error::InvalidInput(format!("\"{value}\" is not an unmapped value of this log"))
-                }),
-        }
+        self.places.of(place)
     }
 }

@@ -186,7 +186,7 @@ impl Analysis {
         // Each stage's position: the mean of its touchpoints', weighted by their customers.
         // "Unassigned" holds what no one has placed yet: it is no place to suggest.
         let mut sums = vec![(0.0f64, 0u64); self.stage_count()];
-        for p in 0..self.node_count {
+        for p in 0..self.places.node_count {
             if self.stage_name(self.stage_of(super::as_u32(p))) == Some(UNASSIGNED_STAGE) {
                 continue;
             }
@@ -204,7 +204,7 @@ impl Analysis {
             .map(|(s, (sum, n))| (s, sum / *n as f64))
             .collect();
         let mut out = Vec::new();
-        for p in self.node_count..self.place_count() {
+        for p in self.places.node_count..self.place_count() {
             let place = super::as_u32(p);
             if profile.customers[p] == 0 || self.stage_of(place) != NO_STAGE {
                 continue;

@@ -133,7 +133,8 @@ fn path_filter(analysis: &Analysis, filter: &Filter, path: &[String]) -> Vec<boo
         .iter()
         .map(|name| {
             analysis
-                .place_names
+                .places
+                .names
                 .iter()
                 .position(|p| p == name)
                 .map(super::as_u32)

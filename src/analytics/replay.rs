@@ -47,7 +47,7 @@ impl Analysis {
     /// counters at `bins` steps.
     pub fn replay(&self, params: &Params, max_customers: usize, bins: usize) -> Result<Replay> {
         let filter = Filter::new(self, params)?;
-        let nodes = self.node_count;
+        let nodes = self.places.node_count;
         let on_map = |e: usize| self.is_node(self.place[e]) && filter.keeps_event(self, e);
         let customers: Vec<usize> = (0..self.customer_count())
             .filter(|&c| filter.keeps_customer(c) && self.events_of(c).any(on_map))
@@ -106,7 +106,13 @@ impl Analysis {
             end_ms: end,
             customers: customers.len() as u64,
             shown: (starts.len() - 1) as u64,
-            touchpoints: self.journey.touchpoints.iter().map(|t| t.id).collect(),
+            touchpoints: self
+                .places
+                .journey
+                .touchpoints
+                .iter()
+                .map(|t| t.id)
+                .collect(),
             starts,
             times_s,
             nodes: places,

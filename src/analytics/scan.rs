@@ -256,7 +256,7 @@ impl Analysis {
             last_instant,
             kept_events,
             furthest_stage,
-            place_goal: self.place_goal.clone(),
+            place_goal: self.places.goal.clone(),
             p90_next_s: Vec::new(),
         };
         Ok((facts, totals))
