@@ -49,7 +49,9 @@ mod variants;
 use crate::journey::{Journey, StageId, TouchpointId};
 use crate::log::{Attribute, EventLog, NONE};
 use names::PackedNames;
-use places::Places;
+pub(crate) use places::Places;
+#[cfg(feature = "spark")]
+pub(crate) use report::{build_report, PairStats, PlaceSums, StageSums, Sums};
 use scan::Facts;
 
 pub use customers::{
@@ -62,11 +64,11 @@ pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
 pub use replay::Replay;
 pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
-pub use unassigned::unassigned_journey;
+pub use unassigned::{unassigned_journey, unassigned_journey_of};
 pub use variants::Variant;
 
 /// Marks a place that belongs to no stage (an unmapped log value).
-const NO_STAGE: u32 = u32::MAX;
+pub(crate) const NO_STAGE: u32 = u32::MAX;
 
 /// The log sorted and resolved against one journey, ready to answer any number of questions.
 ///
@@ -111,6 +113,16 @@ impl Analysis {
     /// Sorts and resolves `log` against `journey`. `exposure_types` are the event types that mean
     /// the customer was only exposed (impression, delivered…), as the sources' mappings list them.
     pub fn new(log: &EventLog, journey: &Journey, exposure_types: &[String]) -> Analysis {
+        Analysis::with_ties(log, journey, exposure_types, Ties::ImportOrder)
+    }
+
+    /// As [`Analysis::new`], with events at one instant ordered by `ties`.
+    pub fn with_ties(
+        log: &EventLog,
+        journey: &Journey,
+        exposure_types: &[String],
+        ties: Ties,
+    ) -> Analysis {
         let (places, place_of_code) =
             Places::resolve(journey, log.touchpoints.values().iter().map(String::as_str));
         let is_exposure = log
@@ -119,7 +131,7 @@ impl Analysis {
             .iter()
             .map(|t| exposure_types.iter().any(|e| e == t))
             .collect();
-        let (customer_start, order) = sort_events(log);
+        let (customer_start, order) = sort_events(log, ties);
         let columns = SortedColumns::gather(log, &order, &place_of_code);
         Analysis {
             places,
@@ -262,10 +274,23 @@ impl Analysis {
     }
 }
 
-/// Customer offsets and the permutation of events sorted by (customer, instant, import order):
-/// a stable counting sort by customer keeps import order, and a stable sort of each customer's
-/// few events by instant keeps it on ties.
-fn sort_events(log: &EventLog) -> (Vec<usize>, Vec<u32>) {
+/// How one customer's events at the same instant are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ties {
+    /// In import order: sources in the order they were imported, rows in file order. The
+    /// contract's rule, for a log that Percorso imported.
+    #[default]
+    ImportOrder,
+    /// By the log value's text, then the channel, the event type (a missing one first) and the
+    /// value (a missing one first): the rule of an engine that has no import order, such as a
+    /// Spark table with no order column (`docs/metrics-choices.md`).
+    Values,
+}
+
+/// Customer offsets and the permutation of events sorted by (customer, instant, `ties`): a
+/// stable counting sort by customer keeps import order, and a stable sort of each customer's
+/// few events by instant (and by their values, for [`Ties::Values`]) keeps it on ties.
+fn sort_events(log: &EventLog, ties: Ties) -> (Vec<usize>, Vec<u32>) {
     let customers = log.customers.len();
     let mut start = vec![0usize; customers + 1];
     for &c in &log.customer {
@@ -284,10 +309,64 @@ fn sort_events(log: &EventLog) -> (Vec<usize>, Vec<u32>) {
             *slot += 1;
         }
     }
-    for c in 0..customers {
-        order[start[c]..start[c + 1]].sort_by_key(|&i| log.instant_ms[i as usize]);
+    match ties {
+        Ties::ImportOrder => {
+            for c in 0..customers {
+                order[start[c]..start[c + 1]].sort_by_key(|&i| log.instant_ms[i as usize]);
+            }
+        }
+        Ties::Values => {
+            let touchpoint = text_ranks(&log.touchpoints);
+            let channel = text_ranks(&log.channels);
+            let event_type = text_ranks(&log.event_types);
+            let rank = |ranks: &[u32], code: u32| {
+                if code == NONE {
+                    0
+                } else {
+                    ranks.get(code as usize).map_or(0, |r| r + 1)
+                }
+            };
+            let value = |i: usize| {
+                let v = log.value[i];
+                (!v.is_nan(), if v.is_nan() { 0.0 } else { v })
+            };
+            for c in 0..customers {
+                order[start[c]..start[c + 1]].sort_by(|&a, &b| {
+                    let (a, b) = (a as usize, b as usize);
+                    log.instant_ms[a]
+                        .cmp(&log.instant_ms[b])
+                        .then_with(|| {
+                            rank(&touchpoint, log.touchpoint[a])
+                                .cmp(&rank(&touchpoint, log.touchpoint[b]))
+                        })
+                        .then_with(|| {
+                            rank(&channel, log.channel[a]).cmp(&rank(&channel, log.channel[b]))
+                        })
+                        .then_with(|| {
+                            rank(&event_type, log.event_type[a])
+                                .cmp(&rank(&event_type, log.event_type[b]))
+                        })
+                        .then_with(|| {
+                            let ((ha, va), (hb, vb)) = (value(a), value(b));
+                            ha.cmp(&hb).then_with(|| va.total_cmp(&vb))
+                        })
+                });
+            }
+        }
     }
     (start, order)
+}
+
+/// The rank of each code of `dictionary` when its values are sorted as text (byte order).
+fn text_ranks(dictionary: &crate::log::Dictionary) -> Vec<u32> {
+    let values = dictionary.values();
+    let mut codes: Vec<usize> = (0..values.len()).collect();
+    codes.sort_by(|&a, &b| values[a].cmp(&values[b]));
+    let mut ranks = vec![0u32; values.len()];
+    for (rank, code) in codes.into_iter().enumerate() {
+        ranks[code] = as_u32(rank);
+    }
+    ranks
 }
 
 struct SortedColumns {
@@ -326,12 +405,12 @@ impl SortedColumns {
     }
 }
 
-fn as_u32(n: usize) -> u32 {
+pub(crate) fn as_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE - 1)
 }
 
 /// An instant as RFC 3339 text in UTC, as the report and the customer pages show it.
-fn rfc3339(ms: i64) -> String {
+pub(crate) fn rfc3339(ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(ms)
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
         .unwrap_or_default()

@@ -46,6 +46,14 @@ pub enum ErrorCode {
     NameRequired,
     /// The filters keep no event, so there is no path to discover a journey from.
     NothingToDiscover,
+    /// The Spark Connect server did not answer.
+    SparkUnreachable,
+    /// The table named for Spark does not exist on the cluster.
+    SparkTableMissing,
+    /// A column given a role does not exist in the Spark table.
+    SparkColumnMissing,
+    /// The cluster refused or failed a query.
+    SparkQuery,
     /// A background task of the desktop shell died before answering (a bug, not the user's).
     TaskFailed,
 }
@@ -111,6 +119,19 @@ pub enum Error {
          clear a filter"
     )]
     NothingToDiscover,
+    #[error("cannot reach the Spark Connect server at {url}: {detail}. Check that it runs, its address and port, and the network; nothing was changed")]
+    SparkUnreachable { url: String, detail: String },
+    #[error("the Spark cluster at {url} has no table \"{table}\"; check its name (database.table) and that your user may read it")]
+    SparkTableMissing { url: String, table: String },
+    #[error("table \"{table}\" has no column \"{column}\" for the {role}; its columns are: {available}. Choose one of them")]
+    SparkColumnMissing {
+        table: String,
+        column: String,
+        role: &'static str,
+        available: String,
+    },
+    #[error("the Spark cluster at {url} could not run a query: {detail}")]
+    SparkQuery { url: String, detail: String },
 }
 
 impl Error {
@@ -138,6 +159,10 @@ impl Error {
             Error::StageNotEmpty { .. } => ErrorCode::StageNotEmpty,
             Error::NameRequired { .. } => ErrorCode::NameRequired,
             Error::NothingToDiscover => ErrorCode::NothingToDiscover,
+            Error::SparkUnreachable { .. } => ErrorCode::SparkUnreachable,
+            Error::SparkTableMissing { .. } => ErrorCode::SparkTableMissing,
+            Error::SparkColumnMissing { .. } => ErrorCode::SparkColumnMissing,
+            Error::SparkQuery { .. } => ErrorCode::SparkQuery,
         }
     }
 
@@ -196,6 +221,23 @@ impl Error {
             Error::StageNotEmpty { stage } => vec![("stage", stage.clone())],
             Error::NameRequired { what } => vec![("what", (*what).to_owned())],
             Error::NothingToDiscover => vec![],
+            Error::SparkUnreachable { url, detail } | Error::SparkQuery { url, detail } => {
+                vec![("url", url.clone()), ("detail", detail.clone())]
+            }
+            Error::SparkTableMissing { url, table } => {
+                vec![("url", url.clone()), ("table", table.clone())]
+            }
+            Error::SparkColumnMissing {
+                table,
+                column,
+                role,
+                available,
+            } => vec![
+                ("table", table.clone()),
+                ("column", column.clone()),
+                ("role", (*role).to_owned()),
+                ("available", available.clone()),
+            ],
         };
         pairs.into_iter().collect()
     }

@@ -161,7 +161,7 @@ pub(crate) struct PairStats {
 }
 
 /// The report of `metrics.md` from `sums` over `places`.
-pub(crate) fn build(places: &Places, sums: Sums) -> Report {
+pub(crate) fn build_report(places: &Places, sums: Sums) -> Report {
     let nodes = (0..places.node_count)
         .map(|p| node(places, &sums, p))
         .collect();
@@ -239,7 +239,7 @@ pub(crate) fn assemble(analysis: &Analysis, facts: &mut Facts, mut totals: Total
         pairs,
         stages,
     };
-    build(&analysis.places, sums)
+    build_report(&analysis.places, sums)
 }
 
 /// Per-customer outcomes that need the as-of time and the p90s, summed per place and stage.

@@ -10,10 +10,13 @@ use crate::journey::UNASSIGNED_STAGE as UNASSIGNED;
 /// One stage, "Unassigned", with one touchpoint per distinct log value, in order of first
 /// appearance, and no designed transitions. Its ids are not rows of any workspace.
 pub fn unassigned_journey(log: &EventLog) -> Journey {
+    unassigned_journey_of(log.touchpoints.values())
+}
+
+/// The same journey over `values`, in the order given.
+pub fn unassigned_journey_of(values: &[String]) -> Journey {
     let stage = StageId(0);
-    let touchpoints = log
-        .touchpoints
-        .values()
+    let touchpoints = values
         .iter()
         .enumerate()
         .map(|(i, value)| Touchpoint {
