@@ -3,12 +3,16 @@
 # Sourced by scripts/run.sh and scripts/test.sh; uses sudo when not run as root.
 set -euo pipefail
 
+# protobuf-compiler: the Spark Connect client's build compiles its protocol files.
 BUILD_PACKAGES=(build-essential pkg-config libssl-dev curl libwebkit2gtk-4.1-dev libgtk-3-dev
-  librsvg2-dev libayatana-appindicator3-dev libxdo-dev)
+  librsvg2-dev libayatana-appindicator3-dev libxdo-dev protobuf-compiler)
 E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus poppler-utils fonts-dejavu-core)
 # The agreement test runs pm4py, the process-mining library, in a virtual environment.
 CHECK_PACKAGES=(python3 python3-venv)
 PM4PY_VERSION=2.7.23.11
+# The Spark tests run a local Spark cluster (scripts/spark.sh) from the pyspark wheel, on Java 17.
+SPARK_PACKAGES=(openjdk-17-jre-headless)
+PYSPARK_VERSION=4.3.0
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -63,6 +67,20 @@ install_pm4py() {
     "$venv/bin/pip" install --quiet --disable-pip-version-check "pm4py==$PM4PY_VERSION"
   fi
   export PERCORSO_PM4PY="$venv/bin/python"
+}
+
+# pyspark from PyPI, in a virtual environment in the cache (a fresh machine installs it, about two
+# minutes and 500 MB: the wheel carries Spark's jars); exports SPARK_HOME, the pyspark package folder.
+install_spark() {
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/pyspark-$PYSPARK_VERSION"
+  if ! "$venv/bin/python" -c "import pyspark" >/dev/null 2>&1; then
+    echo "setup: installing pyspark $PYSPARK_VERSION"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
+  fi
+  SPARK_HOME=$("$venv/bin/python" -c "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
+  export SPARK_HOME
 }
 
 install_tauri_driver() {

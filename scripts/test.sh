@@ -24,6 +24,10 @@ cleanup() {
   if [ -n "${E2E_PGID:-}" ]; then
     kill -KILL -- "-$E2E_PGID" 2>/dev/null || true
   fi
+  # Every JVM of the Spark cluster, when this run started one.
+  if [ -n "${SPARK_STARTED:-}" ]; then
+    bash "$ROOT/scripts/spark.sh" stop || true
+  fi
 }
 trap cleanup EXIT
 
@@ -33,6 +37,14 @@ require_tools
 install_ui_packages
 install_tauri_driver
 install_pm4py
+install_packages "${SPARK_PACKAGES[@]}"
+install_spark
+
+# The Spark cluster takes about half a minute to start: it starts now, in the background, and
+# is ready by the time the Spark tests run.
+SPARK_STARTED=1
+bash "$ROOT/scripts/spark.sh" start > "$LOGS/spark-url" 2> "$LOGS/spark-start.log" &
+SPARK_START_PID=$!
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -52,6 +64,17 @@ cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 
 step "agreement with pm4py"
 cargo test --test pm4py_agreement 2>&1 | tee -a "$LOGS/cargo-test.log"
+
+step "the Spark engine against a real cluster"
+if ! wait "$SPARK_START_PID"; then
+  cat "$LOGS/spark-start.log" >&2
+  echo "the Spark cluster did not start; see above" >&2
+  exit 1
+fi
+export PERCORSO_SPARK_URL
+PERCORSO_SPARK_URL=$(cat "$LOGS/spark-url")
+cargo test -p percorso --features spark --test spark_agreement -- --test-threads=1 2>&1 | tee -a "$LOGS/cargo-test.log"
+cargo test -p percorso-cli --test spark_cli -- --test-threads=1 2>&1 | tee -a "$LOGS/cargo-test.log"
 
 step "end-to-end test of the real app"
 cargo build -p percorso-app

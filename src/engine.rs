@@ -5,6 +5,7 @@
 
 use crate::analytics::{Analysis, CustomerPage, CustomerPath, CustomerQuery, Params, Report};
 use crate::error::Result;
+use crate::journey::Journey;
 
 pub trait Engine {
     /// The report of `metrics.md` on what `params` keep.
@@ -13,6 +14,8 @@ pub trait Engine {
     fn customers(&self, params: &Params, query: &CustomerQuery) -> Result<CustomerPage>;
     /// One customer's whole path, unfiltered.
     fn customer_path(&self, customer: &str) -> Result<CustomerPath>;
+    /// The journey the numbers are laid on.
+    fn journey(&self) -> Journey;
 }
 
 impl Engine for Analysis {
@@ -26,6 +29,10 @@ impl Engine for Analysis {
 
     fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
         Analysis::customer_path(self, customer)
+    }
+
+    fn journey(&self) -> Journey {
+        Analysis::journey(self).clone()
     }
 }
 
@@ -41,5 +48,9 @@ impl Engine for crate::spark::SparkEngine {
 
     fn customer_path(&self, customer: &str) -> Result<CustomerPath> {
         crate::spark::SparkEngine::customer_path(self, customer)
+    }
+
+    fn journey(&self) -> Journey {
+        crate::spark::SparkEngine::journey(self)
     }
 }

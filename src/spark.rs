@@ -24,6 +24,13 @@ use crate::error::{Error, Result};
 /// The environment variable a Spark token is read from; a token is never stored in a file.
 pub const TOKEN_VARIABLE: &str = "PERCORSO_SPARK_TOKEN";
 
+/// How far a report on Spark has come: `done` of `of` steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct SparkProgress {
+    pub done: u32,
+    pub of: u32,
+}
+
 /// A table on a Spark cluster and which of its columns play which role.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -142,6 +149,51 @@ impl SparkSource {
     }
 }
 
+/// The default port of a Spark Connect server.
+const DEFAULT_PORT: u16 = 15002;
+
+/// How long to wait for the server to accept a connection before saying it is unreachable.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl SparkSource {
+    /// `host:port` of the address.
+    pub fn host_port(&self) -> String {
+        let rest = self.url.trim_start_matches("sc://");
+        let authority = rest.split(['/', ';']).next().unwrap_or_default();
+        let has_port = authority
+            .rsplit_once(':')
+            .is_some_and(|(_, port)| !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()))
+            && !authority.ends_with(']');
+        if has_port {
+            authority.to_owned()
+        } else {
+            format!("{authority}:{DEFAULT_PORT}")
+        }
+    }
+
+    /// Whether the server accepts a connection within a few seconds. Spark's client retries an
+    /// unreachable server for minutes; this answers at once.
+    pub fn check_reachable(&self) -> Result<()> {
+        use std::net::{TcpStream, ToSocketAddrs};
+        let unreachable = |detail: String| Error::SparkUnreachable {
+            url: self.url.clone(),
+            detail,
+        };
+        let target = self.host_port();
+        let addresses = target
+            .to_socket_addrs()
+            .map_err(|e| unreachable(format!("{target}: {e}")))?;
+        let mut last = format!("{target}: no address");
+        for address in addresses {
+            match TcpStream::connect_timeout(&address, CONNECT_TIMEOUT) {
+                Ok(_) => return Ok(()),
+                Err(e) => last = format!("{address}: {e}"),
+            }
+        }
+        Err(unreachable(last))
+    }
+}
+
 /// `url` with `;token=…` among its parameters (`sc://host:port/;param=value…`).
 fn with_token(url: &str, token: &str) -> String {
     let rest = url.trim_start_matches("sc://");
@@ -186,6 +238,19 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("sc://host:port"));
+    }
+
+    #[test]
+    fn the_host_and_port_come_from_the_address() {
+        let mut s = source();
+        assert_eq!(s.host_port(), "127.0.0.1:15002");
+        s.url = "sc://spark.example.com/;user_id=ana".to_owned();
+        assert_eq!(s.host_port(), "spark.example.com:15002");
+        s.url = "sc://[::1]:443".to_owned();
+        assert_eq!(s.host_port(), "[::1]:443");
+        s.url = "sc://127.0.0.1:9".to_owned();
+        let err = s.check_reachable().unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::SparkUnreachable);
     }
 
     #[test]

@@ -5,11 +5,11 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use super::filters::Question;
 use super::{stdout_error, to_json};
-use percorso::analytics::{write_customers_csv, Analysis, CustomerQuery, CustomerSort, Status};
+use percorso::analytics::{write_customers_csv, CustomerQuery, CustomerSort, Params, Status};
+use percorso::engine::Engine;
 use percorso::error::{Error, Result};
-use percorso::journey::{StageId, TouchpointId};
+use percorso::journey::{Journey, StageId, TouchpointId};
 use percorso::matching::match_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,21 +68,21 @@ pub struct Selection<'a> {
 }
 
 pub fn run(
-    question: &Question,
+    engine: &dyn Engine,
+    params: &Params,
     selection: &Selection<'_>,
     format: ListFormat,
     out: &mut impl Write,
 ) -> Result<()> {
-    let analysis = question.analysis()?;
-    let evaluation = analysis.evaluate(&question.params())?;
+    let journey = engine.journey();
     let query = CustomerQuery {
         stage: selection
             .stage
-            .map(|s| stage_named(&analysis, s))
+            .map(|s| stage_named(&journey, s))
             .transpose()?,
         touchpoint: selection
             .touchpoint
-            .map(|t| touchpoint_named(&analysis, t))
+            .map(|t| touchpoint_named(&journey, t))
             .transpose()?,
         status: selection.status.map(Status::from),
         sort: match selection.page.sort {
@@ -95,7 +95,7 @@ pub fn run(
         limit: selection.page.limit,
         ..CustomerQuery::default()
     };
-    let page = analysis.customers(&evaluation, &query)?;
+    let page = engine.customers(params, &query)?;
     match format {
         ListFormat::Json => writeln!(out, "{}", to_json(&page.rows)?).map_err(stdout_error),
         ListFormat::Csv => write_customers_csv(out, &page.rows, percorso::export::CsvStyle::PLAIN),
@@ -103,8 +103,8 @@ pub fn run(
 }
 
 /// A stage by id or by name (ignoring case, accents and spacing).
-fn stage_named(analysis: &Analysis, text: &str) -> Result<StageId> {
-    let stages = &analysis.journey().stages;
+fn stage_named(journey: &Journey, text: &str) -> Result<StageId> {
+    let stages = &journey.stages;
     stages
         .iter()
         .find(|s| text.parse() == Ok(s.id.0) || match_key(&s.name) == match_key(text))
@@ -116,8 +116,7 @@ fn stage_named(analysis: &Analysis, text: &str) -> Result<StageId> {
 }
 
 /// A touchpoint by id, name or alias.
-fn touchpoint_named(analysis: &Analysis, text: &str) -> Result<TouchpointId> {
-    let journey = analysis.journey();
+fn touchpoint_named(journey: &Journey, text: &str) -> Result<TouchpointId> {
     journey
         .touchpoints
         .iter()

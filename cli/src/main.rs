@@ -65,12 +65,24 @@ pub enum Command {
     Report {
         #[command(flatten)]
         question: filters::Question,
+        #[command(flatten)]
+        spark: filters::SparkArgs,
+        /// With --spark: the table to read (database.table). Otherwise the table `--format csv`
+        /// writes, as --csv-table.
+        #[arg(long)]
+        table: Option<String>,
+        /// With --spark: the customer id column.
+        #[arg(long, requires = "spark", value_name = "COLUMN")]
+        customer: Option<String>,
+        /// With --spark: the touchpoint column (the log values the map knows).
+        #[arg(long, requires = "spark", value_name = "COLUMN")]
+        touchpoint: Option<String>,
         /// json: the object of metrics.md; csv: the touchpoints table; table: for reading.
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Table)]
         format: report::ReportFormat,
         /// The table `--format csv` writes.
-        #[arg(long, value_enum, default_value_t = report::TableArg::Touchpoints)]
-        table: report::TableArg,
+        #[arg(long, value_enum, conflicts_with = "table")]
+        csv_table: Option<report::TableArg>,
     },
     /// List the customers behind the numbers, with their stage and status.
     Customers {
@@ -79,9 +91,21 @@ pub enum Command {
         /// Only customers whose current stage is this (name or id).
         #[arg(long)]
         stage: Option<String>,
-        /// Only customers whose latest event is at this touchpoint (name, alias or id).
+        /// Only customers whose latest event is at this touchpoint (name, alias or id); without
+        /// --spark, --touchpoint says the same.
+        #[arg(long, value_name = "TOUCHPOINT")]
+        at: Option<String>,
+        /// With --spark: the touchpoint column; otherwise the same as --at.
         #[arg(long)]
         touchpoint: Option<String>,
+        #[command(flatten)]
+        spark: filters::SparkArgs,
+        /// With --spark: the table to read (database.table).
+        #[arg(long, requires = "spark")]
+        table: Option<String>,
+        /// With --spark: the customer id column.
+        #[arg(long, requires = "spark", value_name = "COLUMN")]
+        customer: Option<String>,
         /// Only customers with this status (see metrics.md, per customer).
         #[arg(long, value_enum)]
         status: Option<customers::StatusArg>,
@@ -97,6 +121,20 @@ pub enum Command {
         /// The customer id as the log spells it.
         #[arg(long)]
         customer: String,
+        #[command(flatten)]
+        spark: filters::SparkArgs,
+        /// With --spark: the table to read (database.table).
+        #[arg(long, requires = "spark")]
+        table: Option<String>,
+        /// With --spark: the customer id column.
+        #[arg(long, requires = "spark", value_name = "COLUMN")]
+        customer_column: Option<String>,
+        /// With --spark: the touchpoint column.
+        #[arg(long, requires = "spark", value_name = "COLUMN")]
+        touchpoint: Option<String>,
+        /// With --spark: the channel column.
+        #[arg(long, requires = "spark", value_name = "COLUMN")]
+        channel: Option<String>,
         #[arg(long, value_enum, default_value_t = customers::ListFormat::Csv)]
         format: customers::ListFormat,
     },
@@ -210,30 +248,81 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
         }
         Command::Report {
             question,
-            format,
+            spark,
             table,
-        } => report::run(&question, format, table.into(), out)?,
+            customer,
+            touchpoint,
+            format,
+            csv_table,
+        } => {
+            let (csv_table, spark_table) = match (&spark.spark, table) {
+                (Some(_), table) => (csv_table.unwrap_or_default(), table),
+                (None, Some(name)) => (report::TableArg::parse(&name)?, None),
+                (None, None) => (csv_table.unwrap_or_default(), None),
+            };
+            let names = filters::SparkTable {
+                table: spark_table.as_deref(),
+                customer: customer.as_deref(),
+                touchpoint: touchpoint.as_deref(),
+            };
+            let (engine, params) = question.engine(&spark, &names)?;
+            report::run(engine.as_ref(), &params, format, csv_table.into(), out)?
+        }
         Command::Customers {
             question,
             stage,
+            at,
             touchpoint,
             status,
             page,
             format,
+            spark,
+            table,
+            customer,
         } => {
+            let (at, touchpoint_column) = match &spark.spark {
+                Some(_) => (at, touchpoint),
+                None => (at.or(touchpoint), None),
+            };
             let selection = customers::Selection {
                 stage: stage.as_deref(),
-                touchpoint: touchpoint.as_deref(),
+                touchpoint: at.as_deref(),
                 status,
                 page,
             };
-            customers::run(&question, &selection, format, out)?
+            let names = filters::SparkTable {
+                table: table.as_deref(),
+                customer: customer.as_deref(),
+                touchpoint: touchpoint_column.as_deref(),
+            };
+            let (engine, params) = question.engine(&spark, &names)?;
+            customers::run(engine.as_ref(), &params, &selection, format, out)?
         }
         Command::Path {
             target,
             customer,
             format,
-        } => path::run(&target, &customer, format, out)?,
+            spark,
+            table,
+            customer_column,
+            touchpoint,
+            channel,
+        } => {
+            let engine: Box<dyn percorso::engine::Engine> = match &spark.spark {
+                Some(_) => {
+                    let mut question = filters::Question::of_target(target);
+                    question.channel.extend(channel);
+                    let names = filters::SparkTable {
+                        table: table.as_deref(),
+                        customer: customer_column.as_deref(),
+                        touchpoint: touchpoint.as_deref(),
+                    };
+                    question.engine(&spark, &names)?.0
+                }
+                None => Box::new(target.analysis()?),
+            };
+            path::run(engine.as_ref(), &customer, format, out)?
+        }
         Command::Paths {
             question,
             top,

@@ -3,18 +3,18 @@
 use std::io::Write;
 
 use super::customers::ListFormat;
-use super::filters::Target;
 use super::{stdout_error, to_json};
+use percorso::engine::Engine;
 use percorso::error::Result;
 use percorso::export::{write_csv, Cell};
 
 pub fn run(
-    target: &Target,
+    engine: &dyn Engine,
     customer: &str,
     format: ListFormat,
     out: &mut impl Write,
 ) -> Result<()> {
-    let path = target.analysis()?.customer_path(customer)?;
+    let path = engine.customer_path(customer)?;
     match format {
         ListFormat::Json => writeln!(out, "{}", to_json(&path)?).map_err(stdout_error),
         ListFormat::Csv => {

@@ -5,9 +5,9 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
-use super::filters::Question;
 use super::{stdout_error, to_json};
-use percorso::analytics::Report;
+use percorso::analytics::{Params, Report};
+use percorso::engine::Engine;
 use percorso::error::Result;
 use percorso::export::{report_table, write_csv, ReportTable};
 
@@ -19,12 +19,13 @@ pub enum ReportFormat {
 }
 
 pub fn run(
-    question: &Question,
+    engine: &dyn Engine,
+    params: &Params,
     format: ReportFormat,
     table: ReportTable,
     out: &mut impl Write,
 ) -> Result<()> {
-    let report = question.analysis()?.report(&question.params())?;
+    let report = engine.report(params)?;
     match format {
         ReportFormat::Json => writeln!(out, "{}", to_json(&report)?).map_err(stdout_error),
         ReportFormat::Csv => {
@@ -134,9 +135,10 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 /// The tables `--format csv` writes, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum TableArg {
     /// One row per touchpoint (the report's `nodes`).
+    #[default]
     Touchpoints,
     /// One row per observed or designed transition (`edges`).
     Transitions,
@@ -144,6 +146,18 @@ pub enum TableArg {
     Stages,
     /// Log values that match no touchpoint (`unmapped`).
     Unmapped,
+}
+
+impl TableArg {
+    /// The table named by `--table` without `--spark`.
+    pub fn parse(name: &str) -> Result<TableArg> {
+        TableArg::from_str(name, true).map_err(|_| {
+            percorso::Error::InvalidInput(format!(
+                "--table {name}: write touchpoints, transitions, stages or unmapped (or name a \
+                 Spark table with --spark)"
+            ))
+        })
+    }
 }
 
 impl From<TableArg> for ReportTable {

@@ -52,6 +52,7 @@ impl SparkEngine {
         exposure_types: &[String],
     ) -> Result<SparkEngine> {
         source.check()?;
+        source.check_reachable()?;
         let session = SparkSession::builder()
             .remote(&source.connect_url())
             .get_or_create()

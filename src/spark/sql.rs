@@ -8,6 +8,7 @@
 //! clauses. The rules that the local engine follows are written here again, each beside the
 //! clause that implements it:
 //! - an event needs a customer, a touchpoint and a timestamp (text is trimmed; empty is none);
+//! - rows equal in every column are one event (the import counts the copies as duplicates);
 //! - instants are UTC milliseconds, floored from Spark's microseconds;
 //! - one customer's events are ordered by instant, then by the order column when one is named,
 //!   then by the log value, the channel, the event type and the value, missing ones first
@@ -145,9 +146,10 @@ fn valid(source: &SparkSource, kind: TimestampKind) -> String {
     for (i, segment) in c.segments.iter().enumerate() {
         let _ = write!(sql, ", {} AS seg_{i}", trimmed(segment));
     }
+    // Rows equal in every column are one event, as the import counts the copies as duplicates.
     let _ = write!(
         sql,
-        " FROM {} WHERE {} IS NOT NULL AND {} IS NOT NULL AND {} IS NOT NULL",
+        " FROM (SELECT DISTINCT * FROM {}) WHERE {} IS NOT NULL AND {} IS NOT NULL AND {} IS NOT NULL",
         table(&source.table),
         trimmed(&c.customer),
         trimmed(&c.touchpoint),
