@@ -11,6 +11,8 @@ cd "$ROOT"
 # (another clone, or CI after a session) does not rebuild the world; a fresh machine starts it
 # empty and builds everything. PERCORSO_TARGET_DIR overrides it (e.g. for two runs at once).
 export CARGO_TARGET_DIR="${PERCORSO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/percorso/target}"
+# Each clone is a new path, so incremental state would pile up in the shared folder, unused.
+export CARGO_INCREMENTAL=0
 mkdir -p "$CARGO_TARGET_DIR"
 
 LOGS="$ROOT/artifacts/logs"
