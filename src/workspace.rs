@@ -14,7 +14,6 @@ mod journey_files;
 mod journeys;
 mod mapping;
 mod schema;
-mod spark;
 
 use std::fs::File;
 use std::io::Read;

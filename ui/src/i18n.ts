@@ -9,7 +9,6 @@ import * as errors from "./messages/errors";
 import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
-import * as spark from "./messages/spark";
 import * as workspace from "./messages/workspace";
 
 export const LANGUAGES = ["en", "it"] as const;
@@ -23,7 +22,6 @@ const en = {
   ...analyze.en,
   ...exporting.en,
   ...workspace.en,
-  ...spark.en,
   ...errors.en,
 };
 
@@ -37,7 +35,6 @@ const it: Record<MessageKey, string> = {
   ...analyze.it,
   ...exporting.it,
   ...workspace.it,
-  ...spark.it,
   ...errors.it,
 };
 

@@ -15,7 +15,6 @@ mod files;
 mod import;
 mod map;
 mod present;
-mod spark;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 params: { [key in string]: string }, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "nothing_to_discover" | "spark_unreachable" | "spark_table_missing" | "spark_column_missing" | "spark_query" | "task_failed";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "nothing_to_discover" | "task_failed";
 
 export type JourneyId = number;
 
@@ -180,30 +180,6 @@ export type Report = {
  * RFC 3339; `null` only when nothing is kept and no as-of time was given.
  */
 as_of: string | null, inactive_days: number, customers: number, events: number, nodes: Array<Node>, edges: Array<Edge>, stages: Array<StageFunnel>, unmapped: Array<Unmapped>, };
-
-export type Columns = { customer: string, 
-/**
- * A timestamp or date column, or ISO 8601 text (an offset in the text is honoured; text
- * without one is UTC).
- */
-timestamp: string, touchpoint: string, channel: string | null, event_type: string | null, value: string | null, segments: Array<string>, 
-/**
- * Orders one customer's events at the same instant (a sequence number, an ingestion time);
- * without it ties go by the log value, channel, event type and value.
- */
-order: string | null, };
-
-export type SparkSource = { 
-/**
- * `sc://host:port`, with no token.
- */
-url: string, 
-/**
- * `table`, `database.table` or `catalog.database.table`.
- */
-table: string, columns: Columns, };
-
-export type SparkProgress = { done: number, of: number, };
 
 export type DiscoveredValue = { name: string, 
 /**
