@@ -26,8 +26,11 @@ cleanup() {
   if [ -n "${E2E_PGID:-}" ]; then
     kill -KILL -- "-$E2E_PGID" 2>/dev/null || true
   fi
-  # Every JVM of the Spark cluster, when this run started one.
+  # Every JVM of the Spark cluster, when this run started one. A start still under way is
+  # stopped first (its own trap then stops what it began), so no JVM outlives an early failure.
   if [ -n "${SPARK_STARTED:-}" ]; then
+    kill -TERM "${SPARK_START_PID:-}" 2>/dev/null || true
+    wait "${SPARK_START_PID:-}" 2>/dev/null || true
     bash "$ROOT/scripts/spark.sh" stop || true
   fi
 }
