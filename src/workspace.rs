@@ -14,6 +14,7 @@ mod journey_files;
 mod journeys;
 mod mapping;
 mod schema;
+mod spark;
 
 use std::fs::File;
 use std::io::Read;

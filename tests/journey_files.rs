@@ -289,7 +289,7 @@ fn a_format_1_workspace_is_upgraded_in_place_and_keeps_its_journey() {
         .unwrap();
     }
     let mut ws = Workspace::open(&path).unwrap();
-    assert_eq!(ws.summary().unwrap().format_version, 2);
+    assert_eq!(ws.summary().unwrap().format_version, 3);
     let j = ws.journey(JourneyId(1)).unwrap();
     assert_eq!(j.name, "Old");
     assert_eq!(j.description, "kept");

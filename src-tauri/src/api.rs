@@ -22,6 +22,7 @@ pub mod export;
 pub mod files;
 pub mod import;
 pub mod present;
+pub mod spark;
 
 pub fn workspace_summary(state: &AppState) -> ApiResult<WorkspaceSummary> {
     Ok(state.lock()?.workspace()?.summary()?)

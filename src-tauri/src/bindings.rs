@@ -20,6 +20,7 @@ use percorso::journey::{
     JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
     TransitionId,
 };
+use percorso::spark::{Columns, SparkProgress, SparkSource};
 use percorso::templates::TemplateInfo;
 use percorso::workspace::{RejectedPage, SourceSummary};
 use percorso::Warning;
@@ -111,6 +112,9 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<StageFunnel>(cfg),
         declaration::<Unmapped>(cfg),
         declaration::<Report>(cfg),
+        declaration::<Columns>(cfg),
+        declaration::<SparkSource>(cfg),
+        declaration::<SparkProgress>(cfg),
         declaration::<DiscoveredValue>(cfg),
         declaration::<Discovery>(cfg),
         declaration::<StageSuggestion>(cfg),

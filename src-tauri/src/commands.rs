@@ -13,6 +13,7 @@ use percorso::export::ReportTable;
 use percorso::import::{Detection, ImportSettings, ImportSummary, Overrides, Progress};
 use percorso::journey::{Channel as TouchpointChannel, JourneyId, StageId, TouchpointId};
 use percorso::render::Paper;
+use percorso::spark::{SparkProgress, SparkSource};
 use percorso::templates::TemplateInfo;
 use percorso::workspace::RejectedPage;
 use percorso::{Journey, Warning, WorkspaceSummary};
@@ -30,6 +31,7 @@ pub mod export;
 pub mod files;
 pub mod import;
 pub mod present;
+pub mod spark;
 
 declare_commands! {
     async workspace_summary() -> ApiResult<WorkspaceSummary>;
@@ -89,6 +91,22 @@ declare_commands! {
         channel: Option<TouchpointChannel>,
     ) -> ApiResult<Edited>;
     stateless timezones in import() -> Vec<String>;
+
+    async spark_connection in spark() -> ApiResult<Option<SparkSource>>;
+    async spark_connect in spark(journey: JourneyId, source: SparkSource)
+        -> ApiResult<SparkSource>;
+    async spark_disconnect in spark() -> ApiResult<()>;
+    async spark_report in spark(
+        id: u64,
+        journey: JourneyId,
+        params: Params,
+        on_progress: Channel<SparkProgress>,
+    ) -> ApiResult<Report>;
+    async spark_cancel in spark(id: u64, journey: JourneyId) -> ApiResult<()>;
+    async spark_customers in spark(journey: JourneyId, params: Params, query: CustomerQuery)
+        -> ApiResult<CustomerPage>;
+    async spark_customer_path in spark(journey: JourneyId, customer: String)
+        -> ApiResult<CustomerPath>;
 
     async replay in present(journey: JourneyId, params: Params) -> ApiResult<Replay>;
 

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use percorso::analytics::{Analysis, Evaluation, Params};
 use percorso::demo::{self, DemoConfig};
 use percorso::journey::JourneyId;
+use percorso::spark::SparkEngine;
 use percorso::Workspace;
 
 use crate::error::{ApiError, ApiResult};
@@ -24,6 +25,9 @@ pub struct Session {
     /// The log with every value a touchpoint of its own, which discovery reads; built on first
     /// use, dropped when the log changes.
     log_values: Option<Analysis>,
+    /// The Spark engine of the workspace's stored connection, connected on first use for one
+    /// journey; dropped with that journey's changes and with the workspace.
+    spark: Option<(JourneyId, Arc<SparkEngine>)>,
     /// Where every workspace that opens is recorded.
     recents: Arc<Recents>,
 }
@@ -63,6 +67,7 @@ impl Session {
         self.workspace = Some(workspace);
         self.analysis = None;
         self.log_values = None;
+        self.spark = None;
         self.recents.add(&self.path);
     }
 
@@ -72,6 +77,22 @@ impl Session {
         if self.analysis.as_ref().is_some_and(|c| c.journey == journey) {
             self.analysis = None;
         }
+        if self.spark.as_ref().is_some_and(|(j, _)| *j == journey) {
+            self.spark = None;
+        }
+    }
+
+    /// The Spark engine already connected for `journey`, if any.
+    pub fn spark(&self, journey: JourneyId) -> Option<Arc<SparkEngine>> {
+        self.spark
+            .as_ref()
+            .filter(|(j, _)| *j == journey)
+            .map(|(_, e)| Arc::clone(e))
+    }
+
+    /// Keeps `engine` as the Spark engine of `journey`, or forgets it with `None`.
+    pub fn set_spark(&mut self, engine: Option<(JourneyId, Arc<SparkEngine>)>) {
+        self.spark = engine;
     }
 
     /// The analysis of `journey`, building it on first use.
@@ -164,6 +185,7 @@ impl AppState {
                 workspace: None,
                 analysis: None,
                 log_values: None,
+                spark: None,
                 recents: Arc::clone(&recents),
             })),
             recents,

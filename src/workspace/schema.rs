@@ -15,11 +15,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("schema/001_journeys_and_events.sql")),
         M::up(include_str!("schema/002_journey_content_and_history.sql")),
+        M::up(include_str!("schema/003_spark_connection.sql")),
     ])
 });
 
 /// The format version this build writes and the newest it can read.
-pub const LATEST: usize = 2;
+pub const LATEST: usize = 3;
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api } from "./api";
 import { errorText } from "./errors";
-import type { Journey, JourneyId, Params, WorkspaceSummary } from "./generated/types";
+import type { Journey, JourneyId, Params, SparkSource, WorkspaceSummary } from "./generated/types";
 import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
 import { DesignView } from "./design/DesignView";
@@ -11,6 +11,7 @@ import { fileName } from "./import/wizard";
 import { ModeSwitch, type Mode } from "./shared/ModeSwitch";
 import type { ExportSource } from "./export/build";
 import { FileMenu } from "./workspace/FileMenu";
+import { sparkApi } from "./spark/api";
 
 // Analyze, Present, the import wizard and the export dialog load when first opened, so that the
 // window paints the map sooner.
@@ -23,15 +24,28 @@ const ImportWizard = lazy(() =>
 const ExportDialog = lazy(() =>
   import("./export/ExportDialog").then((m) => ({ default: m.ExportDialog })),
 );
+const SparkDialog = lazy(() =>
+  import("./spark/SparkDialog").then((m) => ({ default: m.SparkDialog })),
+);
 
-type Loaded = { summary: WorkspaceSummary; journey: Journey | null };
+type Loaded = {
+  summary: WorkspaceSummary;
+  journey: Journey | null;
+  /** The workspace's Spark connection, on which Analyze computes when there is one. */
+  spark: SparkSource | null;
+};
 
-/** The workspace and a journey of it: the one named, or the first. */
+/** The workspace and a journey of it (the one named, or the first), with its Spark connection. */
 async function loadWorkspace(journeyId?: JourneyId): Promise<Loaded> {
-  const summary = await api.workspaceSummary();
+  const [summary, spark] = await Promise.all([
+    api.workspaceSummary(),
+    // A connection that cannot be read leaves Analyze on the workspace's own log; the dialog
+    // asks again, and connecting reports any real problem.
+    sparkApi.connection().catch(() => null),
+  ]);
   const id = journeyId ?? summary.journeys[0]?.id;
   const journey = id === undefined ? null : await api.journey(id);
-  return { summary, journey };
+  return { summary, journey, spark };
 }
 
 export function App() {
@@ -44,6 +58,13 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<Mode>("design");
   const [exporting, setExporting] = useState<ExportSource | null>(null);
+  /** Whether the "Connect to Spark…" dialog is open. */
+  const [connecting, setConnecting] = useState(false);
+  /** The dialog's answer: the connection stored in the workspace now, or none. */
+  const sparkChanged = (spark: SparkSource | null) => {
+    setConnecting(false);
+    setLoaded((current) => (current === null ? current : { ...current, spark }));
+  };
   /** What Analyze shows now; Design exports the journey itself. */
   const analyzed = useRef<ExportSource | null>(null);
   /** Analyze's filters, which Present follows when it is entered from Analyze. */
@@ -99,6 +120,7 @@ export function App() {
       current === null
         ? current
         : {
+            ...current,
             journey,
             summary: {
               ...current.summary,
@@ -189,6 +211,16 @@ export function App() {
           >
             {t("import.open")}
           </button>
+          {loaded?.journey && (
+            <button
+              type="button"
+              className="top-bar-button"
+              onClick={() => setConnecting(true)}
+              data-testid="open-spark"
+            >
+              {t("spark.open")}
+            </button>
+          )}
           {loaded && mode !== "design" && loaded.summary.journeys.length > 0 && (
             <label className="field">
               <span>{t("journey.select")}</span>
@@ -246,6 +278,7 @@ export function App() {
                   journey={loaded.journey}
                   onMapUnmapped={() => setMode("design")}
                   onExportSource={showAnalyzed}
+                  spark={loaded.spark}
                 />
               </Suspense>
             )}
@@ -284,6 +317,15 @@ export function App() {
               source={exporting}
               language={language}
               onClose={() => setExporting(null)}
+            />
+          )}
+          {connecting && loaded?.journey && (
+            <SparkDialog
+              journey={loaded.journey.id}
+              current={loaded.spark}
+              onClose={() => setConnecting(false)}
+              onConnected={sparkChanged}
+              onDisconnected={() => sparkChanged(null)}
             />
           )}
         </Suspense>

@@ -9,6 +9,7 @@ import * as errors from "./messages/errors";
 import * as exporting from "./messages/export";
 import * as importing from "./messages/import";
 import * as present from "./messages/present";
+import * as spark from "./messages/spark";
 import * as workspace from "./messages/workspace";
 
 export const LANGUAGES = ["en", "it"] as const;
@@ -22,6 +23,7 @@ const en = {
   ...analyze.en,
   ...exporting.en,
   ...workspace.en,
+  ...spark.en,
   ...errors.en,
 };
 
@@ -35,6 +37,7 @@ const it: Record<MessageKey, string> = {
   ...analyze.it,
   ...exporting.it,
   ...workspace.it,
+  ...spark.it,
   ...errors.it,
 };
 

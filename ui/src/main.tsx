@@ -9,6 +9,7 @@ import "./analyze/analyze.css";
 import "./import/import.css";
 import "./export/export.css";
 import "./present/present.css";
+import "./spark/spark.css";
 import { App } from "./App";
 
 const root = document.getElementById("root");

@@ -35,7 +35,7 @@ fn percent(text: &str) -> f64 {
         .unwrap_or_else(|_| panic!("not a percentage: {text:?}"))
 }
 
-fn digits(text: &str) -> u64 {
+pub(crate) fn digits(text: &str) -> u64 {
     let d: String = text.chars().filter(char::is_ascii_digit).collect();
     d.parse()
         .unwrap_or_else(|_| panic!("no number in {text:?}"))
@@ -49,7 +49,7 @@ async fn headline(client: &Client, touchpoint: &str) -> String {
 }
 
 /// Waits until the headline of `touchpoint` shows `rate` (to the one decimal shown).
-async fn wait_for_rate(client: &Client, touchpoint: &str, rate: f64) -> String {
+pub(crate) async fn wait_for_rate(client: &Client, touchpoint: &str, rate: f64) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let shown = headline(client, touchpoint).await;

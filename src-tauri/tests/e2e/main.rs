@@ -15,6 +15,7 @@ mod files;
 mod import;
 mod map;
 mod present;
+mod spark;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,15 @@ import { useContext, useEffect, useMemo, useState } from "react";
 import type { ExportSource } from "../export/build";
 import { ReactFlowProvider } from "@xyflow/react";
 import "./analyze.css";
-import type { Journey, Params, Segment, TouchpointId } from "../generated/types";
+import type {
+  Journey,
+  Params,
+  Report,
+  Segment,
+  SparkProgress,
+  SparkSource,
+  TouchpointId,
+} from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { AnalyzeMap } from "./AnalyzeMap";
 import { pickedSteps } from "./Paths";
@@ -15,7 +23,7 @@ import { analyzeApi } from "./api";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
 import { Inspector } from "./Inspector";
-import { useLatest } from "./latest";
+import { useLatest, useLatestRun } from "./latest";
 import { Legend, LegendKeys } from "./Legend";
 import { nodeLooks, pathSteps } from "../shared/overlay";
 import { Overview } from "./Overview";
@@ -25,6 +33,11 @@ import { METRICS, type Metric } from "../shared/scales";
 import { defaultChoice, FULL, simplify, type SimplifyChoice } from "../shared/simplify";
 import { useSimplifyChoice } from "../shared/simplifyChoice";
 import { Simplify } from "./Simplify";
+import { analysisOf } from "../spark/api";
+import { SparkContext } from "../spark/context";
+import { sourceKey } from "../spark/form";
+import { SparkBadge, SparkCancelledNote, SparkProgressStrip } from "../spark/SparkStatus";
+import { combinedSteps } from "../spark/steps";
 
 type CompareKind = "segments" | "dates";
 
@@ -33,9 +46,11 @@ interface Props {
   onMapUnmapped: () => void;
   /** Told what the map shows whenever it changes, so that an export draws exactly that. */
   onExportSource?: (source: ExportSource | null) => void;
+  /** The workspace's Spark connection: the report and the customers are computed there. */
+  spark: SparkSource | null;
 }
 
-export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
+export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
   const [metric, setMetric] = useState<Metric>("dropoff_rate");
@@ -46,7 +61,11 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
   const [compareKind, setCompareKind] = useState<CompareKind>("segments");
   const [segmentsB, setSegmentsB] = useState<Segment[]>([]);
   const [datesB, setDatesB] = useState<Params>(DEFAULT_PARAMS);
+  /** Bumped to compute a cancelled Spark report again (A, the compared B). */
+  const [attempts, setAttempts] = useState({ a: 0, b: 0 });
   const id = journey.id;
+  const analysis = analysisOf(spark);
+  const where = sourceKey(spark);
 
   const paramsB: Params | null = !comparing
     ? null
@@ -56,18 +75,23 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
 
   const dimensions = useLatest(`${id}`, () => analyzeApi.dimensions(id));
   const timeline = useLatest(`${id}`, () => analyzeApi.timeline(id, 120));
-  const report = useLatest(`${id}|${paramsKey(params)}`, () => analyzeApi.report(id, params));
-  const reportB = useLatest(
-    `${id}|${paramsB ? paramsKey(paramsB) : "none"}`,
-    paramsB ? () => analyzeApi.report(id, paramsB) : null,
+  const report = useLatestRun<Report, SparkProgress>(
+    `${id}|${where}|${attempts.a}|${paramsKey(params)}`,
+    (onProgress) => analysis.report(id, params, onProgress),
+  );
+  const reportB = useLatestRun<Report, SparkProgress>(
+    `${id}|${where}|${attempts.b}|${paramsB ? paramsKey(paramsB) : "none"}`,
+    paramsB ? (onProgress) => analysis.report(id, paramsB, onProgress) : null,
   );
   const path = useLatest(
-    `${id}|${customer ?? ""}`,
-    customer ? () => analyzeApi.customerPath(id, customer) : null,
+    `${id}|${where}|${customer ?? ""}`,
+    customer ? () => analysis.customerPath(id, customer) : null,
   );
+  // Spark has no customer summary: there the path shows without the customer's status, which
+  // the workspace's own log cannot tell.
   const row = useLatest(
-    `${id}|${customer ?? ""}|${paramsKey(params)}`,
-    customer ? () => analyzeApi.customerSummary(id, params, customer) : null,
+    `${id}|${where}|${customer ?? ""}|${paramsKey(params)}`,
+    customer && !spark ? () => analyzeApi.customerSummary(id, params, customer) : null,
   );
   const steps = useMemo(() => (path.data ? pathSteps(path.data) : null), [path.data]);
 
@@ -101,6 +125,22 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
     onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
   }, [onExportSource, a, journey, params, metric]);
   const busy = report.loading || reportB.loading;
+  // On Spark a report takes a while: its steps show over the map, with a Cancel; a cancelled
+  // report leaves the previous numbers.
+  const sparkSteps = combinedSteps([
+    report.loading ? report.progress : null,
+    reportB.loading ? reportB.progress : null,
+  ]);
+  const cancelSpark = () => {
+    if (report.loading) report.cancel();
+    if (reportB.loading) reportB.cancel();
+  };
+  const cancelled = !busy && (report.cancelled || (comparing && reportB.cancelled));
+  const retry = () =>
+    setAttempts((n) => ({
+      a: n.a + (report.cancelled ? 1 : 0),
+      b: n.b + (reportB.cancelled ? 1 : 0),
+    }));
 
   let panel = null;
   if (a && customer) {
@@ -109,7 +149,7 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
         customer={customer}
         steps={steps}
         row={row.data}
-        loadingRow={row.loading}
+        loadingRow={row.loading || spark !== null}
         error={path.error ?? row.error}
         onClose={() => setCustomer(null)}
       />
@@ -143,117 +183,130 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource }: Props) {
   }
 
   return (
-    <div className="analyze" data-testid="analyze">
-      <div className="analyze-bar">
-        <Filters
-          params={params}
-          onChange={setParams}
-          dimensions={dimensions.data}
-          timeline={timeline.data}
-        />
-      </div>
-      <div className="analyze-bar analyze-bar-view">
-        <label className="field">
-          <span>{t("analyze.colour_by")}</span>
-          <select
-            data-testid="metric-select"
-            value={metric}
-            onChange={(e) => setMetric(e.target.value as Metric)}
-          >
-            {METRICS.map((m) => (
-              <option key={m} value={m} title={t(`def.${m}`)}>
-                {t(`metric.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {looks && <Legend metric={metric} domain={looks.domain} extent={looks.extent} />}
-        <span className="bar-divider" />
-        <Thresholds params={params} onChange={setParams} />
-        <span className="bar-divider" />
-        <label className="field compare-toggle">
-          <input
-            type="checkbox"
-            data-testid="compare-toggle"
-            checked={comparing}
-            onChange={(e) => setComparing(e.target.checked)}
+    <SparkContext.Provider value={spark}>
+      <div className="analyze" data-testid="analyze">
+        <div className="analyze-bar">
+          <Filters
+            params={params}
+            onChange={setParams}
+            dimensions={dimensions.data}
+            timeline={timeline.data}
           />
-          <span>{t("compare.toggle")}</span>
-        </label>
-        <span className="top-bar-spacer" />
-        {busy && (
-          <span className="busy-note" role="status">
-            {t("analyze.loading")}
-          </span>
-        )}
-      </div>
-      <div className="analyze-bar analyze-bar-simplify">
-        <Simplify choice={choice} simplification={simplification} onChange={setSimplify} />
-      </div>
-      {comparing && (
-        <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
+        </div>
+        <div className="analyze-bar analyze-bar-view">
           <label className="field">
-            <span>{t("compare.kind")}</span>
+            <span>{t("analyze.colour_by")}</span>
             <select
-              data-testid="compare-kind"
-              value={compareKind}
-              onChange={(e) => setCompareKind(e.target.value as CompareKind)}
+              data-testid="metric-select"
+              value={metric}
+              onChange={(e) => setMetric(e.target.value as Metric)}
             >
-              <option value="segments">{t("compare.segments")}</option>
-              <option value="dates">{t("compare.dates")}</option>
+              {METRICS.map((m) => (
+                <option key={m} value={m} title={t(`def.${m}`)}>
+                  {t(`metric.${m}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <span className="compare-tag compare-tag-a">{t("compare.a")}</span>
-          <span className="compare-note">{t("compare.a_is")}</span>
-          <span className="compare-tag compare-tag-b">{t("compare.b")}</span>
-          {compareKind === "segments" ? (
-            <SegmentSelect
-              testId="compare-segment"
-              value={segmentsB}
-              dimensions={dimensions.data}
-              onChange={setSegmentsB}
+          {looks && <Legend metric={metric} domain={looks.domain} extent={looks.extent} />}
+          <span className="bar-divider" />
+          <Thresholds params={params} onChange={setParams} />
+          <span className="bar-divider" />
+          <label className="field compare-toggle">
+            <input
+              type="checkbox"
+              data-testid="compare-toggle"
+              checked={comparing}
+              onChange={(e) => setComparing(e.target.checked)}
             />
-          ) : (
-            <DateRange
-              params={datesB}
-              onChange={setDatesB}
-              testPrefix="compare"
-              timeline={timeline.data}
-            />
+            <span>{t("compare.toggle")}</span>
+          </label>
+          <span className="top-bar-spacer" />
+          {spark && <SparkBadge source={spark} />}
+          {busy && !spark && (
+            <span className="busy-note" role="status">
+              {t("analyze.loading")}
+            </span>
           )}
         </div>
-      )}
-      <div className="analyze-body">
-        <section className="canvas" aria-label={journey.name}>
-          {report.error && (
-            <div className="message message-error" role="alert">
-              <h1>{t("analyze.error")}</h1>
-              <p>{report.error}</p>
-            </div>
-          )}
-          {!a && !report.error && <div className="message">{t("analyze.loading")}</div>}
-          {a && (
-            <ReactFlowProvider>
-              <AnalyzeMap
-                journey={journey}
-                report={a}
-                compareWith={b}
-                metric={metric}
-                selected={selected}
-                onSelect={(tp) => {
-                  setSelected(tp);
-                  setCustomer(null);
-                }}
-                path={shownPath}
-                hiddenTouchpoints={simplification?.hiddenTouchpoints}
-                hiddenTransitions={simplification?.hiddenTransitions}
+        <div className="analyze-bar analyze-bar-simplify">
+          <Simplify choice={choice} simplification={simplification} onChange={setSimplify} />
+        </div>
+        {comparing && (
+          <div className="analyze-bar analyze-bar-compare" data-testid="compare-bar">
+            <label className="field">
+              <span>{t("compare.kind")}</span>
+              <select
+                data-testid="compare-kind"
+                value={compareKind}
+                onChange={(e) => setCompareKind(e.target.value as CompareKind)}
+              >
+                <option value="segments">{t("compare.segments")}</option>
+                <option value="dates">{t("compare.dates")}</option>
+              </select>
+            </label>
+            <span className="compare-tag compare-tag-a">{t("compare.a")}</span>
+            <span className="compare-note">{t("compare.a_is")}</span>
+            <span className="compare-tag compare-tag-b">{t("compare.b")}</span>
+            {compareKind === "segments" ? (
+              <SegmentSelect
+                testId="compare-segment"
+                value={segmentsB}
+                dimensions={dimensions.data}
+                onChange={setSegmentsB}
               />
-            </ReactFlowProvider>
-          )}
-          <LegendKeys />
-        </section>
-        {panel}
+            ) : (
+              <DateRange
+                params={datesB}
+                onChange={setDatesB}
+                testPrefix="compare"
+                timeline={timeline.data}
+              />
+            )}
+          </div>
+        )}
+        <div className="analyze-body">
+          <section className="canvas" aria-label={journey.name}>
+            {report.error && (
+              <div className="message message-error" role="alert">
+                <h1>{t("analyze.error")}</h1>
+                <p>{report.error}</p>
+              </div>
+            )}
+            {spark && busy && (
+              <SparkProgressStrip
+                steps={sparkSteps}
+                cancelling={report.cancelling || reportB.cancelling}
+                onCancel={cancelSpark}
+              />
+            )}
+            {spark && cancelled && <SparkCancelledNote hasPrevious={a !== null} onRetry={retry} />}
+            {!a && !report.error && !report.cancelled && (
+              <div className="message">{t("analyze.loading")}</div>
+            )}
+            {a && (
+              <ReactFlowProvider>
+                <AnalyzeMap
+                  journey={journey}
+                  report={a}
+                  compareWith={b}
+                  metric={metric}
+                  selected={selected}
+                  onSelect={(tp) => {
+                    setSelected(tp);
+                    setCustomer(null);
+                  }}
+                  path={shownPath}
+                  hiddenTouchpoints={simplification?.hiddenTouchpoints}
+                  hiddenTransitions={simplification?.hiddenTransitions}
+                />
+              </ReactFlowProvider>
+            )}
+            <LegendKeys />
+          </section>
+          {panel}
+        </div>
       </div>
-    </div>
+    </SparkContext.Provider>
   );
 }

@@ -11,6 +11,9 @@ import { analyzeApi } from "./api";
 import { formatInstant, formatNumber } from "../shared/format";
 import { useLatest } from "./latest";
 import { paramsKey } from "../shared/params";
+import { analysisOf } from "../spark/api";
+import { SparkContext } from "../spark/context";
+import { sourceKey } from "../spark/form";
 
 export const PAGE_SIZE = 20;
 
@@ -26,11 +29,12 @@ export function CustomerTable({ journey, params, query, exportName, onOpen }: Pr
   const language = useContext(LanguageContext);
   const t = useT();
   const errorMessage = useErrorText();
+  const spark = useContext(SparkContext);
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const paged = { ...query, offset, limit: PAGE_SIZE };
-  const key = `${journey}|${paramsKey(params)}|${JSON.stringify(paged)}`;
-  const page = useLatest(key, () => analyzeApi.customers(journey, params, paged));
+  const key = `${journey}|${sourceKey(spark)}|${paramsKey(params)}|${JSON.stringify(paged)}`;
+  const page = useLatest(key, () => analysisOf(spark).customers(journey, params, paged));
   const total = page.data?.total ?? 0;
 
   const exportAll = async () => {
@@ -123,7 +127,9 @@ export function CustomerTable({ journey, params, query, exportName, onOpen }: Pr
           type="button"
           className="button-quiet"
           data-testid="customers-export"
-          disabled={total === 0}
+          // The export reads the workspace's own log; on Spark it would not list these customers.
+          disabled={total === 0 || spark !== null}
+          title={spark ? t("spark.export_unavailable") : undefined}
           onClick={() => void exportAll()}
         >
           {t("customers.export")}

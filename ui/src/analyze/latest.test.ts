@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Sequence } from "./latest";
+import { isCancelled, Sequence } from "./latest";
 
 describe("only the latest answer is shown", () => {
   it("refuses an older answer that arrives after a newer question", async () => {
@@ -24,5 +24,14 @@ describe("only the latest answer is shown", () => {
     expect(sequence.isLatest(ticket)).toBe(true);
     sequence.next();
     expect(sequence.isLatest(ticket)).toBe(false);
+  });
+});
+
+describe("a cancelled run", () => {
+  it("is told apart from a failure by the error's code", () => {
+    expect(isCancelled({ code: "cancelled", message: "cancelled", params: {} })).toBe(true);
+    expect(isCancelled({ code: "spark_query", message: "no", params: {} })).toBe(false);
+    expect(isCancelled(new Error("cancelled"))).toBe(false);
+    expect(isCancelled(null)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // The only module that calls `invoke`; a command that fails rejects with an ApiError.
 
 import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
-import type { Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Variant, Warning, WorkspaceSummary } from "./types";
+import type { Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Variant, Warning, WorkspaceSummary } from "./types";
 
 export function workspaceSummary(): Promise<WorkspaceSummary> {
   return invoke<WorkspaceSummary>("workspace_summary");
@@ -139,6 +139,34 @@ export function createTouchpoint(journey: JourneyId, stage: StageId | null, valu
 
 export function timezones(): Promise<Array<string>> {
   return invoke<Array<string>>("timezones");
+}
+
+export function sparkConnection(): Promise<SparkSource | null> {
+  return invoke<SparkSource | null>("spark_connection");
+}
+
+export function sparkConnect(journey: JourneyId, source: SparkSource): Promise<SparkSource> {
+  return invoke<SparkSource>("spark_connect", { journey, source });
+}
+
+export function sparkDisconnect(): Promise<null> {
+  return invoke<null>("spark_disconnect");
+}
+
+export function sparkReport(id: number, journey: JourneyId, params: Params, onProgress: IpcChannel<SparkProgress>): Promise<Report> {
+  return invoke<Report>("spark_report", { id, journey, params, onProgress });
+}
+
+export function sparkCancel(id: number, journey: JourneyId): Promise<null> {
+  return invoke<null>("spark_cancel", { id, journey });
+}
+
+export function sparkCustomers(journey: JourneyId, params: Params, query: CustomerQuery): Promise<CustomerPage> {
+  return invoke<CustomerPage>("spark_customers", { journey, params, query });
+}
+
+export function sparkCustomerPath(journey: JourneyId, customer: string): Promise<CustomerPath> {
+  return invoke<CustomerPath>("spark_customer_path", { journey, customer });
 }
 
 export function replay(journey: JourneyId, params: Params): Promise<Replay> {

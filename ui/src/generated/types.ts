@@ -181,6 +181,30 @@ export type Report = {
  */
 as_of: string | null, inactive_days: number, customers: number, events: number, nodes: Array<Node>, edges: Array<Edge>, stages: Array<StageFunnel>, unmapped: Array<Unmapped>, };
 
+export type Columns = { customer: string, 
+/**
+ * A timestamp or date column, or ISO 8601 text (an offset in the text is honoured; text
+ * without one is UTC).
+ */
+timestamp: string, touchpoint: string, channel: string | null, event_type: string | null, value: string | null, segments: Array<string>, 
+/**
+ * Orders one customer's events at the same instant (a sequence number, an ingestion time);
+ * without it ties go by the log value, channel, event type and value.
+ */
+order: string | null, };
+
+export type SparkSource = { 
+/**
+ * `sc://host:port`, with no token.
+ */
+url: string, 
+/**
+ * `table`, `database.table` or `catalog.database.table`.
+ */
+table: string, columns: Columns, };
+
+export type SparkProgress = { done: number, of: number, };
+
 export type DiscoveredValue = { name: string, 
 /**
  * Index into the journey's stages.

@@ -35,6 +35,13 @@ export const en = {
   "error.name_required": "A {what} needs a name.",
   "error.nothing_to_discover":
     "The filters keep no event, so there is no journey to discover. Widen the dates or clear a filter.",
+  "error.spark_unreachable":
+    "Cannot reach the Spark Connect server at {url} ({detail}). Check that it runs, its address and port, and the network; nothing was changed.",
+  "error.spark_table_missing":
+    "The Spark cluster at {url} has no table “{table}”. Check its name (database.table) and that you may read it.",
+  "error.spark_column_missing":
+    "Table “{table}” has no column “{column}” for the {role}. Its columns are: {available}.",
+  "error.spark_query": "The Spark cluster at {url} could not run a query: {detail}",
   "error.task_failed":
     "Percorso's background task failed ({detail}). Try again; if it persists, restart Percorso.",
   "noun.journey": "journey",
@@ -82,6 +89,13 @@ export const it: Record<keyof typeof en, string> = {
   "error.name_required": "Serve un nome per: {what}.",
   "error.nothing_to_discover":
     "I filtri non tengono nessun evento, quindi non c'è un percorso da scoprire. Allarga le date o togli un filtro.",
+  "error.spark_unreachable":
+    "Impossibile raggiungere il server Spark Connect {url} ({detail}). Controlla che sia attivo, indirizzo, porta e rete; nulla è stato modificato.",
+  "error.spark_table_missing":
+    "Il cluster Spark {url} non ha la tabella “{table}”. Controlla il nome (database.tabella) e di poterla leggere.",
+  "error.spark_column_missing":
+    "La tabella “{table}” non ha la colonna “{column}” per il ruolo {role}. Le sue colonne: {available}.",
+  "error.spark_query": "Il cluster Spark {url} non ha potuto eseguire una query: {detail}",
   "error.task_failed":
     "Un'attività in background di Percorso non è riuscita ({detail}). Riprova; se succede ancora, riavvia Percorso.",
   "noun.journey": "percorso",
