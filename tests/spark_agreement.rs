@@ -25,41 +25,21 @@ use percorso::log::{EventLog, NONE};
 use percorso::spark::{Columns, SparkEngine, SparkSource};
 use percorso::Workspace;
 use serde_json::Value;
-use spark_connect::SparkSession;
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
 #[path = "support/same_report.rs"]
 mod same_report;
+#[path = "support/spark.rs"]
+mod spark;
 #[path = "support/workspace.rs"]
 mod support;
 use same_report::assert_same;
-
-fn url() -> String {
-    std::env::var("PERCORSO_SPARK_URL").expect(
-        "PERCORSO_SPARK_URL: the address of a Spark Connect server (scripts/test.sh starts one)",
-    )
-}
+use spark::url;
 
 /// Registers the Parquet files of `dir` as table `name` on the cluster (dropping an older one).
 fn register(name: &str, dir: &Path) {
-    let session = SparkSession::builder()
-        .remote(&url())
-        .get_or_create()
-        .unwrap();
-    for query in [
-        format!("DROP TABLE IF EXISTS {name}"),
-        format!(
-            "CREATE TABLE {name} USING parquet LOCATION '{}'",
-            dir.display()
-        ),
-    ] {
-        session
-            .sql(&query)
-            .unwrap()
-            .collect_record_batches()
-            .unwrap();
-    }
+    spark::create_table(name, &format!("parquet LOCATION '{}'", dir.display()));
 }
 
 fn write_parquet(dir: &Path, columns: Vec<(&str, ArrayRef)>) {
@@ -71,8 +51,7 @@ fn write_parquet(dir: &Path, columns: Vec<(&str, ArrayRef)>) {
     writer.close().unwrap();
 }
 
-fn text_column(log: &EventLog, codes: &[u32], dictionary: &percorso::log::Dictionary) -> ArrayRef {
-    let _ = log;
+fn text_column(codes: &[u32], dictionary: &percorso::log::Dictionary) -> ArrayRef {
     Arc::new(StringArray::from(
         codes
             .iter()
@@ -85,10 +64,10 @@ fn text_column(log: &EventLog, codes: &[u32], dictionary: &percorso::log::Dictio
 /// import order.
 fn log_table(log: &EventLog, name: &str, dir: &Path) {
     let rows = log.len();
-    let customer = text_column(log, &log.customer, &log.customers);
-    let touchpoint = text_column(log, &log.touchpoint, &log.touchpoints);
-    let channel = text_column(log, &log.channel, &log.channels);
-    let event_type = text_column(log, &log.event_type, &log.event_types);
+    let customer = text_column(&log.customer, &log.customers);
+    let touchpoint = text_column(&log.touchpoint, &log.touchpoints);
+    let channel = text_column(&log.channel, &log.channels);
+    let event_type = text_column(&log.event_type, &log.event_types);
     let mut columns: Vec<(&str, ArrayRef)> = vec![
         ("customer", customer),
         (

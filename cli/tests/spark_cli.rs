@@ -6,18 +6,15 @@
 
 #![cfg(test)]
 
-use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-use spark_connect::SparkSession;
 
 #[path = "../../tests/support/same_report.rs"]
 mod same_report;
-
-fn url() -> String {
-    std::env::var("PERCORSO_SPARK_URL").expect("PERCORSO_SPARK_URL (scripts/test.sh sets it)")
-}
+#[path = "../../tests/support/spark.rs"]
+mod spark;
+use spark::{csv_table as register, url};
 
 fn percorso(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_percorso"))
@@ -34,27 +31,6 @@ fn json(args: &[&str]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The generated CSV as a table of text columns.
-fn register(name: &str, csv: &Path) {
-    let session = SparkSession::builder()
-        .remote(&url())
-        .get_or_create()
-        .unwrap();
-    for query in [
-        format!("DROP TABLE IF EXISTS {name}"),
-        format!(
-            "CREATE TABLE {name} USING csv OPTIONS (path '{}', header 'true')",
-            csv.display()
-        ),
-    ] {
-        session
-            .sql(&query)
-            .unwrap()
-            .collect_record_batches()
-            .unwrap();
-    }
 }
 
 #[test]

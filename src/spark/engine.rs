@@ -11,7 +11,7 @@ use arrow_array::RecordBatch;
 use spark_connect::{SparkError, SparkSession};
 
 use super::rows::Rows;
-use super::sql::{self, MapRow, Selection};
+use super::sql::{self, MapRow, Selection, Standing};
 use super::{SparkSource, TimestampKind};
 use crate::analytics::{
     as_u32, build_report, rfc3339, unassigned_journey_of, CustomerEvent, CustomerPage,
@@ -51,10 +51,25 @@ impl SparkEngine {
         journey: Option<Journey>,
         exposure_types: &[String],
     ) -> Result<SparkEngine> {
+        Self::connect_with(source, None, journey, exposure_types)
+    }
+
+    /// As [`SparkEngine::connect`], with `token` instead of the one the environment or the
+    /// keyring holds, when given (one the user has just typed).
+    pub fn connect_with(
+        source: &SparkSource,
+        token: Option<&str>,
+        journey: Option<Journey>,
+        exposure_types: &[String],
+    ) -> Result<SparkEngine> {
         source.check()?;
         source.check_reachable()?;
+        let url = match token {
+            Some(token) => super::with_token(&source.url, token),
+            None => source.connect_url(),
+        };
         let session = SparkSession::builder()
-            .remote(&source.connect_url())
+            .remote(&url)
             .get_or_create()
             .map_err(|e| unreachable(&source.url, &e))?;
         let mut engine = SparkEngine {
@@ -205,20 +220,19 @@ impl SparkEngine {
             }
         };
         proceed(0)?;
-        let (view, resolved) = self.cached_sequence(params)?;
+        let Sequence {
+            view,
+            resolved,
+            totals,
+        } = self.cached_sequence(params)?;
         let seq = view.name.as_str();
         proceed(1)?;
-        let totals = self.run(&sql::totals(seq))?;
-        let totals = Rows::new(&totals);
-        let events = totals.counts("events")?.first().copied().unwrap_or(0);
-        let customers = totals.counts("customers")?.first().copied().unwrap_or(0);
-        let max_ms = totals.ints("max_ms")?.first().copied().flatten();
         let places = resolved.places;
         let mut sums = Sums {
-            as_of_ms: params.as_of_ms.or(max_ms),
+            as_of_ms: params.as_of_ms.or(totals.max_ms),
             inactive_days: params.inactive_days,
-            events,
-            customers,
+            events: totals.events,
+            customers: totals.customers,
             places: vec![PlaceSums::default(); places.count()],
             pairs: Vec::new(),
             stages: vec![StageSums::default(); places.stage_count()],
@@ -229,9 +243,15 @@ impl SparkEngine {
         proceed(3)?;
         self.stage_sums(seq, &places, &mut sums)?;
         proceed(4)?;
-        if let Some(as_of) = sums.as_of_ms {
+        if let Some(as_of_ms) = sums.as_of_ms {
             let p90 = node_p90s(&places, &sums);
-            let batches = self.run(&sql::placement(seq, as_of, params.inactive_days, &p90))?;
+            let standing = Standing {
+                seq,
+                as_of_ms,
+                inactive_days: params.inactive_days,
+                p90: &p90,
+            };
+            let batches = self.run(&standing.placement())?;
             let rows = Rows::new(&batches);
             let place = rows.ints("place")?;
             let status = rows.ints("status")?;
@@ -244,32 +264,43 @@ impl SparkEngine {
         Ok(build_report(&places, sums))
     }
 
-    /// Caches the kept events in order under a fresh view name, reading the table's values
-    /// again first when it holds values the map has not seen.
-    fn cached_sequence(&self, params: &Params) -> Result<(View<'_>, Resolved)> {
-        for attempt in 0..2 {
-            let resolved = self.lock().clone();
-            let map = map_rows(&resolved);
-            let query = sql::sequence(&self.source, self.kind, &map, &self.exposure_types, params)?;
-            let name = format!(
-                "percorso_seq_{}",
-                self.views.fetch_add(1, Ordering::Relaxed)
-            );
-            self.run(&format!("CACHE TABLE {name} AS {query}"))?;
-            let view = View { engine: self, name };
-            let batches = self.run(&sql::totals(&view.name))?;
-            let unknown = Rows::new(&batches)
-                .counts("unknown")?
-                .first()
-                .copied()
-                .unwrap_or(0);
-            if unknown == 0 || attempt == 1 {
-                return Ok((view, resolved));
-            }
-            drop(view);
-            self.refresh()?;
+    /// Caches the kept events in order under a fresh view name. When the table holds values
+    /// the map has not seen (it changed since they were read), reads its values again and
+    /// caches once more.
+    fn cached_sequence(&self, params: &Params) -> Result<Sequence<'_>> {
+        let first = self.cache_sequence(params)?;
+        if first.totals.unknown == 0 {
+            return Ok(first);
         }
-        Err(Error::CorruptData("unreachable".to_owned()))
+        drop(first);
+        self.refresh()?;
+        self.cache_sequence(params)
+    }
+
+    fn cache_sequence(&self, params: &Params) -> Result<Sequence<'_>> {
+        let resolved = self.lock().clone();
+        let map = map_rows(&resolved);
+        let query = sql::sequence(&self.source, self.kind, &map, &self.exposure_types, params)?;
+        let name = format!(
+            "percorso_seq_{}",
+            self.views.fetch_add(1, Ordering::Relaxed)
+        );
+        self.run(&format!("CACHE TABLE {name} AS {query}"))?;
+        let view = View { engine: self, name };
+        let batches = self.run(&sql::totals(&view.name))?;
+        let rows = Rows::new(&batches);
+        let first = |counts: Vec<u64>| counts.first().copied().unwrap_or(0);
+        let totals = Totals {
+            events: first(rows.counts("events")?),
+            customers: first(rows.counts("customers")?),
+            max_ms: rows.ints("max_ms")?.first().copied().flatten(),
+            unknown: first(rows.counts("unknown")?),
+        };
+        Ok(Sequence {
+            view,
+            resolved,
+            totals,
+        })
     }
 
     fn place_sums(&self, seq: &str, sums: &mut Sums) -> Result<()> {
@@ -351,7 +382,11 @@ impl SparkEngine {
     /// A page of the customers that `query` selects under `params`.
     pub fn customers(&self, params: &Params, query: &CustomerQuery) -> Result<CustomerPage> {
         refuse_path(params)?;
-        let (view, resolved) = self.cached_sequence(params)?;
+        let Sequence {
+            view,
+            resolved,
+            totals,
+        } = self.cached_sequence(params)?;
         let seq = view.name.as_str();
         let places = &resolved.places;
         let chosen = Selection {
@@ -369,13 +404,7 @@ impl SparkEngine {
                 None => None,
             },
         };
-        let totals = self.run(&sql::totals(seq))?;
-        let max_ms = Rows::new(&totals)
-            .ints("max_ms")?
-            .first()
-            .copied()
-            .flatten();
-        let Some(as_of) = params.as_of_ms.or(max_ms) else {
+        let Some(as_of_ms) = params.as_of_ms.or(totals.max_ms) else {
             return Ok(CustomerPage {
                 total: 0,
                 offset: query.offset as u64,
@@ -383,20 +412,28 @@ impl SparkEngine {
             });
         };
         // The p90s that decide who is stalled are the report's.
-        let mut sums = Sums {
-            places: vec![PlaceSums::default(); places.count()],
-            ..Sums::default()
+        let batches = self.run(&sql::p90s(seq))?;
+        let rows = Rows::new(&batches);
+        let p90: Vec<(u32, f64)> = rows
+            .ints("place")?
+            .into_iter()
+            .zip(rows.floats("p90_next_s")?)
+            .filter_map(|(place, q)| Some((place_number(place)?, q?)))
+            .filter(|(place, _)| places.is_node(*place))
+            .collect();
+        let standing = Standing {
+            seq,
+            as_of_ms,
+            inactive_days: params.inactive_days,
+            p90: &p90,
         };
-        self.place_sums(seq, &mut sums)?;
-        let p90 = node_p90s(places, &sums);
-        let days = params.inactive_days;
-        let total = self.run(&sql::customer_count(seq, as_of, days, &p90, query, &chosen))?;
+        let total = self.run(&standing.customer_count(query, &chosen))?;
         let total = Rows::new(&total)
             .counts("total")?
             .first()
             .copied()
             .unwrap_or(0);
-        let batches = self.run(&sql::customer_page(seq, as_of, days, &p90, query, &chosen))?;
+        let batches = self.run(&standing.customer_page(query, &chosen))?;
         let rows = Rows::new(&batches);
         let customer = rows.texts("customer")?;
         let place = rows.ints("place")?;
@@ -471,6 +508,21 @@ impl SparkEngine {
             events,
         })
     }
+}
+
+/// The kept events cached on the cluster, the map they were resolved with, and their totals.
+struct Sequence<'a> {
+    view: View<'a>,
+    resolved: Resolved,
+    totals: Totals,
+}
+
+/// Events, customers and the latest instant kept; `unknown`: events of values the map lacked.
+struct Totals {
+    events: u64,
+    customers: u64,
+    max_ms: Option<i64>,
+    unknown: u64,
 }
 
 /// A cached view of kept events, dropped from the cluster's memory when done with.

@@ -295,6 +295,15 @@ pub fn places(seq: &str) -> String {
     )
 }
 
+/// The p90 of the time to the next event per place: all of [`places`] that a page of customers
+/// needs to tell who is stalled.
+pub fn p90s(seq: &str) -> String {
+    format!(
+        "SELECT place, percentile({NEXT_S}, 0.9) AS p90_next_s \
+         FROM {seq} WHERE place >= 0 AND next_ms IS NOT NULL GROUP BY place"
+    )
+}
+
 /// One row per observed directly-follows pair of places.
 pub fn pairs(seq: &str) -> String {
     format!(
@@ -339,39 +348,14 @@ fn status_code(status: Status) -> u8 {
     }
 }
 
-/// Every customer's facts: their latest event's place, stage and instant, kept events,
-/// furthest stage and status (metrics.md's precedence: completed, dropped, stalled, active),
-/// with the p90s of the nodes given (those of the report, so that both say the same).
-fn facts(seq: &str, as_of_ms: i64, inactive_days: u32, p90: &[(u32, f64)]) -> String {
-    let threshold = as_of_ms.saturating_sub(i64::from(inactive_days) * DAY_MS);
-    let p90_rows = if p90.is_empty() {
-        "SELECT CAST(NULL AS INT) AS place, CAST(NULL AS DOUBLE) AS p90 WHERE false".to_owned()
-    } else {
-        let rows: Vec<String> = p90
-            .iter()
-            .map(|(place, q)| format!("({place}, {})", double(*q)))
-            .collect();
-        format!("SELECT * FROM VALUES {} AS p(place, p90)", rows.join(", "))
-    };
-    let status = STATUS_CASE
-        .replace("{threshold}", &threshold.to_string())
-        .replace("{as_of}", &as_of_ms.to_string());
-    format!(
-        "WITH p90 AS ({p90_rows}), \
-         per AS (SELECT customer, count(*) AS events, max(stage) AS furthest FROM {seq} GROUP BY customer), \
-         l AS (SELECT customer, place, stage, goal, ms FROM {seq} WHERE next_place IS NULL) \
-         SELECT l.customer, l.place, l.stage, l.ms AS last_ms, per.events, per.furthest, \
-         {status} AS status \
-         FROM l JOIN per ON l.customer = per.customer LEFT JOIN p90 p ON l.place = p.place"
-    )
-}
-
-/// Customers per (latest place, status).
-pub fn placement(seq: &str, as_of_ms: i64, inactive_days: u32, p90: &[(u32, f64)]) -> String {
-    format!(
-        "SELECT place, status, count(*) AS customers FROM ({}) GROUP BY place, status",
-        facts(seq, as_of_ms, inactive_days, p90)
-    )
+/// What decides each customer's standing: the cached sequence, the instant and inactivity
+/// window of the report, and the p90s of the nodes that have one (those of the report, so that
+/// both say the same about who is stalled).
+pub struct Standing<'a> {
+    pub seq: &'a str,
+    pub as_of_ms: i64,
+    pub inactive_days: u32,
+    pub p90: &'a [(u32, f64)],
 }
 
 /// What a page of customers selects, resolved to places and stage positions.
@@ -382,86 +366,101 @@ pub struct Selection {
     pub transition: Option<(u32, u32)>,
 }
 
-fn selected(
-    seq: &str,
-    as_of_ms: i64,
-    inactive_days: u32,
-    p90: &[(u32, f64)],
-    query: &CustomerQuery,
-    chosen: &Selection,
-) -> String {
-    let mut conditions = Vec::new();
-    if let Some(p) = chosen.place {
-        conditions.push(format!("place = {p}"));
+impl Standing<'_> {
+    /// Every customer's facts: their latest event's place, stage and instant, kept events,
+    /// furthest stage and status (metrics.md's precedence: completed, dropped, stalled,
+    /// active).
+    fn facts(&self) -> String {
+        let seq = self.seq;
+        let threshold = self
+            .as_of_ms
+            .saturating_sub(i64::from(self.inactive_days) * DAY_MS);
+        let p90_rows = if self.p90.is_empty() {
+            "SELECT CAST(NULL AS INT) AS place, CAST(NULL AS DOUBLE) AS p90 WHERE false".to_owned()
+        } else {
+            let rows: Vec<String> = self
+                .p90
+                .iter()
+                .map(|(place, q)| format!("({place}, {})", double(*q)))
+                .collect();
+            format!("SELECT * FROM VALUES {} AS p(place, p90)", rows.join(", "))
+        };
+        let status = STATUS_CASE
+            .replace("{threshold}", &threshold.to_string())
+            .replace("{as_of}", &self.as_of_ms.to_string());
+        format!(
+            "WITH p90 AS ({p90_rows}), \
+             per AS (SELECT customer, count(*) AS events, max(stage) AS furthest FROM {seq} GROUP BY customer), \
+             l AS (SELECT customer, place, stage, goal, ms FROM {seq} WHERE next_place IS NULL) \
+             SELECT l.customer, l.place, l.stage, l.ms AS last_ms, per.events, per.furthest, \
+             {status} AS status \
+             FROM l JOIN per ON l.customer = per.customer LEFT JOIN p90 p ON l.place = p.place"
+        )
     }
-    if let Some(s) = chosen.stage {
-        conditions.push(format!("stage = {s}"));
-    }
-    if let Some(status) = query.status {
-        conditions.push(format!("status = {}", status_code(status)));
-    }
-    if let Some(s) = chosen.reached_stage {
-        conditions.push(format!(
-            "customer IN (SELECT customer FROM {seq} WHERE stage = {s})"
-        ));
-    }
-    if let Some((a, b)) = chosen.transition {
-        conditions.push(format!(
-            "customer IN (SELECT customer FROM {seq} WHERE place = {a} AND next_place = {b})"
-        ));
-    }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conditions.join(" AND "))
-    };
-    format!(
-        "SELECT * FROM ({}){filter}",
-        facts(seq, as_of_ms, inactive_days, p90)
-    )
-}
 
-/// How many customers a page query selects.
-pub fn customer_count(
-    seq: &str,
-    as_of_ms: i64,
-    inactive_days: u32,
-    p90: &[(u32, f64)],
-    query: &CustomerQuery,
-    chosen: &Selection,
-) -> String {
-    format!(
-        "SELECT count(*) AS total FROM ({})",
-        selected(seq, as_of_ms, inactive_days, p90, query, chosen)
-    )
-}
+    /// Customers per (latest place, status).
+    pub fn placement(&self) -> String {
+        format!(
+            "SELECT place, status, count(*) AS customers FROM ({}) GROUP BY place, status",
+            self.facts()
+        )
+    }
 
-/// One page of the customers a query selects, in its order.
-pub fn customer_page(
-    seq: &str,
-    as_of_ms: i64,
-    inactive_days: u32,
-    p90: &[(u32, f64)],
-    query: &CustomerQuery,
-    chosen: &Selection,
-) -> String {
-    let direction = if query.descending { " DESC" } else { "" };
-    let order = match query.sort {
-        CustomerSort::Id => format!("customer{direction}"),
-        CustomerSort::LastEvent => format!("last_ms{direction}, customer{direction}"),
-        CustomerSort::Events => format!("events{direction}, customer{direction}"),
-    };
-    let mut sql = format!(
-        "{} ORDER BY {order}",
-        selected(seq, as_of_ms, inactive_days, p90, query, chosen)
-    );
-    if query.limit > 0 {
-        let _ = write!(sql, " LIMIT {}", query.limit);
+    fn selected(&self, query: &CustomerQuery, chosen: &Selection) -> String {
+        let seq = self.seq;
+        let mut conditions = Vec::new();
+        if let Some(p) = chosen.place {
+            conditions.push(format!("place = {p}"));
+        }
+        if let Some(s) = chosen.stage {
+            conditions.push(format!("stage = {s}"));
+        }
+        if let Some(status) = query.status {
+            conditions.push(format!("status = {}", status_code(status)));
+        }
+        if let Some(s) = chosen.reached_stage {
+            conditions.push(format!(
+                "customer IN (SELECT customer FROM {seq} WHERE stage = {s})"
+            ));
+        }
+        if let Some((a, b)) = chosen.transition {
+            conditions.push(format!(
+                "customer IN (SELECT customer FROM {seq} WHERE place = {a} AND next_place = {b})"
+            ));
+        }
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conditions.join(" AND "))
+        };
+        format!("SELECT * FROM ({}){filter}", self.facts())
     }
-    if query.offset > 0 {
-        let _ = write!(sql, " OFFSET {}", query.offset);
+
+    /// How many customers a page query selects.
+    pub fn customer_count(&self, query: &CustomerQuery, chosen: &Selection) -> String {
+        format!(
+            "SELECT count(*) AS total FROM ({})",
+            self.selected(query, chosen)
+        )
     }
-    sql
+
+    /// One page of the customers a query selects, in its order.
+    pub fn customer_page(&self, query: &CustomerQuery, chosen: &Selection) -> String {
+        let direction = if query.descending { " DESC" } else { "" };
+        let order = match query.sort {
+            CustomerSort::Id => format!("customer{direction}"),
+            CustomerSort::LastEvent => format!("last_ms{direction}, customer{direction}"),
+            CustomerSort::Events => format!("events{direction}, customer{direction}"),
+        };
+        let mut sql = format!("{} ORDER BY {order}", self.selected(query, chosen));
+        if query.limit > 0 {
+            let _ = write!(sql, " LIMIT {}", query.limit);
+        }
+        if query.offset > 0 {
+            let _ = write!(sql, " OFFSET {}", query.offset);
+        }
+        sql
+    }
 }
 
 /// One customer's events, unfiltered, in event order.
