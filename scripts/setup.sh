@@ -5,10 +5,11 @@ set -euo pipefail
 
 # protobuf-compiler: the Spark Connect client's build compiles its protocol files.
 BUILD_PACKAGES=(build-essential pkg-config libssl-dev curl libwebkit2gtk-4.1-dev libgtk-3-dev
-  librsvg2-dev libayatana-appindicator3-dev libxdo-dev protobuf-compiler)
+  librsvg2-dev libayatana-appindicator3-dev libxdo-dev protobuf-compiler libdbus-1-dev)
 E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus poppler-utils fonts-dejavu-core)
 # The agreement test runs pm4py, the process-mining library, in a virtual environment.
-CHECK_PACKAGES=(python3 python3-venv)
+# The token test keeps a token in a real Secret Service: GNOME Keyring's daemon (with-keyring.sh).
+CHECK_PACKAGES=(python3 python3-venv gnome-keyring)
 PM4PY_VERSION=2.7.23.11
 # The Spark tests run a local Spark cluster (scripts/spark.sh) from the pyspark wheel, on Java 17.
 SPARK_PACKAGES=(openjdk-17-jre-headless)

@@ -54,6 +54,8 @@ pub enum ErrorCode {
     SparkColumnMissing,
     /// The cluster refused or failed a query.
     SparkQuery,
+    /// The system keyring (Secret Service, Keychain, Credential Manager) refused or is absent.
+    Keyring,
     /// A background task of the desktop shell died before answering (a bug, not the user's).
     TaskFailed,
 }
@@ -132,6 +134,8 @@ pub enum Error {
     },
     #[error("the Spark cluster at {url} could not run a query: {detail}")]
     SparkQuery { url: String, detail: String },
+    #[error("the system keyring could not keep the Spark token: {detail}. Unlock it or start it (on Linux, a Secret Service such as GNOME Keyring or KWallet), or set the environment variable PERCORSO_SPARK_TOKEN instead")]
+    Keyring { detail: String },
 }
 
 impl Error {
@@ -163,6 +167,7 @@ impl Error {
             Error::SparkTableMissing { .. } => ErrorCode::SparkTableMissing,
             Error::SparkColumnMissing { .. } => ErrorCode::SparkColumnMissing,
             Error::SparkQuery { .. } => ErrorCode::SparkQuery,
+            Error::Keyring { .. } => ErrorCode::Keyring,
         }
     }
 
@@ -224,6 +229,7 @@ impl Error {
             Error::SparkUnreachable { url, detail } | Error::SparkQuery { url, detail } => {
                 vec![("url", url.clone()), ("detail", detail.clone())]
             }
+            Error::Keyring { detail } => vec![("detail", detail.clone())],
             Error::SparkTableMissing { url, table } => {
                 vec![("url", url.clone()), ("table", table.clone())]
             }

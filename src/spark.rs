@@ -15,13 +15,18 @@ pub mod sql;
 mod engine;
 #[cfg(feature = "spark")]
 pub use engine::SparkEngine;
+#[cfg(feature = "spark")]
+mod token;
+#[cfg(feature = "spark")]
+pub use token::{TokenOrigin, KEYRING_SERVICE};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
-/// The environment variable a Spark token is read from; a token is never stored in a file.
+/// The environment variable a Spark token is read from first, before the system keyring; a
+/// token is never stored in a file.
 pub const TOKEN_VARIABLE: &str = "PERCORSO_SPARK_TOKEN";
 
 /// How far a report on Spark has come: `done` of `of` steps.
@@ -123,7 +128,8 @@ impl SparkSource {
         if self.url.to_ascii_lowercase().contains("token=") {
             return Err(Error::InvalidInput(format!(
                 "the address holds a token, and Percorso never stores one: remove it from the \
-                 address and set the environment variable {TOKEN_VARIABLE} instead"
+                 address and keep it in the system keyring (percorso spark token) or the \
+                 environment variable {TOKEN_VARIABLE} instead"
             )));
         }
         if self.table.trim().is_empty() {
@@ -139,12 +145,13 @@ impl SparkSource {
         Ok(())
     }
 
-    /// The address to connect to: the stored one, with the token from [`TOKEN_VARIABLE`] when
-    /// it is set.
+    /// The address to connect to: the stored one, with the token from [`TOKEN_VARIABLE`] or
+    /// the system keyring when there is one.
+    #[cfg(feature = "spark")]
     pub fn connect_url(&self) -> String {
-        match std::env::var(TOKEN_VARIABLE) {
-            Ok(token) if !token.is_empty() => with_token(&self.url, &token),
-            _ => self.url.clone(),
+        match self.token() {
+            Some((token, _)) => with_token(&self.url, &token),
+            None => self.url.clone(),
         }
     }
 }
@@ -195,6 +202,7 @@ impl SparkSource {
 }
 
 /// `url` with `;token=…` among its parameters (`sc://host:port/;param=value…`).
+#[cfg(any(feature = "spark", test))]
 fn with_token(url: &str, token: &str) -> String {
     let rest = url.trim_start_matches("sc://");
     if rest.contains('/') {

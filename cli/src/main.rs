@@ -12,6 +12,7 @@ mod path;
 mod paths;
 mod rejected;
 mod report;
+mod token;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -157,6 +158,9 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     /// Journey files and templates: export, import, new, templates.
     Journey(journey::JourneyArgs),
+    /// Keep a Spark token in the system keyring (read from standard input), or --forget it.
+    /// `--spark` and the app then connect with it; PERCORSO_SPARK_TOKEN, when set, comes first.
+    SparkToken(token::TokenArgs),
 }
 
 fn main() -> ExitCode {
@@ -332,6 +336,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
         Command::Rejected(args) => rejected::run(&args, out)?,
         Command::Generate(args) => generate::run(&args, out)?,
         Command::Journey(args) => journey::run(&args, out)?,
+        Command::SparkToken(args) => token::run(&args, &mut std::io::stdin().lock(), out)?,
     }
     Ok(())
 }

@@ -42,6 +42,8 @@ export const en = {
   "error.spark_column_missing":
     "Table “{table}” has no column “{column}” for the {role}. Its columns are: {available}.",
   "error.spark_query": "The Spark cluster at {url} could not run a query: {detail}",
+  "error.keyring":
+    "The system keyring could not keep the Spark token: {detail}. Unlock it or start it (on Linux, a Secret Service such as GNOME Keyring or KWallet), or set the environment variable PERCORSO_SPARK_TOKEN instead.",
   "error.task_failed":
     "Percorso's background task failed ({detail}). Try again; if it persists, restart Percorso.",
   "noun.journey": "journey",
@@ -96,6 +98,8 @@ export const it: Record<keyof typeof en, string> = {
   "error.spark_column_missing":
     "La tabella “{table}” non ha la colonna “{column}” per il ruolo {role}. Le sue colonne: {available}.",
   "error.spark_query": "Il cluster Spark {url} non ha potuto eseguire una query: {detail}",
+  "error.keyring":
+    "Il portachiavi di sistema non ha potuto conservare il token Spark: {detail}. Sbloccalo o avvialo (su Linux, un Secret Service come GNOME Keyring o KWallet), oppure imposta la variabile d'ambiente PERCORSO_SPARK_TOKEN.",
   "error.task_failed":
     "Un'attività in background di Percorso non è riuscita ({detail}). Riprova; se succede ancora, riavvia Percorso.",
   "noun.journey": "percorso",
