@@ -93,7 +93,7 @@ declare_commands! {
     stateless timezones in import() -> Vec<String>;
 
     async spark_connection in spark() -> ApiResult<Option<SparkSource>>;
-    async spark_connect in spark(journey: JourneyId, source: SparkSource)
+    async spark_connect in spark(journey: JourneyId, source: SparkSource, token: Option<String>)
         -> ApiResult<SparkSource>;
     async spark_disconnect in spark() -> ApiResult<()>;
     async spark_report in spark(

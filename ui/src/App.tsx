@@ -216,6 +216,7 @@ export function App() {
               type="button"
               className="top-bar-button"
               onClick={() => setConnecting(true)}
+              title={t("spark.open_title")}
               data-testid="open-spark"
             >
               {t("spark.open")}

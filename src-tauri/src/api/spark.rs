@@ -18,13 +18,19 @@ pub fn connection(state: &AppState) -> ApiResult<Option<SparkSource>> {
 }
 
 /// Connects to `source` for `journey` (checking the server, the table and its columns), then
-/// stores it in the workspace. On any failure nothing is stored.
+/// keeps `token`, when one is typed, in the system keyring and stores the connection, without
+/// it, in the workspace. On any failure nothing is kept or stored.
 pub fn connect(
     state: &AppState,
     journey: JourneyId,
     source: &SparkSource,
+    token: Option<&str>,
 ) -> ApiResult<SparkSource> {
-    let engine = Arc::new(open(state, journey, source)?);
+    let token = token.map(str::trim).filter(|t| !t.is_empty());
+    let engine = Arc::new(open(state, journey, source, token)?);
+    if let Some(token) = token {
+        source.remember_token(token)?;
+    }
     let mut session = state.lock()?;
     session.workspace()?.set_spark_source(Some(source))?;
     session.set_spark(Some((journey, engine)));
@@ -52,20 +58,31 @@ fn engine(state: &AppState, journey: JourneyId) -> ApiResult<Arc<SparkEngine>> {
             )
         })?
     };
-    let engine = Arc::new(open(state, journey, &source)?);
+    let engine = Arc::new(open(state, journey, &source, None)?);
     state
         .lock()?
         .set_spark(Some((journey, Arc::clone(&engine))));
     Ok(engine)
 }
 
-fn open(state: &AppState, journey: JourneyId, source: &SparkSource) -> ApiResult<SparkEngine> {
+/// The engine on `source`; `token`: one just typed, else the keyring's or the environment's.
+fn open(
+    state: &AppState,
+    journey: JourneyId,
+    source: &SparkSource,
+    token: Option<&str>,
+) -> ApiResult<SparkEngine> {
     let (map, exposure) = {
         let mut session = state.lock()?;
         let workspace = session.workspace()?;
         (workspace.journey(journey)?, workspace.exposure_types()?)
     };
-    Ok(SparkEngine::connect(source, Some(map), &exposure)?)
+    Ok(SparkEngine::connect_with(
+        source,
+        token,
+        Some(map),
+        &exposure,
+    )?)
 }
 
 /// The report on Spark, with progress; report `id` stops at the next step or at once (the

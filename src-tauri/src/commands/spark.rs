@@ -22,8 +22,12 @@ pub async fn spark_connect(
     state: State<'_, AppState>,
     journey: JourneyId,
     source: SparkSource,
+    token: Option<String>,
 ) -> ApiResult<SparkSource> {
-    blocking(&state, move |s| api::connect(s, journey, &source)).await
+    blocking(&state, move |s| {
+        api::connect(s, journey, &source, token.as_deref())
+    })
+    .await
 }
 
 #[tauri::command]

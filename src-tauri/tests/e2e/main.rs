@@ -1,5 +1,7 @@
 //! End to end: the real Percorso binary in a real WebKitGTK window, driven through tauri-driver
-//! and WebKitWebDriver. Run by `scripts/test.sh` under Xvfb with:
+//! and WebKitWebDriver. Run by `scripts/test.sh` under Xvfb, in a D-Bus session with a Secret
+//! Service (`scripts/with-keyring.sh`, for the Spark token), with a Spark cluster
+//! (`PERCORSO_SPARK_URL`, from `scripts/spark.sh start`):
 //! `PERCORSO_APP=<abs path to percorso-app> ARTIFACTS=<dir> cargo test -p percorso-app --test e2e`.
 //!
 //! Each test starts its own tauri-driver on free ports, in its own process group, and the whole
@@ -16,6 +18,8 @@ mod import;
 mod map;
 mod present;
 mod spark;
+#[path = "../../../tests/support/spark.rs"]
+mod spark_cluster;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};

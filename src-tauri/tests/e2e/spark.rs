@@ -11,22 +11,29 @@ use percorso::analytics::{Analysis, Params};
 use percorso::demo::{retail, DemoConfig};
 use percorso::import::generate;
 use percorso::Workspace;
-use spark_connect::SparkSession;
 
 use crate::analyze::{digits, wait_for_rate};
+use crate::spark_cluster::{self as spark, url};
 use crate::{click, one_text, screenshot, set_value, texts, wait_for, with_app};
 
 const NAMED: &str = "Web checkout";
+/// Typed in the dialog: kept in the system keyring once the connection succeeds. (The test
+/// cluster asks for no token and ignores it; a local address may carry one without TLS.)
+const TOKEN: &str = "e2e-token";
 
-fn url() -> String {
-    std::env::var("PERCORSO_SPARK_URL")
-        .expect("PERCORSO_SPARK_URL: a Spark Connect server (scripts/test.sh starts one)")
+fn keyring_token() -> Option<String> {
+    let source = percorso::spark::SparkSource {
+        url: url(),
+        ..Default::default()
+    };
+    source.token().map(|(token, _)| token)
 }
 
 /// Fills the dialog's fields; `table` is the only one that changes between the attempts.
 async fn fill(client: &fantoccini::Client, table: &str) {
     for (testid, value) in [
         ("spark-url", url().as_str()),
+        ("spark-token", TOKEN),
         ("spark-table", table),
         ("spark-customer", "customer_id"),
         ("spark-timestamp", "timestamp"),
@@ -80,23 +87,8 @@ async fn analyze_shows_the_numbers_computed_on_spark() {
     );
 
     let table = format!("percorso_e2e_{}", std::process::id());
-    let session = SparkSession::builder()
-        .remote(&url())
-        .get_or_create()
-        .unwrap();
-    for query in [
-        format!("DROP TABLE IF EXISTS {table}"),
-        format!(
-            "CREATE TABLE {table} USING csv OPTIONS (path '{}', header 'true')",
-            csv.display()
-        ),
-    ] {
-        session
-            .sql(&query)
-            .unwrap()
-            .collect_record_batches()
-            .unwrap();
-    }
+    // Spark's client blocks (it runs a runtime of its own): not on this test's runtime threads.
+    tokio::task::block_in_place(|| spark::csv_table(&table, &csv));
 
     let path = workspace.clone();
     with_app(&workspace, move |client| async move {
@@ -114,6 +106,7 @@ async fn analyze_shows_the_numbers_computed_on_spark() {
             None,
             "a failed connection stores nothing"
         );
+        assert_eq!(keyring_token(), None, "nor keeps the token");
 
         fill(&client, &table).await;
         click(&client, "[data-testid=spark-connect]").await;
@@ -135,8 +128,30 @@ async fn analyze_shows_the_numbers_computed_on_spark() {
             .unwrap()
             .unwrap();
         assert_eq!(stored.table, table);
+        assert_eq!(
+            keyring_token().as_deref(),
+            Some(TOKEN),
+            "the token is in the keyring"
+        );
+        let file = std::fs::read(&path).unwrap();
+        assert!(
+            !file.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()),
+            "and not in the workspace"
+        );
 
+        // The first report on the cluster shows its steps and stops on Cancel; Retry runs it.
         click(&client, "[data-testid=mode-analyze]").await;
+        wait_for(&client, "[data-testid=spark-progress]", 1).await;
+        click(&client, "[data-testid=spark-cancel]").await;
+        wait_for(&client, "[data-testid=spark-cancelled]", 1).await;
+        screenshot(&client, "e2e-spark-cancelled.png").await;
+        assert!(
+            texts(&client, "[data-testid=spark-progress]")
+                .await
+                .is_empty(),
+            "the strip went with the report"
+        );
+        click(&client, "[data-testid=spark-retry]").await;
         wait_for(&client, "[data-testid=spark-badge]", 1).await;
         let badge = one_text(&client, "[data-testid=spark-badge]").await;
         assert!(badge.contains(&table), "{badge}");
@@ -154,6 +169,10 @@ async fn analyze_shows_the_numbers_computed_on_spark() {
             digits(&customers),
             expected.customers,
             "the cluster's customers"
+        );
+        assert!(
+            texts(&client, "[data-testid=paths-panel]").await.is_empty(),
+            "the paths of the workspace's own log are not shown beside the cluster's numbers"
         );
         screenshot(&client, "e2e-spark-analyze.png").await;
     })

@@ -6,6 +6,7 @@ import type { JourneyId, Params, Report } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { formatInstant, formatNumber } from "../shared/format";
+import { SparkContext } from "../spark/context";
 import { Paths } from "./Paths";
 
 export function CustomerSearch({ onFind }: { onFind: (customer: string) => void }) {
@@ -56,6 +57,7 @@ export function Overview({
   onPickPath: (path: string[]) => void;
 }) {
   const language = useContext(LanguageContext);
+  const spark = useContext(SparkContext);
   const t = useT();
   return (
     <aside className="side-panel" data-testid="overview" aria-label={t("overview.title")}>
@@ -81,7 +83,8 @@ export function Overview({
       )}
       <CustomerSearch onFind={onFind} />
       <p className="panel-hint">{t("overview.hint")}</p>
-      <Paths journey={journey} params={params} onPick={onPickPath} />
+      {/* The paths are read from the workspace's own log: not beside a cluster's numbers. */}
+      {!spark && <Paths journey={journey} params={params} onPick={onPickPath} />}
       <section className="unmapped" data-testid="unmapped-panel">
         <h3 className="section-title">{t("unmapped.title")}</h3>
         {report.unmapped.length === 0 ? (

@@ -145,8 +145,8 @@ export function sparkConnection(): Promise<SparkSource | null> {
   return invoke<SparkSource | null>("spark_connection");
 }
 
-export function sparkConnect(journey: JourneyId, source: SparkSource): Promise<SparkSource> {
-  return invoke<SparkSource>("spark_connect", { journey, source });
+export function sparkConnect(journey: JourneyId, source: SparkSource, token: string | null): Promise<SparkSource> {
+  return invoke<SparkSource>("spark_connect", { journey, source, token });
 }
 
 export function sparkDisconnect(): Promise<null> {

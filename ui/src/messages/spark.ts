@@ -1,13 +1,15 @@
 // Spark: the connection dialog, and the badge and progress of a report computed on the cluster.
 
 export const en = {
-  "spark.open": "Connect to Spark…",
+  "spark.open": "Spark…",
+  "spark.open_title": "Connect to Spark…: compute Analyze's numbers on an Apache Spark cluster",
   "spark.title": "Connect to Spark",
   "spark.intro":
     "Analyze can compute its numbers on an Apache Spark cluster over Spark Connect, reading the events from a table. The connection is kept in the workspace.",
   "spark.url": "Address",
+  "spark.token": "Token (optional)",
   "spark.token_note":
-    "The token is never stored: set the environment variable PERCORSO_SPARK_TOKEN before starting Percorso.",
+    "A token you type is kept in the system keyring, never in the workspace. Leave it empty when the cluster needs none or the keyring already holds it; PERCORSO_SPARK_TOKEN, when set, comes first.",
   "spark.table": "Table",
   "spark.columns": "Columns of the table",
   "spark.customer": "Customer id",
@@ -38,13 +40,15 @@ export const en = {
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
-  "spark.open": "Connetti a Spark…",
+  "spark.open": "Spark…",
+  "spark.open_title": "Connetti a Spark…: calcola i numeri di Analizza su un cluster Apache Spark",
   "spark.title": "Connetti a Spark",
   "spark.intro":
     "Analizza può calcolare i numeri su un cluster Apache Spark tramite Spark Connect, leggendo gli eventi da una tabella. La connessione resta nell'area di lavoro.",
   "spark.url": "Indirizzo",
+  "spark.token": "Token (facoltativo)",
   "spark.token_note":
-    "Il token non viene mai salvato: imposta la variabile d'ambiente PERCORSO_SPARK_TOKEN prima di avviare Percorso.",
+    "Il token che scrivi resta nel portachiavi di sistema, mai nello spazio di lavoro. Lascialo vuoto se il cluster non lo chiede o se il portachiavi lo conserva già; PERCORSO_SPARK_TOKEN, se impostata, ha la precedenza.",
   "spark.table": "Tabella",
   "spark.columns": "Colonne della tabella",
   "spark.customer": "Id cliente",

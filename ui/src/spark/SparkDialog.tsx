@@ -35,6 +35,8 @@ export function SparkDialog({ journey, current, onClose, onConnected, onDisconne
   const t = useT();
   const errorMessage = useErrorText();
   const [fields, setFields] = useState<SparkFields>(() => fieldsOf(current));
+  /** A token typed here: sent once to the keyring, never kept in the form's state after. */
+  const [token, setToken] = useState("");
   const [stored, setStored] = useState<SparkSource | null>(current);
   const [typed, setTyped] = useState(false);
   const [busy, setBusy] = useState<"connecting" | "disconnecting" | null>(null);
@@ -82,7 +84,13 @@ export function SparkDialog({ journey, current, onClose, onConnected, onDisconne
     setBusy("connecting");
     setError(null);
     try {
-      const source = await sparkApi.connect(journey, sourceOf(fields));
+      const typedToken = token.trim();
+      const source = await sparkApi.connect(
+        journey,
+        sourceOf(fields),
+        typedToken === "" ? null : typedToken,
+      );
+      setToken("");
       onConnected(source);
     } catch (e) {
       setError({ error: e });
@@ -137,6 +145,16 @@ export function SparkDialog({ journey, current, onClose, onConnected, onDisconne
           <label className="export-field">
             <span>{t("spark.url")}</span>
             {input("url", "spark-url", "sc://host:15002")}
+          </label>
+          <label className="export-field">
+            <span>{t("spark.token")}</span>
+            <input
+              type="password"
+              value={token}
+              autoComplete="off"
+              onChange={(e) => setToken(e.currentTarget.value)}
+              data-testid="spark-token"
+            />
           </label>
           <p className="spark-token-note">{t("spark.token_note")}</p>
           <label className="export-field">
