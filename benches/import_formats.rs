@@ -13,13 +13,10 @@ use std::error::Error;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 use std::time::Instant;
 
-use arrow_array::builder::{Float64Builder, StringBuilder, TimestampMillisecondBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
 use percorso::analytics::{Analysis, Params};
-use percorso::demo::{CustomerTrail, DemoConfig, Generator};
+use percorso::demo::DemoConfig;
 use percorso::import::{self, Overrides};
 use percorso::Workspace;
 
@@ -66,7 +63,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let csv = data::demo_csv(&dir, events)?;
     let parquet = dir.join(format!("events-{events}.parquet"));
     if !parquet.exists() {
-        write_parquet(&parquet, events)?;
+        data::write_parquet(&parquet, &DemoConfig::default(), Some(events))?;
     }
     let csv_workspace = dir.join("bench-csv.percorso");
     let parquet_workspace = dir.join("bench-parquet.percorso");
@@ -136,75 +133,6 @@ fn report(workspace: &Path) -> Result<String, Box<dyn Error>> {
     // Each workspace made its own journey from the log; its row ids may differ.
     support::strip_ids(&mut value);
     Ok(value.to_string())
-}
-
-/// The demo generator's first `events` events, as [`generate::write_csv`] writes them, in a
-/// Parquet file with typed columns.
-fn write_parquet(path: &Path, events: u64) -> Result<(), Box<dyn Error>> {
-    let config = DemoConfig::default();
-    let generator = Generator::new(config.clone());
-    let props = parquet::file::properties::WriterProperties::builder()
-        .set_compression(parquet::basic::Compression::SNAPPY)
-        .build();
-    let partial = path.with_extension("parquet.partial");
-    let mut writer: Option<parquet::arrow::ArrowWriter<std::fs::File>> = None;
-    let mut trail = CustomerTrail::default();
-    let mut written = 0u64;
-    let mut index = 0u64;
-    while written < events {
-        let mut customer = StringBuilder::new();
-        let mut at = TimestampMillisecondBuilder::new().with_timezone("UTC");
-        let mut touchpoint = StringBuilder::new();
-        let mut channel = StringBuilder::new();
-        let mut event_type = StringBuilder::new();
-        let mut value = Float64Builder::new();
-        let mut region = StringBuilder::new();
-        let mut device = StringBuilder::new();
-        let mut rows = 0;
-        while rows < 1 << 20 && written < events {
-            generator.customer(index, &mut trail);
-            index += 1;
-            for e in &trail.events {
-                if written >= events {
-                    break;
-                }
-                customer.append_value(&trail.id);
-                at.append_value(e.instant_ms);
-                touchpoint.append_value(e.touchpoint);
-                channel.append_value(e.channel);
-                event_type.append_value(e.event_type);
-                value.append_option(e.value);
-                region.append_value(trail.region);
-                device.append_value(trail.device);
-                written += 1;
-                rows += 1;
-            }
-        }
-        let batch = RecordBatch::try_from_iter([
-            ("customer_id", Arc::new(customer.finish()) as ArrayRef),
-            ("timestamp", Arc::new(at.finish()) as ArrayRef),
-            ("touchpoint", Arc::new(touchpoint.finish()) as ArrayRef),
-            ("channel", Arc::new(channel.finish()) as ArrayRef),
-            ("event_type", Arc::new(event_type.finish()) as ArrayRef),
-            ("value", Arc::new(value.finish()) as ArrayRef),
-            ("region", Arc::new(region.finish()) as ArrayRef),
-            ("device", Arc::new(device.finish()) as ArrayRef),
-        ])?;
-        let writer = match &mut writer {
-            Some(w) => w,
-            None => writer.insert(parquet::arrow::ArrowWriter::try_new(
-                std::fs::File::create(&partial)?,
-                batch.schema(),
-                Some(props.clone()),
-            )?),
-        };
-        writer.write(&batch)?;
-    }
-    if let Some(writer) = writer {
-        writer.close()?;
-    }
-    std::fs::rename(&partial, path)?;
-    Ok(())
 }
 
 /// An XES log of BPIC 2012's shape and size: a loan application process with 24 activities,

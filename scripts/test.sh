@@ -68,7 +68,8 @@ step "engine and command tests"
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 
 step "agreement with pm4py"
-cargo test --test pm4py_agreement 2>&1 | tee -a "$LOGS/cargo-test.log"
+# With the Spark feature, as the Spark tests below: one build of the engine serves both.
+cargo test -p percorso --features spark --test pm4py_agreement 2>&1 | tee -a "$LOGS/cargo-test.log"
 
 step "the Spark engine against a real cluster"
 if ! wait "$SPARK_START_PID"; then
@@ -81,13 +82,16 @@ PERCORSO_SPARK_URL=$(cat "$LOGS/spark-url")
 cargo test -p percorso --features spark --test spark_agreement -- --test-threads=1 2>&1 | tee -a "$LOGS/cargo-test.log"
 cargo test -p percorso-cli --test spark_cli -- --test-threads=1 2>&1 | tee -a "$LOGS/cargo-test.log"
 
+step "the Spark token in the system keyring (a real Secret Service)"
+bash scripts/with-keyring.sh cargo test -p percorso --features spark --test spark_token 2>&1 | tee -a "$LOGS/cargo-test.log"
+
 step "end-to-end test of the real app"
 cargo build -p percorso-app
 export PERCORSO_APP="$CARGO_TARGET_DIR/debug/percorso-app"
 export ARTIFACTS="$ROOT/artifacts"
 cargo test -p percorso-app --test e2e --no-run
 setsid timeout --kill-after=10 600 \
-  xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- \
+  xvfb-run -a -s "-screen 0 1920x1080x24" bash scripts/with-keyring.sh \
   cargo test -p percorso-app --test e2e -- --nocapture --test-threads=1 > "$LOGS/e2e.log" 2>&1 &
 E2E_PGID=$!
 E2E_STATUS=0
