@@ -30,6 +30,7 @@
 //! - The segment filter names attributes exactly; an unknown attribute is an error, an unknown
 //!   value matches nobody. The channel filter compares the channel text exactly.
 
+mod changes;
 mod customers;
 mod dimensions;
 mod discover;
@@ -38,11 +39,13 @@ mod filter;
 mod histogram;
 mod names;
 mod parallel;
+mod periods;
 mod places;
 mod quantile;
 mod replay;
 mod report;
 mod scan;
+mod trend;
 mod unassigned;
 mod variants;
 
@@ -54,6 +57,9 @@ pub(crate) use places::Places;
 pub(crate) use report::{build_report, PairStats, PlaceSums, StageSums, Sums};
 use scan::Facts;
 
+pub use changes::{
+    two_proportion_p, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, EdgeChange, NodeChange,
+};
 pub use customers::{
     write_customers_csv, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
     CustomerSort, PlaceRef, Status,
@@ -64,6 +70,7 @@ pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
 pub use replay::Replay;
 pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
+pub use trend::{Period, PeriodReport, Trend, MAX_PERIODS};
 pub use unassigned::{unassigned_journey, unassigned_journey_of};
 pub use variants::Variant;
 

@@ -46,6 +46,8 @@ pub enum ErrorCode {
     NameRequired,
     /// The filters keep no event, so there is no path to discover a journey from.
     NothingToDiscover,
+    /// A trend would have more periods than it can show: the dates span too long for the period.
+    TooManyPeriods,
     /// The Spark Connect server did not answer.
     SparkUnreachable,
     /// The table named for Spark does not exist on the cluster.
@@ -121,6 +123,15 @@ pub enum Error {
          clear a filter"
     )]
     NothingToDiscover,
+    #[error(
+        "the dates span {days} days, too many {by}s for one trend (at most {max}); choose a \
+         longer period (week or month) or narrow the dates"
+    )]
+    TooManyPeriods {
+        by: &'static str,
+        days: i64,
+        max: usize,
+    },
     #[error("cannot reach the Spark Connect server at {url}: {detail}. Check that it runs, its address and port, and the network; nothing was changed")]
     SparkUnreachable { url: String, detail: String },
     #[error("the Spark cluster at {url} has no table \"{table}\"; check its name (database.table) and that your user may read it")]
@@ -163,6 +174,7 @@ impl Error {
             Error::StageNotEmpty { .. } => ErrorCode::StageNotEmpty,
             Error::NameRequired { .. } => ErrorCode::NameRequired,
             Error::NothingToDiscover => ErrorCode::NothingToDiscover,
+            Error::TooManyPeriods { .. } => ErrorCode::TooManyPeriods,
             Error::SparkUnreachable { .. } => ErrorCode::SparkUnreachable,
             Error::SparkTableMissing { .. } => ErrorCode::SparkTableMissing,
             Error::SparkColumnMissing { .. } => ErrorCode::SparkColumnMissing,
@@ -226,6 +238,11 @@ impl Error {
             Error::StageNotEmpty { stage } => vec![("stage", stage.clone())],
             Error::NameRequired { what } => vec![("what", (*what).to_owned())],
             Error::NothingToDiscover => vec![],
+            Error::TooManyPeriods { by, days, max } => vec![
+                ("by", (*by).to_owned()),
+                ("days", days.to_string()),
+                ("max", max.to_string()),
+            ],
             Error::SparkUnreachable { url, detail } | Error::SparkQuery { url, detail } => {
                 vec![("url", url.clone()), ("detail", detail.clone())]
             }

@@ -3,6 +3,7 @@
 //! It is a crate of its own so that the engine's dependencies are the engine's alone: argument
 //! parsing and progress bars stay here, out of the crate the desktop app links.
 
+mod changes;
 mod customers;
 mod filters;
 mod generate;
@@ -13,6 +14,7 @@ mod paths;
 mod rejected;
 mod report;
 mod token;
+mod trend;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -149,6 +151,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = paths::PathsFormat::Table)]
         format: paths::PathsFormat,
     },
+    /// The report for each day, week or month: trends of every number, filters applied.
+    Trend {
+        #[command(flatten)]
+        question: filters::Question,
+        /// The period: day, week (ISO, Monday to Sunday) or month, in UTC.
+        #[arg(long, value_enum)]
+        by: trend::ByArg,
+        /// Only this touchpoint (name or alias), the transitions from or to it and its stage.
+        #[arg(long)]
+        touchpoint: Option<String>,
+        /// json: each period with its report of metrics.md; csv: one table, a row per period.
+        #[arg(long, value_enum, default_value_t = trend::TrendFormat::Json)]
+        format: trend::TrendFormat,
+        /// The table `--format csv` writes.
+        #[arg(long, value_enum, default_value_t)]
+        table: report::TableArg,
+    },
+    /// What changed between two periods: the transitions and touchpoints whose rates moved,
+    /// most significant first (two-proportion z-test).
+    Changes(Box<changes::ChangesArgs>),
     /// Import a log (CSV, XES, JSON Lines, Parquet) into a workspace: what a flag leaves out is
     /// detected.
     Import(Box<import::ImportArgs>),
@@ -332,6 +354,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             top,
             format,
         } => paths::run(&question, top, format, out)?,
+        Command::Trend {
+            question,
+            by,
+            touchpoint,
+            format,
+            table,
+        } => trend::run(&question, by, touchpoint.as_deref(), format, table, out)?,
+        Command::Changes(args) => changes::run(&args, out)?,
         Command::Import(args) => import::run(&args, out)?,
         Command::Rejected(args) => rejected::run(&args, out)?,
         Command::Generate(args) => generate::run(&args, out)?,

@@ -137,7 +137,7 @@ pub(crate) struct PendingPairs {
 }
 
 impl Transitions {
-    fn new(places: usize, pairs_hint: usize) -> Self {
+    pub(super) fn new(places: usize, pairs_hint: usize) -> Self {
         let dense = if places <= DENSE_PLACES {
             vec![NONE; places * places]
         } else {
@@ -176,7 +176,7 @@ impl Transitions {
         slot
     }
 
-    fn record(&mut self, from: u32, to: u32, duration_ms: i64, stamp: u32) {
+    pub(super) fn record(&mut self, from: u32, to: u32, duration_ms: i64, stamp: u32) {
         let slot = self.slot(from, to);
         self.count[slot] += 1;
         if self.seen[slot] != stamp {
@@ -188,7 +188,7 @@ impl Transitions {
     }
 
     /// Adds `other`'s counts; its recorded pairs are kept aside, not copied.
-    fn absorb(&mut self, other: Transitions) {
+    pub(super) fn absorb(&mut self, other: Transitions) {
         let remap = other
             .pairs
             .iter()
@@ -218,10 +218,10 @@ struct CustomerFacts<'a> {
 }
 
 /// Scratch state reused from customer to customer.
-struct Stamps {
-    stamp: u32,
-    place_seen: Vec<u32>,
-    place_interacting_seen: Vec<u32>,
+pub(super) struct Stamps {
+    pub(super) stamp: u32,
+    pub(super) place_seen: Vec<u32>,
+    pub(super) place_interacting_seen: Vec<u32>,
     stage_seen: Vec<u32>,
     stage_first: Vec<u32>,
     stage_last: Vec<u32>,
@@ -263,7 +263,7 @@ impl Analysis {
     }
 
     /// Customer boundaries of the ranges, cut at about equal event counts.
-    fn range_bounds(&self) -> Vec<usize> {
+    pub(super) fn range_bounds(&self) -> Vec<usize> {
         let customers = self.customer_count();
         let events = self.event_count().max(1);
         let mut bounds = vec![0];
@@ -397,7 +397,7 @@ impl Default for Totals {
 }
 
 impl Totals {
-    fn new(places: usize, stages: usize, pairs_hint: usize) -> Self {
+    pub(super) fn new(places: usize, stages: usize, pairs_hint: usize) -> Self {
         Totals {
             events: 0,
             customers: 0,
@@ -415,7 +415,7 @@ impl Totals {
         }
     }
 
-    fn absorb(&mut self, other: Totals) {
+    pub(super) fn absorb(&mut self, other: Totals) {
         self.events += other.events;
         self.customers += other.customers;
         self.max_instant = match (self.max_instant, other.max_instant) {
@@ -447,7 +447,7 @@ fn add(into: &mut [u64], from: &[u64]) {
 }
 
 impl Stamps {
-    fn new(places: usize, stages: usize) -> Self {
+    pub(super) fn new(places: usize, stages: usize) -> Self {
         Stamps {
             stamp: 0,
             place_seen: vec![0; places],
@@ -459,12 +459,12 @@ impl Stamps {
         }
     }
 
-    fn next_customer(&mut self) {
+    pub(super) fn next_customer(&mut self) {
         self.stamp += 1;
         self.stages_met.clear();
     }
 
-    fn meet_stage(&mut self, stage: u32, position: u32, reached: &mut [u64]) {
+    pub(super) fn meet_stage(&mut self, stage: u32, position: u32, reached: &mut [u64]) {
         let s = stage as usize;
         if self.stage_seen[s] != self.stamp {
             self.stage_seen[s] = self.stamp;
@@ -477,7 +477,7 @@ impl Stamps {
 
     /// A customer converts from stage s when they have an event in stage s + 1 after their first
     /// event in stage s.
-    fn count_conversions(&self, converted: &mut [u64]) {
+    pub(super) fn count_conversions(&self, converted: &mut [u64]) {
         for &s in &self.stages_met {
             let (s, next) = (s as usize, s as usize + 1);
             if next < self.stage_seen.len()

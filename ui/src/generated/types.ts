@@ -8,7 +8,7 @@ export type ApiError = { code: ErrorCode, message: string,
  */
 params: { [key in string]: string }, };
 
-export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "nothing_to_discover" | "spark_unreachable" | "spark_table_missing" | "spark_column_missing" | "spark_query" | "keyring" | "task_failed";
+export type ErrorCode = "io" | "not_sqlite" | "not_a_workspace" | "workspace_too_new" | "workspace_exists" | "same_file" | "storage" | "busy" | "corrupt_data" | "not_found" | "invalid_input" | "cancelled" | "already_imported" | "ambiguous_timestamp" | "bad_journey_file" | "bad_log_file" | "missing_role" | "duplicate_role" | "unknown_customer" | "stage_not_empty" | "name_required" | "nothing_to_discover" | "too_many_periods" | "spark_unreachable" | "spark_table_missing" | "spark_column_missing" | "spark_query" | "keyring" | "task_failed";
 
 export type JourneyId = number;
 

@@ -35,6 +35,8 @@ export const en = {
   "error.name_required": "A {what} needs a name.",
   "error.nothing_to_discover":
     "The filters keep no event, so there is no journey to discover. Widen the dates or clear a filter.",
+  "error.too_many_periods":
+    "The dates span {days} days: too many periods for one trend (at most {max}). Choose a longer period (week or month) or narrow the dates.",
   "error.spark_unreachable":
     "Cannot reach the Spark Connect server at {url} ({detail}). Check that it runs, its address and port, and the network; nothing was changed.",
   "error.spark_table_missing":
@@ -91,6 +93,8 @@ export const it: Record<keyof typeof en, string> = {
   "error.name_required": "Serve un nome per: {what}.",
   "error.nothing_to_discover":
     "I filtri non tengono nessun evento, quindi non c'è un percorso da scoprire. Allarga le date o togli un filtro.",
+  "error.too_many_periods":
+    "Le date coprono {days} giorni: troppi periodi per un andamento (al massimo {max}). Scegli un periodo più lungo (settimana o mese) o restringi le date.",
   "error.spark_unreachable":
     "Impossibile raggiungere il server Spark Connect {url} ({detail}). Controlla che sia attivo, indirizzo, porta e rete; nulla è stato modificato.",
   "error.spark_table_missing":
