@@ -44,6 +44,8 @@ fn main() {
         "add_journey",
         "suggest_stages",
         "paths",
+        "trend",
+        "changes",
         "export_journey",
         "import_journey",
         "open_workspace",

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use percorso::analytics::{
-    write_customers_csv, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
-    Discovery, Histogram, HistogramTarget, Params, PlaceRef, Report, StageSuggestion, Timeline,
-    Variant,
+    write_customers_csv, ChangePeriods, Changes, CustomerPage, CustomerPath, CustomerQuery,
+    CustomerRow, Dimensions, Discovery, Histogram, HistogramTarget, Params, Period, PlaceRef,
+    Report, StageSuggestion, Timeline, Trend, Variant,
 };
 use percorso::document;
 use percorso::edit::{Edit, Edited, History};
@@ -211,6 +211,32 @@ pub fn paths(
     let mut session = state.lock()?;
     let (analysis, evaluation) = session.evaluation(journey, params)?;
     Ok(analysis.variants(&evaluation, top)?)
+}
+
+/// The report of each `by` period (UTC day, ISO week, month) of what `params` keep.
+pub fn trend(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    by: Period,
+) -> ApiResult<Trend> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    Ok(analysis.trend(&evaluation, by)?)
+}
+
+/// What changed between two periods of what `params` keep, each figure tested when both
+/// periods have at least `min_count` behind it.
+pub fn changes(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    periods: &ChangePeriods,
+    min_count: u64,
+) -> ApiResult<Changes> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    Ok(analysis.changes(&evaluation, periods, min_count)?)
 }
 
 /// A new journey called `name`: a copy of `template` when given (keeping the template's name

@@ -6,9 +6,11 @@
 //! generated file is stale; `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` rewrites them.
 
 use percorso::analytics::{
-    AttributeValues, Bin, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
-    CustomerSort, Dimensions, DiscoveredValue, Discovery, Edge, Histogram, Node, Params, PlaceRef,
-    Replay, Report, Segment, StageFunnel, StageSuggestion, Status, Timeline, Unmapped, Variant,
+    AttributeValues, Bin, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, CustomerEvent,
+    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, CustomerSort, Dimensions,
+    DiscoveredValue, Discovery, Edge, EdgeChange, Histogram, Node, NodeChange, Params, Period,
+    PeriodReport, PlaceRef, Replay, Report, Segment, StageFunnel, StageSuggestion, Status,
+    Timeline, Trend, Unmapped, Variant,
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
@@ -119,6 +121,15 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<Discovery>(cfg),
         declaration::<StageSuggestion>(cfg),
         declaration::<Variant>(cfg),
+        declaration::<Period>(cfg),
+        declaration::<PeriodReport>(cfg),
+        declaration::<Trend>(cfg),
+        declaration::<ChangePeriods>(cfg),
+        declaration::<ComparedPeriod>(cfg),
+        declaration::<EdgeChange>(cfg),
+        declaration::<ChangeMetric>(cfg),
+        declaration::<NodeChange>(cfg),
+        declaration::<Changes>(cfg),
         declaration::<CustomerEvent>(cfg),
         declaration::<CustomerPath>(cfg),
         declaration::<Status>(cfg),

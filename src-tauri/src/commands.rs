@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use percorso::analytics::{
-    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions, Discovery, Histogram,
-    Params, Replay, Report, StageSuggestion, Timeline, Variant,
+    ChangePeriods, Changes, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
+    Discovery, Histogram, Params, Period, Replay, Report, StageSuggestion, Timeline, Trend,
+    Variant,
 };
 use percorso::edit::{Edit, Edited, History};
 use percorso::export::ReportTable;
@@ -67,6 +68,9 @@ declare_commands! {
     async add_journey(journey: Journey) -> ApiResult<Journey>;
     async suggest_stages(journey: JourneyId) -> ApiResult<Vec<StageSuggestion>>;
     async paths(journey: JourneyId, params: Params, top: usize) -> ApiResult<Vec<Variant>>;
+    async trend(journey: JourneyId, params: Params, by: Period) -> ApiResult<Trend>;
+    async changes(journey: JourneyId, params: Params, periods: ChangePeriods, min_count: u64)
+        -> ApiResult<Changes>;
     async export_journey(journey: JourneyId, path: PathBuf) -> ApiResult<()>;
     async import_journey(path: PathBuf) -> ApiResult<Journey>;
 
@@ -319,6 +323,30 @@ pub async fn paths(
     top: usize,
 ) -> ApiResult<Vec<Variant>> {
     blocking(&state, move |s| api::paths(s, journey, &params, top)).await
+}
+
+#[tauri::command]
+pub async fn trend(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    by: Period,
+) -> ApiResult<Trend> {
+    blocking(&state, move |s| api::trend(s, journey, &params, by)).await
+}
+
+#[tauri::command]
+pub async fn changes(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    periods: ChangePeriods,
+    min_count: u64,
+) -> ApiResult<Changes> {
+    blocking(&state, move |s| {
+        api::changes(s, journey, &params, &periods, min_count)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::filter::{Filter, Params};
 use super::parallel::map_parallel;
 use super::{Analysis, NO_STAGE};
@@ -116,7 +118,9 @@ pub(crate) struct Totals {
 pub(crate) struct Transitions {
     places: usize,
     dense: Vec<u32>,
-    sparse: HashMap<(u32, u32), u32>,
+    /// Beyond [`DENSE_PLACES`] (and in trends, where places are per period): a fast hash, the
+    /// keys being small integers of our own.
+    sparse: HashMap<(u32, u32), u32, FixedState>,
     pub pairs: Vec<(u32, u32)>,
     pub count: Vec<u64>,
     pub customers: Vec<u64>,

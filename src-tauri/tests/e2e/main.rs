@@ -9,6 +9,7 @@
 //! process outlives the run. This file is the harness; each feature has a module of its own.
 
 mod analyze;
+mod changes;
 mod design;
 mod discover;
 mod editor;

@@ -178,6 +178,7 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
         onFind={setCustomer}
         onMapUnmapped={onMapUnmapped}
         onPickPath={(picked) => setParams({ ...params, path: picked })}
+        onSelect={setSelected}
       />
     );
   }

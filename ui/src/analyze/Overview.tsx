@@ -2,11 +2,12 @@
 // values that the map does not know.
 
 import { useContext, useState } from "react";
-import type { JourneyId, Params, Report } from "../generated/types";
+import type { JourneyId, Params, Report, TouchpointId } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { formatInstant, formatNumber } from "../shared/format";
 import { SparkContext } from "../spark/context";
+import { Changes } from "./Changes";
 import { Paths } from "./Paths";
 
 export function CustomerSearch({ onFind }: { onFind: (customer: string) => void }) {
@@ -47,6 +48,7 @@ export function Overview({
   onFind,
   onMapUnmapped,
   onPickPath,
+  onSelect,
 }: {
   journey: JourneyId;
   params: Params;
@@ -55,6 +57,7 @@ export function Overview({
   onFind: (customer: string) => void;
   onMapUnmapped: () => void;
   onPickPath: (path: string[]) => void;
+  onSelect: (touchpoint: TouchpointId) => void;
 }) {
   const language = useContext(LanguageContext);
   const spark = useContext(SparkContext);
@@ -83,7 +86,8 @@ export function Overview({
       )}
       <CustomerSearch onFind={onFind} />
       <p className="panel-hint">{t("overview.hint")}</p>
-      {/* The paths are read from the workspace's own log: not beside a cluster's numbers. */}
+      {/* Changes and paths are read from the workspace's own log: not beside a cluster's numbers. */}
+      {!spark && <Changes journey={journey} params={params} onSelect={onSelect} />}
       {!spark && <Paths journey={journey} params={params} onPick={onPickPath} />}
       <section className="unmapped" data-testid="unmapped-panel">
         <h3 className="section-title">{t("unmapped.title")}</h3>

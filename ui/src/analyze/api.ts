@@ -14,6 +14,9 @@ export const analyzeApi = {
   customerPath: commands.customerPath,
   customerSummary: commands.customerSummary,
   paths: commands.paths,
+  /** What changed between two periods (two-proportion z-tests, most significant first). */
+  changes: commands.changes,
+  trend: commands.trend,
 };
 
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {

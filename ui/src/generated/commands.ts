@@ -3,7 +3,7 @@
 // The only module that calls `invoke`; a command that fails rejects with an ApiError.
 
 import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
-import type { Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Variant, Warning, WorkspaceSummary } from "./types";
+import type { ChangePeriods, Changes, Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
 
 export function workspaceSummary(): Promise<WorkspaceSummary> {
   return invoke<WorkspaceSummary>("workspace_summary");
@@ -95,6 +95,14 @@ export function suggestStages(journey: JourneyId): Promise<Array<StageSuggestion
 
 export function paths(journey: JourneyId, params: Params, top: number): Promise<Array<Variant>> {
   return invoke<Array<Variant>>("paths", { journey, params, top });
+}
+
+export function trend(journey: JourneyId, params: Params, by: Period): Promise<Trend> {
+  return invoke<Trend>("trend", { journey, params, by });
+}
+
+export function changes(journey: JourneyId, params: Params, periods: ChangePeriods, minCount: number): Promise<Changes> {
+  return invoke<Changes>("changes", { journey, params, periods, minCount });
 }
 
 export function exportJourney(journey: JourneyId, path: string): Promise<null> {

@@ -258,6 +258,74 @@ path: Array<string>, customers: number,
  */
 share: number | null, };
 
+export type Period = "day" | "week" | "month";
+
+export type PeriodReport = { 
+/**
+ * The period's first day, `YYYY-MM-DD` (UTC).
+ */
+start: string, 
+/**
+ * The day after the period's last, `YYYY-MM-DD` (UTC): the period is `[start, end)`.
+ */
+end: string, start_ms: number, end_ms: number, 
+/**
+ * Whether the period ended at least the inactivity threshold before as-of: every customer
+ * whose latest event is in it has had the whole threshold to come back, so its drop-offs
+ * are final. In a period that is not settled, drop-off can still grow.
+ */
+settled: boolean, report: Report, };
+
+export type Trend = { by: Period, 
+/**
+ * The as-of time of every period's outcomes (RFC 3339), as in the report.
+ */
+as_of: string | null, inactive_days: number, periods: Array<PeriodReport>, };
+
+export type ChangePeriods = { "kind": "last", days: number, } | { "kind": "between", a_from_ms: number, a_to_ms: number, b_from_ms: number, b_to_ms: number, };
+
+export type ComparedPeriod = { 
+/**
+ * First day, `YYYY-MM-DD` (UTC).
+ */
+from: string, 
+/**
+ * Last day, `YYYY-MM-DD` (UTC), included.
+ */
+to: string, from_ms: number, to_ms: number, customers: number, events: number, 
+/**
+ * Whether its drop-offs are final (see [`super::PeriodReport::settled`]).
+ */
+settled: boolean, };
+
+export type EdgeChange = { from: string, to: string, from_touchpoint_id: number | null, to_touchpoint_id: number | null, designed: boolean, a_count: number, 
+/**
+ * Moves out of `from` in A (its events followed by another): the share's denominator.
+ */
+a_total: number, 
+/**
+ * `a_count ÷ a_total × 100`.
+ */
+a_share: number, b_count: number, b_total: number, b_share: number, p_value: number, q_value: number, };
+
+export type ChangeMetric = "reach_pct" | "engagement_rate" | "dropoff_rate";
+
+export type NodeChange = { touchpoint: string, touchpoint_id: number, metric: ChangeMetric, a: number, b: number, a_count: number, a_total: number, b_count: number, b_total: number, p_value: number, q_value: number, };
+
+export type Changes = { a: ComparedPeriod, b: ComparedPeriod, 
+/**
+ * The least denominator, in each period, for a figure to be tested.
+ */
+min_count: number, 
+/**
+ * Whether drop-off rates were compared (only when both periods are settled).
+ */
+dropoff_compared: boolean, 
+/**
+ * Figures seen in a period that were not tested, for too small a denominator.
+ */
+untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
+
 export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
 
 export type CustomerPath = { customer: string, events: Array<CustomerEvent>, };

@@ -79,6 +79,19 @@ export const en = {
   "funnel.completed": "completed",
   "funnel.last": "last stage",
 
+  "changes.title": "What changed",
+  "changes.compare": "Compare the last",
+  "changes.days": "{n} days with the {n} before",
+  "changes.summary":
+    "{a} against {b}: {n} significant once adjusted for the number of tests. Grey ones may be chance.",
+  "changes.moves": "{a} → {b} of moves",
+  "changes.counts": "{a} before, {b} after",
+  "changes.none": "Too few events in one of the periods to test anything.",
+  "changes.no_dropoff":
+    "Drop-off rates are not compared: the latest period ended less than {days} days (the inactivity threshold) ago, so its customers have not all had the time to drop.",
+  "changes.metric.reach_pct": "reach",
+  "changes.metric.engagement_rate": "engagement rate",
+  "changes.metric.dropoff_rate": "drop-off rate",
   "paths.title": "Most common paths",
   "paths.customers": "{n} customers · {share}",
   "paths.filtered": "Every number counts the customers of the highlighted path.",
@@ -260,6 +273,19 @@ export const it: Record<keyof typeof en, string> = {
   "funnel.completed": "completati",
   "funnel.last": "ultima fase",
 
+  "changes.title": "Cosa è cambiato",
+  "changes.compare": "Confronta gli ultimi",
+  "changes.days": "{n} giorni con i {n} precedenti",
+  "changes.summary":
+    "{a} rispetto a {b}: {n} significativi dopo la correzione per il numero di test. Quelli in grigio possono essere casuali.",
+  "changes.moves": "{a} → {b} dei passaggi",
+  "changes.counts": "{a} prima, {b} dopo",
+  "changes.none": "Troppo pochi eventi in uno dei periodi per verificare qualcosa.",
+  "changes.no_dropoff":
+    "I tassi di abbandono non sono confrontati: l'ultimo periodo è finito meno di {days} giorni fa (la soglia di inattività), quindi non tutti i suoi clienti hanno avuto il tempo di abbandonare.",
+  "changes.metric.reach_pct": "copertura",
+  "changes.metric.engagement_rate": "tasso di coinvolgimento",
+  "changes.metric.dropoff_rate": "tasso di abbandono",
   "paths.title": "Percorsi più frequenti",
   "paths.customers": "{n} clienti · {share}",
   "paths.filtered": "Ogni numero conta i clienti del percorso evidenziato.",
