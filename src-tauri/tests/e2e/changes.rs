@@ -1,12 +1,12 @@
 //! "What changed" in Analyze's side panel, on the demo: the last 14 days against the 14 before,
 //! ranked as the engine ranks them, with the noise greyed; clicking a change opens its
-//! touchpoint's inspector.
+//! touchpoint's inspector, where its drop-off rate week by week is the engine's trend.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::Client;
-use percorso::analytics::{Analysis, ChangePeriods, Params};
+use percorso::analytics::{Analysis, ChangePeriods, Params, Period};
 use percorso::demo::retail;
 use percorso::Workspace;
 
@@ -83,11 +83,55 @@ async fn what_changed(client: Client, workspace: PathBuf) {
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+    // The inspector's weekly sparkline of the metric coloured by (drop-off rate) is the
+    // engine's trend.
+    let trend = analysis.trend(&evaluation, Period::Week).unwrap();
+    let expected: Vec<Option<f64>> = trend
+        .periods
+        .iter()
+        .map(|p| {
+            p.report
+                .nodes
+                .iter()
+                .find(|n| n.touchpoint == first.from)
+                .and_then(|n| n.dropoff_rate)
+        })
+        .collect();
+    wait_for(&client, "[data-testid=sparkline]", 1).await;
+    let shown: Vec<Option<f64>> = serde_json::from_str(
+        &client
+            .find(fantoccini::Locator::Css("[data-testid=sparkline]"))
+            .await
+            .unwrap()
+            .attr("data-values")
+            .await
+            .unwrap()
+            .unwrap_or_default(),
+    )
+    .unwrap();
+    assert_eq!(shown.len(), expected.len(), "{shown:?} vs {expected:?}");
+    for (s, e) in shown.iter().zip(&expected) {
+        match (s, e) {
+            (Some(s), Some(e)) => assert!((s - e).abs() <= 1e-9 * e.abs().max(1.0), "{s} vs {e}"),
+            _ => assert_eq!(s, e),
+        }
+    }
+    let caption = texts(&client, "[data-testid=sparkline-caption]")
+        .await
+        .concat();
+    assert!(caption.contains('%'), "{caption}");
+    client
+        .execute(
+            "document.querySelector('[data-testid=sparkline]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .unwrap();
     screenshot(&client, "e2e-what-changed-selected.png").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn what_changed_lists_the_engines_ranking_and_opens_a_change_on_the_map() {
+async fn what_changed_lists_the_engines_ranking_and_opens_a_change_with_its_trend() {
     let home = tempfile::tempdir().unwrap();
     let workspace = home.path().join("demo.percorso");
     let path = workspace.clone();

@@ -163,6 +163,7 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
         compareWith={b}
         params={params}
         touchpoint={selected}
+        metric={metric}
         onClose={() => setSelected(null)}
         onOpenCustomer={setCustomer}
         onSelect={setSelected}

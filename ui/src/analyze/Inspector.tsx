@@ -3,6 +3,7 @@
 // completed here: contract v2 counts a customer who ended at a goal as a conversion).
 
 import { useContext, useState } from "react";
+import { SparkContext } from "../spark/context";
 import type {
   Histogram,
   Journey,
@@ -22,7 +23,8 @@ import { formatDuration, formatNumber, formatPercent } from "../shared/format";
 import { useLatest } from "./latest";
 import { BackingMark } from "./nodes";
 import { paramsKey } from "../shared/params";
-import { backingOf } from "../shared/scales";
+import { backingOf, type Metric } from "../shared/scales";
+import { TouchpointTrend } from "./Sparkline";
 
 type Row = { key: string; label: MessageKey; def: MessageKey; show: (n: Node) => string };
 
@@ -195,6 +197,7 @@ interface Props {
   compareWith: Report | null;
   params: Params;
   touchpoint: TouchpointId;
+  metric: Metric;
   onClose: () => void;
   onOpenCustomer: (customer: string) => void;
   onSelect: (touchpoint: TouchpointId) => void;
@@ -207,11 +210,13 @@ export function Inspector({
   compareWith,
   params,
   touchpoint,
+  metric,
   onClose,
   onOpenCustomer,
   onSelect,
 }: Props) {
   const language = useContext(LanguageContext);
+  const spark = useContext(SparkContext);
   const t = useT();
   const [tab, setTab] = useState(0);
   const tp = journey.touchpoints.find((x) => x.id === touchpoint);
@@ -292,6 +297,16 @@ export function Inspector({
           ))}
         </tbody>
       </table>
+
+      {/* A trend reads the workspace's own log: not beside a cluster's numbers. */}
+      {!spark && (
+        <TouchpointTrend
+          journey={journeyId}
+          params={params}
+          touchpoint={touchpoint}
+          metric={metric}
+        />
+      )}
 
       <h3 className="section-title">{t("inspector.histogram")}</h3>
       {histogram.data ? (

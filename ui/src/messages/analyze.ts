@@ -79,6 +79,9 @@ export const en = {
   "funnel.completed": "completed",
   "funnel.last": "last stage",
 
+  "trend.by_week": "{metric}, week by week",
+  "trend.week_of": "Week of {day}",
+  "trend.unsettled": "can still grow",
   "changes.title": "What changed",
   "changes.compare": "Compare the last",
   "changes.days": "{n} days with the {n} before",
@@ -273,6 +276,9 @@ export const it: Record<keyof typeof en, string> = {
   "funnel.completed": "completati",
   "funnel.last": "ultima fase",
 
+  "trend.by_week": "{metric}, settimana per settimana",
+  "trend.week_of": "Settimana del {day}",
+  "trend.unsettled": "può ancora crescere",
   "changes.title": "Cosa è cambiato",
   "changes.compare": "Confronta gli ultimi",
   "changes.days": "{n} giorni con i {n} precedenti",
