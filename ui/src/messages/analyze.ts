@@ -86,7 +86,7 @@ export const en = {
   "changes.compare": "Compare the last",
   "changes.days": "{n} days with the {n} before",
   "changes.summary":
-    "{a} against {b}: {n} significant once adjusted for the number of tests. Grey ones may be chance.",
+    "{a} → {b}: {n} significant once adjusted for the number of tests. Grey ones may be chance.",
   "changes.moves": "{a} → {b} of moves",
   "changes.counts": "{a} before, {b} after",
   "changes.none": "Too few events in one of the periods to test anything.",
@@ -283,7 +283,7 @@ export const it: Record<keyof typeof en, string> = {
   "changes.compare": "Confronta gli ultimi",
   "changes.days": "{n} giorni con i {n} precedenti",
   "changes.summary":
-    "{a} rispetto a {b}: {n} significativi dopo la correzione per il numero di test. Quelli in grigio possono essere casuali.",
+    "{a} → {b}: {n} significativi dopo la correzione per il numero di test. Quelli in grigio possono essere casuali.",
   "changes.moves": "{a} → {b} dei passaggi",
   "changes.counts": "{a} prima, {b} dopo",
   "changes.none": "Troppo pochi eventi in uno dei periodi per verificare qualcosa.",
