@@ -27,7 +27,7 @@ fn main() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let (full, seconds) = timed(|| analysis.report(&Params::default()))?;
+    let (full, seconds) = generated::timed(|| analysis.report(&Params::default()))?;
     println!(
         "full report:       {seconds:>8.3} s  ({} nodes, {} edges)",
         full.nodes.len(),
@@ -39,7 +39,7 @@ fn main() -> Result<()> {
         from_ms: Some(end - 30 * DAY_MS),
         ..Params::default()
     };
-    let (_, seconds) = timed(|| analysis.report(&last_month))?;
+    let (_, seconds) = generated::timed(|| analysis.report(&last_month))?;
     println!("date range report: {seconds:>8.3} s  (last 30 days)");
     let north = Params {
         segments: vec![Segment {
@@ -48,14 +48,8 @@ fn main() -> Result<()> {
         }],
         ..Params::default()
     };
-    let (_, seconds) = timed(|| analysis.report(&north))?;
+    let (_, seconds) = generated::timed(|| analysis.report(&north))?;
     println!("segment report:    {seconds:>8.3} s  (region = North)");
     println!("peak RSS:          {}", generated::peak_rss());
     Ok(())
-}
-
-fn timed<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, f64)> {
-    let started = Instant::now();
-    let value = f()?;
-    Ok((value, started.elapsed().as_secs_f64()))
 }

@@ -25,10 +25,10 @@ fn main() -> Result<()> {
     );
     drop(log);
 
-    let (evaluation, seconds) = timed(|| analysis.evaluate(&Params::default()))?;
+    let (evaluation, seconds) = generated::timed(|| analysis.evaluate(&Params::default()))?;
     println!("evaluate (report): {seconds:>8.3} s");
     for by in [Period::Day, Period::Week, Period::Month] {
-        let (trend, seconds) = timed(|| analysis.trend(&evaluation, by))?;
+        let (trend, seconds) = generated::timed(|| analysis.trend(&evaluation, by))?;
         println!(
             "trend by {:<6}    {seconds:>8.3} s  ({} periods)",
             by.name(),
@@ -37,7 +37,7 @@ fn main() -> Result<()> {
     }
     for days in [7, 28] {
         let periods = ChangePeriods::Last { days };
-        let (changes, seconds) = timed(|| analysis.changes(&evaluation, &periods, 30))?;
+        let (changes, seconds) = generated::timed(|| analysis.changes(&evaluation, &periods, 30))?;
         println!(
             "changes, {days:>2} days:  {seconds:>8.3} s  ({} transitions, {} touchpoint rates tested)",
             changes.edges.len(),
@@ -46,10 +46,4 @@ fn main() -> Result<()> {
     }
     println!("peak RSS:          {}", generated::peak_rss());
     Ok(())
-}
-
-fn timed<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, f64)> {
-    let started = Instant::now();
-    let value = f()?;
-    Ok((value, started.elapsed().as_secs_f64()))
 }

@@ -59,6 +59,7 @@ use scan::Facts;
 
 pub use changes::{
     two_proportion_p, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, EdgeChange, NodeChange,
+    SIGNIFICANT_Q,
 };
 pub use customers::{
     write_customers_csv, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
@@ -76,6 +77,7 @@ pub use variants::Variant;
 
 /// Marks a place that belongs to no stage (an unmapped log value).
 pub(crate) const NO_STAGE: u32 = u32::MAX;
+pub(crate) const DAY_MS: i64 = 86_400_000;
 
 /// The log sorted and resolved against one journey, ready to answer any number of questions.
 ///

@@ -287,7 +287,10 @@ fn an_injected_break_tops_what_changed_and_shows_in_its_trend() {
     let top = &changes.edges[0];
     assert_eq!((top.from.as_str(), top.to.as_str()), ("Pay", "Error"));
     assert!(top.a_share < 5.0 && top.b_share > 20.0, "{top:?}");
-    assert!(top.p_value < 1e-6 && top.q_value < 1e-6, "{top:?}");
+    assert!(
+        top.p_value < 1e-6 && top.q_value < 1e-6 && top.significant,
+        "{top:?}"
+    );
     assert!(
         !changes.dropoff_compared,
         "the last two weeks are not settled"

@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 
+use percorso::Result;
+
 use percorso::demo::{retail, DemoConfig, Generator};
 use percorso::journey::{
     Journey, JourneyId, Stage, StageId, Touchpoint, TouchpointId, Transition, TransitionId,
@@ -106,4 +108,11 @@ pub fn peak_rss() -> String {
                 .map(|l| l.trim_start_matches("VmHWM:").trim().to_owned())
         })
         .unwrap_or_else(|| "unknown (no /proc/self/status)".to_owned())
+}
+
+/// `f`'s value and how long it took, in seconds.
+pub fn timed<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, f64)> {
+    let started = Instant::now();
+    let value = f()?;
+    Ok((value, started.elapsed().as_secs_f64()))
 }

@@ -3,10 +3,9 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::filters::Question;
+use super::filters::{midnight, Question};
 use super::{stdout_error, to_json};
 use percorso::analytics::{ChangeMetric, ChangePeriods, Changes};
 use percorso::error::{Error, Result};
@@ -90,8 +89,8 @@ fn write_table(
         a.from, a.to, a.customers, b.from, b.to, b.customers, changes.min_count
     )?;
     let tests = changes.edges.len() + changes.nodes.len();
-    let significant = changes.edges.iter().filter(|e| e.q_value < 0.05).count()
-        + changes.nodes.iter().filter(|n| n.q_value < 0.05).count();
+    let significant = changes.edges.iter().filter(|e| e.significant).count()
+        + changes.nodes.iter().filter(|n| n.significant).count();
     writeln!(
         out,
         "{significant} of {tests} tested changes are significant once adjusted for their number \
@@ -105,7 +104,7 @@ fn write_table(
         writeln!(
             out,
             "{} {} → {}: {} → {} of moves ({} of {} → {} of {}), {}",
-            mark(e.q_value),
+            mark(e.significant),
             e.from,
             e.to,
             percent(e.a_share),
@@ -130,7 +129,7 @@ fn write_table(
         writeln!(
             out,
             "{} {}, {metric}: {} → {} ({} of {} → {} of {}), {}",
-            mark(n.q_value),
+            mark(n.significant),
             n.touchpoint,
             percent(n.a),
             percent(n.b),
@@ -152,8 +151,8 @@ fn write_table(
     Ok(())
 }
 
-fn mark(q: f64) -> &'static str {
-    if q < 0.05 {
+fn mark(significant: bool) -> &'static str {
+    if significant {
         " *"
     } else {
         "  "
@@ -181,10 +180,7 @@ pub fn p_text(p: f64) -> String {
 
 /// Midnight UTC of a `YYYY-MM-DD` day.
 fn parse_day(text: &str) -> std::result::Result<i64, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp_millis())
+    midnight(text)
         .ok_or_else(|| format!("\"{text}\" is not a day; write YYYY-MM-DD, e.g. 2026-10-31"))
 }
 

@@ -116,7 +116,7 @@ fn stage_named(journey: &Journey, text: &str) -> Result<StageId> {
 }
 
 /// A touchpoint by id, name or alias.
-fn touchpoint_named(journey: &Journey, text: &str) -> Result<TouchpointId> {
+pub fn touchpoint_named(journey: &Journey, text: &str) -> Result<TouchpointId> {
     journey
         .touchpoints
         .iter()
@@ -124,9 +124,15 @@ fn touchpoint_named(journey: &Journey, text: &str) -> Result<TouchpointId> {
         .map(|t| t.id)
         .or_else(|| percorso::matching::TouchpointMatcher::new(journey).find(text))
         .ok_or_else(|| {
+            let names: Vec<&str> = journey
+                .touchpoints
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect();
             Error::InvalidInput(format!(
-                "no touchpoint \"{text}\" on journey \"{}\"",
-                journey.name
+                "no touchpoint \"{text}\" on journey \"{}\"; touchpoints: {}",
+                journey.name,
+                names.join(", ")
             ))
         })
 }

@@ -236,13 +236,17 @@ pub fn parse_instant(text: &str) -> std::result::Result<i64, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.timestamp_millis());
     }
+    midnight(text).ok_or_else(|| {
+        format!("\"{text}\" is neither RFC 3339 (2026-10-31T20:00:00Z) nor a date (2026-10-31)")
+    })
+}
+
+/// Midnight UTC of a `YYYY-MM-DD` day, in milliseconds.
+pub fn midnight(text: &str) -> Option<i64> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc().timestamp_millis())
-        .ok_or_else(|| {
-            format!("\"{text}\" is neither RFC 3339 (2026-10-31T20:00:00Z) nor a date (2026-10-31)")
-        })
 }
 
 /// "Ad > Product page > Checkout" (or with " → ", as `percorso paths` prints it) as its

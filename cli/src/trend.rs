@@ -5,11 +5,12 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
+use super::customers::touchpoint_named;
 use super::filters::Question;
 use super::report::TableArg;
 use super::{stdout_error, to_json};
 use percorso::analytics::{Analysis, Period, Trend};
-use percorso::error::{Error, Result};
+use percorso::error::Result;
 use percorso::export::{report_table, write_csv, Cell};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,24 +78,13 @@ pub fn run(
     }
 }
 
-/// Keeps only `name`'s node (a touchpoint's name or alias), the transitions from or to it and
-/// its stage in every period.
+/// Keeps only `name`'s node (a touchpoint's id, name or alias), the transitions from or to it
+/// and its stage in every period.
 fn keep_touchpoint(analysis: &Analysis, trend: &mut Trend, name: &str) -> Result<()> {
     let journey = analysis.journey();
-    let Some(touchpoint) = journey
-        .touchpoints
-        .iter()
-        .find(|t| t.name == name || t.aliases.iter().any(|a| a == name))
-    else {
-        let names: Vec<&str> = journey
-            .touchpoints
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        return Err(Error::InvalidInput(format!(
-            "--touchpoint {name}: the journey has no such touchpoint; its touchpoints are: {}",
-            names.join(", ")
-        )));
+    let id = touchpoint_named(journey, name)?;
+    let Some(touchpoint) = journey.touchpoints.iter().find(|t| t.id == id) else {
+        return Ok(());
     };
     let stage = journey
         .stages
@@ -103,10 +93,10 @@ fn keep_touchpoint(analysis: &Analysis, trend: &mut Trend, name: &str) -> Result
         .map(|s| s.name.as_str());
     for period in &mut trend.periods {
         let report = &mut period.report;
-        report.nodes.retain(|n| n.touchpoint == touchpoint.name);
+        report.nodes.retain(|n| n.touchpoint_id == id.0);
         report
             .edges
-            .retain(|e| e.from == touchpoint.name || e.to == touchpoint.name);
+            .retain(|e| e.from_touchpoint_id == Some(id.0) || e.to_touchpoint_id == Some(id.0));
         report.stages.retain(|s| Some(s.stage.as_str()) == stage);
         report.unmapped.clear();
     }

@@ -22,10 +22,12 @@ use ts_rs::TS;
 use super::periods::Window;
 use super::report::{PlaceSums, Sums};
 use super::trend::day_text;
-use super::{as_u32, Analysis, Evaluation};
+use super::{as_u32, Analysis, Evaluation, DAY_MS};
 use crate::error::{Error, Result};
 
-const DAY_MS: i64 = 86_400_000;
+/// A change is called significant when its q-value (its p-value adjusted for the number of tests)
+/// is under this.
+pub const SIGNIFICANT_Q: f64 = 0.05;
 
 /// The two periods to compare.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -106,6 +108,8 @@ pub struct EdgeChange {
     pub b_share: f64,
     pub p_value: f64,
     pub q_value: f64,
+    /// `q_value` < [`SIGNIFICANT_Q`]: unlikely to be chance.
+    pub significant: bool,
 }
 
 /// Which rate of a touchpoint changed.
@@ -136,6 +140,8 @@ pub struct NodeChange {
     pub b_total: u64,
     pub p_value: f64,
     pub q_value: f64,
+    /// `q_value` < [`SIGNIFICANT_Q`]: unlikely to be chance.
+    pub significant: bool,
 }
 
 /// Counts of one proportion in both periods.
@@ -177,9 +183,7 @@ impl Analysis {
             let mut sb = self.period_sums(evaluation, &[b], until);
             (sa.pop().unwrap_or_default(), sb.pop().unwrap_or_default())
         };
-        let settled_before = facts
-            .as_of_ms
-            .map(|t| t.saturating_sub(i64::from(facts.inactive_days) * DAY_MS));
+        let settled_before = facts.settled_before();
         let settled = |w: Window| settled_before.is_some_and(|t| w.to <= t);
         let dropoff_compared = settled(a) && settled(b);
         let mut untested = 0u64;
@@ -271,6 +275,7 @@ impl Analysis {
                 b_share: percent(counts.b),
                 p_value,
                 q_value: p_value,
+                significant: false,
             });
         }
         list
@@ -328,6 +333,7 @@ impl Analysis {
                     b_total: counts.b.1,
                     p_value,
                     q_value: p_value,
+                    significant: false,
                 });
             }
         }
@@ -471,9 +477,11 @@ fn adjust(edges: &mut [EdgeChange], nodes: &mut [NodeChange]) {
     let split = edges.len();
     for (e, &q) in edges.iter_mut().zip(&q) {
         e.q_value = q;
+        e.significant = q < SIGNIFICANT_Q;
     }
     for (n, &q) in nodes.iter_mut().zip(q.get(split..).unwrap_or_default()) {
         n.q_value = q;
+        n.significant = q < SIGNIFICANT_Q;
     }
     edges.sort_by(|x, y| {
         significance(x.p_value, x.a_share, x.b_share)
@@ -537,6 +545,7 @@ mod tests {
             b_total: 0,
             p_value: p,
             q_value: p,
+            significant: false,
         };
         let mut nodes = vec![node(0.01), node(0.04), node(0.03), node(0.20)];
         adjust(&mut [], &mut nodes);

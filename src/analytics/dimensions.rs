@@ -4,9 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Analysis;
-
-const DAY_MS: i64 = 86_400_000;
+use super::{Analysis, DAY_MS};
 
 /// One segment attribute and every value it takes in the log, sorted.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -21,9 +21,9 @@
 use super::durations::next_quantiles;
 use super::filter::Filter;
 use super::parallel::map_parallel;
-use super::report::{PairStats, PlaceSums, StageSums, Sums};
+use super::report::{ratio, PairStats, PlaceSums, Placement, StageSums, Sums};
 use super::scan::{Stamps, Totals};
-use super::{as_u32, Analysis, Evaluation, Status, NO_STAGE};
+use super::{as_u32, Analysis, Evaluation, NO_STAGE};
 
 /// A span of time `[from, to)` in UTC milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl Analysis {
         for part in parts {
             acc.absorb(part);
         }
-        let mut outcomes = Outcomes::new(places * count, stages * count);
+        let mut outcomes = Placement::new(places * count, stages * count);
         for c in 0..self.customer_count() {
             if facts.kept_events[c] == 0 {
                 continue;
@@ -136,9 +136,10 @@ impl Analysis {
                             customers: totals.place_customers[v],
                             exposure_events: totals.place_exposure_events[v],
                             interacting: totals.place_interacting[v],
-                            value_mean: (totals.place_value_count[v] > 0).then(|| {
-                                totals.place_value_sum[v] / totals.place_value_count[v] as f64
-                            }),
+                            value_mean: ratio(
+                                totals.place_value_sum[v],
+                                totals.place_value_count[v],
+                            ),
                             last_here: totals.place_last_here[v],
                             median_next_s,
                             p90_next_s,
@@ -215,24 +216,9 @@ impl Analysis {
                     segment = Some(b);
                     position = 0;
                 }
-                let (p, v) = (place as usize, b * places + place as usize);
+                let v = b * places + place as usize;
                 let totals = &mut acc.totals;
-                totals.place_events[v] += 1;
-                if stamps.place_seen[p] != stamps.stamp {
-                    stamps.place_seen[p] = stamps.stamp;
-                    totals.place_customers[v] += 1;
-                }
-                if self.is_exposure_event(e) {
-                    totals.place_exposure_events[v] += 1;
-                } else if stamps.place_interacting_seen[p] != stamps.stamp {
-                    stamps.place_interacting_seen[p] = stamps.stamp;
-                    totals.place_interacting[v] += 1;
-                }
-                let value = self.value[e];
-                if !value.is_nan() {
-                    totals.place_value_sum[v] += value;
-                    totals.place_value_count[v] += 1;
-                }
+                totals.count_event(self, e, v, &mut stamps);
                 let stage = self.stage_of(place);
                 if stage != NO_STAGE {
                     let reached = &mut totals.stage_reached[b * stages..(b + 1) * stages];
@@ -255,46 +241,6 @@ impl PeriodTotals {
         self.events[b] += u64::from(events);
         self.customers[b] += 1;
         stamps.count_conversions(&mut self.totals.stage_converted[b * stages..(b + 1) * stages]);
-    }
-}
-
-/// Customers by status, per virtual place and stage.
-struct Outcomes {
-    dropoff: Vec<u64>,
-    stalled: Vec<u64>,
-    completed: Vec<u64>,
-    stage_current: Vec<u64>,
-    stage_dropped: Vec<u64>,
-    stage_completed: Vec<u64>,
-}
-
-impl Outcomes {
-    fn new(places: usize, stages: usize) -> Self {
-        Outcomes {
-            dropoff: vec![0; places],
-            stalled: vec![0; places],
-            completed: vec![0; places],
-            stage_current: vec![0; stages],
-            stage_dropped: vec![0; stages],
-            stage_completed: vec![0; stages],
-        }
-    }
-
-    fn count(&mut self, place: usize, stage: Option<usize>, status: Status) {
-        match status {
-            Status::Completed => self.completed[place] += 1,
-            Status::Dropped => self.dropoff[place] += 1,
-            Status::Stalled => self.stalled[place] += 1,
-            Status::Active => {}
-        }
-        if let Some(s) = stage {
-            self.stage_current[s] += 1;
-            match status {
-                Status::Dropped => self.stage_dropped[s] += 1,
-                Status::Completed => self.stage_completed[s] += 1,
-                Status::Stalled | Status::Active => {}
-            }
-        }
     }
 }
 

@@ -107,7 +107,7 @@ fn pct(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64 * 100.0)
 }
 
-fn ratio(part: f64, whole: u64) -> Option<f64> {
+pub(super) fn ratio(part: f64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part / whole as f64)
 }
 
@@ -242,51 +242,58 @@ pub(crate) fn assemble(analysis: &Analysis, facts: &mut Facts, mut totals: Total
     build_report(&analysis.places, sums)
 }
 
-/// Per-customer outcomes that need the as-of time and the p90s, summed per place and stage.
-struct Placement {
-    dropoff: Vec<u64>,
-    stalled: Vec<u64>,
-    completed: Vec<u64>,
-    stage_current: Vec<u64>,
-    stage_dropped: Vec<u64>,
-    stage_completed: Vec<u64>,
+/// Per-customer outcomes that need the as-of time and the p90s, summed per place and stage (in
+/// a trend, per place and stage of each period).
+pub(super) struct Placement {
+    pub dropoff: Vec<u64>,
+    pub stalled: Vec<u64>,
+    pub completed: Vec<u64>,
+    pub stage_current: Vec<u64>,
+    pub stage_dropped: Vec<u64>,
+    pub stage_completed: Vec<u64>,
+}
+
+impl Placement {
+    pub fn new(places: usize, stages: usize) -> Self {
+        Placement {
+            dropoff: vec![0; places],
+            stalled: vec![0; places],
+            completed: vec![0; places],
+            stage_current: vec![0; stages],
+            stage_dropped: vec![0; stages],
+            stage_completed: vec![0; stages],
+        }
+    }
+
+    /// Counts a customer of `status` whose latest event is at `place`, in `stage` if it has one.
+    pub fn count(&mut self, place: usize, stage: Option<usize>, status: Status) {
+        match status {
+            Status::Completed => self.completed[place] += 1,
+            Status::Dropped => self.dropoff[place] += 1,
+            Status::Stalled => self.stalled[place] += 1,
+            Status::Active => {}
+        }
+        if let Some(s) = stage {
+            self.stage_current[s] += 1;
+            match status {
+                Status::Dropped => self.stage_dropped[s] += 1,
+                Status::Completed => self.stage_completed[s] += 1,
+                Status::Stalled | Status::Active => {}
+            }
+        }
+    }
 }
 
 fn place_customers(analysis: &Analysis, facts: &Facts) -> Placement {
-    let (places, stages) = (analysis.place_count(), analysis.stage_count());
-    let mut placement = Placement {
-        dropoff: vec![0; places],
-        stalled: vec![0; places],
-        completed: vec![0; places],
-        stage_current: vec![0; stages],
-        stage_dropped: vec![0; stages],
-        stage_completed: vec![0; stages],
-    };
+    let mut placement = Placement::new(analysis.place_count(), analysis.stage_count());
     for c in 0..analysis.customer_count() {
         let place = facts.last_place[c];
         if place == NONE || !analysis.is_node(place) {
             continue;
         }
-        let status = facts.status(c);
-        let counter = match status {
-            Status::Completed => Some(&mut placement.completed),
-            Status::Dropped => Some(&mut placement.dropoff),
-            Status::Stalled => Some(&mut placement.stalled),
-            Status::Active => None,
-        };
-        if let Some(counter) = counter {
-            counter[place as usize] += 1;
-        }
         let stage = analysis.stage_of(place);
-        if stage != NO_STAGE {
-            let s = stage as usize;
-            placement.stage_current[s] += 1;
-            match status {
-                Status::Dropped => placement.stage_dropped[s] += 1,
-                Status::Completed => placement.stage_completed[s] += 1,
-                Status::Stalled | Status::Active => {}
-            }
-        }
+        let stage = (stage != NO_STAGE).then_some(stage as usize);
+        placement.count(place as usize, stage, facts.status(c));
     }
     placement
 }

@@ -12,7 +12,7 @@ use foldhash::fast::FixedState;
 
 use super::filter::{Filter, Params};
 use super::parallel::map_parallel;
-use super::{Analysis, NO_STAGE};
+use super::{Analysis, DAY_MS, NO_STAGE};
 use crate::error::Result;
 use crate::log::NONE;
 
@@ -21,7 +21,6 @@ use crate::log::NONE;
 const RANGES: usize = 8;
 /// Up to this many places, transitions are found in a dense matrix instead of a hash map.
 const DENSE_PLACES: usize = 512;
-const DAY_MS: i64 = 86_400_000;
 
 /// What one scan under some [`Params`] learnt about every customer: the facts behind their
 /// status, the pages of customers and the histograms. [`Evaluation`] pairs them with the report.
@@ -70,13 +69,17 @@ impl Facts {
 
     /// Latest kept event strictly before as-of minus the inactivity threshold.
     pub(crate) fn inactive(&self, customer: usize) -> bool {
-        match self.as_of_ms {
-            Some(as_of) if self.kept_events[customer] > 0 => {
-                let threshold = as_of.saturating_sub(i64::from(self.inactive_days) * DAY_MS);
-                self.last_instant[customer] < threshold
-            }
-            _ => false,
-        }
+        self.kept_events[customer] > 0
+            && self
+                .settled_before()
+                .is_some_and(|threshold| self.last_instant[customer] < threshold)
+    }
+
+    /// The instant before which a period must end for its drop-offs to be final: as-of minus
+    /// the inactivity threshold (`None` when there is no as-of time).
+    pub(crate) fn settled_before(&self) -> Option<i64> {
+        self.as_of_ms
+            .map(|t| t.saturating_sub(i64::from(self.inactive_days) * DAY_MS))
     }
 
     /// Idle at a node for longer than the node's p90 time to next.
@@ -223,9 +226,9 @@ struct CustomerFacts<'a> {
 
 /// Scratch state reused from customer to customer.
 pub(super) struct Stamps {
-    pub(super) stamp: u32,
-    pub(super) place_seen: Vec<u32>,
-    pub(super) place_interacting_seen: Vec<u32>,
+    stamp: u32,
+    place_seen: Vec<u32>,
+    place_interacting_seen: Vec<u32>,
     stage_seen: Vec<u32>,
     stage_first: Vec<u32>,
     stage_last: Vec<u32>,
@@ -348,23 +351,7 @@ impl Analysis {
                 continue;
             }
             let (place, t) = (self.place[e], self.instant[e]);
-            let p = place as usize;
-            totals.place_events[p] += 1;
-            if stamps.place_seen[p] != stamp {
-                stamps.place_seen[p] = stamp;
-                totals.place_customers[p] += 1;
-            }
-            if self.is_exposure_event(e) {
-                totals.place_exposure_events[p] += 1;
-            } else if stamps.place_interacting_seen[p] != stamp {
-                stamps.place_interacting_seen[p] = stamp;
-                totals.place_interacting[p] += 1;
-            }
-            let v = self.value[e];
-            if !v.is_nan() {
-                totals.place_value_sum[p] += v;
-                totals.place_value_count[p] += 1;
-            }
+            totals.count_event(self, e, place as usize, stamps);
             let stage = self.stage_of(place);
             if stage != NO_STAGE {
                 stamps.meet_stage(stage, position, &mut totals.stage_reached);
@@ -401,6 +388,34 @@ impl Default for Totals {
 }
 
 impl Totals {
+    /// Counts event `e` at the place's counters of index `slot` (its place, or in a trend its
+    /// place in its period); the stamps, per place, count each customer once.
+    pub(super) fn count_event(
+        &mut self,
+        analysis: &Analysis,
+        e: usize,
+        slot: usize,
+        stamps: &mut Stamps,
+    ) {
+        let p = analysis.place[e] as usize;
+        self.place_events[slot] += 1;
+        if stamps.place_seen[p] != stamps.stamp {
+            stamps.place_seen[p] = stamps.stamp;
+            self.place_customers[slot] += 1;
+        }
+        if analysis.is_exposure_event(e) {
+            self.place_exposure_events[slot] += 1;
+        } else if stamps.place_interacting_seen[p] != stamps.stamp {
+            stamps.place_interacting_seen[p] = stamps.stamp;
+            self.place_interacting[slot] += 1;
+        }
+        let v = analysis.value[e];
+        if !v.is_nan() {
+            self.place_value_sum[slot] += v;
+            self.place_value_count[slot] += 1;
+        }
+    }
+
     pub(super) fn new(places: usize, stages: usize, pairs_hint: usize) -> Self {
         Totals {
             events: 0,

@@ -11,12 +11,11 @@ use ts_rs::TS;
 
 use super::periods::{kept_span, Window};
 use super::report::build_report;
-use super::{rfc3339, Analysis, Evaluation, Report};
+use super::{rfc3339, Analysis, Evaluation, Report, DAY_MS};
 use crate::error::{Error, Result};
 
 /// The most periods a trend has: ten years of days.
 pub const MAX_PERIODS: usize = 3_660;
-const DAY_MS: i64 = 86_400_000;
 
 /// How long one period of a trend is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -106,9 +105,7 @@ impl Analysis {
             }
             None => Vec::new(),
         };
-        let settled_before = facts
-            .as_of_ms
-            .map(|t| t.saturating_sub(i64::from(facts.inactive_days) * DAY_MS));
+        let settled_before = facts.settled_before();
         let sums = self.period_sums(evaluation, &windows, None);
         let periods = windows
             .iter()

@@ -61,7 +61,7 @@ async fn what_changed(client: Client, workspace: PathBuf) {
         .edges
         .iter()
         .take(TOP)
-        .filter(|e| e.q_value >= 0.05)
+        .filter(|e| !e.significant)
         .count();
     assert_eq!(noise, expected_noise);
     screenshot(&client, "e2e-what-changed.png").await;

@@ -20,8 +20,6 @@ import { useLatest } from "./latest";
 
 /** How many changes of each kind the panel lists. */
 const TOP = 6;
-/** The adjusted p-value (Benjamini–Hochberg q) under which a change is called significant. */
-const SIGNIFICANT = 0.05;
 /** The least denominator in each period for a figure to be tested. */
 const MIN_COUNT = 30;
 const DAY_CHOICES = [7, 14, 28];
@@ -51,8 +49,8 @@ export function Changes({
   const data: ChangesData | null = changes.data;
   const metricName = (m: ChangeMetric) => t(`changes.metric.${m}`);
   const significant = data
-    ? data.edges.filter((e) => e.q_value < SIGNIFICANT).length +
-      data.nodes.filter((n) => n.q_value < SIGNIFICANT).length
+    ? data.edges.filter((e) => e.significant).length +
+      data.nodes.filter((n) => n.significant).length
     : 0;
   return (
     <section className="changes" data-testid="changes-panel">
@@ -89,7 +87,7 @@ export function Changes({
           <li key={`e|${e.from}|${e.to}`}>
             <button
               type="button"
-              className={e.q_value < SIGNIFICANT ? "change-item" : "change-item is-noise"}
+              className={e.significant ? "change-item" : "change-item is-noise"}
               disabled={e.from_touchpoint_id === null}
               onClick={() => e.from_touchpoint_id !== null && onSelect(e.from_touchpoint_id)}
               title={fill(t("changes.counts"), {
@@ -116,7 +114,7 @@ export function Changes({
           <li key={`n|${n.touchpoint_id}|${n.metric}`}>
             <button
               type="button"
-              className={n.q_value < SIGNIFICANT ? "change-item" : "change-item is-noise"}
+              className={n.significant ? "change-item" : "change-item is-noise"}
               onClick={() => onSelect(n.touchpoint_id)}
               title={fill(t("changes.counts"), {
                 a: `${formatNumber(language, n.a_count, 0)} / ${formatNumber(language, n.a_total, 0)}`,

@@ -306,11 +306,19 @@ a_total: number,
 /**
  * `a_count ÷ a_total × 100`.
  */
-a_share: number, b_count: number, b_total: number, b_share: number, p_value: number, q_value: number, };
+a_share: number, b_count: number, b_total: number, b_share: number, p_value: number, q_value: number, 
+/**
+ * `q_value` < [`SIGNIFICANT_Q`]: unlikely to be chance.
+ */
+significant: boolean, };
 
 export type ChangeMetric = "reach_pct" | "engagement_rate" | "dropoff_rate";
 
-export type NodeChange = { touchpoint: string, touchpoint_id: number, metric: ChangeMetric, a: number, b: number, a_count: number, a_total: number, b_count: number, b_total: number, p_value: number, q_value: number, };
+export type NodeChange = { touchpoint: string, touchpoint_id: number, metric: ChangeMetric, a: number, b: number, a_count: number, a_total: number, b_count: number, b_total: number, p_value: number, q_value: number, 
+/**
+ * `q_value` < [`SIGNIFICANT_Q`]: unlikely to be chance.
+ */
+significant: boolean, };
 
 export type Changes = { a: ComparedPeriod, b: ComparedPeriod, 
 /**

@@ -8,6 +8,7 @@ import {
   pathMoves,
   pathSteps,
 } from "./overlay";
+import { nodeOf, reportOf } from "./fixtures";
 import { NO_DATA } from "./scales";
 
 const edge = (over: Partial<Edge>): Edge => ({
@@ -24,37 +25,18 @@ const edge = (over: Partial<Edge>): Edge => ({
   ...over,
 });
 
-const node = (id: number, dropoff_rate: number | null): Node => ({
-  touchpoint: `T${id}`,
-  stage: "S",
-  touchpoint_id: id,
-  events: 10,
-  customers: 10,
-  reach_pct: 10,
-  repeat: 1,
-  last_here: 1,
-  dropoff: 1,
-  dropoff_rate,
-  median_next_s: null,
-  p90_next_s: null,
-  stalled_now: 0,
-  completed_here: 0,
-  engagement_rate: null,
-  engagement_by_exposure: false,
-  value_mean: null,
-  goal: false,
-});
+const node = (id: number, dropoff_rate: number | null): Node =>
+  nodeOf(id, {
+    events: 10,
+    customers: 10,
+    reach_pct: 10,
+    repeat: 1,
+    last_here: 1,
+    dropoff: 1,
+    dropoff_rate,
+  });
 
-const report = (nodes: Node[]): Report => ({
-  as_of: null,
-  inactive_days: 30,
-  customers: 100,
-  events: 1000,
-  nodes,
-  edges: [],
-  stages: [],
-  unmapped: [],
-});
+const report = (nodes: Node[]): Report => reportOf(nodes, { customers: 100, events: 1000 });
 
 describe("observed transitions the map lacks", () => {
   it("are drawn only between touchpoints, not as repeats, and when they matter", () => {

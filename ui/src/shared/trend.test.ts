@@ -1,43 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Node, PeriodReport, Report } from "../generated/types";
+import type { Node, PeriodReport } from "../generated/types";
+import { nodeOf, reportOf } from "./fixtures";
 import { seriesOf } from "./trend";
 
-function node(touchpoint_id: number, dropoff_rate: number | null): Node {
-  return {
-    touchpoint: `t${touchpoint_id}`,
-    stage: "s",
-    touchpoint_id,
-    events: 1,
-    customers: 3,
-    reach_pct: null,
-    repeat: null,
-    last_here: 0,
-    dropoff: 0,
-    dropoff_rate,
-    median_next_s: null,
-    p90_next_s: null,
-    stalled_now: 0,
-    completed_here: 0,
-    engagement_rate: null,
-    engagement_by_exposure: false,
-    value_mean: null,
-    goal: false,
-  };
+function period(start_ms: number, settled: boolean, nodes: Node[]): PeriodReport {
+  return { start: "", end: "", start_ms, end_ms: start_ms + 1, settled, report: reportOf(nodes) };
 }
 
-function period(start_ms: number, settled: boolean, nodes: Node[]): PeriodReport {
-  const report: Report = {
-    as_of: null,
-    inactive_days: 30,
-    customers: 0,
-    events: 0,
-    nodes,
-    edges: [],
-    stages: [],
-    unmapped: [],
-  };
-  return { start: "", end: "", start_ms, end_ms: start_ms + 1, settled, report };
-}
+const node = (id: number, dropoff_rate: number | null) =>
+  nodeOf(id, { customers: 3, dropoff_rate });
 
 describe("a touchpoint's series through a trend", () => {
   it("takes the touchpoint's value in each period, null where the period has none", () => {
