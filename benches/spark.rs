@@ -1,12 +1,12 @@
 //! The report on a Spark cluster beside the local engine's, on the same log:
-//! `cargo bench --features spark --bench spark -- [events] [--url sc://HOST:PORT]`
-//! (default 1,000,000 events and `sc://127.0.0.1:15002`, the cluster `scripts/spark.sh start`
-//! runs on this machine: a master, two workers and the Spark Connect server).
+//! `cargo bench --features spark --bench spark -- [events] [--url sc://HOST:PORT] [--runs N]`
+//! (default 1,000,000 events, three runs and `sc://127.0.0.1:15002`, the cluster
+//! `scripts/spark.sh start` runs on this machine: a master, two workers and the Spark Connect server).
 //!
 //! 1. The demo log of about `events` events as a workspace (the local engine's) and as a Parquet
 //!    table (snappy) that the cluster reads; both are kept in target/bench-data/.
-//! 2. The local engine: open the workspace and load its events, then three full reports.
-//! 3. Spark: connect (server, table, columns and the table's distinct values), then three full
+//! 2. The local engine: open the workspace and load its events, then `runs` full reports.
+//! 3. Spark: connect (server, table, columns and the table's distinct values), then `runs` full
 //!    reports: each caches the kept events in order on the cluster and runs the aggregates.
 //! 4. The two reports are compared field by field; the benchmark fails if they differ.
 
@@ -16,9 +16,8 @@ use std::time::Instant;
 
 use percorso::analytics::{Analysis, Params};
 use percorso::demo::DemoConfig;
-use percorso::spark::{Columns, SparkEngine, SparkSource};
+use percorso::spark::{Columns, Connection, SparkEngine, SparkSource};
 use percorso::Workspace;
-use spark_connect::SparkSession;
 
 #[path = "support/data.rs"]
 mod data;
@@ -27,17 +26,25 @@ mod same_report;
 
 /// The demo generates about 6.8 events per customer.
 const EVENTS_PER_CUSTOMER: f64 = 6.8;
-const RUNS: usize = 3;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let events: u64 = args
         .iter()
-        .find_map(|a| a.replace('_', "").parse().ok())
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || !["--url", "--runs"].contains(&args[i - 1].as_str()))
+        .find_map(|(_, a)| a.replace('_', "").parse().ok())
         .unwrap_or(1_000_000);
     let url = match args.iter().position(|a| a == "--url") {
         Some(i) => args.get(i + 1).ok_or("--url needs sc://host:port")?.clone(),
         None => "sc://127.0.0.1:15002".to_owned(),
+    };
+    let runs: usize = match args.iter().position(|a| a == "--runs") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .ok_or("--runs needs a number")?,
+        None => 3,
     };
     let config = DemoConfig {
         customers: (events as f64 / EVENTS_PER_CUSTOMER).round() as u64,
@@ -76,7 +83,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         started.elapsed().as_secs_f64()
     );
     let mut local = None;
-    for run in 1..=RUNS {
+    for run in 1..=runs {
         let started = Instant::now();
         let report = analysis.report(&Params::default())?;
         println!(
@@ -115,7 +122,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         started.elapsed().as_secs_f64()
     );
     let mut spark = None;
-    for run in 1..=RUNS {
+    for run in 1..=runs {
         let started = Instant::now();
         let report = engine.report(&Params::default(), &mut |_, _| true)?;
         println!(
@@ -136,7 +143,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
 /// Makes `table` on the cluster from the Parquet files of `dir` (replacing an older one).
 fn register(url: &str, table: &str, dir: &Path) -> Result<(), Box<dyn Error>> {
-    let session = SparkSession::builder().remote(url).get_or_create()?;
+    let session = Connection::open(url)?;
     for query in [
         format!("DROP TABLE IF EXISTS {table}"),
         format!(
@@ -144,7 +151,7 @@ fn register(url: &str, table: &str, dir: &Path) -> Result<(), Box<dyn Error>> {
             dir.display()
         ),
     ] {
-        session.sql(&query)?.collect_record_batches()?;
+        session.sql(&query)?;
     }
     Ok(())
 }

@@ -148,6 +148,9 @@ start_cluster() {
       --host "$HOST" --cores 1 --memory 1g --webui-port "$((UI_PORT + i))" \
       --work-dir "$STATE/worker$i" "$master"
   done
+  # senderMaxStreamDuration: the server ends each result stream after a second (two minutes by
+  # default), so every query of the tests longer than that reattaches to its execution
+  # (src/spark/connection.rs), as a long report does on a real cluster.
   launch connect "$SPARK_HOME/bin/spark-submit" \
     --class org.apache.spark.sql.connect.service.SparkConnectServer \
     --master "$master" --driver-memory 1g --executor-memory 512m \
@@ -155,6 +158,7 @@ start_cluster() {
     --conf "spark.connect.grpc.binding.address=$HOST" \
     --conf "spark.connect.grpc.binding.port=$CONNECT_PORT" \
     --conf spark.sql.shuffle.partitions=4 \
+    --conf spark.connect.execute.reattachable.senderMaxStreamDuration=1s \
     --conf spark.sql.session.timeZone=UTC \
     --conf "spark.sql.warehouse.dir=$STATE/warehouse" \
     --conf spark.ui.enabled=false

@@ -12,7 +12,11 @@ mod rows;
 pub mod sql;
 
 #[cfg(feature = "spark")]
+mod connection;
+#[cfg(feature = "spark")]
 mod engine;
+#[cfg(feature = "spark")]
+pub use connection::Connection;
 #[cfg(feature = "spark")]
 pub use engine::SparkEngine;
 #[cfg(feature = "spark")]

@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use arrow_array::RecordBatch;
-use spark_connect::{SparkError, SparkSession};
+use spark_connect_core::SparkError;
+
+use super::connection::Connection;
 
 use super::rows::Rows;
 use super::sql::{self, MapRow, Selection, Standing};
@@ -26,7 +28,7 @@ pub const REPORT_STEPS: usize = 5;
 
 /// Reports, pages of customers and paths computed on a Spark cluster.
 pub struct SparkEngine {
-    session: SparkSession,
+    session: Connection,
     source: SparkSource,
     kind: TimestampKind,
     /// The designed map; `None`: every log value is a touchpoint of stage "Unassigned".
@@ -68,10 +70,7 @@ impl SparkEngine {
             Some(token) => super::with_token(&source.url, token),
             None => source.connect_url(),
         };
-        let session = SparkSession::builder()
-            .remote(&url)
-            .get_or_create()
-            .map_err(|e| unreachable(&source.url, &e))?;
+        let session = Connection::open(&url).map_err(|e| unreachable(&source.url, &e))?;
         let mut engine = SparkEngine {
             session,
             source: source.clone(),
@@ -106,8 +105,16 @@ impl SparkEngine {
     }
 
     fn run(&self, query: &str) -> Result<Vec<RecordBatch>> {
-        let frame = self.session.sql(query).map_err(|e| self.error(&e))?;
-        frame.collect_record_batches().map_err(|e| self.error(&e))
+        self.session.sql(query).map_err(|e| self.error(&e))
+    }
+
+    /// The one row an aggregate without `GROUP BY` always has: none means the result was cut
+    /// short, which must not read as an empty log.
+    fn single<T>(&self, value: Option<T>) -> Result<T> {
+        value.ok_or_else(|| Error::SparkQuery {
+            url: self.source.url.clone(),
+            detail: "an aggregate came back without its row: the result was cut short".to_owned(),
+        })
     }
 
     fn error(&self, e: &SparkError) -> Error {
@@ -289,12 +296,12 @@ impl SparkEngine {
         let view = View { engine: self, name };
         let batches = self.run(&sql::totals(&view.name))?;
         let rows = Rows::new(&batches);
-        let first = |counts: Vec<u64>| counts.first().copied().unwrap_or(0);
+        let first = |counts: Vec<u64>| self.single(counts.first().copied());
         let totals = Totals {
-            events: first(rows.counts("events")?),
-            customers: first(rows.counts("customers")?),
-            max_ms: rows.ints("max_ms")?.first().copied().flatten(),
-            unknown: first(rows.counts("unknown")?),
+            events: first(rows.counts("events")?)?,
+            customers: first(rows.counts("customers")?)?,
+            max_ms: self.single(rows.ints("max_ms")?.first().copied())?,
+            unknown: first(rows.counts("unknown")?)?,
         };
         Ok(Sequence {
             view,
@@ -428,11 +435,7 @@ impl SparkEngine {
             p90: &p90,
         };
         let total = self.run(&standing.customer_count(query, &chosen))?;
-        let total = Rows::new(&total)
-            .counts("total")?
-            .first()
-            .copied()
-            .unwrap_or(0);
+        let total = self.single(Rows::new(&total).counts("total")?.first().copied())?;
         let batches = self.run(&standing.customer_page(query, &chosen))?;
         let rows = Rows::new(&batches);
         let customer = rows.texts("customer")?;

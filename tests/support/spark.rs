@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use spark_connect::SparkSession;
+use percorso::spark::Connection;
 
 /// The address of the Spark Connect server that `scripts/test.sh` starts.
 pub fn url() -> String {
@@ -15,19 +15,12 @@ pub fn url() -> String {
 /// Makes table `name` on the cluster, dropping an older one: `using` is what follows `USING`,
 /// e.g. `parquet LOCATION '/tmp/x'`.
 pub fn create_table(name: &str, using: &str) {
-    let session = SparkSession::builder()
-        .remote(&url())
-        .get_or_create()
-        .unwrap();
+    let session = Connection::open(&url()).unwrap();
     for query in [
         format!("DROP TABLE IF EXISTS {name}"),
         format!("CREATE TABLE {name} USING {using}"),
     ] {
-        session
-            .sql(&query)
-            .unwrap()
-            .collect_record_batches()
-            .unwrap();
+        session.sql(&query).unwrap();
     }
 }
 
