@@ -31,6 +31,7 @@
 //!   value matches nobody. The channel filter compares the channel text exactly.
 
 mod changes;
+mod cohorts;
 mod customers;
 mod dimensions;
 mod discover;
@@ -58,9 +59,10 @@ pub(crate) use report::{build_report, PairStats, PlaceSums, StageSums, Sums};
 use scan::Facts;
 
 pub use changes::{
-    two_proportion_p, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, EdgeChange, NodeChange,
-    SIGNIFICANT_Q,
+    two_proportion_p, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, Differences,
+    EdgeChange, NodeChange, SIGNIFICANT_Q,
 };
+pub use cohorts::{ChurnedAt, Cohort, Cohorts, Retention};
 pub use customers::{
     write_customers_csv, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
     CustomerSort, PlaceRef, Status,

@@ -4,6 +4,7 @@
 //! parsing and progress bars stay here, out of the crate the desktop app links.
 
 mod changes;
+mod cohorts;
 mod customers;
 mod filters;
 mod generate;
@@ -167,6 +168,21 @@ pub enum Command {
         /// The table `--format csv` writes.
         #[arg(long, value_enum, default_value_t)]
         table: report::TableArg,
+    },
+    /// Customers grouped by the week or month of their first event: the share still active
+    /// in each later period (retention) and where the churned ones stopped.
+    Cohorts {
+        #[command(flatten)]
+        question: filters::Question,
+        /// The cohorts' period: week (ISO, Monday to Sunday) or month, in UTC.
+        #[arg(long, value_enum)]
+        by: cohorts::CohortBy,
+        /// json: every cohort with its retention and churn; csv: one table.
+        #[arg(long, value_enum, default_value_t = cohorts::CohortFormat::Json)]
+        format: cohorts::CohortFormat,
+        /// The table `--format csv` writes.
+        #[arg(long, value_enum, default_value_t)]
+        table: cohorts::CohortTable,
     },
     /// What changed between two periods: the transitions and touchpoints whose rates moved,
     /// most significant first (two-proportion z-test).
@@ -361,6 +377,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<()> {
             format,
             table,
         } => trend::run(&question, by, touchpoint.as_deref(), format, table, out)?,
+        Command::Cohorts {
+            question,
+            by,
+            format,
+            table,
+        } => cohorts::run(&question, by, format, table, out)?,
         Command::Changes(args) => changes::run(&args, out)?,
         Command::Import(args) => import::run(&args, out)?,
         Command::Rejected(args) => rejected::run(&args, out)?,

@@ -206,3 +206,73 @@ fn what_changed_puts_an_injected_break_first_and_its_trend_shows_the_day() {
     let after = periods[42..].iter().map(share).sum::<f64>() / 14.0;
     assert!(before < 5.0 && after > 20.0, "{before} → {after}");
 }
+
+#[test]
+fn monthly_cohorts_add_up_to_the_customers_and_come_out_as_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ws = dir.path().join("demo.percorso");
+    run(&["demo", "--customers", "400", "--workspace", path(&ws)]);
+    let report = json(&["report", "--format", "json", "--workspace", path(&ws)]);
+    let cohorts = json(&["cohorts", "--by", "month", "--workspace", path(&ws)]);
+    assert_eq!(cohorts["by"], "month");
+    assert_eq!(cohorts["as_of"], report["as_of"]);
+    let list = cohorts["cohorts"].as_array().cloned().unwrap_or_default();
+    assert!(list.len() > 1, "{} cohorts", list.len());
+    let customers: u64 = list
+        .iter()
+        .map(|c| c["customers"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(Some(customers), report["customers"].as_u64());
+    // The oldest cohort has a retention figure for every month up to as-of, the newest one.
+    let retention = |c: &Value| c["retention"].as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(retention(&list[0]), list.len().max(retention(&list[0])));
+    assert_eq!(retention(&list[list.len() - 1]), 1);
+    // Churned customers stopped somewhere the report counts as drop-off.
+    let churned: u64 = list
+        .iter()
+        .map(|c| c["churned"].as_u64().unwrap_or(0))
+        .sum();
+    let dropoff: u64 = report["nodes"]
+        .as_array()
+        .map(|nodes| {
+            nodes
+                .iter()
+                .map(|n| n["dropoff"].as_u64().unwrap_or(0))
+                .sum()
+        })
+        .unwrap_or(0);
+    assert!(churned >= dropoff && dropoff > 0, "{churned} vs {dropoff}");
+
+    let csv = run(&[
+        "cohorts",
+        "--by",
+        "week",
+        "--format",
+        "csv",
+        "--workspace",
+        path(&ws),
+    ]);
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap_or_default();
+    assert_eq!(
+        header.trim_start_matches('\u{feff}'),
+        "cohort_start,cohort_end,customers,offset,measured_at,partial,active,active_pct"
+    );
+    assert!(lines.count() > 10);
+    let churn = run(&[
+        "cohorts",
+        "--by",
+        "month",
+        "--format",
+        "csv",
+        "--table",
+        "churn",
+        "--workspace",
+        path(&ws),
+    ]);
+    let header = churn.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("touchpoint,churned_here,share_pct"),
+        "{header}"
+    );
+}

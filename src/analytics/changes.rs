@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::periods::Window;
+use super::periods::{kept_span, Window};
 use super::report::{PlaceSums, Sums};
 use super::trend::day_text;
 use super::{as_u32, Analysis, Evaluation, DAY_MS};
@@ -78,6 +78,22 @@ pub struct Changes {
     /// Whether drop-off rates were compared (only when both periods are settled).
     pub dropoff_compared: bool,
     /// Figures seen in a period that were not tested, for too small a denominator.
+    #[ts(type = "number")]
+    pub untested: u64,
+    pub edges: Vec<EdgeChange>,
+    pub nodes: Vec<NodeChange>,
+}
+
+/// The tested differences between two reports of the same log (A and B of the app's Compare:
+/// two segments, or two date ranges), by the test of [`Changes`].
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Differences {
+    #[ts(type = "number")]
+    pub min_count: u64,
+    /// Whether drop-off rates were compared: when each report is measured at its own latest
+    /// event (the default as-of), both have given their customers the same time to drop; with
+    /// a chosen as-of, only when both are settled.
+    pub dropoff_compared: bool,
     #[ts(type = "number")]
     pub untested: u64,
     pub edges: Vec<EdgeChange>,
@@ -202,6 +218,54 @@ impl Analysis {
         Ok(Changes {
             a: span(a, &sa),
             b: span(b, &sb),
+            min_count,
+            dropoff_compared,
+            untested,
+            edges,
+            nodes,
+        })
+    }
+
+    /// Tests the differences between the reports of `a` and `b` (two evaluations of this
+    /// analysis), each figure when both have at least `min_count` behind it.
+    pub fn differences(
+        &self,
+        a: &Evaluation,
+        b: &Evaluation,
+        min_count: u64,
+    ) -> Result<Differences> {
+        a.facts.check_made_by(self)?;
+        b.facts.check_made_by(self)?;
+        let whole = |evaluation: &Evaluation| {
+            let until = self.moves_until(evaluation);
+            let all = Window {
+                from: i64::MIN,
+                to: i64::MAX,
+            };
+            self.period_sums(evaluation, &[all], Some(&until))
+                .pop()
+                .unwrap_or_default()
+        };
+        let (sa, sb) = (whole(a), whole(b));
+        let footing = |evaluation: &Evaluation| {
+            let facts = &evaluation.facts;
+            let last = kept_span(self, evaluation).map(|(_, last)| last);
+            let own_latest = last.is_some() && last == facts.as_of_ms;
+            let settled = match (last, facts.settled_before()) {
+                (Some(last), Some(t)) => last < t,
+                _ => false,
+            };
+            (own_latest, settled)
+        };
+        let dropoff_compared = match (footing(a), footing(b)) {
+            ((true, _), (true, _)) => true,
+            ((_, settled_a), (_, settled_b)) => settled_a && settled_b,
+        };
+        let mut untested = 0u64;
+        let mut edges = self.edge_changes(&sa, &sb, min_count, &mut untested);
+        let mut nodes = self.node_changes(&sa, &sb, min_count, dropoff_compared, &mut untested);
+        adjust(&mut edges, &mut nodes);
+        Ok(Differences {
             min_count,
             dropoff_compared,
             untested,

@@ -33,7 +33,7 @@ pub(crate) struct Window {
 }
 
 /// The window of `windows` (sorted, not overlapping) that holds `t`.
-fn window_of(windows: &[Window], t: i64) -> Option<usize> {
+pub(super) fn window_of(windows: &[Window], t: i64) -> Option<usize> {
     let after = windows.partition_point(|w| w.from <= t);
     let b = after.checked_sub(1)?;
     windows.get(b).filter(|w| t < w.to).map(|_| b)

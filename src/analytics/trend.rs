@@ -129,7 +129,7 @@ impl Analysis {
 }
 
 /// The `by` periods that cover `[from, to)`.
-fn periods(by: Period, from: i64, to: i64) -> Result<Vec<Window>> {
+pub(super) fn periods(by: Period, from: i64, to: i64) -> Result<Vec<Window>> {
     let mut windows = Vec::new();
     let mut start = by.floor(from);
     while let Some(day) = start {
