@@ -45,6 +45,8 @@ fn main() {
         "suggest_stages",
         "paths",
         "trend",
+        "cohorts",
+        "differences",
         "changes",
         "export_journey",
         "import_journey",

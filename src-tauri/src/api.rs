@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use percorso::analytics::{
-    write_customers_csv, ChangePeriods, Changes, CustomerPage, CustomerPath, CustomerQuery,
-    CustomerRow, Dimensions, Discovery, Histogram, HistogramTarget, Params, Period, PlaceRef,
-    Report, StageSuggestion, Timeline, Trend, Variant,
+    write_customers_csv, ChangePeriods, Changes, Cohorts, CustomerPage, CustomerPath,
+    CustomerQuery, CustomerRow, Differences, Dimensions, Discovery, Histogram, HistogramTarget,
+    Params, Period, PlaceRef, Report, StageSuggestion, Timeline, Trend, Variant,
 };
 use percorso::document;
 use percorso::edit::{Edit, Edited, History};
@@ -223,6 +223,32 @@ pub fn trend(
     let mut session = state.lock()?;
     let (analysis, evaluation) = session.evaluation(journey, params)?;
     Ok(analysis.trend(&evaluation, by)?)
+}
+
+/// The `by` (week or month) cohorts of what `params` keep: retention and churn.
+pub fn cohorts(
+    state: &AppState,
+    journey: JourneyId,
+    params: &Params,
+    by: Period,
+) -> ApiResult<Cohorts> {
+    let mut session = state.lock()?;
+    let (analysis, evaluation) = session.evaluation(journey, params)?;
+    Ok(analysis.cohorts(&evaluation, by)?)
+}
+
+/// The tested differences between the reports of `a` and `b` (Compare's A and B).
+pub fn differences(
+    state: &AppState,
+    journey: JourneyId,
+    a: &Params,
+    b: &Params,
+    min_count: u64,
+) -> ApiResult<Differences> {
+    let mut session = state.lock()?;
+    let (_, evaluation_b) = session.evaluation(journey, b)?;
+    let (analysis, evaluation_a) = session.evaluation(journey, a)?;
+    Ok(analysis.differences(&evaluation_a, &evaluation_b, min_count)?)
 }
 
 /// What changed between two periods of what `params` keep, each figure tested when both

@@ -6,11 +6,11 @@
 //! generated file is stale; `UPDATE_BINDINGS=1 cargo test -p percorso-app bindings` rewrites them.
 
 use percorso::analytics::{
-    AttributeValues, Bin, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, CustomerEvent,
-    CustomerPage, CustomerPath, CustomerQuery, CustomerRow, CustomerSort, Dimensions,
-    DiscoveredValue, Discovery, Edge, EdgeChange, Histogram, Node, NodeChange, Params, Period,
-    PeriodReport, PlaceRef, Replay, Report, Segment, StageFunnel, StageSuggestion, Status,
-    Timeline, Trend, Unmapped, Variant,
+    AttributeValues, Bin, ChangeMetric, ChangePeriods, Changes, ChurnedAt, Cohort, Cohorts,
+    ComparedPeriod, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
+    CustomerSort, Differences, Dimensions, DiscoveredValue, Discovery, Edge, EdgeChange, Histogram,
+    Node, NodeChange, Params, Period, PeriodReport, PlaceRef, Replay, Report, Retention, Segment,
+    StageFunnel, StageSuggestion, Status, Timeline, Trend, Unmapped, Variant,
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
@@ -124,12 +124,17 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<Period>(cfg),
         declaration::<PeriodReport>(cfg),
         declaration::<Trend>(cfg),
+        declaration::<Retention>(cfg),
+        declaration::<ChurnedAt>(cfg),
+        declaration::<Cohort>(cfg),
+        declaration::<Cohorts>(cfg),
         declaration::<ChangePeriods>(cfg),
         declaration::<ComparedPeriod>(cfg),
         declaration::<EdgeChange>(cfg),
         declaration::<ChangeMetric>(cfg),
         declaration::<NodeChange>(cfg),
         declaration::<Changes>(cfg),
+        declaration::<Differences>(cfg),
         declaration::<CustomerEvent>(cfg),
         declaration::<CustomerPath>(cfg),
         declaration::<Status>(cfg),

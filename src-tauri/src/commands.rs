@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 use percorso::analytics::{
-    ChangePeriods, Changes, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, Dimensions,
-    Discovery, Histogram, Params, Period, Replay, Report, StageSuggestion, Timeline, Trend,
-    Variant,
+    ChangePeriods, Changes, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
+    Differences, Dimensions, Discovery, Histogram, Params, Period, Replay, Report, StageSuggestion,
+    Timeline, Trend, Variant,
 };
 use percorso::edit::{Edit, Edited, History};
 use percorso::export::ReportTable;
@@ -69,6 +69,9 @@ declare_commands! {
     async suggest_stages(journey: JourneyId) -> ApiResult<Vec<StageSuggestion>>;
     async paths(journey: JourneyId, params: Params, top: usize) -> ApiResult<Vec<Variant>>;
     async trend(journey: JourneyId, params: Params, by: Period) -> ApiResult<Trend>;
+    async cohorts(journey: JourneyId, params: Params, by: Period) -> ApiResult<Cohorts>;
+    async differences(journey: JourneyId, a: Params, b: Params, min_count: u64)
+        -> ApiResult<Differences>;
     async changes(journey: JourneyId, params: Params, periods: ChangePeriods, min_count: u64)
         -> ApiResult<Changes>;
     async export_journey(journey: JourneyId, path: PathBuf) -> ApiResult<()>;
@@ -333,6 +336,30 @@ pub async fn trend(
     by: Period,
 ) -> ApiResult<Trend> {
     blocking(&state, move |s| api::trend(s, journey, &params, by)).await
+}
+
+#[tauri::command]
+pub async fn cohorts(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    params: Params,
+    by: Period,
+) -> ApiResult<Cohorts> {
+    blocking(&state, move |s| api::cohorts(s, journey, &params, by)).await
+}
+
+#[tauri::command]
+pub async fn differences(
+    state: State<'_, AppState>,
+    journey: JourneyId,
+    a: Params,
+    b: Params,
+    min_count: u64,
+) -> ApiResult<Differences> {
+    blocking(&state, move |s| {
+        api::differences(s, journey, &a, &b, min_count)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -15,7 +15,7 @@ import {
   type Edge,
   type Node,
 } from "@xyflow/react";
-import type { Journey, Report, TouchpointId } from "../generated/types";
+import type { Differences, Journey, Report, TouchpointId } from "../generated/types";
 import { LanguageContext } from "../language";
 import { layoutJourney, LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
 import { Lane, laneNodes, type LaneNode } from "../map/nodes";
@@ -25,8 +25,11 @@ import { Funnel, MetricTouchpoint, type FunnelNode, type MetricNode } from "./no
 import { nodeLooks, notableUndesigned, pathMoves, type PathStep } from "../shared/overlay";
 import { backingOf, edgeWidth, NO_DATA, sizeByReach, type Metric } from "../shared/scales";
 import { transitionKey } from "../shared/simplify";
+import type { Series } from "../shared/trend";
 
 export const FUNNEL_HEIGHT = 78;
+/** The room a funnel's weekly sparkline takes under its bar. */
+export const FUNNEL_TREND_HEIGHT = 34;
 const FUNNEL_GAP = 14;
 
 const nodeTypes = { lane: Lane, metric: MetricTouchpoint, funnel: Funnel };
@@ -39,6 +42,8 @@ interface Props {
   journey: Journey;
   report: Report;
   compareWith: Report | null;
+  /** The engine's tests of A against B: which differences may be chance (null: none yet). */
+  differences?: Differences | null;
   metric: Metric;
   selected: TouchpointId | null;
   onSelect: (id: TouchpointId | null) => void;
@@ -47,6 +52,11 @@ interface Props {
   hiddenTouchpoints?: ReadonlySet<number>;
   /** Observed transitions (`transitionKey`) the transitions slider leaves out. */
   hiddenTransitions?: ReadonlySet<string>;
+  /**
+   * The funnels' weekly sparklines: null for none (comparing, or a Spark report), else each
+   * stage's customers reached week by week, or null while the trend is computed.
+   */
+  stageTrends?: { byStage: ReadonlyMap<number, Series> | null } | null;
 }
 
 const NONE: ReadonlySet<never> = new Set<never>();
@@ -55,18 +65,20 @@ export function AnalyzeMap({
   journey,
   report,
   compareWith,
+  differences = null,
   metric,
   selected,
   onSelect,
   path,
   hiddenTouchpoints = NONE,
   hiddenTransitions = NONE,
+  stageTrends = null,
 }: Props) {
   const language = useContext(LanguageContext);
   const store = useStoreApi();
   const { nodes, edges } = useMemo(() => {
     const layout = layoutJourney(journey);
-    const looks = nodeLooks(language, metric, report, compareWith);
+    const looks = nodeLooks(language, metric, report, compareWith, differences);
     const byId = new Map(report.nodes.map((n) => [n.touchpoint_id, n]));
     const maxCustomers = Math.max(0, ...report.nodes.map((n) => n.customers));
     const designedEdges = report.edges.filter((e) => e.designed);
@@ -91,7 +103,12 @@ export function AnalyzeMap({
       ...report.stages.map((s) => s.reached),
       ...(compareWith?.stages ?? []).map((s) => s.reached),
     );
-    const funnelHeight = compareWith ? FUNNEL_HEIGHT * 2 - 8 : FUNNEL_HEIGHT;
+    // The sparkline's room is kept from the first drawing, so that the map does not move when
+    // the trend comes in.
+    const trends = compareWith ? null : stageTrends;
+    const funnelHeight = compareWith
+      ? FUNNEL_HEIGHT * 2 - 8
+      : FUNNEL_HEIGHT + (trends ? FUNNEL_TREND_HEIGHT : 0);
     const funnels: FunnelNode[] = layout.lanes.map((lane) => ({
       id: `funnel-${lane.stage}`,
       type: "funnel",
@@ -102,6 +119,7 @@ export function AnalyzeMap({
         a: stagesA.get(lane.stage) ?? null,
         b: compareWith ? (stagesB.get(lane.stage) ?? null) : null,
         maxReached,
+        trend: trends ? { series: trends.byStage?.get(lane.stage) ?? null } : null,
       },
       draggable: false,
       selectable: false,
@@ -131,6 +149,7 @@ export function AnalyzeMap({
             touchpoint: tp,
             fill: look?.fill ?? NO_DATA,
             headline: look?.headline ?? "—",
+            significance: look?.significance ?? null,
             backing: backingOf(node, designedEdges),
             completed: node?.goal ? node.completed_here : null,
             dimmed: path !== null && !steps,
@@ -213,12 +232,14 @@ export function AnalyzeMap({
     journey,
     report,
     compareWith,
+    differences,
     metric,
     selected,
     path,
     language,
     hiddenTouchpoints,
     hiddenTransitions,
+    stageTrends,
   ]);
 
   return (

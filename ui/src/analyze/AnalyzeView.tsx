@@ -1,9 +1,10 @@
 // Analyze mode: the designed map with the data on it, the filters above, and a side panel that
-// shows the overview, a touchpoint's inspector or a customer's path. Every number comes from the
-// engine through the commands; answers to older filters never overwrite newer ones. The
-// simplification sliders thin the drawing of the map, never the numbers.
+// shows the overview, a touchpoint's inspector or a customer's path; on demand, the Trends band
+// under the map. Every number comes from the engine through the commands; answers to older
+// filters never overwrite newer ones. The simplification sliders thin the drawing of the map,
+// never the numbers.
 
-import { useContext, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { ExportSource } from "../export/build";
 import { ReactFlowProvider } from "@xyflow/react";
 import "./analyze.css";
@@ -16,6 +17,7 @@ import type {
   SparkSource,
   TouchpointId,
 } from "../generated/types";
+import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { AnalyzeMap } from "./AnalyzeMap";
 import { pickedSteps } from "./Paths";
@@ -38,8 +40,33 @@ import { SparkContext } from "../spark/context";
 import { sourceKey } from "../spark/form";
 import { SparkBadge, SparkCancelledNote, SparkProgressStrip } from "../spark/SparkStatus";
 import { combinedSteps } from "../spark/steps";
+import { stageSeries } from "../shared/trend";
+import { TrendCache, TrendCacheContext, useTrendFrom } from "./trendCache";
+
+// The chart library loads with the panel, the first time it is opened.
+const TrendsPanel = lazy(() => import("./Trends").then((m) => ({ default: m.TrendsPanel })));
 
 type CompareKind = "segments" | "dates";
+
+/** The least denominator, in each report, for a compared proportion to be tested (as "What changed"). */
+const DIFFERENCES_MIN_COUNT = 30;
+
+/** What every part of Analyze reads: the Spark connection, and the trends asked so far. */
+function AnalyzeContexts({
+  spark,
+  trends,
+  children,
+}: {
+  spark: SparkSource | null;
+  trends: TrendCache;
+  children: ReactNode;
+}) {
+  return (
+    <SparkContext.Provider value={spark}>
+      <TrendCacheContext.Provider value={trends}>{children}</TrendCacheContext.Provider>
+    </SparkContext.Provider>
+  );
+}
 
 interface Props {
   journey: Journey;
@@ -61,6 +88,9 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
   const [compareKind, setCompareKind] = useState<CompareKind>("segments");
   const [segmentsB, setSegmentsB] = useState<Segment[]>([]);
   const [datesB, setDatesB] = useState<Params>(DEFAULT_PARAMS);
+  const [trendsOpen, setTrendsOpen] = useState(false);
+  // One engine call per trend question for the funnels, the inspector and the Trends panel.
+  const [trendCache] = useState(() => new TrendCache());
   /** Bumped to compute a cancelled Spark report again (A, the compared B). */
   const [attempts, setAttempts] = useState({ a: 0, b: 0 });
   const id = journey.id;
@@ -94,9 +124,27 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
     customer && !spark ? () => analyzeApi.customerSummary(id, params, customer) : null,
   );
   const steps = useMemo(() => (path.data ? pathSteps(path.data) : null), [path.data]);
+  // Trends are read from the workspace's own log: not beside a cluster's numbers.
+  const weekly = useTrendFrom(trendCache, id, params, "week", spark !== null);
+  const stageTrends = useMemo(
+    () => (spark ? null : { byStage: weekly.data ? stageSeries(weekly.data) : null }),
+    [spark, weekly.data],
+  );
 
   const a = report.data;
   const b = comparing ? reportB.data : null;
+  // Which of A − B's differences may be chance, once both reports are in. Tests read the
+  // workspace's own log: not beside a cluster's numbers.
+  const testing = paramsB !== null && a !== null && b !== null && !spark;
+  const differencesKey = `${id}|differences|${paramsKey(params)}|${paramsB ? paramsKey(paramsB) : "none"}`;
+  const tests = useLatest(
+    testing ? differencesKey : `${differencesKey}|off`,
+    testing && paramsB
+      ? () => analyzeApi.differences(id, params, paramsB, DIFFERENCES_MIN_COUNT)
+      : null,
+  );
+  // While new filters are tested, the previous verdicts would mark the new numbers: none instead.
+  const differences = testing && !tests.loading ? tests.data : null;
 
   // A slider the user never moved follows its default for the current report.
   const [storedSimplify, setSimplify] = useSimplifyChoice(id);
@@ -120,7 +168,7 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
       pinned,
     );
   }, [a, choice.transitions, choice.touchpoints, selected, shownPath]);
-  const looks = a ? nodeLooks(language, metric, a, b) : null;
+  const looks = a ? nodeLooks(language, metric, a, b, differences) : null;
   useEffect(() => {
     onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
   }, [onExportSource, a, journey, params, metric]);
@@ -161,6 +209,7 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
         journeyId={id}
         report={a}
         compareWith={b}
+        differences={differences}
         params={params}
         touchpoint={selected}
         metric={metric}
@@ -185,7 +234,7 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
   }
 
   return (
-    <SparkContext.Provider value={spark}>
+    <AnalyzeContexts spark={spark} trends={trendCache}>
       <div className="analyze" data-testid="analyze">
         <div className="analyze-bar">
           <Filters
@@ -223,6 +272,17 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
             />
             <span>{t("compare.toggle")}</span>
           </label>
+          {!spark && (
+            <label className="field compare-toggle" title={t("trends.toggle.hint")}>
+              <input
+                type="checkbox"
+                data-testid="trends-toggle"
+                checked={trendsOpen}
+                onChange={(e) => setTrendsOpen(e.target.checked)}
+              />
+              <span>{t("trends.toggle")}</span>
+            </label>
+          )}
           <span className="top-bar-spacer" />
           {spark && <SparkBadge source={spark} />}
           {busy && !spark && (
@@ -267,48 +327,78 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
             )}
           </div>
         )}
+        {comparing && !spark && (
+          <p className="compare-significance-note" data-testid="compare-significance-note">
+            {tests.error
+              ? fill(t("compare.significance.error"), { error: tests.error })
+              : t("compare.significance")}
+          </p>
+        )}
         <div className="analyze-body">
-          <section className="canvas" aria-label={journey.name}>
-            {report.error && (
-              <div className="message message-error" role="alert">
-                <h1>{t("analyze.error")}</h1>
-                <p>{report.error}</p>
-              </div>
-            )}
-            {spark && busy && (
-              <SparkProgressStrip
-                steps={sparkSteps}
-                cancelling={report.cancelling || reportB.cancelling}
-                onCancel={cancelSpark}
-              />
-            )}
-            {spark && cancelled && <SparkCancelledNote hasPrevious={a !== null} onRetry={retry} />}
-            {!a && !report.error && !report.cancelled && (
-              <div className="message">{t("analyze.loading")}</div>
-            )}
-            {a && (
-              <ReactFlowProvider>
-                <AnalyzeMap
+          <div className="analyze-main">
+            <section className="canvas" aria-label={journey.name}>
+              {report.error && (
+                <div className="message message-error" role="alert">
+                  <h1>{t("analyze.error")}</h1>
+                  <p>{report.error}</p>
+                </div>
+              )}
+              {spark && busy && (
+                <SparkProgressStrip
+                  steps={sparkSteps}
+                  cancelling={report.cancelling || reportB.cancelling}
+                  onCancel={cancelSpark}
+                />
+              )}
+              {spark && cancelled && (
+                <SparkCancelledNote hasPrevious={a !== null} onRetry={retry} />
+              )}
+              {!a && !report.error && !report.cancelled && (
+                <div className="message">{t("analyze.loading")}</div>
+              )}
+              {a && (
+                <ReactFlowProvider>
+                  <AnalyzeMap
+                    journey={journey}
+                    report={a}
+                    compareWith={b}
+                    differences={differences}
+                    metric={metric}
+                    selected={selected}
+                    onSelect={(tp) => {
+                      setSelected(tp);
+                      setCustomer(null);
+                    }}
+                    path={shownPath}
+                    hiddenTouchpoints={simplification?.hiddenTouchpoints}
+                    hiddenTransitions={simplification?.hiddenTransitions}
+                    stageTrends={stageTrends}
+                  />
+                </ReactFlowProvider>
+              )}
+              <LegendKeys />
+            </section>
+            {trendsOpen && !spark && (
+              <Suspense fallback={<div className="trends trends-wait">{t("analyze.loading")}</div>}>
+                <TrendsPanel
                   journey={journey}
+                  params={params}
                   report={a}
-                  compareWith={b}
-                  metric={metric}
                   selected={selected}
+                  mapMetric={metric}
+                  onParams={setParams}
                   onSelect={(tp) => {
                     setSelected(tp);
                     setCustomer(null);
                   }}
-                  path={shownPath}
-                  hiddenTouchpoints={simplification?.hiddenTouchpoints}
-                  hiddenTransitions={simplification?.hiddenTransitions}
+                  onClose={() => setTrendsOpen(false)}
                 />
-              </ReactFlowProvider>
+              </Suspense>
             )}
-            <LegendKeys />
-          </section>
+          </div>
           {panel}
         </div>
       </div>
-    </SparkContext.Provider>
+    </AnalyzeContexts>
   );
 }

@@ -15,6 +15,7 @@ import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { formatNumber, formatPercent } from "../shared/format";
 import { paramsKey } from "../shared/params";
+import { pText } from "../shared/significance";
 import { analyzeApi } from "./api";
 import { useLatest } from "./latest";
 
@@ -24,12 +25,8 @@ const TOP = 6;
 const MIN_COUNT = 30;
 const DAY_CHOICES = [7, 14, 28];
 
-/** "p < 0.001", or the p-value to two significant places, in the UI's number format. */
-export function pText(language: "en" | "it", p: number): string {
-  if (p < 0.001) return `p < ${formatNumber(language, 0.001, 3)}`;
-  const digits = p < 0.01 ? 3 : 2;
-  return `p = ${formatNumber(language, p, digits)}`;
-}
+// Shared with the compare marks on the map, so that both write p alike.
+export { pText };
 
 export function Changes({
   journey,

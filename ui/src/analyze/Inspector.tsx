@@ -5,6 +5,7 @@
 import { useContext, useState } from "react";
 import { SparkContext } from "../spark/context";
 import type {
+  Differences,
   Histogram,
   Journey,
   JourneyId,
@@ -24,6 +25,7 @@ import { useLatest } from "./latest";
 import { BackingMark } from "./nodes";
 import { paramsKey } from "../shared/params";
 import { backingOf, type Metric } from "../shared/scales";
+import { changeMetricOfRow, nodeSignificance, verdictText } from "../shared/significance";
 import { TouchpointTrend } from "./Sparkline";
 
 type Row = { key: string; label: MessageKey; def: MessageKey; show: (n: Node) => string };
@@ -195,6 +197,8 @@ interface Props {
   journeyId: JourneyId;
   report: Report;
   compareWith: Report | null;
+  /** The engine's tests of A against B: which of the rates' differences may be chance. */
+  differences?: Differences | null;
   params: Params;
   touchpoint: TouchpointId;
   metric: Metric;
@@ -208,6 +212,7 @@ export function Inspector({
   journeyId,
   report,
   compareWith,
+  differences = null,
   params,
   touchpoint,
   metric,
@@ -281,20 +286,41 @@ export function Inspector({
           </thead>
         )}
         <tbody>
-          {rows(language).map((row) => (
-            <tr key={row.key} data-testid={`metric-${row.key}`}>
-              <th scope="row" title={t(row.def)}>
-                <span className="metric-label">{t(row.label)}</span>
-                <span className="info" aria-hidden="true">
-                  i
-                </span>
-              </th>
-              <td className="num" data-testid={`metric-${row.key}-value`}>
-                {row.show(node)}
-              </td>
-              {other && <td className="num">{row.show(other)}</td>}
-            </tr>
-          ))}
+          {rows(language).map((row) => {
+            // Only a proportion is tested, and only when comparing.
+            const verdict = other
+              ? nodeSignificance(differences, touchpoint, changeMetricOfRow(row.key))
+              : null;
+            const note = verdict ? verdictText(t, language, verdict) : undefined;
+            return (
+              <tr
+                key={row.key}
+                data-testid={`metric-${row.key}`}
+                data-significance={verdict?.kind}
+                className={verdict?.kind === "noise" ? "is-noise" : undefined}
+              >
+                <th scope="row" title={t(row.def)}>
+                  <span className="metric-label">{t(row.label)}</span>
+                  <span className="info" aria-hidden="true">
+                    i
+                  </span>
+                </th>
+                <td className="num" data-testid={`metric-${row.key}-value`}>
+                  {row.show(node)}
+                </td>
+                {other && (
+                  <td className="num" title={note}>
+                    {row.show(other)}
+                    {verdict?.kind === "significant" && (
+                      <span className="significance-mark" aria-label={note}>
+                        ✱
+                      </span>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
 

@@ -1,24 +1,25 @@
-// A touchpoint's metric week by week, in the inspector: a small line drawn as SVG, the value
-// under the pointer (or the latest) written beside it. Weeks whose drop-offs can still grow (not
-// settled: they ended less than the inactivity threshold ago) are named.
+// A number week by week as a small line, drawn as SVG: in the inspector (a touchpoint's metric,
+// the value under the pointer or the latest written under it) and on each stage's funnel (the
+// customers it reached, the value beside it). Weeks whose drop-offs can still grow (not settled:
+// they ended less than the inactivity threshold ago) are dashed and named.
 //
-// Why no chart library here: a sparkline is one polyline; uPlot, the small one we tried, formats
-// numbers with the system's locale when it loads and fails to load at all under the "C" locale
-// that minimal Linux sessions (and this project's CI) run in.
+// Why no chart library here: a sparkline is one polyline, and the funnels draw one per stage on
+// the map; the Trends panel's chart (TrendChart.tsx) is where a library earns its weight.
 
 import { useContext, useMemo, useState } from "react";
 import type { JourneyId, Params, TouchpointId } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
 import { formatDay, formatDuration, formatNumber, formatPercent } from "../shared/format";
-import { paramsKey } from "../shared/params";
 import { METRIC_SPECS, type Metric } from "../shared/scales";
 import { seriesOf, type Series } from "../shared/trend";
-import { analyzeApi } from "./api";
-import { useLatest } from "./latest";
+import { splitOpen } from "../shared/trendChart";
+import { useTrend } from "./trendCache";
 
-const WIDTH = 280;
-const HEIGHT = 56;
+const SIZES = {
+  panel: { width: 280, height: 56 },
+  compact: { width: 190, height: 26 },
+};
 
 function useFormat(metric: Metric): (v: number | null) => string {
   const language = useContext(LanguageContext);
@@ -46,9 +47,9 @@ export function TouchpointTrend({
   metric: Metric;
 }) {
   const t = useT();
-  const trend = useLatest(`${journey}|trend|week|${paramsKey(params)}`, () =>
-    analyzeApi.trend(journey, params, "week"),
-  );
+  const format = useFormat(metric);
+  // The same weekly trend as the funnels' sparklines: asked of the engine once for both.
+  const trend = useTrend(journey, params, "week");
   const series = useMemo(
     () => (trend.data ? seriesOf(trend.data, touchpoint, metric) : null),
     [trend.data, touchpoint, metric],
@@ -60,81 +61,116 @@ export function TouchpointTrend({
       </h3>
       {trend.error && <p className="panel-hint">{trend.error}</p>}
       {!series && !trend.error && <p className="panel-hint">{t("analyze.loading")}</p>}
-      {series && <Sparkline series={series} metric={metric} />}
+      {series && (
+        <Sparkline
+          series={series}
+          format={format}
+          label={t(`metric.${metric}`)}
+          dashed={metric === "dropoff_rate"}
+        />
+      )}
     </section>
   );
 }
 
-export function Sparkline({ series, metric }: { series: Series; metric: Metric }) {
+/** The polylines through `values` placed by `x` and `y`: a missing value breaks the line. */
+function polylines(
+  values: (number | null)[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+): string[] {
+  const lines: string[] = [];
+  let run: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (run.length) lines.push(run.join(" "));
+      run = [];
+    } else run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+  });
+  if (run.length) lines.push(run.join(" "));
+  return lines;
+}
+
+export function Sparkline({
+  series,
+  format,
+  label,
+  dashed,
+  compact = false,
+  testId = "sparkline",
+}: {
+  series: Series;
+  format: (v: number | null) => string;
+  /** What the line is, for screen readers and as the compact line's tooltip. */
+  label: string;
+  /** Whether periods that are not settled are dashed: only drop-off can still grow there. */
+  dashed: boolean;
+  /** Small, with the value beside the line rather than under it (on the map's funnels). */
+  compact?: boolean;
+  testId?: string;
+}) {
   const language = useContext(LanguageContext);
   const t = useT();
-  const format = useFormat(metric);
   const [hover, setHover] = useState<number | null>(null);
+  const { width, height } = SIZES[compact ? "compact" : "panel"];
   const n = series.values.length;
   const known = series.values.filter((v): v is number => v !== null);
   const low = Math.min(0, ...known);
   const high = Math.max(low + 1e-9, ...known);
-  const x = (i: number) => (n <= 1 ? WIDTH / 2 : (i / (n - 1)) * (WIDTH - 8) + 4);
-  const y = (v: number) => HEIGHT - 4 - ((v - low) / (high - low)) * (HEIGHT - 8);
-  // A gap (a week with no value) breaks the line; drop-off in weeks that are not settled is drawn
-  // dashed, since it can still grow.
-  const open = (i: number) => metric === "dropoff_rate" && series.settled[i] === false;
-  const runs: { points: string; open: boolean }[] = [];
-  let run: string[] = [];
-  let runOpen = false;
-  series.values.forEach((v, i) => {
-    const point = v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-    if (point === null || open(i) !== runOpen) {
-      if (run.length) runs.push({ points: run.join(" "), open: runOpen });
-      // The open part starts where the settled one ends, so that the line is unbroken.
-      const last = run.at(-1);
-      run = point !== null && last !== undefined ? [last] : [];
-      runOpen = open(i);
-    }
-    if (point !== null) run.push(point);
-  });
-  if (run.length) runs.push({ points: run.join(" "), open: runOpen });
+  const x = (i: number) => (n <= 1 ? width / 2 : (i / (n - 1)) * (width - 8) + 4);
+  const y = (v: number) => height - 3 - ((v - low) / (high - low)) * (height - 6);
+  const { solid, open } = splitOpen(series.values, series.settled, dashed);
   let latest = n - 1;
   while (latest > 0 && series.values[latest] === null) latest -= 1;
   const shown = hover ?? latest;
   const start = series.starts[shown];
   const value = series.values[shown] ?? null;
+  const growing = dashed && series.settled[shown] === false;
+  const week =
+    start === undefined ? "" : fill(t("trend.week_of"), { day: formatDay(language, start) });
   return (
     <figure
-      className="sparkline"
-      data-testid="sparkline"
+      className={compact ? "sparkline is-compact" : "sparkline"}
+      data-testid={testId}
       data-values={JSON.stringify(series.values)}
+      title={compact ? label : undefined}
     >
       <svg
-        width={WIDTH}
-        height={HEIGHT}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={t(`metric.${metric}`)}
+        aria-label={label}
         onMouseMove={(e) => {
+          // Measured on screen, so that it holds on the map's zoomed funnels too.
           const box = e.currentTarget.getBoundingClientRect();
-          const i = Math.round(((e.clientX - box.left - 4) / (WIDTH - 8)) * (n - 1));
+          const at = ((e.clientX - box.left) / Math.max(1, box.width)) * width;
+          const i = Math.round(((at - 4) / (width - 8)) * (n - 1));
           setHover(Math.max(0, Math.min(n - 1, i)));
         }}
         onMouseLeave={() => setHover(null)}
       >
-        <line className="sparkline-base" x1={0} x2={WIDTH} y1={y(low)} y2={y(low)} />
-        {runs.map((r, i) => (
-          <polyline
-            key={i}
-            className={r.open ? "sparkline-line is-open" : "sparkline-line"}
-            points={r.points}
-          />
+        <line className="sparkline-base" x1={0} x2={width} y1={y(low)} y2={y(low)} />
+        {polylines(solid, x, y).map((points, i) => (
+          <polyline key={`s${i}`} className="sparkline-line" points={points} />
         ))}
-        {value !== null && <circle className="sparkline-dot" cx={x(shown)} cy={y(value)} r={3} />}
+        {polylines(open, x, y).map((points, i) => (
+          <polyline key={`o${i}`} className="sparkline-line is-open" points={points} />
+        ))}
+        {value !== null && (
+          <circle className="sparkline-dot" cx={x(shown)} cy={y(value)} r={compact ? 2.5 : 3} />
+        )}
       </svg>
-      {start !== undefined && (
-        <figcaption data-testid="sparkline-caption">
-          {fill(t("trend.week_of"), { day: formatDay(language, start) })}:{" "}
+      {start !== undefined && compact && (
+        <figcaption data-testid={`${testId}-caption`} title={week}>
+          <span>{formatDay(language, start)}</span>
           <strong className="num">{format(value)}</strong>
-          {series.settled[shown] === false && metric === "dropoff_rate" && (
-            <span className="panel-hint"> · {t("trend.unsettled")}</span>
-          )}
+        </figcaption>
+      )}
+      {start !== undefined && !compact && (
+        <figcaption data-testid={`${testId}-caption`}>
+          {week}: <strong className="num">{format(value)}</strong>
+          {growing && <span className="panel-hint"> · {t("trend.unsettled")}</span>}
         </figcaption>
       )}
     </figure>

@@ -17,6 +17,10 @@ export const analyzeApi = {
   /** What changed between two periods (two-proportion z-tests, most significant first). */
   changes: commands.changes,
   trend: commands.trend,
+  /** Retention and churn of the customers by the week or month they first appeared. */
+  cohorts: commands.cohorts,
+  /** Which differences between Compare's A and B reports are significant (z-tests, BH q-values). */
+  differences: commands.differences,
 };
 
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {

@@ -8,6 +8,9 @@ import { LanguageContext, useT } from "../language";
 import { ChannelIcon } from "../map/channels";
 import { formatNumber, formatPercent } from "../shared/format";
 import { textOn, type Backing } from "../shared/scales";
+import { verdictText, type NodeSignificance } from "../shared/significance";
+import type { Series } from "../shared/trend";
+import { Sparkline } from "./Sparkline";
 
 export interface PathMark {
   steps: number[];
@@ -19,6 +22,8 @@ export type MetricNode = Node<
     touchpoint: Touchpoint;
     fill: string;
     headline: string;
+    /** Compare mode: the verdict on the difference shown, when the engine tested it. */
+    significance: NodeSignificance | null;
     backing: Backing;
     /** At a goal, the customers who completed there (contract v2); null elsewhere. */
     completed: number | null;
@@ -33,6 +38,11 @@ export type FunnelNode = Node<
     a: StageFunnel | null;
     b: StageFunnel | null;
     maxReached: number;
+    /**
+     * Whether the funnel has a weekly sparkline of its customers reached (not when comparing:
+     * the trend is of the filters above, A, alone), and its series once the trend is in.
+     */
+    trend: { series: Series | null } | null;
   },
   "funnel"
 >;
@@ -61,13 +71,16 @@ export function MetricTouchpoint({ data, selected, width, height }: NodeProps<Me
   const t = useT();
   const tp = data.touchpoint;
   const ink = textOn(data.fill);
+  const verdict = data.significance;
+  const note = verdict ? verdictText(t, language, verdict) : null;
   return (
     <div
-      className={`metric-node ink-${ink}${selected ? " is-selected" : ""}${data.dimmed ? " is-dimmed" : ""}${data.path ? " on-path" : ""}`}
+      className={`metric-node ink-${ink}${selected ? " is-selected" : ""}${data.dimmed ? " is-dimmed" : ""}${data.path ? " on-path" : ""}${verdict?.kind === "noise" ? " is-noise" : ""}`}
       data-testid="metric-node"
       data-touchpoint={tp.name}
+      data-significance={verdict?.kind}
       style={{ width, height, background: data.fill }}
-      title={tp.name}
+      title={note ? `${tp.name} — ${note}` : tp.name}
     >
       <Handle type="target" position={Position.Left} />
       <div className="metric-node-top">
@@ -79,6 +92,16 @@ export function MetricTouchpoint({ data, selected, width, height }: NodeProps<Me
       </div>
       <div className="metric-node-headline" data-testid="node-headline">
         {data.headline}
+        {verdict?.kind === "significant" && (
+          <span
+            className="significance-mark"
+            data-testid="significance-mark"
+            title={note ?? undefined}
+            aria-label={note ?? undefined}
+          >
+            ✱
+          </span>
+        )}
       </div>
       {data.completed !== null && (
         <div
@@ -137,6 +160,23 @@ function FunnelBar({ funnel, max, tone }: { funnel: StageFunnel; max: number; to
   );
 }
 
+/** The stage's customers reached, week by week; an empty row of the same height until it is in. */
+function FunnelTrend({ series }: { series: Series | null }) {
+  const language = useContext(LanguageContext);
+  const t = useT();
+  if (!series) return <div className="funnel-sparkline-empty" />;
+  return (
+    <Sparkline
+      series={series}
+      format={(v) => formatNumber(language, v, 0)}
+      label={t("funnel.trend")}
+      dashed={false}
+      compact
+      testId="funnel-sparkline"
+    />
+  );
+}
+
 export function Funnel({ data, width, height }: NodeProps<FunnelNode>) {
   const t = useT();
   return (
@@ -147,6 +187,7 @@ export function Funnel({ data, width, height }: NodeProps<FunnelNode>) {
           <FunnelBar funnel={data.a} max={data.maxReached} tone="a" />
         </div>
       )}
+      {data.a && data.trend && <FunnelTrend series={data.trend.series} />}
       {data.b && (
         <div className="funnel-line">
           <span className="funnel-tag funnel-tag-b">{t("compare.b")}</span>

@@ -3,7 +3,7 @@
 // The only module that calls `invoke`; a command that fails rejects with an ApiError.
 
 import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
-import type { ChangePeriods, Changes, Channel, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
+import type { ChangePeriods, Changes, Channel, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Differences, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
 
 export function workspaceSummary(): Promise<WorkspaceSummary> {
   return invoke<WorkspaceSummary>("workspace_summary");
@@ -103,6 +103,14 @@ export function trend(journey: JourneyId, params: Params, by: Period): Promise<T
 
 export function changes(journey: JourneyId, params: Params, periods: ChangePeriods, minCount: number): Promise<Changes> {
   return invoke<Changes>("changes", { journey, params, periods, minCount });
+}
+
+export function cohorts(journey: JourneyId, params: Params, by: Period): Promise<Cohorts> {
+  return invoke<Cohorts>("cohorts", { journey, params, by });
+}
+
+export function differences(journey: JourneyId, a: Params, b: Params, minCount: number): Promise<Differences> {
+  return invoke<Differences>("differences", { journey, a, b, minCount });
 }
 
 export function exportJourney(journey: JourneyId, path: string): Promise<null> {

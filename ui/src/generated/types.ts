@@ -334,6 +334,16 @@ dropoff_compared: boolean,
  */
 untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
 
+export type Retention = { offset: number, measured_at: string, partial: boolean, active: number, active_pct: number, };
+
+export type ChurnedAt = { touchpoint: string, touchpoint_id: number | null, customers: number, share_pct: number, };
+
+export type Cohort = { start: string, end: string, start_ms: number, end_ms: number, customers: number, retention: Array<Retention>, completed: number, churned: number, churned_at: Array<ChurnedAt>, };
+
+export type Cohorts = { by: Period, as_of: string | null, inactive_days: number, cohorts: Array<Cohort>, };
+
+export type Differences = { min_count: number, dropoff_compared: boolean, untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
+
 export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
 
 export type CustomerPath = { customer: string, events: Array<CustomerEvent>, };

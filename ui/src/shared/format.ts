@@ -86,6 +86,15 @@ export function formatDay(language: Language, ms: number): string {
   }).format(new Date(ms));
 }
 
+/** A UTC calendar month: "Mar 2026" / "mar 2026", or "March 2026" / "marzo 2026" when `long`. */
+export function formatMonth(language: Language, ms: number, long = false): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    month: long ? "long" : "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(ms));
+}
+
 /** A UTC instant to the minute: "5 Mar 2026, 14:05". */
 export function formatInstant(language: Language, ms: number): string {
   return new Intl.DateTimeFormat(LOCALES[language], {

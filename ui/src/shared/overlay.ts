@@ -2,7 +2,7 @@
 // which observed transitions to show, each node's colour and headline, and a customer's path as
 // steps. Pure, so it is tested without a canvas.
 
-import type { CustomerPath, Edge, Node, Report } from "../generated/types";
+import type { CustomerPath, Differences, Edge, Node, Report } from "../generated/types";
 import type { Language } from "../i18n";
 import { formatDuration, formatNumber, formatPercent, formatPoints, formatSigned } from "./format";
 import {
@@ -16,6 +16,7 @@ import {
   type Domain,
   type Metric,
 } from "./scales";
+import { changeMetricOf, nodeSignificance, type NodeSignificance } from "./significance";
 
 /** Observed transitions not on the map are drawn when they carry this share of a touchpoint's events. */
 export const UNDESIGNED_MIN_SHARE = 5;
@@ -70,6 +71,11 @@ export interface NodeLook {
   value: number | null;
   fill: string;
   headline: string;
+  /**
+   * In compare mode, whether the difference B − A is significant or may be chance, when the
+   * metric is a proportion the engine tested at this touchpoint; null otherwise.
+   */
+  significance: NodeSignificance | null;
 }
 
 export interface Looks {
@@ -84,8 +90,17 @@ function nodesById(report: Report): Map<number, Node> {
   return new Map(report.nodes.map((n) => [n.touchpoint_id, n]));
 }
 
-/** Every node's colour and headline: the metric on a sequential scale, or B − A on a diverging one. */
-export function nodeLooks(language: Language, metric: Metric, a: Report, b: Report | null): Looks {
+/**
+ * Every node's colour and headline: the metric on a sequential scale, or B − A on a diverging
+ * one, with the verdict of `differences` (the engine's tests of A against B) when comparing.
+ */
+export function nodeLooks(
+  language: Language,
+  metric: Metric,
+  a: Report,
+  b: Report | null,
+  differences: Differences | null = null,
+): Looks {
   const byTouchpoint = new Map<number, NodeLook>();
   if (b === null) {
     const fromZero = METRIC_SPECS[metric].kind !== "number";
@@ -100,6 +115,7 @@ export function nodeLooks(language: Language, metric: Metric, a: Report, b: Repo
         value,
         fill: sequentialColour(stops, domain, value),
         headline: formatMetric(language, metric, value),
+        significance: null,
       });
     }
     return { byTouchpoint, domain, extent: null };
@@ -113,11 +129,13 @@ export function nodeLooks(language: Language, metric: Metric, a: Report, b: Repo
     diffs.set(n.touchpoint_id, va === null || vb === null ? null : vb - va);
   }
   const extent = divergingExtent([...diffs.values()]);
+  const tested = changeMetricOf(metric);
   for (const [id, diff] of diffs) {
     byTouchpoint.set(id, {
       value: diff,
       fill: divergingColour(extent, diff),
       headline: formatDifference(language, metric, diff),
+      significance: nodeSignificance(differences, id, tested),
     });
   }
   return { byTouchpoint, domain: null, extent };

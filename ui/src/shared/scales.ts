@@ -144,6 +144,8 @@ export function divergingColour(extent: number, difference: number | null): stri
 }
 
 export const DIVERGING_STOPS = DIVERGING;
+/** The sequential palette of a value where more is good (retention, engagement). */
+export const BETTER_STOPS = BETTER;
 
 /** Whether dark or white text reads better on an `rgb(r, g, b)` background. */
 export function textOn(colour: string): "dark" | "light" {
