@@ -101,16 +101,16 @@ export function trend(journey: JourneyId, params: Params, by: Period): Promise<T
   return invoke<Trend>("trend", { journey, params, by });
 }
 
-export function changes(journey: JourneyId, params: Params, periods: ChangePeriods, minCount: number): Promise<Changes> {
-  return invoke<Changes>("changes", { journey, params, periods, minCount });
-}
-
 export function cohorts(journey: JourneyId, params: Params, by: Period): Promise<Cohorts> {
   return invoke<Cohorts>("cohorts", { journey, params, by });
 }
 
 export function differences(journey: JourneyId, a: Params, b: Params, minCount: number): Promise<Differences> {
   return invoke<Differences>("differences", { journey, a, b, minCount });
+}
+
+export function changes(journey: JourneyId, params: Params, periods: ChangePeriods, minCount: number): Promise<Changes> {
+  return invoke<Changes>("changes", { journey, params, periods, minCount });
 }
 
 export function exportJourney(journey: JourneyId, path: string): Promise<null> {

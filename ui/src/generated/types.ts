@@ -282,6 +282,71 @@ export type Trend = { by: Period,
  */
 as_of: string | null, inactive_days: number, periods: Array<PeriodReport>, };
 
+export type Retention = { 
+/**
+ * Periods since the cohort's own: 0 is the period the cohort was formed in.
+ */
+offset: number, 
+/**
+ * The instant the activity is measured at (RFC 3339): the period's last millisecond, or
+ * as-of for the period that holds it.
+ */
+measured_at: string, 
+/**
+ * The period had not ended by as-of, so it is measured at as-of.
+ */
+partial: boolean, active: number, 
+/**
+ * `active` ÷ the cohort's customers × 100.
+ */
+active_pct: number, };
+
+export type ChurnedAt = { 
+/**
+ * A touchpoint's name, or a log value that the map does not know.
+ */
+touchpoint: string, 
+/**
+ * `None` for a log value that the map does not know.
+ */
+touchpoint_id: number | null, customers: number, 
+/**
+ * `customers` ÷ the cohort's churned customers × 100.
+ */
+share_pct: number, };
+
+export type Cohort = { 
+/**
+ * The period's first day, `YYYY-MM-DD` (UTC).
+ */
+start: string, 
+/**
+ * The day after its last: the period is `[start, end)`.
+ */
+end: string, start_ms: number, end_ms: number, customers: number, 
+/**
+ * The cohort's own period (offset 0), then each later one that has begun by as-of.
+ */
+retention: Array<Retention>, 
+/**
+ * Customers of the cohort whose latest event is at a goal.
+ */
+completed: number, 
+/**
+ * Customers of the cohort who have dropped as of as-of.
+ */
+churned: number, 
+/**
+ * Where the churned customers' latest events are, most customers first.
+ */
+churned_at: Array<ChurnedAt>, };
+
+export type Cohorts = { by: Period, 
+/**
+ * The instant retention and churn are measured up to (RFC 3339), as in the report.
+ */
+as_of: string | null, inactive_days: number, cohorts: Array<Cohort>, };
+
 export type ChangePeriods = { "kind": "last", days: number, } | { "kind": "between", a_from_ms: number, a_to_ms: number, b_from_ms: number, b_to_ms: number, };
 
 export type ComparedPeriod = { 
@@ -334,15 +399,13 @@ dropoff_compared: boolean,
  */
 untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
 
-export type Retention = { offset: number, measured_at: string, partial: boolean, active: number, active_pct: number, };
-
-export type ChurnedAt = { touchpoint: string, touchpoint_id: number | null, customers: number, share_pct: number, };
-
-export type Cohort = { start: string, end: string, start_ms: number, end_ms: number, customers: number, retention: Array<Retention>, completed: number, churned: number, churned_at: Array<ChurnedAt>, };
-
-export type Cohorts = { by: Period, as_of: string | null, inactive_days: number, cohorts: Array<Cohort>, };
-
-export type Differences = { min_count: number, dropoff_compared: boolean, untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
+export type Differences = { min_count: number, 
+/**
+ * Whether drop-off rates were compared: when each report is measured at its own latest
+ * event (the default as-of), both have given their customers the same time to drop; with
+ * a chosen as-of, only when both are settled.
+ */
+dropoff_compared: boolean, untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
 
 export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
 
