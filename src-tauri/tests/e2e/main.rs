@@ -21,7 +21,6 @@ mod present;
 mod spark;
 #[path = "../../../tests/support/spark.rs"]
 mod spark_cluster;
-mod trends;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
