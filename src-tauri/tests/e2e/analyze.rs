@@ -3,14 +3,15 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
 use percorso::analytics::{Analysis, Params, Report, Segment};
 use percorso::demo::retail;
 use percorso::Workspace;
 use serde_json::json;
 
-use crate::{check_legibility, screenshot, set_value, texts, wait_for, with_app};
+use crate::{
+    brushed_dates, check_legibility, drag_across, screenshot, set_value, texts, wait_for, with_app,
+};
 
 const NAMED: &str = "Web checkout";
 
@@ -447,17 +448,6 @@ async fn analyze_shows_the_engines_numbers_filters_them_opens_a_path_and_compare
     .await;
 }
 
-async fn input_value(client: &Client, testid: &str) -> String {
-    let value = client
-        .execute(
-            "return document.querySelector(`[data-testid=${arguments[0]}]`).value;",
-            vec![json!(testid)],
-        )
-        .await
-        .unwrap();
-    value.as_str().unwrap_or_default().to_owned()
-}
-
 /// Milliseconds of midnight UTC of a YYYY-MM-DD day.
 fn day_ms(day: &str) -> i64 {
     let parts: Vec<i64> = day.split('-').map(|p| p.parse().unwrap()).collect();
@@ -476,47 +466,8 @@ async fn brushing_sets_the_range(client: Client, workspace: std::path::PathBuf) 
     click(&client, "[data-testid=mode-analyze]").await;
     wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
     wait_for(&client, "[data-testid=timeline]", 1).await;
-    let strip = client
-        .find(Locator::Css("[data-testid=timeline]"))
-        .await
-        .unwrap();
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: strip.clone(),
-            duration: None,
-            x: -40.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveToElement {
-            element: strip.clone(),
-            duration: Some(Duration::from_millis(150)),
-            x: 20.0,
-            y: 0.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: strip,
-            duration: Some(Duration::from_millis(150)),
-            x: 60.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    client.perform_actions(drag).await.unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let (from, to) = loop {
-        let from = input_value(&client, "filter-from").await;
-        let to = input_value(&client, "filter-to").await;
-        if !from.is_empty() && !to.is_empty() {
-            break (from, to);
-        }
-        assert!(Instant::now() < deadline, "the brush set no range");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
-    assert!(from < to, "{from} .. {to}");
+    drag_across(&client, "[data-testid=timeline]", &[-40.0, 20.0, 60.0]).await;
+    let (from, to) = brushed_dates(&client).await;
     let ranged = engine_report(
         &workspace,
         &Params {

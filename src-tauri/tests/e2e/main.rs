@@ -21,12 +21,14 @@ mod present;
 mod spark;
 #[path = "../../../tests/support/spark.rs"]
 mod spark_cluster;
+mod trends;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -324,4 +326,63 @@ pub async fn one_text(client: &Client, css: &str) -> String {
     let found = texts(client, css).await;
     assert_eq!(found.len(), 1, "`{css}`: {found:?}");
     found[0].clone()
+}
+
+/// The value of the `<input>` or `<select>` with `data-testid` `testid`.
+pub async fn input_value(client: &Client, testid: &str) -> String {
+    let value = client
+        .execute(
+            "return document.querySelector(`[data-testid=${arguments[0]}]`).value;",
+            vec![json!(testid)],
+        )
+        .await
+        .unwrap();
+    value.as_str().unwrap_or_default().to_owned()
+}
+
+/// Presses the mouse on the element matching `css` at the first of `xs` (pixels from its
+/// centre, on its middle line), moves through the others and releases at the last.
+pub async fn drag_across(client: &Client, css: &str, xs: &[f64]) {
+    let element = client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}`: {e}"));
+    let (first, rest) = xs.split_first().expect("a drag needs a starting point");
+    let mut drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: *first,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for x in rest {
+        drag = drag.then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: Some(Duration::from_millis(150)),
+            x: *x,
+            y: 0.0,
+        });
+    }
+    let drag = drag.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    client.perform_actions(drag).await.unwrap();
+}
+
+/// The date filter's from and to, once a brush has set both.
+pub async fn brushed_dates(client: &Client) -> (String, String) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let from = input_value(client, "filter-from").await;
+        let to = input_value(client, "filter-to").await;
+        if !from.is_empty() && !to.is_empty() {
+            assert!(from < to, "{from} .. {to}");
+            return (from, to);
+        }
+        assert!(Instant::now() < deadline, "the brush set no dates");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
