@@ -40,8 +40,8 @@ fn main() -> Result<()> {
         let (changes, seconds) = generated::timed(|| analysis.changes(&evaluation, &periods, 30))?;
         println!(
             "changes, {days:>2} days:  {seconds:>8.3} s  ({} transitions, {} touchpoint rates tested)",
-            changes.edges.len(),
-            changes.nodes.len()
+            changes.tested.edges.len(),
+            changes.tested.nodes.len()
         );
     }
     println!("peak RSS:          {}", generated::peak_rss());

@@ -12,26 +12,10 @@ mod fixtures;
 
 use std::collections::BTreeMap;
 
-use fixtures::{exposure, journey, push, DAY, HOUR};
+use fixtures::{exposure, hand_log, journey, push, DAY, HOUR, MONDAY};
 use percorso::analytics::{Analysis, Cohorts, Params, Period, Segment};
 use percorso::log::EventLog;
 use proptest::prelude::*;
-
-/// Monday 2 March 2026, 00:00 UTC.
-const MONDAY: i64 = 1_772_409_600_000;
-
-fn hand_log() -> EventLog {
-    let mut log = EventLog::default();
-    let at = |d: i64| MONDAY + d * DAY;
-    push(&mut log, "c1", "Ad", at(0), "impression", "social", None);
-    push(&mut log, "c1", "Ad", at(1), "click", "social", None);
-    push(&mut log, "c2", "Ad", at(2), "click", "social", None);
-    push(&mut log, "c2", "store", at(3), "view", "store", Some(4.0));
-    push(&mut log, "c1", "Shop", at(8), "view", "store", Some(10.0));
-    push(&mut log, "c1", "Reward", at(9), "redeem", "app", None);
-    push(&mut log, "c3", "Shop", at(40), "view", "store", None);
-    log
-}
 
 fn cohorts(log: &EventLog, params: &Params, by: Period) -> Cohorts {
     let analysis = Analysis::new(log, &journey(), &exposure());

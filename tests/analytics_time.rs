@@ -12,28 +12,12 @@
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
-use fixtures::{exposure, journey, push, DAY, HOUR};
+use fixtures::{exposure, hand_log, journey, push, DAY, HOUR, MONDAY};
 use percorso::analytics::{
     two_proportion_p, Analysis, ChangePeriods, Params, Period, PeriodReport, Report,
 };
 use percorso::log::EventLog;
 use proptest::prelude::*;
-
-/// Monday 2 March 2026, 00:00 UTC.
-const MONDAY: i64 = 1_772_409_600_000;
-
-fn hand_log() -> EventLog {
-    let mut log = EventLog::default();
-    let at = |d: i64| MONDAY + d * DAY;
-    push(&mut log, "c1", "Ad", at(0), "impression", "social", None);
-    push(&mut log, "c1", "Ad", at(1), "click", "social", None);
-    push(&mut log, "c2", "Ad", at(2), "click", "social", None);
-    push(&mut log, "c2", "store", at(3), "view", "store", Some(4.0));
-    push(&mut log, "c1", "Shop", at(8), "view", "store", Some(10.0));
-    push(&mut log, "c1", "Reward", at(9), "redeem", "app", None);
-    push(&mut log, "c3", "Shop", at(40), "view", "store", None);
-    log
-}
 
 fn hand_params() -> Params {
     Params {
@@ -188,11 +172,12 @@ fn what_changed_ranks_a_moved_transition_with_its_counts() {
         ("2026-03-04", "2026-03-10")
     );
     assert_eq!((changes.a.customers, changes.b.customers), (1, 2));
-    assert!(changes.dropoff_compared, "both periods are settled");
+    assert!(changes.tested.dropoff_compared, "both periods are settled");
     // Ad → Shop: 1 of Ad's 2 moves in A, 1 of its 1 move in B (c2's Shop on day 3 has no next,
     // so it is no move: the share is of moves, not of events).
     let find = |c: &percorso::analytics::Changes, from: &str, to: &str| {
-        c.edges
+        c.tested
+            .edges
             .iter()
             .find(|e| e.from == from && e.to == to)
             .cloned()
@@ -205,14 +190,14 @@ fn what_changed_ranks_a_moved_transition_with_its_counts() {
     // Shop has no move in A: nothing of it can be tested.
     assert!(find(&changes, "Shop", "Reward").is_none());
     // Sorted most significant first.
-    let p: Vec<f64> = changes.edges.iter().map(|e| e.p_value).collect();
+    let p: Vec<f64> = changes.tested.edges.iter().map(|e| e.p_value).collect();
     assert!(p.windows(2).all(|w| w[0] <= w[1]), "{p:?}");
     // With a minimum count of 2, Ad's single move in B tests nothing.
     let strict = analysis
         .changes(&evaluation, &periods, 2)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(strict.edges.is_empty());
-    assert!(strict.untested > changes.untested);
+    assert!(strict.tested.edges.is_empty());
+    assert!(strict.tested.untested > changes.tested.untested);
 }
 
 #[test]
@@ -284,7 +269,7 @@ fn an_injected_break_tops_what_changed_and_shows_in_its_trend() {
     let changes = analysis
         .changes(&evaluation, &ChangePeriods::Last { days: 14 }, 30)
         .unwrap_or_else(|e| panic!("{e}"));
-    let top = &changes.edges[0];
+    let top = &changes.tested.edges[0];
     assert_eq!((top.from.as_str(), top.to.as_str()), ("Pay", "Error"));
     assert!(top.a_share < 5.0 && top.b_share > 20.0, "{top:?}");
     assert!(
@@ -292,7 +277,7 @@ fn an_injected_break_tops_what_changed_and_shows_in_its_trend() {
         "{top:?}"
     );
     assert!(
-        !changes.dropoff_compared,
+        !changes.tested.dropoff_compared,
         "the last two weeks are not settled"
     );
 

@@ -86,21 +86,31 @@ fn write_table(
         out,
         "A: {} to {} ({} customers)  ·  B: {} to {} ({} customers)  ·  tested when each has at \
          least {}\n",
-        a.from, a.to, a.customers, b.from, b.to, b.customers, changes.min_count
+        a.from, a.to, a.customers, b.from, b.to, b.customers, changes.tested.min_count
     )?;
-    let tests = changes.edges.len() + changes.nodes.len();
-    let significant = changes.edges.iter().filter(|e| e.significant).count()
-        + changes.nodes.iter().filter(|n| n.significant).count();
+    let tests = changes.tested.edges.len() + changes.tested.nodes.len();
+    let significant = changes
+        .tested
+        .edges
+        .iter()
+        .filter(|e| e.significant)
+        .count()
+        + changes
+            .tested
+            .nodes
+            .iter()
+            .filter(|n| n.significant)
+            .count();
     writeln!(
         out,
         "{significant} of {tests} tested changes are significant once adjusted for their number \
          (q < 0.05, marked *); the others may be chance\n"
     )?;
     writeln!(out, "transitions (share of the first touchpoint's moves):")?;
-    if changes.edges.is_empty() {
+    if changes.tested.edges.is_empty() {
         writeln!(out, "  none with enough events in both periods")?;
     }
-    for e in changes.edges.iter().take(top) {
+    for e in changes.tested.edges.iter().take(top) {
         writeln!(
             out,
             "{} {} → {}: {} → {} of moves ({} of {} → {} of {}), {}",
@@ -117,10 +127,10 @@ fn write_table(
         )?;
     }
     writeln!(out, "\ntouchpoints:")?;
-    if changes.nodes.is_empty() {
+    if changes.tested.nodes.is_empty() {
         writeln!(out, "  none with enough customers in both periods")?;
     }
-    for n in changes.nodes.iter().take(top) {
+    for n in changes.tested.nodes.iter().take(top) {
         let metric = match n.metric {
             ChangeMetric::ReachPct => "reach",
             ChangeMetric::EngagementRate => "engagement rate",
@@ -140,7 +150,7 @@ fn write_table(
             p_text(n.p_value)
         )?;
     }
-    if !changes.dropoff_compared {
+    if !changes.tested.dropoff_compared {
         writeln!(
             out,
             "\ndrop-off rates are not compared: a period ended less than {inactive_days} days \

@@ -67,33 +67,29 @@ pub struct ComparedPeriod {
     pub settled: bool,
 }
 
-/// Every tested change, most significant first.
+/// Every tested change between two periods, most significant first.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Changes {
     pub a: ComparedPeriod,
     pub b: ComparedPeriod,
-    /// The least denominator, in each period, for a figure to be tested.
-    #[ts(type = "number")]
-    pub min_count: u64,
-    /// Whether drop-off rates were compared (only when both periods are settled).
-    pub dropoff_compared: bool,
-    /// Figures seen in a period that were not tested, for too small a denominator.
-    #[ts(type = "number")]
-    pub untested: u64,
-    pub edges: Vec<EdgeChange>,
-    pub nodes: Vec<NodeChange>,
+    /// The tests; drop-off rates are compared only when both periods are settled.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub tested: Differences,
 }
 
-/// The tested differences between two reports of the same log (A and B of the app's Compare:
-/// two segments, or two date ranges), by the test of [`Changes`].
+/// The tested differences between two reports of the same log: two periods ([`Changes`]), or
+/// A and B of the app's Compare (two segments, or two date ranges).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Differences {
+    /// The least denominator, on each side, for a figure to be tested.
     #[ts(type = "number")]
     pub min_count: u64,
-    /// Whether drop-off rates were compared: when each report is measured at its own latest
-    /// event (the default as-of), both have given their customers the same time to drop; with
-    /// a chosen as-of, only when both are settled.
+    /// Whether drop-off rates were compared: for Compare, when each report is measured at its
+    /// own latest event (the default as-of), both have given their customers the same time to
+    /// drop; with a chosen as-of, only when both are settled.
     pub dropoff_compared: bool,
+    /// Figures seen on a side that were not tested, for too small a denominator.
     #[ts(type = "number")]
     pub untested: u64,
     pub edges: Vec<EdgeChange>,
@@ -202,10 +198,7 @@ impl Analysis {
         let settled_before = facts.settled_before();
         let settled = |w: Window| settled_before.is_some_and(|t| w.to <= t);
         let dropoff_compared = settled(a) && settled(b);
-        let mut untested = 0u64;
-        let mut edges = self.edge_changes(&sa, &sb, min_count, &mut untested);
-        let mut nodes = self.node_changes(&sa, &sb, min_count, dropoff_compared, &mut untested);
-        adjust(&mut edges, &mut nodes);
+        let tested = self.tested(&sa, &sb, min_count, dropoff_compared);
         let span = |w: Window, s: &Sums| ComparedPeriod {
             from: day_text(w.from),
             to: day_text(w.to - 1),
@@ -218,11 +211,7 @@ impl Analysis {
         Ok(Changes {
             a: span(a, &sa),
             b: span(b, &sb),
-            min_count,
-            dropoff_compared,
-            untested,
-            edges,
-            nodes,
+            tested,
         })
     }
 
@@ -261,17 +250,23 @@ impl Analysis {
             ((true, _), (true, _)) => true,
             ((_, settled_a), (_, settled_b)) => settled_a && settled_b,
         };
+        Ok(self.tested(&sa, &sb, min_count, dropoff_compared))
+    }
+
+    /// Every transition and touchpoint figure of `sa` against `sb` with at least `min_count`
+    /// behind it on both sides, tested, with q-values, most significant first.
+    fn tested(&self, sa: &Sums, sb: &Sums, min_count: u64, dropoff_compared: bool) -> Differences {
         let mut untested = 0u64;
-        let mut edges = self.edge_changes(&sa, &sb, min_count, &mut untested);
-        let mut nodes = self.node_changes(&sa, &sb, min_count, dropoff_compared, &mut untested);
+        let mut edges = self.edge_changes(sa, sb, min_count, &mut untested);
+        let mut nodes = self.node_changes(sa, sb, min_count, dropoff_compared, &mut untested);
         adjust(&mut edges, &mut nodes);
-        Ok(Differences {
+        Differences {
             min_count,
             dropoff_compared,
             untested,
             edges,
             nodes,
-        })
+        }
     }
 
     /// Per place: the last instant at which an event's move is counted, as-of minus the place's

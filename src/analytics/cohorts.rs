@@ -14,7 +14,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::customers::Status;
-use super::periods::window_of;
+use super::periods::{kept_span, window_of};
 use super::trend::{day_text, periods, Period};
 use super::{rfc3339, Analysis, Evaluation, DAY_MS};
 use crate::error::Result;
@@ -120,17 +120,13 @@ impl Analysis {
                     .take_while(|&t| t <= as_of),
             );
         };
+        // The first cohort's period holds the earliest kept instant; when even that is after
+        // as-of, nobody is a customer yet.
+        let first = match kept_span(self, evaluation) {
+            Some((first, _)) if first <= as_of => first,
+            _ => return Ok(result),
+        };
         let mut instants = Vec::new();
-        let mut first = i64::MAX;
-        for c in 0..self.customer_count() {
-            if facts.kept_events[c] > 0 {
-                kept(c, &mut instants);
-                first = instants.first().map_or(first, |&t| first.min(t));
-            }
-        }
-        if first == i64::MAX {
-            return Ok(result);
-        }
         let windows = periods(by, first, as_of.saturating_add(1))?;
         // Each period is measured at its last instant, or at as-of when it holds as-of (then
         // it is partial).

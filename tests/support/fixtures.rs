@@ -74,3 +74,21 @@ pub fn push(
         value,
     });
 }
+
+/// Monday 2 March 2026, 00:00 UTC.
+pub const MONDAY: i64 = 1_772_409_600_000;
+
+/// Three customers over six weeks from [`MONDAY`], on [`journey`]: c1 goes Ad, Ad, Shop (d8),
+/// Reward (d9, the goal); c2 Ad (d2), store (d3, Shop's alias); c3 appears once, at Shop on d40.
+pub fn hand_log() -> EventLog {
+    let mut log = EventLog::default();
+    let at = |d: i64| MONDAY + d * DAY;
+    push(&mut log, "c1", "Ad", at(0), "impression", "social", None);
+    push(&mut log, "c1", "Ad", at(1), "click", "social", None);
+    push(&mut log, "c2", "Ad", at(2), "click", "social", None);
+    push(&mut log, "c2", "store", at(3), "view", "store", Some(4.0));
+    push(&mut log, "c1", "Shop", at(8), "view", "store", Some(10.0));
+    push(&mut log, "c1", "Reward", at(9), "redeem", "app", None);
+    push(&mut log, "c3", "Shop", at(40), "view", "store", None);
+    log
+}

@@ -28,6 +28,7 @@ async fn what_changed(client: Client, workspace: PathBuf) {
         .changes(&evaluation, &ChangePeriods::Last { days: 14 }, 30)
         .unwrap();
     let expected: Vec<String> = changes
+        .tested
         .edges
         .iter()
         .take(TOP)
@@ -58,6 +59,7 @@ async fn what_changed(client: Client, workspace: PathBuf) {
         .await
         .len();
     let expected_noise = changes
+        .tested
         .edges
         .iter()
         .take(TOP)
@@ -66,7 +68,7 @@ async fn what_changed(client: Client, workspace: PathBuf) {
     assert_eq!(noise, expected_noise);
     screenshot(&client, "e2e-what-changed.png").await;
 
-    let first = &changes.edges[0];
+    let first = &changes.tested.edges[0];
     click(&client, "[data-testid=change-edge]").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {

@@ -387,25 +387,35 @@ significant: boolean, };
 
 export type Changes = { a: ComparedPeriod, b: ComparedPeriod, 
 /**
- * The least denominator, in each period, for a figure to be tested.
+ * The least denominator, on each side, for a figure to be tested.
  */
 min_count: number, 
 /**
- * Whether drop-off rates were compared (only when both periods are settled).
+ * Whether drop-off rates were compared: for Compare, when each report is measured at its
+ * own latest event (the default as-of), both have given their customers the same time to
+ * drop; with a chosen as-of, only when both are settled.
  */
 dropoff_compared: boolean, 
 /**
- * Figures seen in a period that were not tested, for too small a denominator.
+ * Figures seen on a side that were not tested, for too small a denominator.
  */
 untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
 
-export type Differences = { min_count: number, 
+export type Differences = { 
 /**
- * Whether drop-off rates were compared: when each report is measured at its own latest
- * event (the default as-of), both have given their customers the same time to drop; with
- * a chosen as-of, only when both are settled.
+ * The least denominator, on each side, for a figure to be tested.
  */
-dropoff_compared: boolean, untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
+min_count: number, 
+/**
+ * Whether drop-off rates were compared: for Compare, when each report is measured at its
+ * own latest event (the default as-of), both have given their customers the same time to
+ * drop; with a chosen as-of, only when both are settled.
+ */
+dropoff_compared: boolean, 
+/**
+ * Figures seen on a side that were not tested, for too small a denominator.
+ */
+untested: number, edges: Array<EdgeChange>, nodes: Array<NodeChange>, };
 
 export type CustomerEvent = { touchpoint: string, touchpoint_id: number | null, stage: string | null, instant: string, event_type: string | null, value: number | null, channel: string | null, };
 
