@@ -14,7 +14,7 @@
 //! after one second (`scripts/spark.sh`), so every Spark test goes through the reattach path.
 
 use std::io::Cursor;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use arrow_array::RecordBatch;
 use arrow_ipc::reader::StreamReader;
@@ -50,9 +50,13 @@ impl Connection {
         let mut retries = RetryPolicyState::new(policy.clone());
         let mut stream = block_on(self.client.execute_plan(execution.request().clone()))?;
         let mut batches = Vec::new();
+        let mut opened = Instant::now();
+        let mut received = false;
+        let mut idle = IdleStreams::default();
         loop {
             match block_on(stream.message()) {
                 Ok(Some(response)) => {
+                    received = true;
                     block_on(execution.set_last_response_id(&response));
                     if let Some(ResponseType::ArrowBatch(batch)) = &response.response_type {
                         decode(batch, &mut batches)?;
@@ -63,8 +67,13 @@ impl Connection {
                     continue;
                 }
                 // The server ended this stream before `ResultComplete`: the rest is to be
-                // asked for again.
-                Ok(None) => {}
+                // asked for again. A server holds a stream until it has something or its
+                // deadline passes; one that ends them at once with nothing is not hammered.
+                Ok(None) => {
+                    if let Some(wait) = idle.after(received, opened.elapsed()) {
+                        std::thread::sleep(wait);
+                    }
+                }
                 // A dropped connection or cursor: wait, then reattach.
                 Err(status) if policy.can_retry(&status) => {
                     let Some(wait) = retries.next_attempt(None) else {
@@ -76,6 +85,8 @@ impl Connection {
             }
             let reattach = block_on(execution.create_reattach_request());
             stream = block_on(self.client.reattach_execute(reattach))?;
+            opened = Instant::now();
+            received = false;
         }
         // The server keeps a finished execution's responses until it is released.
         let release = block_on(execution.create_release_request(true));
@@ -111,6 +122,33 @@ impl Connection {
     }
 }
 
+/// How long to wait before reattaching after a stream that ended with no response.
+#[derive(Debug, Default)]
+struct IdleStreams {
+    /// Streams in a row that ended at once and empty.
+    in_a_row: u32,
+}
+
+impl IdleStreams {
+    /// A stream that lasted less than this and brought nothing was ended at once, not held.
+    const QUICK: Duration = Duration::from_millis(100);
+    const FIRST_WAIT: Duration = Duration::from_millis(50);
+    const MAX_WAIT: Duration = Duration::from_secs(2);
+
+    /// The wait before the next reattach, after a stream that was open for `lasted` and
+    /// brought a response or not: none while the server holds its streams or sends results,
+    /// then 50 ms, doubling up to 2 s, while it ends them at once and empty.
+    fn after(&mut self, received: bool, lasted: Duration) -> Option<Duration> {
+        if received || lasted >= Self::QUICK {
+            self.in_a_row = 0;
+            return None;
+        }
+        let wait = Self::FIRST_WAIT.saturating_mul(1 << self.in_a_row.min(6));
+        self.in_a_row = self.in_a_row.saturating_add(1);
+        Some(wait.min(Self::MAX_WAIT))
+    }
+}
+
 /// Appends the record batches of one Arrow IPC stream.
 fn decode(batch: &ArrowBatch, into: &mut Vec<RecordBatch>) -> SparkResult<()> {
     if batch.data.is_empty() {
@@ -125,4 +163,33 @@ fn decode(batch: &ArrowBatch, into: &mut Vec<RecordBatch>) -> SparkResult<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_the_server_holds_or_fills_are_reattached_at_once() {
+        let mut idle = IdleStreams::default();
+        assert_eq!(idle.after(false, Duration::from_secs(1)), None);
+        assert_eq!(idle.after(true, Duration::from_millis(1)), None);
+        assert_eq!(idle.after(true, Duration::from_secs(120)), None);
+    }
+
+    #[test]
+    fn streams_ended_at_once_and_empty_back_off_to_two_seconds_and_reset() {
+        let mut idle = IdleStreams::default();
+        let quick = Duration::from_millis(5);
+        let waits: Vec<u64> = (0..8)
+            .map(|_| idle.after(false, quick).map_or(0, |w| w.as_millis() as u64))
+            .collect();
+        assert_eq!(waits, [50, 100, 200, 400, 800, 1600, 2000, 2000]);
+        assert_eq!(idle.after(true, quick), None);
+        assert_eq!(
+            idle.after(false, quick),
+            Some(Duration::from_millis(50)),
+            "a response resets the backoff"
+        );
+    }
 }
