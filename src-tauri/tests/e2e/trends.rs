@@ -94,6 +94,13 @@ async fn trends_and_cohorts(client: Client, workspace: PathBuf) {
     // The Trends panel: one line per touchpoint shown, of the map's metric, week by week.
     click(&client, "[data-testid=trends-toggle]").await;
     wait_for(&client, "[data-testid=trends-panel]", 1).await;
+    // The map is shorter now: its legend folds to a button so that it hides no card.
+    wait_for(&client, "[data-testid=legend-keys-unfold]", 1).await;
+    assert!(client
+        .find_all(Locator::Css("[data-testid=legend-keys]"))
+        .await
+        .unwrap()
+        .is_empty());
     let metric = input_value(&client, "trends-metric").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     let shown = loop {

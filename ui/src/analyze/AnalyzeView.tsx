@@ -376,7 +376,10 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
                   />
                 </ReactFlowProvider>
               )}
-              <LegendKeys />
+              <LegendKeys
+                key={trendsOpen && !spark ? "folded" : "open"}
+                folded={trendsOpen && !spark}
+              />
             </section>
             {trendsOpen && !spark && (
               <Suspense fallback={<div className="trends trends-wait">{t("analyze.loading")}</div>}>

@@ -19,6 +19,7 @@ import { formatNumber, formatPercent } from "../shared/format";
 import { paramsKey } from "../shared/params";
 import { analyzeApi } from "./api";
 import { useLatest } from "./latest";
+import { PeriodSelect } from "./PeriodSelect";
 
 /** A cohort is the customers first seen in one ISO week or calendar month (not a day: too thin). */
 type CohortPeriod = "week" | "month";
@@ -134,20 +135,13 @@ export function CohortsView({ journey, params, onSelect }: Props) {
   return (
     <div className="cohorts" data-testid="cohorts-panel">
       <div className="cohorts-bar">
-        <label className="field">
-          <span>{t("cohorts.by")}</span>
-          <select
-            data-testid="cohorts-by"
-            value={by}
-            onChange={(e) => setBy(e.target.value as CohortPeriod)}
-          >
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {t(`trends.by.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect
+          label="cohorts.by"
+          testid="cohorts-by"
+          periods={PERIODS}
+          value={by}
+          onChange={setBy}
+        />
         {data && (
           <span className="panel-hint">
             {fill(t("cohorts.hint"), { days: String(data.inactive_days) })}

@@ -1,7 +1,7 @@
 // The key to the overlay: the colour scale with its numbers (in the bar above the map), and what
 // sizes, widths, dashes and marks mean (in a corner of the map).
 
-import { useContext } from "react";
+import { useContext, useState } from "react";
 import { LanguageContext, useT } from "../language";
 import { formatDifference, formatMetric } from "../shared/overlay";
 import {
@@ -52,10 +52,44 @@ export function Legend({ metric, domain, extent }: Props) {
   );
 }
 
-export function LegendKeys() {
+/**
+ * What the marks mean, in the map's bottom-left corner. When the map is short (the Trends band is
+ * open), the key folds to one button so that it never hides the cards; a click unfolds it.
+ * Give it a `key` that follows `folded`, so that it folds and unfolds with the band.
+ */
+export function LegendKeys({ folded = false }: { folded?: boolean }) {
   const t = useT();
+  const [open, setOpen] = useState(!folded);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="legend-keys legend-keys-folded"
+        data-testid="legend-keys-unfold"
+        aria-expanded={false}
+        onClick={() => setOpen(true)}
+      >
+        {t("legend.title")}
+      </button>
+    );
+  }
   return (
     <ul className="legend-keys" data-testid="legend-keys" aria-label={t("legend.title")}>
+      {folded && (
+        <li>
+          <button
+            type="button"
+            className="legend-keys-fold"
+            data-testid="legend-keys-fold"
+            aria-expanded={true}
+            aria-label={t("legend.fold")}
+            title={t("legend.fold")}
+            onClick={() => setOpen(false)}
+          >
+            ×
+          </button>
+        </li>
+      )}
       <li>
         <span className="key-swatch key-nodata" />
         {t("analyze.no_data")}

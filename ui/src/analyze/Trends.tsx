@@ -24,6 +24,7 @@ import {
   type Line,
 } from "../shared/trendChart";
 import { CohortsView } from "./Cohorts";
+import { PeriodSelect } from "./PeriodSelect";
 import { TrendChart } from "./TrendChart";
 import { useTrend } from "./trendCache";
 
@@ -247,20 +248,13 @@ export function TrendsPanel({
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>{t("trends.by")}</span>
-              <select
-                data-testid="trends-by"
-                value={by}
-                onChange={(e) => setBy(e.target.value as Period)}
-              >
-                {PERIODS.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`trends.by.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PeriodSelect
+              label="trends.by"
+              testid="trends-by"
+              periods={PERIODS}
+              value={by}
+              onChange={setBy}
+            />
             <LineChips
               lines={lines}
               names={names}

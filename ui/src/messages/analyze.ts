@@ -58,6 +58,7 @@ export const en = {
     "Pairs of consecutive events of the same customer from one touchpoint to the next.",
 
   "legend.title": "Legend",
+  "legend.fold": "Fold the legend",
   "legend.size": "Card size: reach",
   "legend.width": "Line width: transitions",
   "legend.undesigned": "Observed, not on the map",
@@ -295,6 +296,7 @@ export const it: Record<keyof typeof en, string> = {
     "Coppie di eventi consecutivi dello stesso cliente da un punto di contatto al successivo.",
 
   "legend.title": "Legenda",
+  "legend.fold": "Chiudi la legenda",
   "legend.size": "Dimensione: copertura",
   "legend.width": "Spessore: transizioni",
   "legend.undesigned": "Osservata, non sulla mappa",
