@@ -40,6 +40,7 @@ mod filter;
 mod histogram;
 mod names;
 mod parallel;
+pub mod params;
 mod periods;
 mod places;
 mod quantile;
@@ -69,8 +70,8 @@ pub use customers::{
 };
 pub use dimensions::{AttributeValues, Dimensions, Timeline};
 pub use discover::{DiscoveredValue, Discovery, StageSuggestion, MAX_STAGES};
-pub use filter::{Params, Segment};
 pub use histogram::{Bin, Histogram, HistogramTarget};
+pub use params::{Params, Segment};
 pub use replay::Replay;
 pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
 pub use trend::{Period, PeriodReport, Trend, MAX_PERIODS};

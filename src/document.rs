@@ -299,6 +299,7 @@ impl JourneyFile {
             stages,
             touchpoints,
             transitions,
+            views: Vec::new(),
         })
     }
 

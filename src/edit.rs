@@ -13,9 +13,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::journey::view::ViewState;
 use crate::journey::{
     Channel, Journey, Kind, Kpi, Opportunity, Persona, PersonaId, StageId, Touchpoint,
-    TouchpointId, TransitionId,
+    TouchpointId, TransitionId, ViewId,
 };
 use crate::validate::Warning;
 
@@ -123,6 +124,28 @@ pub enum Edit {
     /// Puts every touchpoint back on the slots of its own lane and band (see
     /// [`crate::layout::tidy`]); no touchpoint changes stage or kind.
     Tidy,
+    /// Saves a state of Analyze as a new view, after the last one.
+    SaveView {
+        name: String,
+        state: ViewState,
+    },
+    /// Replaces a view's state with `state` (the view as it is on screen now).
+    UpdateView {
+        view: ViewId,
+        state: ViewState,
+    },
+    RenameView {
+        view: ViewId,
+        name: String,
+    },
+    /// Moves a view to `position` in the list of views (0 = first).
+    MoveView {
+        view: ViewId,
+        position: u32,
+    },
+    DeleteView {
+        view: ViewId,
+    },
 }
 
 /// A transition between two pasted touchpoints, by their index in the paste.
@@ -164,6 +187,7 @@ pub struct Created {
     pub touchpoints: Vec<TouchpointId>,
     pub transitions: Vec<TransitionId>,
     pub personas: Vec<PersonaId>,
+    pub views: Vec<ViewId>,
 }
 
 /// What undo and redo would do next, for the Edit menu.

@@ -13,6 +13,9 @@ use petgraph::visit::Dfs;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod view;
+pub use view::SavedView;
+
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
@@ -38,6 +41,8 @@ id_type!(
     TransitionId,
     /// A persona's row id in the workspace.
     PersonaId,
+    /// A saved view's id, unique within its journey.
+    ViewId,
 );
 
 /// Whether a customer meets the touchpoint in a place or through a screen.
@@ -226,6 +231,9 @@ pub struct Journey {
     pub stages: Vec<Stage>,
     pub touchpoints: Vec<Touchpoint>,
     pub transitions: Vec<Transition>,
+    /// The saved states of Analyze, in the order the user gave them (see [`view`]).
+    #[serde(default)]
+    pub views: Vec<SavedView>,
 }
 
 /// What the journey list shows about a journey without loading it.
@@ -340,6 +348,7 @@ mod tests {
                 from: TouchpointId(1),
                 to: TouchpointId(2),
             }],
+            views: Vec::new(),
         };
         let graph = journey.graph();
         assert_eq!(graph.graph.edge_count(), 1);

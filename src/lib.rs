@@ -25,6 +25,7 @@ pub mod workspace;
 
 pub use edit::{Edit, Edited};
 pub use error::{Error, ErrorCode, Result};
+pub use journey::view;
 pub use journey::{Channel, Journey, JourneySummary, Kind, Stage, Touchpoint, Transition};
 pub use log::EventLog;
 pub use validate::{validate, Warning};

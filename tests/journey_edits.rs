@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
+use percorso::analytics::{Params, Segment};
 use percorso::edit::{Edit, PastedTransition, TouchpointField};
 use percorso::journey::{
     Channel, Journey, JourneyId, Kind, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId,
-    StageId, Touchpoint, TouchpointId, TransitionId,
+    StageId, Touchpoint, TouchpointId, TransitionId, ViewId,
 };
+use percorso::view::{CompareState, ViewState, Viewport};
 use percorso::workspace::{JourneyDraft, TouchpointDraft};
 use percorso::{ErrorCode, Warning, Workspace};
 use tempfile::TempDir;
@@ -55,6 +57,7 @@ fn sample() -> Journey {
             t(4, 2, "Chat", Channel::Chatbot),
         ],
         transitions: vec![tr(1, 1, 2), tr(2, 2, 3), tr(3, 2, 4)],
+        views: Vec::new(),
     }
 }
 
@@ -1110,4 +1113,165 @@ fn tidy_orders_a_band_by_distance_from_the_entries() {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     let order: Vec<&str> = rows.iter().map(|r| r.1).collect();
     assert_eq!(order, ["start", "second", "third", "alone"]);
+}
+
+fn a_view_state() -> ViewState {
+    ViewState {
+        params: Params {
+            from_ms: Some(1_782_864_000_000),
+            to_ms: Some(1_790_812_800_000),
+            segments: vec![Segment {
+                attribute: "region".into(),
+                value: "North".into(),
+            }],
+            channels: vec!["store".into()],
+            ..Params::default()
+        },
+        metric: "engagement_rate".into(),
+        compare: Some(CompareState::Segments {
+            segments: vec![Segment {
+                attribute: "region".into(),
+                value: "South".into(),
+            }],
+        }),
+        transitions_pct: Some(60),
+        touchpoints_pct: None,
+        selected: Some(TouchpointId(2)),
+        customer: Some("c-17".into()),
+        viewport: Some(Viewport {
+            x: -120.5,
+            y: 16.0,
+            zoom: 0.75,
+        }),
+        trends: true,
+    }
+}
+
+fn view_names(j: &Journey) -> Vec<&str> {
+    j.views.iter().map(|v| v.name.as_str()).collect()
+}
+
+#[test]
+fn a_saved_view_keeps_its_whole_state_and_is_one_undoable_step() {
+    let mut f = fixture();
+    let state = a_view_state();
+    let saved = round(
+        &mut f,
+        Edit::SaveView {
+            name: "North, last quarter".into(),
+            state: state.clone(),
+        },
+    );
+    assert_eq!(view_names(&saved), ["North, last quarter"]);
+    assert_eq!(
+        saved.views[0].state, state,
+        "every field comes back as saved"
+    );
+    assert_eq!(
+        reopen(&f.path).journey(f.id).unwrap().views[0].state,
+        state,
+        "and after a relaunch"
+    );
+}
+
+#[test]
+fn views_are_renamed_reordered_updated_and_deleted_each_as_one_step() {
+    let mut f = fixture();
+    for name in ["Opening", "Drop-off", "Closing"] {
+        let state = ViewState {
+            metric: "dropoff_rate".into(),
+            ..ViewState::default()
+        };
+        let name = name.into();
+        f.ws.apply(f.id, &Edit::SaveView { name, state }).unwrap();
+    }
+    f.original = f.ws.journey(f.id).unwrap();
+    let id = |j: &Journey, name: &str| j.views.iter().find(|v| v.name == name).unwrap().id;
+    let drop = id(&f.original, "Drop-off");
+
+    let renamed = round(
+        &mut f,
+        Edit::RenameView {
+            view: drop,
+            name: "Where they leave".into(),
+        },
+    );
+    assert_eq!(
+        view_names(&renamed),
+        ["Opening", "Where they leave", "Closing"]
+    );
+
+    f.original = renamed;
+    let moved = round(
+        &mut f,
+        Edit::MoveView {
+            view: drop,
+            position: 0,
+        },
+    );
+    assert_eq!(
+        view_names(&moved),
+        ["Where they leave", "Opening", "Closing"]
+    );
+
+    f.original = moved;
+    let state = a_view_state();
+    let updated = round(
+        &mut f,
+        Edit::UpdateView {
+            view: drop,
+            state: state.clone(),
+        },
+    );
+    assert_eq!(updated.views[0].state, state);
+    assert_eq!(
+        updated.views[1].state.metric, "dropoff_rate",
+        "the others stay"
+    );
+
+    f.original = updated;
+    let deleted = round(&mut f, Edit::DeleteView { view: drop });
+    assert_eq!(view_names(&deleted), ["Opening", "Closing"]);
+}
+
+#[test]
+fn a_view_needs_a_name_and_an_unknown_view_is_refused_leaving_the_journey_as_it_was() {
+    let mut f = fixture();
+    let blank = Edit::SaveView {
+        name: "  ".into(),
+        state: ViewState::default(),
+    };
+    let refused = f.ws.apply(f.id, &blank).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::NameRequired);
+    for edit in [
+        Edit::RenameView {
+            view: ViewId(99),
+            name: "x".into(),
+        },
+        Edit::DeleteView { view: ViewId(99) },
+        Edit::MoveView {
+            view: ViewId(99),
+            position: 0,
+        },
+    ] {
+        let refused = f.ws.apply(f.id, &edit).unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::NotFound, "{edit:?}");
+    }
+    assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
+    assert_eq!(f.ws.history(f.id).unwrap().undo, None);
+}
+
+#[test]
+fn a_view_id_freed_by_undo_is_not_given_to_the_next_view() {
+    let mut f = fixture();
+    let save = |name: &str| Edit::SaveView {
+        name: name.into(),
+        state: ViewState::default(),
+    };
+    let first = f.ws.apply(f.id, &save("First")).unwrap().created.views;
+    f.ws.undo(f.id).unwrap();
+    let second = f.ws.apply(f.id, &save("Second")).unwrap().created.views;
+    assert_eq!(first.len(), 1);
+    assert_eq!(second.len(), 1);
+    assert_ne!(first, second);
 }

@@ -20,10 +20,11 @@ use percorso::import::{
 };
 use percorso::journey::{
     JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
-    TransitionId,
+    TransitionId, ViewId,
 };
 use percorso::spark::{Columns, SparkProgress, SparkSource};
 use percorso::templates::TemplateInfo;
+use percorso::view::{CompareState, SavedView, ViewState, Viewport};
 use percorso::workspace::{RejectedPage, SourceSummary};
 use percorso::Warning;
 use percorso::WorkspaceSummary;
@@ -93,6 +94,11 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<Kpi>(cfg),
         declaration::<Touchpoint>(cfg),
         declaration::<Persona>(cfg),
+        declaration::<ViewId>(cfg),
+        declaration::<Viewport>(cfg),
+        declaration::<CompareState>(cfg),
+        declaration::<ViewState>(cfg),
+        declaration::<SavedView>(cfg),
         declaration::<Transition>(cfg),
         declaration::<Journey>(cfg),
         declaration::<JourneySummary>(cfg),

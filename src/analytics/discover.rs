@@ -418,6 +418,7 @@ impl Analysis {
             stages,
             touchpoints,
             transitions,
+            views: Vec::new(),
         }
     }
 

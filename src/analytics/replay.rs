@@ -8,7 +8,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::filter::{Filter, Params};
+use super::filter::Filter;
+use super::params::Params;
 use super::Analysis;
 use crate::error::Result;
 use crate::journey::TouchpointId;

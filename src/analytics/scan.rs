@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::filter::{Filter, Params};
+use super::filter::Filter;
 use super::parallel::map_parallel;
+use super::params::Params;
 use super::{Analysis, DAY_MS, NO_STAGE};
 use crate::error::Result;
 use crate::log::NONE;

@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 
 use crate::error::{Error, Result};
+use crate::journey::view::SavedView;
 use crate::journey::{
     Channel, Journey, Persona, PersonaId, Stage, StageId, Touchpoint, TouchpointId, Transition,
-    TransitionId, EMOTION_RANGE, UNASSIGNED_STAGE,
+    TransitionId, ViewId, EMOTION_RANGE, UNASSIGNED_STAGE,
 };
 
 use super::{Edit, TouchpointField};
@@ -120,6 +121,29 @@ impl Edit {
                     .ok_or_else(|| not_found("persona", persona.id.0))?;
                 *slot = checked;
             }
+            Edit::SaveView { name, state } => {
+                let view = SavedView {
+                    id: ViewId(ids.next(Table::Views)),
+                    name: checked_name("view", name)?,
+                    state: state.clone(),
+                };
+                journey.views.push(view);
+            }
+            Edit::UpdateView { view, state } => view_mut(journey, *view)?.state = state.clone(),
+            Edit::RenameView { view, name } => {
+                let name = checked_name("view", name)?;
+                view_mut(journey, *view)?.name = name;
+            }
+            Edit::MoveView { view, position } => {
+                let from = view_index(journey, *view)?;
+                let moved = journey.views.remove(from);
+                let to = (*position as usize).min(journey.views.len());
+                journey.views.insert(to, moved);
+            }
+            Edit::DeleteView { view } => {
+                let index = view_index(journey, *view)?;
+                journey.views.remove(index);
+            }
             Edit::DeletePersona { persona } => {
                 let before = journey.personas.len();
                 journey.personas.retain(|p| p.id != *persona);
@@ -189,6 +213,19 @@ impl TouchpointField {
             TouchpointField::Aliases(v) => t.aliases = v,
         }
     }
+}
+
+fn view_index(journey: &Journey, view: ViewId) -> Result<usize> {
+    journey
+        .views
+        .iter()
+        .position(|v| v.id == view)
+        .ok_or_else(|| not_found("view", view.0))
+}
+
+fn view_mut(journey: &mut Journey, view: ViewId) -> Result<&mut SavedView> {
+    let index = view_index(journey, view)?;
+    Ok(&mut journey.views[index])
 }
 
 fn not_found(what: &'static str, id: i64) -> Error {
@@ -380,14 +417,16 @@ pub(crate) enum Table {
     Touchpoints,
     Transitions,
     Personas,
+    Views,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 4] = [
+    pub(crate) const ALL: [Table; 5] = [
         Table::Stages,
         Table::Touchpoints,
         Table::Transitions,
         Table::Personas,
+        Table::Views,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -396,6 +435,7 @@ impl Table {
             Table::Touchpoints => "touchpoints",
             Table::Transitions => "transitions",
             Table::Personas => "personas",
+            Table::Views => "views",
         }
     }
 }
@@ -403,7 +443,7 @@ impl Table {
 /// The next free row id of each table.
 #[derive(Debug, Clone)]
 pub(crate) struct Ids {
-    pub(crate) next: [i64; 4],
+    pub(crate) next: [i64; Table::ALL.len()],
 }
 
 impl Ids {

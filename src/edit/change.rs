@@ -7,6 +7,7 @@ use std::hash::Hash;
 use serde::{Deserialize, Serialize};
 
 use super::Created;
+use crate::journey::view::SavedView;
 use crate::journey::{Journey, Persona, Stage, Touchpoint, Transition};
 
 /// A row before and after a change; `None` where the row does not exist.
@@ -32,6 +33,25 @@ pub(crate) struct PlacedStage {
     pub position: usize,
 }
 
+/// A saved view with its place in the list of views.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PlacedView {
+    pub view: SavedView,
+    pub position: usize,
+}
+
+fn placed_views(journey: &Journey) -> Vec<PlacedView> {
+    journey
+        .views
+        .iter()
+        .enumerate()
+        .map(|(position, v)| PlacedView {
+            view: v.clone(),
+            position,
+        })
+        .collect()
+}
+
 /// A journey's name and description.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Header {
@@ -53,6 +73,8 @@ pub(crate) struct Change {
     pub transitions: Vec<RowChange<Transition>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub personas: Vec<RowChange<Persona>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<RowChange<PlacedView>>,
 }
 
 impl Change {
@@ -81,6 +103,7 @@ impl Change {
             touchpoints: rows_between(&before.touchpoints, &after.touchpoints, |t| t.id),
             transitions: rows_between(&before.transitions, &after.transitions, |t| t.id),
             personas: rows_between(&before.personas, &after.personas, |p| p.id),
+            views: rows_between(&placed_views(before), &placed_views(after), |v| v.view.id),
         }
     }
 
@@ -90,6 +113,7 @@ impl Change {
             && self.touchpoints.is_empty()
             && self.transitions.is_empty()
             && self.personas.is_empty()
+            && self.views.is_empty()
     }
 
     pub(crate) fn reversed(&self) -> Change {
@@ -99,6 +123,7 @@ impl Change {
             touchpoints: self.touchpoints.iter().map(RowChange::reversed).collect(),
             transitions: self.transitions.iter().map(RowChange::reversed).collect(),
             personas: self.personas.iter().map(RowChange::reversed).collect(),
+            views: self.views.iter().map(RowChange::reversed).collect(),
         }
     }
 
@@ -127,6 +152,7 @@ impl Change {
             && rows_match(&self.touchpoints, &journey.touchpoints, |t| t.id)
             && rows_match(&self.transitions, &journey.transitions, |t| t.id)
             && rows_match(&self.personas, &journey.personas, |p| p.id)
+            && rows_match(&self.views, &placed_views(journey), |v| v.view.id)
     }
 
     /// What the change created, for the UI to select.
@@ -142,6 +168,7 @@ impl Change {
             touchpoints: added(&self.touchpoints, |t| t.id),
             transitions: added(&self.transitions, |t| t.id),
             personas: added(&self.personas, |p| p.id),
+            views: added(&self.views, |v| v.view.id),
         }
     }
 }

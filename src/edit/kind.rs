@@ -34,11 +34,16 @@ pub enum EditKind {
     /// A journey's whole content as discovery proposed it (see
     /// [`crate::workspace::Workspace::insert_discovered_journey`]).
     DiscoverJourney,
+    SaveView,
+    UpdateView,
+    RenameView,
+    ReorderViews,
+    DeleteView,
 }
 
 impl EditKind {
     /// Every kind, for the UI's table of names.
-    pub const ALL: [EditKind; 21] = [
+    pub const ALL: [EditKind; 26] = [
         EditKind::RenameJourney,
         EditKind::EditJourneyDescription,
         EditKind::AddStage,
@@ -60,6 +65,11 @@ impl EditKind {
         EditKind::TidyLayout,
         EditKind::Several,
         EditKind::DiscoverJourney,
+        EditKind::SaveView,
+        EditKind::UpdateView,
+        EditKind::RenameView,
+        EditKind::ReorderViews,
+        EditKind::DeleteView,
     ];
 
     /// The short English name stored with an edit in the history ("Undo rename stage").
@@ -86,6 +96,11 @@ impl EditKind {
             EditKind::TidyLayout => "tidy layout",
             EditKind::Several => "several edits",
             EditKind::DiscoverJourney => "discover journey",
+            EditKind::SaveView => "save view",
+            EditKind::UpdateView => "update view",
+            EditKind::RenameView => "rename view",
+            EditKind::ReorderViews => "reorder views",
+            EditKind::DeleteView => "delete view",
         }
     }
 }
@@ -118,6 +133,11 @@ impl Edit {
             Edit::Delete { .. } => EditKind::DeleteSelection,
             Edit::Paste { .. } => EditKind::Paste,
             Edit::Tidy => EditKind::TidyLayout,
+            Edit::SaveView { .. } => EditKind::SaveView,
+            Edit::UpdateView { .. } => EditKind::UpdateView,
+            Edit::RenameView { .. } => EditKind::RenameView,
+            Edit::MoveView { .. } => EditKind::ReorderViews,
+            Edit::DeleteView { .. } => EditKind::DeleteView,
             Edit::Batch { edits } => match edits.as_slice() {
                 [one] => one.kind(),
                 _ => EditKind::Several,

@@ -318,7 +318,7 @@ fn history_in(conn: &Connection, journey: JourneyId) -> Result<History> {
 
 /// The next free id of each table: above every row there and every id edits ever gave out.
 fn next_ids(conn: &Connection) -> Result<Ids> {
-    let mut next = [1i64; 4];
+    let mut next = [1i64; Table::ALL.len()];
     for table in Table::ALL {
         let sql = format!(
             "SELECT MAX(COALESCE((SELECT MAX(id) FROM {0}), 0),
@@ -411,6 +411,7 @@ fn write_change(
             delete_stage.execute(params![s.stage.id.0, journey.0])?;
         }
     }
+    write_views(conn, journey, before, change)?;
     for c in &change.personas {
         match (&c.before, &c.after) {
             (_, Some(p)) => upsert_persona(conn, journey, p)?,
@@ -503,6 +504,47 @@ fn upsert_persona(conn: &Connection, journey: JourneyId, p: &Persona) -> Result<
 
 /// An upsert that wrote nothing met a row of another journey under the same id: never write
 /// over it.
+/// Writes the views of `change`, keeping the order as stages do: the stored positions are made
+/// the indices of `before` first, then only the changed views are written.
+fn write_views(
+    conn: &Connection,
+    journey: JourneyId,
+    before: &Journey,
+    change: &Change,
+) -> Result<()> {
+    if change.views.is_empty() {
+        return Ok(());
+    }
+    let mut stmt =
+        conn.prepare_cached("UPDATE views SET position = ?1 WHERE id = ?2 AND position != ?1")?;
+    for (i, v) in before.views.iter().enumerate() {
+        stmt.execute(params![i as i64, v.id.0])?;
+    }
+    let mut delete = conn.prepare_cached("DELETE FROM views WHERE id = ?1 AND journey_id = ?2")?;
+    for c in change.views.iter().filter(|c| c.after.is_none()) {
+        if let Some(v) = &c.before {
+            delete.execute(params![v.view.id.0, journey.0])?;
+        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO views (id, journey_id, name, position, state) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position,
+                                        state = excluded.state
+         WHERE views.journey_id = excluded.journey_id",
+    )?;
+    for v in change.views.iter().filter_map(|c| c.after.as_ref()) {
+        let written = upsert.execute(params![
+            v.view.id.0,
+            journey.0,
+            v.view.name,
+            v.position as i64,
+            to_json(&v.view.state)?
+        ])?;
+        written_once(written, "view", v.view.id.0)?;
+    }
+    Ok(())
+}
+
 fn written_once(rows: usize, what: &str, id: i64) -> Result<()> {
     if rows == 1 {
         Ok(())
@@ -531,6 +573,7 @@ fn taken_elsewhere(conn: &Connection, journey: JourneyId, change: &Change) -> Re
         (Table::Transitions, t.id.0)
     }));
     wanted.extend(created(&change.personas, |p| (Table::Personas, p.id.0)));
+    wanted.extend(created(&change.views, |v| (Table::Views, v.view.id.0)));
     for (table, id) in wanted {
         let sql = format!(
             "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND journey_id != ?2)",

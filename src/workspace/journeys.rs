@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::Workspace;
 use crate::error::{Error, Result};
 use crate::journey::{
-    Channel, Journey, JourneyId, JourneySummary, Kind, Persona, PersonaId, Stage, StageId,
-    Touchpoint, TouchpointId, Transition, TransitionId,
+    Channel, Journey, JourneyId, JourneySummary, Kind, Persona, PersonaId, SavedView, Stage,
+    StageId, Touchpoint, TouchpointId, Transition, TransitionId, ViewId,
 };
 
 /// A journey to be stored, with stages and touchpoints referred to by their index in this draft.
@@ -142,6 +142,18 @@ pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> 
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let views = conn
+        .prepare_cached(
+            "SELECT id, name, state FROM views WHERE journey_id = ?1 ORDER BY position, id",
+        )?
+        .query_map([id.0], |r| {
+            Ok(SavedView {
+                id: ViewId(r.get(0)?),
+                name: r.get(1)?,
+                state: json_column(r, 2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Journey {
         id,
         name,
@@ -150,6 +162,7 @@ pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> 
         stages,
         touchpoints,
         transitions,
+        views,
     })
 }
 

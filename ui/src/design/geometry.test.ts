@@ -39,6 +39,7 @@ const journey: Journey = {
   name: "J",
   description: "",
   personas: [],
+  views: [],
   stages: [
     { id: 10, name: "A" },
     { id: 20, name: "B" },

@@ -74,6 +74,11 @@ const KIND_MESSAGES: Record<EditKind, MessageKey> = {
   tidy_layout: "edit.tidy",
   several: "edit.several",
   discover_journey: "edit.discover_journey",
+  save_view: "edit.save_view",
+  update_view: "edit.update_view",
+  rename_view: "edit.rename_view",
+  reorder_views: "edit.reorder_views",
+  delete_view: "edit.delete_view",
 };
 
 /** The history's entry (the label the engine stores with an edit) in the UI language. */

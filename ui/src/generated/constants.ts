@@ -184,6 +184,26 @@ export const EDIT_KINDS: Array<EditKindLabel> = [
   {
     "kind": "discover_journey",
     "label": "discover journey"
+  },
+  {
+    "kind": "save_view",
+    "label": "save view"
+  },
+  {
+    "kind": "update_view",
+    "label": "update view"
+  },
+  {
+    "kind": "rename_view",
+    "label": "rename view"
+  },
+  {
+    "kind": "reorder_views",
+    "label": "reorder views"
+  },
+  {
+    "kind": "delete_view",
+    "label": "delete view"
   }
 ];
 

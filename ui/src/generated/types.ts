@@ -69,6 +69,48 @@ emotion: number | null, pain_points: Array<string>, opportunities: Array<Opportu
 
 export type Persona = { id: PersonaId, name: string, description: string, goals: Array<string>, };
 
+export type ViewId = number;
+
+export type Viewport = { x: number, y: number, zoom: number, };
+
+export type CompareState = { "kind": "segments", segments: Array<Segment>, } | { "kind": "dates", from_ms: number | null, to_ms: number | null, };
+
+export type ViewState = { 
+/**
+ * The filters: dates, segments, channels, as-of and the inactivity window.
+ */
+params: Params, 
+/**
+ * The metric the map is coloured by (`dropoff_rate`, `engagement_rate`, …).
+ */
+metric: string, 
+/**
+ * Compare's B side, when Compare is on.
+ */
+compare?: CompareState, 
+/**
+ * The simplification sliders, in percent; `None` follows the default.
+ */
+transitions_pct?: number, touchpoints_pct?: number, 
+/**
+ * The touchpoint whose inspector is open.
+ */
+selected?: TouchpointId, 
+/**
+ * The customer whose path is shown.
+ */
+customer?: string, 
+/**
+ * The part of the map in view, in React Flow's terms.
+ */
+viewport?: Viewport, 
+/**
+ * Whether the Trends band is open.
+ */
+trends: boolean, };
+
+export type SavedView = { id: ViewId, name: string, state: ViewState, };
+
 export type Transition = { id: TransitionId, from: TouchpointId, to: TouchpointId, };
 
 export type Journey = { id: JourneyId, name: string, description: string, 
@@ -79,7 +121,11 @@ personas: Array<Persona>,
 /**
  * In journey order: the first stage is the leftmost lane.
  */
-stages: Array<Stage>, touchpoints: Array<Touchpoint>, transitions: Array<Transition>, };
+stages: Array<Stage>, touchpoints: Array<Touchpoint>, transitions: Array<Transition>, 
+/**
+ * The saved states of Analyze, in the order the user gave them (see [`view`]).
+ */
+views: Array<SavedView>, };
 
 export type JourneySummary = { id: JourneyId, name: string, stages: number, touchpoints: number, transitions: number, };
 
@@ -89,9 +135,9 @@ export type TouchpointField = { "field": "name", "value": string } | { "field": 
 
 export type PastedTransition = { from: number, to: number, };
 
-export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "add_touchpoint_for_value", value: string, channel: Channel, stage: StageId | null, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" };
+export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "add_touchpoint_for_value", value: string, channel: Channel, stage: StageId | null, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" } | { "op": "save_view", name: string, state: ViewState, } | { "op": "update_view", view: ViewId, state: ViewState, } | { "op": "rename_view", view: ViewId, name: string, } | { "op": "move_view", view: ViewId, position: number, } | { "op": "delete_view", view: ViewId, };
 
-export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, };
+export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, views: Array<ViewId>, };
 
 export type History = { 
 /**
@@ -151,7 +197,7 @@ channels: Array<string>,
 /**
  * Keeps the customers whose complete path, the places of their events that the dates and
  * channels keep, is exactly this sequence of names (all customers when empty): the
- * customers of one of [`Analysis::variants`].
+ * customers of one of [`super::Analysis::variants`].
  */
 path: Array<string>, };
 
@@ -648,7 +694,7 @@ export type Paper = "a4" | "letter";
 
 export type ReportTable = "touchpoints" | "transitions" | "stages" | "unmapped";
 
-export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey";
+export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey" | "save_view" | "update_view" | "rename_view" | "reorder_views" | "delete_view";
 
 export type EditKindLabel = { kind: EditKind, label: string, };
 

@@ -8,6 +8,7 @@ function journey(stages: string[]): Journey {
     name: "Journey",
     description: "",
     personas: [],
+    views: [],
     stages: stages.map((name, i) => ({ id: i + 10, name })),
     touchpoints: [],
     transitions: [],

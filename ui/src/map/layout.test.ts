@@ -34,6 +34,7 @@ const journey: Journey = {
   name: "J",
   description: "",
   personas: [],
+  views: [],
   stages: [
     { id: 10, name: "Awareness" },
     { id: 11, name: "Purchase" },

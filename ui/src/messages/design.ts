@@ -151,6 +151,11 @@ export const en = {
   "edit.tidy": "tidy layout",
   "edit.several": "several edits",
   "edit.discover_journey": "discover journey",
+  "edit.save_view": "save view",
+  "edit.update_view": "update view",
+  "edit.rename_view": "rename view",
+  "edit.reorder_views": "reorder views",
+  "edit.delete_view": "delete view",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -306,4 +311,9 @@ export const it: Record<keyof typeof en, string> = {
   "edit.tidy": "riordina",
   "edit.several": "più modifiche",
   "edit.discover_journey": "scopri il percorso",
+  "edit.save_view": "salva la vista",
+  "edit.update_view": "aggiorna la vista",
+  "edit.rename_view": "rinomina la vista",
+  "edit.reorder_views": "riordina le viste",
+  "edit.delete_view": "elimina la vista",
 };

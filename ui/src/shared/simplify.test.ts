@@ -328,6 +328,7 @@ describe("a stage slide of Present", () => {
     name: "J",
     description: "",
     personas: [],
+    views: [],
     stages: [
       { id: 10, name: "A" },
       { id: 20, name: "B" },
