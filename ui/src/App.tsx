@@ -280,6 +280,7 @@ export function App() {
                   onMapUnmapped={() => setMode("design")}
                   onExportSource={showAnalyzed}
                   spark={loaded.spark}
+                  onJourneyEdited={edited}
                 />
               </Suspense>
             )}

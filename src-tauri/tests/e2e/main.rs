@@ -22,6 +22,7 @@ mod spark;
 #[path = "../../../tests/support/spark.rs"]
 mod spark_cluster;
 mod trends;
+mod views;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};

@@ -14,6 +14,8 @@ import {
   useStoreApi,
   type Edge,
   type Node,
+  type ReactFlowInstance,
+  type Viewport,
 } from "@xyflow/react";
 import type { Differences, Journey, Report, TouchpointId } from "../generated/types";
 import { LanguageContext } from "../language";
@@ -57,6 +59,10 @@ interface Props {
    * stage's customers reached week by week, or null while the trend is computed.
    */
   stageTrends?: { byStage: ReadonlyMap<number, Series> | null } | null;
+  /** The map once drawn, for a saved view to move it. */
+  onReady?: (flow: ReactFlowInstance) => void;
+  /** The part of the map in view after each pan or zoom, for a saved view to keep. */
+  onMoved?: (viewport: Viewport) => void;
 }
 
 const NONE: ReadonlySet<never> = new Set<never>();
@@ -73,6 +79,8 @@ export function AnalyzeMap({
   hiddenTouchpoints = NONE,
   hiddenTransitions = NONE,
   stageTrends = null,
+  onReady,
+  onMoved,
 }: Props) {
   const language = useContext(LanguageContext);
   const store = useStoreApi();
@@ -252,7 +260,9 @@ export function AnalyzeMap({
         // free space falls below, where the legend sits.
         const { width, height } = store.getState();
         void flow.setViewport(firstView(flow.getNodesBounds(flow.getNodes()), { width, height }));
+        onReady?.(flow);
       }}
+      onMoveEnd={(_, viewport) => onMoved?.(viewport)}
       minZoom={0.15}
       maxZoom={2.5}
       nodesConnectable={false}

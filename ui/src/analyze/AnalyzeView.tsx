@@ -2,11 +2,20 @@
 // shows the overview, a touchpoint's inspector or a customer's path; on demand, the Trends band
 // under the map. Every number comes from the engine through the commands; answers to older
 // filters never overwrite newer ones. The simplification sliders thin the drawing of the map,
-// never the numbers.
+// never the numbers. Saved views, above the side panel, keep and restore all of this state.
 
-import { lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { ExportSource } from "../export/build";
-import { ReactFlowProvider } from "@xyflow/react";
+import { ReactFlowProvider, type ReactFlowInstance } from "@xyflow/react";
 import "./analyze.css";
 import type {
   Journey,
@@ -16,6 +25,7 @@ import type {
   SparkProgress,
   SparkSource,
   TouchpointId,
+  Viewport,
 } from "../generated/types";
 import { fill } from "../i18n";
 import { LanguageContext, useT } from "../language";
@@ -34,6 +44,8 @@ import { PathPanel } from "./PathPanel";
 import { METRICS, type Metric } from "../shared/scales";
 import { defaultChoice, FULL, simplify, type SimplifyChoice } from "../shared/simplify";
 import { useSimplifyChoice } from "../shared/simplifyChoice";
+import { compareState, FIRST_METRIC, toViewState, type AnalyzeState } from "../shared/views";
+import { SavedViews } from "./SavedViews";
 import { Simplify } from "./Simplify";
 import { analysisOf } from "../spark/api";
 import { SparkContext } from "../spark/context";
@@ -75,12 +87,20 @@ interface Props {
   onExportSource?: (source: ExportSource | null) => void;
   /** The workspace's Spark connection: the report and the customers are computed there. */
   spark: SparkSource | null;
+  /** The engine's journey after a saved view was saved, changed or deleted. */
+  onJourneyEdited: (journey: Journey) => void;
 }
 
-export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: Props) {
+export function AnalyzeView({
+  journey,
+  onMapUnmapped,
+  onExportSource,
+  spark,
+  onJourneyEdited,
+}: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
-  const [metric, setMetric] = useState<Metric>("dropoff_rate");
+  const [metric, setMetric] = useState<Metric>(FIRST_METRIC);
   const [params, setParams] = useState<Params>(DEFAULT_PARAMS);
   const [selected, setSelected] = useState<TouchpointId | null>(null);
   const [customer, setCustomer] = useState<string | null>(null);
@@ -89,6 +109,9 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
   const [segmentsB, setSegmentsB] = useState<Segment[]>([]);
   const [datesB, setDatesB] = useState<Params>(DEFAULT_PARAMS);
   const [trendsOpen, setTrendsOpen] = useState(false);
+  /** The map, for a saved view to move it, and the part of it in view since its last move. */
+  const flow = useRef<ReactFlowInstance | null>(null);
+  const [viewport, setViewport] = useState<Viewport | null>(null);
   // One engine call per trend question for the funnels, the inspector and the Trends panel.
   const [trendCache] = useState(() => new TrendCache());
   /** Bumped to compute a cancelled Spark report again (A, the compared B). */
@@ -172,6 +195,40 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
   useEffect(() => {
     onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
   }, [onExportSource, a, journey, params, metric]);
+  // What a saved view keeps; trends are part of it only where they show.
+  const viewState = toViewState({
+    params,
+    metric,
+    compare: compareState(comparing, compareKind, segmentsB, datesB),
+    simplify: storedSimplify,
+    selected,
+    customer,
+    viewport,
+    trends: trendsOpen && !spark,
+  });
+  const openView = (view: AnalyzeState) => {
+    setParams(view.params);
+    setMetric(view.metric);
+    setComparing(view.compare !== null);
+    if (view.compare?.kind === "segments") {
+      setCompareKind("segments");
+      setSegmentsB(view.compare.segments);
+    } else if (view.compare?.kind === "dates") {
+      const { from_ms, to_ms } = view.compare;
+      setCompareKind("dates");
+      setDatesB((d) => ({ ...d, from_ms, to_ms }));
+    }
+    // Both sliders are set, an unset one back to following its default.
+    setSimplify({ transitions: view.simplify.transitions, touchpoints: view.simplify.touchpoints });
+    setSelected(view.selected);
+    setCustomer(view.customer);
+    setTrendsOpen(view.trends);
+    if (view.viewport) {
+      setViewport(view.viewport);
+      void flow.current?.setViewport(view.viewport);
+    }
+  };
+
   const busy = report.loading || reportB.loading;
   // On Spark a report takes a while: its steps show over the map, with a Cancel; a cancelled
   // report leaves the previous numbers.
@@ -373,6 +430,10 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
                     hiddenTouchpoints={simplification?.hiddenTouchpoints}
                     hiddenTransitions={simplification?.hiddenTransitions}
                     stageTrends={stageTrends}
+                    onReady={(instance) => {
+                      flow.current = instance;
+                    }}
+                    onMoved={setViewport}
                   />
                 </ReactFlowProvider>
               )}
@@ -399,7 +460,18 @@ export function AnalyzeView({ journey, onMapUnmapped, onExportSource, spark }: P
               </Suspense>
             )}
           </div>
-          {panel}
+          {a && (
+            <div className="analyze-side">
+              <SavedViews
+                journey={journey}
+                dimensions={dimensions.data}
+                state={viewState}
+                onOpen={openView}
+                onJourneyEdited={onJourneyEdited}
+              />
+              {panel}
+            </div>
+          )}
         </div>
       </div>
     </AnalyzeContexts>

@@ -237,6 +237,28 @@ export const en = {
     "Draw only this share of the touchpoints, those reached by the most customers first. The selected touchpoint and an open customer path always stay. The numbers do not change.",
   "simplify.touchpoints.note": "showing {shown} of {total} touchpoints, {share} of events",
   "simplify.touchpoints.plain": "showing {shown} of {total} touchpoints",
+
+  "views.title": "Saved views",
+  "views.none":
+    "None yet. Save the filters, metric, selection and map position to open them again in one click.",
+  "views.save": "Save view…",
+  "views.name": "Name of the view",
+  "views.save_confirm": "Save",
+  "views.cancel": "Cancel",
+  "views.default_name": "View {n}",
+  "views.open": "Open this view",
+  "views.rename": "Rename",
+  "views.move_up": "Move up",
+  "views.move_down": "Move down",
+  "views.update": "Save current state into this view",
+  "views.delete": "Delete this view (Undo in Design brings it back)",
+  "views.dismiss": "Dismiss",
+  "views.note.one": "“{name}”: {parts}; shown without it.",
+  "views.note.many": "“{name}”: {parts}; shown without them.",
+  "views.missing.segment": "segment {attribute} = {value} is no longer in the log",
+  "views.missing.compare_segment": "compared segment {attribute} = {value} is no longer in the log",
+  "views.missing.channel": "channel {channel} is no longer in the log",
+  "views.missing.touchpoint": "the selected touchpoint is no longer on the map",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -479,4 +501,27 @@ export const it: Record<keyof typeof en, string> = {
   "simplify.touchpoints.note":
     "mostrati {shown} punti di contatto su {total}, il {share} degli eventi",
   "simplify.touchpoints.plain": "mostrati {shown} punti di contatto su {total}",
+
+  "views.title": "Viste salvate",
+  "views.none":
+    "Nessuna per ora. Salva filtri, metrica, selezione e posizione della mappa per riaprirli con un clic.",
+  "views.save": "Salva vista…",
+  "views.name": "Nome della vista",
+  "views.save_confirm": "Salva",
+  "views.cancel": "Annulla",
+  "views.default_name": "Vista {n}",
+  "views.open": "Apri questa vista",
+  "views.rename": "Rinomina",
+  "views.move_up": "Sposta su",
+  "views.move_down": "Sposta giù",
+  "views.update": "Salva lo stato attuale in questa vista",
+  "views.delete": "Elimina questa vista (Annulla in Progetta la ripristina)",
+  "views.dismiss": "Chiudi",
+  "views.note.one": "«{name}»: {parts}; la vista è mostrata senza.",
+  "views.note.many": "«{name}»: {parts}; la vista è mostrata senza.",
+  "views.missing.segment": "il segmento {attribute} = {value} non è più nel registro",
+  "views.missing.compare_segment":
+    "il segmento confrontato {attribute} = {value} non è più nel registro",
+  "views.missing.channel": "il canale {channel} non è più nel registro",
+  "views.missing.touchpoint": "il punto di contatto selezionato non è più sulla mappa",
 };
