@@ -16,9 +16,21 @@ MASTER_PORT="${PERCORSO_SPARK_MASTER_PORT:-7077}"
 # The master's web UI; the two workers' are on the next two ports.
 UI_PORT="${PERCORSO_SPARK_UI_PORT:-8080}"
 URL="sc://$HOST:$CONNECT_PORT"
+# Each executor's heap (a worker offers it plus 512 MB). The tests' logs fit in the default; the
+# 10M-event benchmark needs more (its executors ran out of heap at 512m): PERCORSO_SPARK_MEMORY=3g.
+EXECUTOR_MEMORY="${PERCORSO_SPARK_MEMORY:-512m}"
 START_TIMEOUT=240
 
 say() { echo "spark: $*" >&2; }
+
+# What a worker offers: room for one executor of $EXECUTOR_MEMORY and its overhead, in MB.
+worker_memory() {
+  local amount="${EXECUTOR_MEMORY%[mMgG]}" unit="${EXECUTOR_MEMORY: -1}"
+  case "$unit" in
+    g | G) amount=$((amount * 1024)) ;;
+  esac
+  echo "$((amount + 512))m"
+}
 
 port_open() {
   (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
@@ -145,7 +157,7 @@ start_cluster() {
   local i
   for i in 1 2; do
     launch "worker$i" "$SPARK_HOME/bin/spark-class" org.apache.spark.deploy.worker.Worker \
-      --host "$HOST" --cores 1 --memory 1g --webui-port "$((UI_PORT + i))" \
+      --host "$HOST" --cores 1 --memory "$(worker_memory)" --webui-port "$((UI_PORT + i))" \
       --work-dir "$STATE/worker$i" "$master"
   done
   # senderMaxStreamDuration: the server ends each result stream after a second (two minutes by
@@ -153,7 +165,7 @@ start_cluster() {
   # (src/spark/connection.rs), as a long report does on a real cluster.
   launch connect "$SPARK_HOME/bin/spark-submit" \
     --class org.apache.spark.sql.connect.service.SparkConnectServer \
-    --master "$master" --driver-memory 1g --executor-memory 512m \
+    --master "$master" --driver-memory 1g --executor-memory "$EXECUTOR_MEMORY" \
     --total-executor-cores 2 --executor-cores 1 \
     --conf "spark.connect.grpc.binding.address=$HOST" \
     --conf "spark.connect.grpc.binding.port=$CONNECT_PORT" \
