@@ -96,6 +96,7 @@ pub fn demo_journey() -> Journey {
         stages,
         touchpoints,
         transitions,
+        views: Vec::new(),
     }
 }
 

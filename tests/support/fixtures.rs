@@ -48,6 +48,7 @@ pub fn journey() -> Journey {
             tp(3, 30, "Reward", true, &[]),
         ],
         transitions: vec![tr(1, 1, 2), tr(2, 2, 3)],
+        views: Vec::new(),
     }
 }
 
