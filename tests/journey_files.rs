@@ -289,11 +289,12 @@ fn a_format_1_workspace_is_upgraded_in_place_and_keeps_its_journey() {
         .unwrap();
     }
     let mut ws = Workspace::open(&path).unwrap();
-    assert_eq!(ws.summary().unwrap().format_version, 3);
+    assert_eq!(ws.summary().unwrap().format_version, 4);
     let j = ws.journey(JourneyId(1)).unwrap();
     assert_eq!(j.name, "Old");
     assert_eq!(j.description, "kept");
     assert!(j.personas.is_empty());
+    assert!(j.views.is_empty(), "an upgraded workspace has no saved views yet");
     let store = &j.touchpoints[0];
     assert_eq!(
         (store.name.as_str(), store.x, store.entry),
