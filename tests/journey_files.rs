@@ -294,7 +294,10 @@ fn a_format_1_workspace_is_upgraded_in_place_and_keeps_its_journey() {
     assert_eq!(j.name, "Old");
     assert_eq!(j.description, "kept");
     assert!(j.personas.is_empty());
-    assert!(j.views.is_empty(), "an upgraded workspace has no saved views yet");
+    assert!(
+        j.views.is_empty(),
+        "an upgraded workspace has no saved views yet"
+    );
     let store = &j.touchpoints[0];
     assert_eq!(
         (store.name.as_str(), store.x, store.entry),
