@@ -288,11 +288,36 @@ where
     let driver = Driver::start(config);
     let client = connect(&driver, &app, workspace).await;
     let outcome = tokio::spawn(steps(client.clone())).await;
+    if outcome.is_err() {
+        show_failure(&client).await;
+    }
     let _ = client.close().await;
     drop(driver);
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
+}
+
+/// What the window showed when a test failed: a screenshot named after the test, and the text
+/// of every alert, which names an error the numbers alone would hide.
+async fn show_failure(client: &Client) {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("test")
+        .replace("::", "-");
+    if let Ok(png) = client.screenshot().await {
+        let path = artifacts().join(format!("e2e-failed-{test}.png"));
+        if std::fs::write(&path, png).is_ok() {
+            eprintln!("screenshot of the failure: {}", path.display());
+        }
+    }
+    let alerts = client
+        .execute(
+            "return [...document.querySelectorAll('[role=alert]')].map(e => e.innerText);",
+            vec![],
+        )
+        .await;
+    eprintln!("alerts shown when {test} failed: {alerts:?}");
 }
 
 /// Sets the `<select>` or `<input>` with `data-testid` `testid` to `value` as React sees a user
@@ -371,6 +396,25 @@ pub async fn drag_across(client: &Client, css: &str, xs: &[f64]) {
         button: MOUSE_BUTTON_LEFT,
     });
     client.perform_actions(drag).await.unwrap();
+}
+
+/// The attribute `name` of every element matching `css`, in document order ("" where absent).
+pub async fn attributes(client: &Client, css: &str, name: &str) -> Vec<String> {
+    let value = client
+        .execute(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]) || '');",
+            vec![json!(css), json!(name)],
+        )
+        .await
+        .unwrap();
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The date filter's from and to, once a brush has set both.

@@ -12,27 +12,9 @@ use percorso::Workspace;
 use serde_json::json;
 
 use crate::{
-    brushed_dates, click, drag_across, input_value, screenshot, set_value, wait_for, with_app,
+    attributes, brushed_dates, click, drag_across, input_value, screenshot, set_value, wait_for,
+    with_app,
 };
-
-/// Every element's `data-…` attribute, in document order.
-async fn attributes(client: &Client, css: &str, name: &str) -> Vec<String> {
-    let value = client
-        .execute(
-            "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]) || '');",
-            vec![json!(css), json!(name)],
-        )
-        .await
-        .unwrap();
-    value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|v| v.as_str().unwrap_or_default().to_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 fn values(text: &str) -> Vec<Option<f64>> {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
@@ -170,6 +152,14 @@ async fn trends_and_cohorts(client: Client, workspace: PathBuf) {
     );
     screenshot(&client, "e2e-trends-brushed.png").await;
     click(&client, "[data-testid=trends-clear-dates]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !input_value(&client, "filter-from").await.is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "clearing the dates left them set"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
     // Cohorts: a row per month of first appearance, each cell the engine's retention.
     click(&client, "[data-testid=trends-tab-cohorts]").await;
@@ -183,9 +173,14 @@ async fn trends_and_cohorts(client: Client, workspace: PathBuf) {
         if rows == expected {
             break;
         }
+        if Instant::now() >= deadline {
+            screenshot(&client, "e2e-cohorts-failed.png").await;
+        }
         assert!(
             Instant::now() < deadline,
-            "the table has {rows:?}, the engine {expected:?}"
+            "the table has {rows:?}, the engine {expected:?}; the dates are {:?} to {:?}",
+            input_value(&client, "filter-from").await,
+            input_value(&client, "filter-to").await
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }

@@ -9,21 +9,9 @@ use percorso::demo::retail;
 use percorso::Workspace;
 use serde_json::json;
 
-use crate::{click, input_value, screenshot, set_value, wait_for, with_app};
+use crate::{attributes, click, input_value, screenshot, set_value, wait_for, with_app};
 
 const NAME: &str = "Engagement, one channel";
-
-/// The `data-…` attribute `name` of the element matching `css`, when there is one.
-async fn attribute(client: &Client, css: &str, name: &str) -> Option<String> {
-    let value = client
-        .execute(
-            "const el = document.querySelector(arguments[0]); return el && el.getAttribute(arguments[1]);",
-            vec![json!(css), json!(name)],
-        )
-        .await
-        .unwrap();
-    value.as_str().map(str::to_owned)
-}
 
 async fn saved_views(client: Client, workspace: PathBuf) {
     wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
@@ -68,8 +56,8 @@ async fn saved_views(client: Client, workspace: PathBuf) {
     loop {
         let metric = input_value(&client, "metric-select").await;
         let shown = input_value(&client, "filter-channel").await;
-        let current = attribute(&client, "[data-testid=view-row]", "aria-current").await;
-        if metric == "engagement_rate" && shown == channel && current.as_deref() == Some("true") {
+        let current = attributes(&client, "[data-testid=view-row]", "aria-current").await;
+        if metric == "engagement_rate" && shown == channel && current == ["true"] {
             break;
         }
         assert!(

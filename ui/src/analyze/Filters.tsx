@@ -1,12 +1,18 @@
 // The filters of a question: a date range brushed on the events-per-day strip (or typed), a
 // segment, a channel, the as-of day and the inactivity threshold. Dates are UTC days.
 
-import { useContext, useRef, useState } from "react";
+import { useContext, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { Dimensions, Params, Segment, Timeline } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { DAY_MS, formatDay, formatNumber, isoDay, parseIsoDay } from "../shared/format";
 import { fromInput, toInput, withDates } from "../shared/params";
+
+/**
+ * How the filters change the parameters: as updates of the current ones, never as a copy of
+ * those of the last render, so that two quick edits (a from date, then a to date) both stay.
+ */
+export type ParamsChange = Dispatch<SetStateAction<Params>>;
 
 const SEPARATOR = "\u0000";
 
@@ -90,7 +96,7 @@ export function DateRange({
   timeline,
 }: {
   params: Params;
-  onChange: (next: Params) => void;
+  onChange: ParamsChange;
   testPrefix: string;
   timeline: Timeline | null;
 }) {
@@ -108,7 +114,7 @@ export function DateRange({
           testId={`${testPrefix}-from`}
           value={fromInput(params)}
           placeholder={first}
-          onChange={(day) => onChange(withDates(params, day, toInput(params)))}
+          onChange={(day) => onChange((p) => withDates(p, day, toInput(p)))}
         />
       </label>
       <label className="field">
@@ -117,7 +123,7 @@ export function DateRange({
           testId={`${testPrefix}-to`}
           value={toInput(params)}
           placeholder={last}
-          onChange={(day) => onChange(withDates(params, fromInput(params), day))}
+          onChange={(day) => onChange((p) => withDates(p, fromInput(p), day))}
         />
       </label>
     </>
@@ -135,7 +141,7 @@ export function TimelineBrush({
 }: {
   timeline: Timeline;
   params: Params;
-  onChange: (next: Params) => void;
+  onChange: ParamsChange;
 }) {
   const language = useContext(LanguageContext);
   const t = useT();
@@ -181,7 +187,7 @@ export function TimelineBrush({
           const from = Math.min(drag.start, drag.end);
           const to = Math.max(drag.start, drag.end) + DAY_MS;
           setDrag(null);
-          onChange({ ...params, from_ms: from, to_ms: to });
+          onChange((p) => ({ ...p, from_ms: from, to_ms: to }));
         }}
       >
         <title>{t("filters.timeline")}</title>
@@ -238,7 +244,7 @@ export function TimelineBrush({
 
 interface Props {
   params: Params;
-  onChange: (next: Params) => void;
+  onChange: ParamsChange;
   dimensions: Dimensions | null;
   timeline: Timeline | null;
 }
@@ -255,7 +261,7 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
           testId="filter-segment"
           value={params.segments}
           dimensions={dimensions}
-          onChange={(segments) => onChange({ ...params, segments })}
+          onChange={(segments) => onChange((p) => ({ ...p, segments }))}
         />
       </label>
       <label className="field">
@@ -264,7 +270,7 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
           data-testid="filter-channel"
           value={params.channels[0] ?? ""}
           onChange={(e) =>
-            onChange({ ...params, channels: e.target.value ? [e.target.value] : [] })
+            onChange((p) => ({ ...p, channels: e.target.value ? [e.target.value] : [] }))
           }
         >
           <option value="">{t("filters.channel.all")}</option>
@@ -288,13 +294,7 @@ export function Filters({ params, onChange, dimensions, timeline }: Props) {
 }
 
 /** The "now" of drop-off and stalls, and how many idle days count as dropped. */
-export function Thresholds({
-  params,
-  onChange,
-}: {
-  params: Params;
-  onChange: (next: Params) => void;
-}) {
+export function Thresholds({ params, onChange }: { params: Params; onChange: ParamsChange }) {
   const t = useT();
   const [inactive, setInactive] = useState(String(params.inactive_days));
   const [shown, setShown] = useState(params.inactive_days);
@@ -312,7 +312,7 @@ export function Thresholds({
           placeholder={t("filters.as_of.latest")}
           onChange={(text) => {
             const day = parseIsoDay(text);
-            onChange({ ...params, as_of_ms: day === null ? null : day + DAY_MS });
+            onChange((p) => ({ ...p, as_of_ms: day === null ? null : day + DAY_MS }));
           }}
         />
       </label>
@@ -328,7 +328,7 @@ export function Thresholds({
             setInactive(e.target.value);
             const days = Number(e.target.value);
             if (Number.isInteger(days) && days >= 1 && days <= 3650)
-              onChange({ ...params, inactive_days: days });
+              onChange((p) => ({ ...p, inactive_days: days }));
           }}
         />
       </label>

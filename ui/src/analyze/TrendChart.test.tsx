@@ -180,5 +180,18 @@ describe("the Trends chart under a system locale that is not a language tag", ()
     at("pointerdown", 250, chart);
     at("pointerup", 251, document);
     expect(brushed).toHaveLength(1);
+    // A press, move and release that come at once, before React draws again, are one brush.
+    act(() => {
+      for (const [type, x, target] of [
+        ["pointerdown", 245, chart],
+        ["pointermove", 420, document],
+        ["pointerup", 420, document],
+      ] as const)
+        target?.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: x, button: 0 }));
+    });
+    expect(brushed).toEqual([
+      [1, 3],
+      [1, 2],
+    ]);
   });
 });

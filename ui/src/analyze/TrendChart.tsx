@@ -186,9 +186,21 @@ export function TrendChart({
     probe.current = p;
   }, []);
   const dragging = drag !== null;
+  const brushed = useRef(onBrush);
   useEffect(() => {
-    if (!dragging) return;
-    // On the document, so that a drag released outside the chart still ends.
+    brushed.current = onBrush;
+  }, [onBrush]);
+  // The document's listeners of the drag under way, removed when it ends or the chart goes.
+  const stopListening = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopListening.current?.(), []);
+
+  /**
+   * Listens on the document from the press on, so that a drag released outside the chart still
+   * ends, and so that no move or release that follows the press at once is missed (an effect
+   * would start listening only after the next render).
+   */
+  const listen = () => {
+    stopListening.current?.();
     const set = (next: Drag | null) => {
       dragRef.current = next;
       setDrag(next);
@@ -200,13 +212,24 @@ export function TrendChart({
       const moved = d.moved || Math.abs(e.clientX - d.x) >= DRAG_PX;
       if (i !== d.to || moved !== d.moved) set({ ...d, to: i, moved });
     };
+    const stop = () => {
+      document.removeEventListener("pointermove", move);
+      document.removeEventListener("pointerup", end);
+      document.removeEventListener("pointercancel", cancel);
+      document.removeEventListener("keydown", escape);
+      stopListening.current = null;
+    };
     const end = (e: PointerEvent) => {
       move(e);
       const d = dragRef.current;
+      stop();
       set(null);
-      if (d?.moved) onBrush(Math.min(d.from, d.to), Math.max(d.from, d.to));
+      if (d?.moved) brushed.current(Math.min(d.from, d.to), Math.max(d.from, d.to));
     };
-    const cancel = () => set(null);
+    const cancel = () => {
+      stop();
+      set(null);
+    };
     const escape = (e: KeyboardEvent) => {
       if (e.key === "Escape") cancel();
     };
@@ -214,13 +237,8 @@ export function TrendChart({
     document.addEventListener("pointerup", end);
     document.addEventListener("pointercancel", cancel);
     document.addEventListener("keydown", escape);
-    return () => {
-      document.removeEventListener("pointermove", move);
-      document.removeEventListener("pointerup", end);
-      document.removeEventListener("pointercancel", cancel);
-      document.removeEventListener("keydown", escape);
-    };
-  }, [dragging, onBrush]);
+    stopListening.current = stop;
+  };
 
   const kind = trendKind(model.metric);
   const dots = model.periods.length <= DOTS_UP_TO;
@@ -318,6 +336,7 @@ export function TrendChart({
         const start = { from: i, to: i, x: e.clientX, moved: false };
         dragRef.current = start;
         setDrag(start);
+        listen();
       }}
     >
       {width !== undefined && height !== undefined ? (

@@ -23,6 +23,7 @@ import {
   withBrush,
   type Line,
 } from "../shared/trendChart";
+import type { ParamsChange } from "./Filters";
 import { CohortsView } from "./Cohorts";
 import { PeriodSelect } from "./PeriodSelect";
 import { TrendChart } from "./TrendChart";
@@ -39,7 +40,7 @@ interface Props {
   /** The metric the map is coloured by: the panel's until another is chosen here. */
   mapMetric: Metric;
   /** The filters' own path: a brush changes the dates of every number in Analyze. */
-  onParams: (next: Params) => void;
+  onParams: ParamsChange;
   /** Selects a touchpoint on the map (a cohort's churn place). */
   onSelect: (touchpoint: TouchpointId) => void;
   onClose: () => void;
@@ -155,7 +156,7 @@ function DatesNote({
   dashed,
 }: {
   params: Params;
-  onParams: (next: Params) => void;
+  onParams: ParamsChange;
   dashed: boolean;
 }) {
   const language = useContext(LanguageContext);
@@ -175,7 +176,7 @@ function DatesNote({
             type="button"
             className="button-quiet"
             data-testid="trends-clear-dates"
-            onClick={() => onParams({ ...params, from_ms: null, to_ms: null })}
+            onClick={() => onParams((p) => ({ ...p, from_ms: null, to_ms: null }))}
           >
             {t("trends.clear_dates")}
           </button>
@@ -222,7 +223,7 @@ export function TrendsPanel({
       if (!range) return;
       // The lines stay those on screen, whatever the busiest touchpoints of the new dates.
       setChosen(lines);
-      onParams(withBrush(params, range));
+      onParams((p) => withBrush(p, range));
     },
     [model, params, lines, onParams],
   );
