@@ -8,6 +8,7 @@ use fantoccini::{Client, Locator};
 use percorso::analytics::{Analysis, Params};
 use percorso::demo::retail;
 use percorso::Workspace;
+use serde_json::json;
 
 use crate::{click, one_text, screenshot, texts, wait_for, with_app};
 
@@ -33,6 +34,108 @@ async fn counter_total(client: &Client) -> u64 {
         .iter()
         .map(|t| number(t))
         .sum()
+}
+
+/// What a projector shows of the slide on screen: the smallest number (its computed font size,
+/// CSS px), the fewest characters of a touchpoint name left visible (a shorter name counts whole),
+/// and the labels that overlap another one.
+#[derive(Debug, serde::Deserialize)]
+struct Projected {
+    smallest_number_px: f64,
+    shortest_name: usize,
+    shortest_of: String,
+    overlapping: Vec<String>,
+}
+
+async fn projected(client: &Client, numbers: &str, names: &str, labels: &str) -> Projected {
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let value = client
+        .execute(
+            "const [numbers, names, labels] = arguments;
+             const px = [...document.querySelectorAll(numbers)].map(e => parseFloat(getComputedStyle(e).fontSize));
+             // The characters of a name left visible: all, unless its box cuts it; then the longest
+             // start whose lines all lie inside the box, less the one the ellipsis covers.
+             const shown = e => {
+               const text = e.textContent;
+               if (e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1) return text.length;
+               const node = e.firstChild, box = e.getBoundingClientRect(), range = document.createRange();
+               const fits = k => { range.setStart(node, 0); range.setEnd(node, k);
+                 return [...range.getClientRects()].every(r => r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5); };
+               let lo = 0, hi = text.length;
+               while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (fits(mid)) lo = mid; else hi = mid - 1; }
+               return Math.max(0, lo - 1);
+             };
+             let shortest = Infinity, of = '';
+             for (const e of document.querySelectorAll(names)) {
+               const k = shown(e), n = k >= e.textContent.length ? Infinity : k;
+               if (n < shortest) { shortest = n; of = e.textContent; }
+             }
+             const boxes = [...document.querySelectorAll(labels)].map(e => [e.textContent, e.getBoundingClientRect()]);
+             const overlapping = [];
+             for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+               const [a, p] = boxes[i], [b, q] = boxes[j];
+               if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+                 overlapping.push(a + ' / ' + b);
+             }
+             return { smallest_number_px: Math.min(...px), shortest_name: Number.isFinite(shortest) ? shortest : 999,
+                      shortest_of: of, overlapping };",
+            vec![json!(numbers), json!(names), json!(labels)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+/// Checks and prints what a projector shows of the slide on screen at 1280×720 and 1920×1080,
+/// with `shot` taken at each size; the window is put back after.
+async fn check_projected(
+    client: &Client,
+    what: &str,
+    numbers: &str,
+    names: &str,
+    labels: &str,
+    shot: &str,
+) {
+    let (width, height) = client.get_window_size().await.unwrap();
+    for (w, h) in [(1280u32, 720u32), (1920, 1080)] {
+        client.set_window_size(w, h).await.unwrap();
+        let seen = projected(client, numbers, names, labels).await;
+        let cut = if seen.shortest_of.is_empty() {
+            "no name cut".to_owned()
+        } else {
+            format!(
+                "the most cut name shows {} characters ({:?})",
+                seen.shortest_name, seen.shortest_of
+            )
+        };
+        eprintln!(
+            "legibility Present {what} at {w}×{h}: smallest number {:.1} px, {cut}, {} \
+             overlapping labels",
+            seen.smallest_number_px,
+            seen.overlapping.len()
+        );
+        assert!(
+            seen.smallest_number_px >= 16.0,
+            "{what} at {w}×{h}: numbers of {:.1} px, below 16",
+            seen.smallest_number_px
+        );
+        assert!(
+            seen.shortest_name >= 12,
+            "{what} at {w}×{h}: {:?} shows only {} characters",
+            seen.shortest_of,
+            seen.shortest_name
+        );
+        assert!(
+            seen.overlapping.is_empty(),
+            "{what} at {w}×{h}: labels overlap: {:?}",
+            seen.overlapping
+        );
+        screenshot(client, &format!("{shot}-{w}x{h}.png")).await;
+    }
+    client
+        .set_window_size(width as u32, height as u32)
+        .await
+        .unwrap();
 }
 
 async fn present_every_stage_and_replay(client: Client, workspace: std::path::PathBuf) {
@@ -102,6 +205,15 @@ async fn present_every_stage_and_replay(client: Client, workspace: std::path::Pa
         }
         if i == 1 {
             screenshot(&client, "e2e-present-stage-2.png").await;
+            check_projected(
+                &client,
+                "stage slide",
+                ".present-figure-value, .present-card-numbers dd",
+                ".present-card-name",
+                ".present-card-head",
+                "e2e-present-projected-stage",
+            )
+            .await;
         }
         if i == 4 {
             screenshot(&client, "e2e-present-stage-5.png").await;
@@ -145,6 +257,16 @@ async fn present_every_stage_and_replay(client: Client, workspace: std::path::Pa
         date_before
     );
     screenshot(&client, "e2e-present-replay.png").await;
+    click(&client, "[data-testid=replay-play]").await;
+    check_projected(
+        &client,
+        "replay",
+        ".replay-count",
+        ".replay-name",
+        ".replay-node",
+        "e2e-present-projected-replay",
+    )
+    .await;
 
     press(&client, Key::Escape).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);

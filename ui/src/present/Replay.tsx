@@ -7,14 +7,12 @@ import type { Journey, Params, Replay as ReplayData } from "../generated/types";
 import { formatDay } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
-import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
 import { presentApi } from "./api";
-import { countersAt, dotAt, jitter, type Point } from "./replay";
+import { countersAt, dotAt, jitter, replayLayout, type Point } from "./replay";
 
 /** Seconds the whole span takes at 1×. */
 const BASE_SECONDS = 30;
 const SPEEDS = [0.5, 1, 2, 4];
-const PADDING = 40;
 
 interface Props {
   journey: Journey;
@@ -53,28 +51,21 @@ export function Replay({ journey, language, params }: Props) {
     // The stage element exists once the data has arrived.
   }, [data]);
 
-  const layout = useMemo(() => layoutJourney(journey), [journey]);
-  const scale = Math.min(
-    (size.width - 2 * PADDING) / Math.max(layout.width, 1),
-    (size.height - 2 * PADDING) / Math.max(layout.height, 1),
+  const layout = useMemo(
+    () => replayLayout(journey, size.width, size.height),
+    [journey, size.width, size.height],
   );
-  const offset = {
-    x: (size.width - layout.width * scale) / 2,
-    y: (size.height - layout.height * scale) / 2,
-  };
   const centres: (Point | undefined)[] = useMemo(
-    () =>
-      (data?.touchpoints ?? []).map((id) => {
-        const p = layout.positions.get(id);
-        return p
-          ? {
-              x: offset.x + (p.x + NODE_WIDTH / 2) * scale,
-              y: offset.y + (p.y + NODE_HEIGHT / 2) * scale,
-            }
-          : undefined;
-      }),
-    [data, layout, scale, offset.x, offset.y],
+    () => (data?.touchpoints ?? []).map((id) => layout.centres.get(id)),
+    [data, layout],
   );
+  /** How far the dots of a touchpoint spread around it, and their size, from the row height. */
+  const rows = Math.max(
+    1,
+    ...layout.lanes.map((l) => journey.touchpoints.filter((tp) => tp.stage === l.stage).length),
+  );
+  const scale = Math.min(1, layout.height / rows / 110);
+  const laneWidth = layout.lanes[0]?.width ?? 0;
 
   const span = data ? (data.end_ms - data.start_ms) / 1000 : 0;
 
@@ -84,7 +75,10 @@ export function Replay({ journey, language, params }: Props) {
     const ctx = c?.getContext("2d");
     if (!c || !ctx || !data) return;
     const ratio = window.devicePixelRatio || 1;
-    if (c.width !== Math.round(size.width * ratio)) {
+    if (
+      c.width !== Math.round(size.width * ratio) ||
+      c.height !== Math.round(size.height * ratio)
+    ) {
       c.width = Math.round(size.width * ratio);
       c.height = Math.round(size.height * ratio);
     }
@@ -168,12 +162,7 @@ export function Replay({ journey, language, params }: Props) {
           <div
             key={lane.stage}
             className="replay-lane"
-            style={{
-              left: offset.x + lane.x * scale,
-              top: offset.y,
-              width: lane.width * scale,
-              height: layout.height * scale,
-            }}
+            style={{ left: lane.x, top: layout.top, width: lane.width, height: layout.height }}
           >
             <span>{lane.name}</span>
           </div>
@@ -191,7 +180,7 @@ export function Replay({ journey, language, params }: Props) {
             <div
               key={id}
               className="replay-node"
-              style={{ left: p.x, top: p.y, maxWidth: Math.max(90, NODE_WIDTH * scale) }}
+              style={{ left: p.x, top: p.y, maxWidth: laneWidth - 12 }}
               title={tp.name}
             >
               <span className="replay-count" data-testid="replay-counter" data-touchpoint={tp.name}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Replay } from "../generated/types";
-import { countersAt, dotAt, jitter, lastEventAt, TRAVEL_SHARE } from "./replay";
+import type { Journey, Replay } from "../generated/types";
+import { countersAt, dotAt, jitter, lastEventAt, replayLayout, TRAVEL_SHARE } from "./replay";
 
 // Two customers on three nodes; the span is 1000 s.
 const replay: Replay = {
@@ -61,5 +61,58 @@ describe("replay", () => {
       expect(jitter(k, 10)).toEqual(p);
     }
     expect(jitter(1, 10)).not.toEqual(jitter(2, 10));
+  });
+});
+
+describe("the replay's layout", () => {
+  const stage = (id: number, name: string) => ({ id, name, description: "" });
+  const tp = (id: number, stageId: number, kind: "physical" | "digital", y: number) => ({
+    id,
+    stage: stageId,
+    name: `Touchpoint ${id}`,
+    channel: "web",
+    kind,
+    x: 0,
+    y,
+    entry: false,
+    goal: false,
+    aliases: [],
+    description: "",
+    owner: "",
+    emotion: null,
+    pain_points: [],
+    opportunities: [],
+    kpis: [],
+  });
+  const journey = {
+    id: 1,
+    name: "J",
+    description: "",
+    personas: [],
+    stages: [stage(1, "One"), stage(2, "Two")],
+    // Stage 1: a digital card high in its band, and a physical one low in its band.
+    touchpoints: [tp(10, 1, "digital", 0), tp(11, 1, "physical", 90), tp(20, 2, "digital", 0)],
+    transitions: [],
+    views: [],
+  } as unknown as Journey;
+
+  it("gives each stage an equal column of the box and each touchpoint a row of its column", () => {
+    const layout = replayLayout(journey, 1000, 600);
+    expect(layout.lanes.map((l) => l.stage)).toEqual([1, 2]);
+    const [one, two] = layout.lanes;
+    expect(one!.width).toBeCloseTo(two!.width);
+    expect(one!.x + one!.width).toBeLessThan(two!.x);
+    expect(two!.x + two!.width).toBeLessThanOrEqual(1000);
+    // Centred in their column, physical above digital as on the map, inside the box.
+    const c10 = layout.centres.get(10)!;
+    const c11 = layout.centres.get(11)!;
+    const c20 = layout.centres.get(20)!;
+    expect(c10.x).toBeCloseTo(one!.x + one!.width / 2);
+    expect(c20.x).toBeCloseTo(two!.x + two!.width / 2);
+    expect(c11.y).toBeLessThan(c10.y);
+    for (const c of [c10, c11, c20]) {
+      expect(c.y).toBeGreaterThan(layout.top);
+      expect(c.y).toBeLessThan(layout.top + layout.height);
+    }
   });
 });

@@ -1,7 +1,8 @@
 // The replay's arithmetic: where each drawn customer is at a given moment and what the counters
 // read then. Pure, so it is tested without a canvas.
 
-import type { Replay } from "../generated/types";
+import type { Journey, Replay, StageId, TouchpointId } from "../generated/types";
+import { layoutJourney } from "../map/layout";
 
 export interface Point {
   x: number;
@@ -93,4 +94,53 @@ export function jitter(k: number, radius: number): Point {
   const angle = ((h & 0xffff) / 0x10000) * Math.PI * 2;
   const r = Math.sqrt(((h >>> 16) & 0xffff) / 0x10000) * radius;
   return { x: Math.cos(angle) * r, y: Math.sin(angle) * r };
+}
+
+/** A stage's column in the replay, in pixels of the replay's box. */
+export interface ReplayLane {
+  stage: StageId;
+  name: string;
+  x: number;
+  width: number;
+}
+
+/** Where the replay draws its stages and touchpoints in a box of the given size. */
+export interface ReplayLayout {
+  lanes: ReplayLane[];
+  top: number;
+  height: number;
+  centres: Map<TouchpointId, Point>;
+}
+
+/** Space around the columns, between them, and above the first row for the stage's name. */
+const EDGE = 16;
+const GAP = 10;
+const HEADER = 44;
+
+/**
+ * The replay's own layout, made to be read from the back of a room: each stage is a column as
+ * wide as the box allows, and its touchpoints are rows down it, in the map's order (top to bottom,
+ * then left to right). A card's label gets the whole column's width, so a name is never cut to a
+ * few letters, which the designed map's positions, scaled down to fit, did.
+ */
+export function replayLayout(journey: Journey, width: number, height: number): ReplayLayout {
+  const n = Math.max(1, journey.stages.length);
+  const laneWidth = Math.max(0, (width - 2 * EDGE - GAP * (n - 1)) / n);
+  const top = EDGE;
+  const laneHeight = Math.max(0, height - 2 * EDGE);
+  const centres = new Map<TouchpointId, Point>();
+  const onMap = layoutJourney(journey).positions;
+  const at = (id: TouchpointId) => onMap.get(id) ?? { x: 0, y: 0 };
+  const lanes = journey.stages.map((stage, i) => {
+    const x = EDGE + i * (laneWidth + GAP);
+    const rows = journey.touchpoints
+      .filter((tp) => tp.stage === stage.id)
+      .sort((a, b) => at(a.id).y - at(b.id).y || at(a.id).x - at(b.id).x);
+    const step = (laneHeight - HEADER) / Math.max(1, rows.length);
+    rows.forEach((tp, j) => {
+      centres.set(tp.id, { x: x + laneWidth / 2, y: top + HEADER + (j + 0.5) * step });
+    });
+    return { stage: stage.id, name: stage.name, x, width: laneWidth };
+  });
+  return { lanes, top, height: laneHeight, centres };
 }
