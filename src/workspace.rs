@@ -53,6 +53,9 @@ pub struct Workspace {
     history_limit: i64,
 }
 
+/// How long a workspace waits for another connection's lock on the file before it gives up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Workspace {
     /// Opens an existing workspace, upgrading its format if it was written by an older Percorso.
     ///
@@ -124,6 +127,9 @@ impl Workspace {
     }
 
     fn ready(mut conn: Connection, path: PathBuf) -> Result<Workspace> {
+        // Another process may be reading the file (the CLI beside the app): wait for it a
+        // while rather than fail at once with "database is locked".
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         schema::migrate(&mut conn)?;
         Ok(Workspace {
