@@ -558,12 +558,13 @@ async fn a_map_of_300_touchpoints_pans_zooms_and_tidies_within_its_lanes() {
         // controls' "fit view" shows all of it. Then the cards' text is too small to read, so
         // they are drawn as blocks.
         click(&client, ".react-flow__controls-fitview").await;
-        tokio::time::sleep(Duration::from_millis(400)).await;
+        eventually(
+            &client,
+            "return document.querySelector('.react-flow.is-overview') !== null;",
+            json!(true),
+        )
+        .await;
         screenshot(&client, "e2e-editor-300-whole.png").await;
-        assert_eq!(
-            eval(&client, "return document.querySelector('.react-flow.is-overview') !== null;").await,
-            json!(true)
-        );
         pan_and_zoom(&client, "300 touchpoints, 600 transitions, whole map in view").await;
         // At a working zoom the cards have their text again.
         let scale = client

@@ -164,7 +164,15 @@ async fn trends_and_cohorts(client: Client, workspace: PathBuf) {
     // Cohorts: a row per month of first appearance, each cell the engine's retention.
     click(&client, "[data-testid=trends-tab-cohorts]").await;
     wait_for(&client, "[data-testid=cohorts-panel]", 1).await;
-    set_value(&client, "cohorts-by", "month").await;
+    // Chosen as a user does, by clicking the option (a script's change event, sent the moment
+    // the panel appears, was once lost on a slow machine).
+    client
+        .find(Locator::Css("[data-testid=cohorts-by]"))
+        .await
+        .unwrap()
+        .select_by_value("month")
+        .await
+        .unwrap();
     let cohorts = analysis.cohorts(&evaluation, Period::Month).unwrap();
     let expected: Vec<String> = cohorts.cohorts.iter().map(|c| c.start.clone()).collect();
     let deadline = Instant::now() + Duration::from_secs(30);
