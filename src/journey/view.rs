@@ -21,7 +21,7 @@ pub struct SavedView {
     pub state: ViewState,
 }
 
-/// What a view restores.
+/// What a view restores. A field left unset is absent from the JSON, as its TypeScript type says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct ViewState {
@@ -30,20 +30,26 @@ pub struct ViewState {
     /// The metric the map is coloured by (`dropoff_rate`, `engagement_rate`, …).
     pub metric: String,
     /// Compare's B side, when Compare is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub compare: Option<CompareState>,
     /// The simplification sliders, in percent; `None` follows the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub transitions_pct: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub touchpoints_pct: Option<u32>,
     /// The touchpoint whose inspector is open.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub selected: Option<TouchpointId>,
     /// The customer whose path is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub customer: Option<String>,
     /// The part of the map in view, in React Flow's terms.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub viewport: Option<Viewport>,
     /// Whether the Trends band is open.
