@@ -300,6 +300,7 @@ impl JourneyFile {
             touchpoints,
             transitions,
             views: Vec::new(),
+            notes: Vec::new(),
         })
     }
 

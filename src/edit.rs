@@ -15,8 +15,8 @@ use ts_rs::TS;
 
 use crate::journey::view::ViewState;
 use crate::journey::{
-    Channel, Journey, Kind, Kpi, Opportunity, Persona, PersonaId, StageId, Touchpoint,
-    TouchpointId, TransitionId, ViewId,
+    Channel, Journey, Kind, Kpi, NoteId, NoteKind, NoteTarget, Opportunity, Persona, PersonaId,
+    StageId, Touchpoint, TouchpointId, TransitionId, ViewId,
 };
 use crate::validate::Warning;
 
@@ -146,6 +146,15 @@ pub enum Edit {
     DeleteView {
         view: ViewId,
     },
+    /// Adds a workshop note on a touchpoint or a stage, after the last one.
+    AddNote {
+        target: NoteTarget,
+        kind: NoteKind,
+        text: String,
+    },
+    DeleteNote {
+        note: NoteId,
+    },
 }
 
 /// A transition between two pasted touchpoints, by their index in the paste.
@@ -188,6 +197,7 @@ pub struct Created {
     pub transitions: Vec<TransitionId>,
     pub personas: Vec<PersonaId>,
     pub views: Vec<ViewId>,
+    pub notes: Vec<NoteId>,
 }
 
 /// What undo and redo would do next, for the Edit menu.

@@ -13,7 +13,9 @@ use petgraph::visit::Dfs;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod note;
 pub mod view;
+pub use note::{Note, NoteKind, NoteTarget};
 pub use view::SavedView;
 
 macro_rules! id_type {
@@ -43,6 +45,8 @@ id_type!(
     PersonaId,
     /// A saved view's id, unique within its journey.
     ViewId,
+    /// A workshop note's row id in the workspace.
+    NoteId,
 );
 
 /// Whether a customer meets the touchpoint in a place or through a screen.
@@ -234,6 +238,9 @@ pub struct Journey {
     /// The saved states of Analyze, in the order the user gave them (see [`view`]).
     #[serde(default)]
     pub views: Vec<SavedView>,
+    /// The notes taken in workshops, in the order they were taken (see [`note`]).
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 /// What the journey list shows about a journey without loading it.
@@ -349,6 +356,7 @@ mod tests {
                 to: TouchpointId(2),
             }],
             views: Vec::new(),
+            notes: Vec::new(),
         };
         let graph = journey.graph();
         assert_eq!(graph.graph.edge_count(), 1);

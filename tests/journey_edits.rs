@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use percorso::analytics::{Params, Segment};
 use percorso::edit::{Edit, PastedTransition, TouchpointField};
 use percorso::journey::{
-    Channel, Journey, JourneyId, Kind, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId,
-    StageId, Touchpoint, TouchpointId, TransitionId, ViewId,
+    Channel, Journey, JourneyId, Kind, Kpi, NoteId, NoteKind, NoteTarget, Opportunity,
+    OpportunityStatus, Persona, PersonaId, StageId, Touchpoint, TouchpointId, TransitionId, ViewId,
 };
 use percorso::view::{CompareState, ViewState, Viewport};
 use percorso::workspace::{JourneyDraft, TouchpointDraft};
@@ -58,6 +58,7 @@ fn sample() -> Journey {
         ],
         transitions: vec![tr(1, 1, 2), tr(2, 2, 3), tr(3, 2, 4)],
         views: Vec::new(),
+        notes: Vec::new(),
     }
 }
 
@@ -1274,4 +1275,143 @@ fn a_view_id_freed_by_undo_is_not_given_to_the_next_view() {
     assert_eq!(first.len(), 1);
     assert_eq!(second.len(), 1);
     assert_ne!(first, second);
+}
+
+fn stage_id(j: &Journey, name: &str) -> StageId {
+    j.stages.iter().find(|s| s.name == name).unwrap().id
+}
+
+fn note_on(j: &Journey, touchpoint: &str, kind: NoteKind, text: &str) -> Edit {
+    Edit::AddNote {
+        target: NoteTarget::Touchpoint {
+            touchpoint: by_name(j, touchpoint).id,
+        },
+        kind,
+        text: text.into(),
+    }
+}
+
+fn note_texts(j: &Journey) -> Vec<&str> {
+    j.notes.iter().map(|n| n.text.as_str()).collect()
+}
+
+#[test]
+fn workshop_notes_are_added_on_touchpoints_and_stages_and_deleted_each_as_one_step() {
+    let mut f = fixture();
+    let shop = by_name(&f.original, "Shop").id;
+    let edit = note_on(
+        &f.original,
+        "Shop",
+        NoteKind::PainPoint,
+        "  Queues at the till  ",
+    );
+    let added = round(&mut f, edit);
+    assert_eq!(added.notes.len(), 1);
+    let note = &added.notes[0];
+    assert_eq!(note.target, NoteTarget::Touchpoint { touchpoint: shop });
+    assert_eq!(note.kind, NoteKind::PainPoint);
+    assert_eq!(
+        note.text, "Queues at the till",
+        "kept without the spaces around it"
+    );
+
+    f.original = added;
+    let buy = stage_id(&f.original, "Buy");
+    let on_stage = round(
+        &mut f,
+        Edit::AddNote {
+            target: NoteTarget::Stage { stage: buy },
+            kind: NoteKind::Question,
+            text: "Why do so many stop here?".into(),
+        },
+    );
+    assert_eq!(
+        note_texts(&on_stage),
+        ["Queues at the till", "Why do so many stop here?"],
+        "in the order they were taken"
+    );
+    assert_eq!(on_stage.notes[1].target, NoteTarget::Stage { stage: buy });
+
+    f.original = on_stage;
+    let first = f.original.notes[0].id;
+    let deleted = round(&mut f, Edit::DeleteNote { note: first });
+    assert_eq!(note_texts(&deleted), ["Why do so many stop here?"]);
+}
+
+#[test]
+fn a_deleted_touchpoint_or_stage_takes_its_notes_in_the_same_step_and_undo_brings_them_back() {
+    let mut f = fixture();
+    let j = f.original.clone();
+    for edit in [
+        note_on(&j, "Chat", NoteKind::Opportunity, "Hand off to a person"),
+        note_on(&j, "Shop", NoteKind::PainPoint, "Queues"),
+        Edit::AddNote {
+            target: NoteTarget::Stage {
+                stage: stage_id(&j, "Buy"),
+            },
+            kind: NoteKind::Question,
+            text: "Is Buy one stage or two?".into(),
+        },
+    ] {
+        f.ws.apply(f.id, &edit).unwrap();
+    }
+    f.original = f.ws.journey(f.id).unwrap();
+
+    // `round` checks that undo gives back the journey with every note, after a relaunch too.
+    let chat = by_name(&f.original, "Chat").id;
+    let without_chat = round(
+        &mut f,
+        Edit::Delete {
+            touchpoints: vec![chat],
+            transitions: Vec::new(),
+        },
+    );
+    assert_eq!(
+        note_texts(&without_chat),
+        ["Queues", "Is Buy one stage or two?"]
+    );
+
+    f.original = without_chat;
+    let edit = Edit::DeleteStage {
+        stage: stage_id(&f.original, "Buy"),
+        move_touchpoints_to: Some(stage_id(&f.original, "Love")),
+    };
+    let without_buy = round(&mut f, edit);
+    assert_eq!(
+        note_texts(&without_buy),
+        ["Queues"],
+        "the stage's note goes; its touchpoints' notes move with them"
+    );
+}
+
+#[test]
+fn a_note_needs_text_and_a_subject_that_exists_and_a_refused_one_changes_nothing() {
+    let mut f = fixture();
+    let blank = note_on(&f.original, "Shop", NoteKind::Question, " \t ");
+    assert_eq!(
+        f.ws.apply(f.id, &blank).unwrap_err().code(),
+        ErrorCode::NameRequired
+    );
+    for edit in [
+        Edit::AddNote {
+            target: NoteTarget::Touchpoint {
+                touchpoint: TouchpointId(999),
+            },
+            kind: NoteKind::PainPoint,
+            text: "x".into(),
+        },
+        Edit::AddNote {
+            target: NoteTarget::Stage {
+                stage: StageId(999),
+            },
+            kind: NoteKind::PainPoint,
+            text: "x".into(),
+        },
+        Edit::DeleteNote { note: NoteId(999) },
+    ] {
+        let refused = f.ws.apply(f.id, &edit).unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::NotFound, "{edit:?}");
+    }
+    assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
+    assert_eq!(f.ws.history(f.id).unwrap().undo, None);
 }

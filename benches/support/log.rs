@@ -97,6 +97,7 @@ pub fn demo_journey() -> Journey {
         touchpoints,
         transitions,
         views: Vec::new(),
+        notes: Vec::new(),
     }
 }
 

@@ -19,8 +19,8 @@ use percorso::import::{
     TimestampPreview, UnmappedValue,
 };
 use percorso::journey::{
-    JourneyId, Kpi, Opportunity, OpportunityStatus, Persona, PersonaId, StageId, TouchpointId,
-    TransitionId, ViewId,
+    JourneyId, Kpi, Note, NoteId, NoteKind, NoteTarget, Opportunity, OpportunityStatus, Persona,
+    PersonaId, StageId, TouchpointId, TransitionId, ViewId,
 };
 use percorso::spark::{Columns, SparkProgress, SparkSource};
 use percorso::templates::TemplateInfo;
@@ -99,6 +99,10 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<CompareState>(cfg),
         declaration::<ViewState>(cfg),
         declaration::<SavedView>(cfg),
+        declaration::<NoteId>(cfg),
+        declaration::<NoteKind>(cfg),
+        declaration::<NoteTarget>(cfg),
+        declaration::<Note>(cfg),
         declaration::<Transition>(cfg),
         declaration::<Journey>(cfg),
         declaration::<JourneySummary>(cfg),

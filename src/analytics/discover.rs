@@ -419,6 +419,7 @@ impl Analysis {
             touchpoints,
             transitions,
             views: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

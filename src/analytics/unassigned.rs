@@ -42,5 +42,6 @@ pub fn unassigned_journey_of(values: &[String]) -> Journey {
         touchpoints,
         transitions: Vec::new(),
         views: Vec::new(),
+        notes: Vec::new(),
     }
 }

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use crate::error::{Error, Result};
 use crate::journey::view::SavedView;
 use crate::journey::{
-    Channel, Journey, Persona, PersonaId, Stage, StageId, Touchpoint, TouchpointId, Transition,
-    TransitionId, ViewId, EMOTION_RANGE, UNASSIGNED_STAGE,
+    Channel, Journey, Note, NoteId, NoteTarget, Persona, PersonaId, Stage, StageId, Touchpoint,
+    TouchpointId, Transition, TransitionId, ViewId, EMOTION_RANGE, UNASSIGNED_STAGE,
 };
 
 use super::{Edit, TouchpointField};
@@ -62,6 +62,10 @@ impl Edit {
                     }
                 }
                 journey.stages.remove(index);
+                // The stage's own notes go with it; its touchpoints' notes move with them.
+                journey
+                    .notes
+                    .retain(|n| n.target != NoteTarget::Stage { stage: *stage });
             }
             Edit::AddTouchpoint { touchpoint } => {
                 add_touchpoint(journey, touchpoint, ids)?;
@@ -143,6 +147,36 @@ impl Edit {
             Edit::DeleteView { view } => {
                 let index = view_index(journey, *view)?;
                 journey.views.remove(index);
+            }
+            Edit::AddNote { target, kind, text } => {
+                let text = text.trim();
+                if text.is_empty() {
+                    return Err(Error::NameRequired { what: "note" });
+                }
+                match *target {
+                    NoteTarget::Touchpoint { touchpoint } => {
+                        if journey.touchpoint(touchpoint).is_none() {
+                            return Err(not_found("touchpoint", touchpoint.0));
+                        }
+                    }
+                    NoteTarget::Stage { stage } => {
+                        stage_index(journey, stage)?;
+                    }
+                }
+                journey.notes.push(Note {
+                    id: NoteId(ids.next(Table::Notes)),
+                    target: *target,
+                    kind: *kind,
+                    text: text.to_owned(),
+                });
+            }
+            Edit::DeleteNote { note } => {
+                let index = journey
+                    .notes
+                    .iter()
+                    .position(|n| n.id == *note)
+                    .ok_or_else(|| not_found("note", note.0))?;
+                journey.notes.remove(index);
             }
             Edit::DeletePersona { persona } => {
                 let before = journey.personas.len();
@@ -407,6 +441,10 @@ fn delete_touchpoints(journey: &mut Journey, ids: &[TouchpointId]) -> Result<()>
     journey
         .transitions
         .retain(|t| !gone.contains(&t.from) && !gone.contains(&t.to));
+    journey.notes.retain(|n| match n.target {
+        NoteTarget::Touchpoint { touchpoint } => !gone.contains(&touchpoint),
+        NoteTarget::Stage { .. } => true,
+    });
     Ok(())
 }
 
@@ -418,15 +456,17 @@ pub(crate) enum Table {
     Transitions,
     Personas,
     Views,
+    Notes,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 5] = [
+    pub(crate) const ALL: [Table; 6] = [
         Table::Stages,
         Table::Touchpoints,
         Table::Transitions,
         Table::Personas,
         Table::Views,
+        Table::Notes,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -436,6 +476,7 @@ impl Table {
             Table::Transitions => "transitions",
             Table::Personas => "personas",
             Table::Views => "views",
+            Table::Notes => "notes",
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Created;
 use crate::journey::view::SavedView;
-use crate::journey::{Journey, Persona, Stage, Touchpoint, Transition};
+use crate::journey::{Journey, Note, Persona, Stage, Touchpoint, Transition};
 
 /// A row before and after a change; `None` where the row does not exist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,6 +38,25 @@ pub(crate) struct PlacedStage {
 pub(crate) struct PlacedView {
     pub view: SavedView,
     pub position: usize,
+}
+
+/// A workshop note with its place in the order notes were taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PlacedNote {
+    pub note: Note,
+    pub position: usize,
+}
+
+fn placed_notes(journey: &Journey) -> Vec<PlacedNote> {
+    journey
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(position, n)| PlacedNote {
+            note: n.clone(),
+            position,
+        })
+        .collect()
 }
 
 fn placed_views(journey: &Journey) -> Vec<PlacedView> {
@@ -75,6 +94,8 @@ pub(crate) struct Change {
     pub personas: Vec<RowChange<Persona>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<RowChange<PlacedView>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<RowChange<PlacedNote>>,
 }
 
 impl Change {
@@ -104,6 +125,7 @@ impl Change {
             transitions: rows_between(&before.transitions, &after.transitions, |t| t.id),
             personas: rows_between(&before.personas, &after.personas, |p| p.id),
             views: rows_between(&placed_views(before), &placed_views(after), |v| v.view.id),
+            notes: rows_between(&placed_notes(before), &placed_notes(after), |n| n.note.id),
         }
     }
 
@@ -114,6 +136,7 @@ impl Change {
             && self.transitions.is_empty()
             && self.personas.is_empty()
             && self.views.is_empty()
+            && self.notes.is_empty()
     }
 
     pub(crate) fn reversed(&self) -> Change {
@@ -124,6 +147,7 @@ impl Change {
             transitions: self.transitions.iter().map(RowChange::reversed).collect(),
             personas: self.personas.iter().map(RowChange::reversed).collect(),
             views: self.views.iter().map(RowChange::reversed).collect(),
+            notes: self.notes.iter().map(RowChange::reversed).collect(),
         }
     }
 
@@ -153,6 +177,7 @@ impl Change {
             && rows_match(&self.transitions, &journey.transitions, |t| t.id)
             && rows_match(&self.personas, &journey.personas, |p| p.id)
             && rows_match(&self.views, &placed_views(journey), |v| v.view.id)
+            && rows_match(&self.notes, &placed_notes(journey), |n| n.note.id)
     }
 
     /// What the change created, for the UI to select.
@@ -169,6 +194,7 @@ impl Change {
             transitions: added(&self.transitions, |t| t.id),
             personas: added(&self.personas, |p| p.id),
             views: added(&self.views, |v| v.view.id),
+            notes: added(&self.notes, |n| n.note.id),
         }
     }
 }

@@ -39,11 +39,13 @@ pub enum EditKind {
     RenameView,
     ReorderViews,
     DeleteView,
+    AddNote,
+    DeleteNote,
 }
 
 impl EditKind {
     /// Every kind, for the UI's table of names.
-    pub const ALL: [EditKind; 26] = [
+    pub const ALL: [EditKind; 28] = [
         EditKind::RenameJourney,
         EditKind::EditJourneyDescription,
         EditKind::AddStage,
@@ -70,6 +72,8 @@ impl EditKind {
         EditKind::RenameView,
         EditKind::ReorderViews,
         EditKind::DeleteView,
+        EditKind::AddNote,
+        EditKind::DeleteNote,
     ];
 
     /// The short English name stored with an edit in the history ("Undo rename stage").
@@ -101,6 +105,8 @@ impl EditKind {
             EditKind::RenameView => "rename view",
             EditKind::ReorderViews => "reorder views",
             EditKind::DeleteView => "delete view",
+            EditKind::AddNote => "add note",
+            EditKind::DeleteNote => "delete note",
         }
     }
 }
@@ -138,6 +144,8 @@ impl Edit {
             Edit::RenameView { .. } => EditKind::RenameView,
             Edit::MoveView { .. } => EditKind::ReorderViews,
             Edit::DeleteView { .. } => EditKind::DeleteView,
+            Edit::AddNote { .. } => EditKind::AddNote,
+            Edit::DeleteNote { .. } => EditKind::DeleteNote,
             Edit::Batch { edits } => match edits.as_slice() {
                 [one] => one.kind(),
                 _ => EditKind::Several,

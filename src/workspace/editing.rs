@@ -11,7 +11,9 @@ use super::journeys::{load_journey, to_json};
 use super::Workspace;
 use crate::edit::{Change, Edit, Edited, History, Ids, Table, TouchpointField};
 use crate::error::{Error, Result};
-use crate::journey::{Journey, JourneyId, Persona, Touchpoint, TouchpointId, Transition};
+use crate::journey::{
+    Journey, JourneyId, NoteTarget, Persona, Touchpoint, TouchpointId, Transition,
+};
 use crate::validate::validate;
 
 /// How many steps each journey's history keeps by default; older ones are forgotten.
@@ -412,6 +414,7 @@ fn write_change(
         }
     }
     write_views(conn, journey, before, change)?;
+    write_notes(conn, journey, change)?;
     for c in &change.personas {
         match (&c.before, &c.after) {
             (_, Some(p)) => upsert_persona(conn, journey, p)?,
@@ -502,8 +505,6 @@ fn upsert_persona(conn: &Connection, journey: JourneyId, p: &Persona) -> Result<
     written_once(written, "persona", p.id.0)
 }
 
-/// An upsert that wrote nothing met a row of another journey under the same id: never write
-/// over it.
 /// Writes the views of `change`, keeping the order as stages do: the stored positions are made
 /// the indices of `before` first, then only the changed views are written.
 fn write_views(
@@ -545,6 +546,44 @@ fn write_views(
     Ok(())
 }
 
+/// Writes the notes of `change`: the deleted ones go, the added and moved ones are written with
+/// their place in the order.
+fn write_notes(conn: &Connection, journey: JourneyId, change: &Change) -> Result<()> {
+    let mut delete = conn.prepare_cached("DELETE FROM notes WHERE id = ?1 AND journey_id = ?2")?;
+    for c in change.notes.iter().filter(|c| c.after.is_none()) {
+        if let Some(n) = &c.before {
+            delete.execute(params![n.note.id.0, journey.0])?;
+        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO notes (id, journey_id, position, touchpoint_id, stage_id, kind, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position,
+             touchpoint_id = excluded.touchpoint_id, stage_id = excluded.stage_id,
+             kind = excluded.kind, text = excluded.text
+         WHERE notes.journey_id = excluded.journey_id",
+    )?;
+    for n in change.notes.iter().filter_map(|c| c.after.as_ref()) {
+        let (touchpoint, stage) = match n.note.target {
+            NoteTarget::Touchpoint { touchpoint } => (Some(touchpoint.0), None),
+            NoteTarget::Stage { stage } => (None, Some(stage.0)),
+        };
+        let written = upsert.execute(params![
+            n.note.id.0,
+            journey.0,
+            n.position as i64,
+            touchpoint,
+            stage,
+            n.note.kind.as_str(),
+            n.note.text
+        ])?;
+        written_once(written, "note", n.note.id.0)?;
+    }
+    Ok(())
+}
+
+/// An upsert that wrote nothing met a row of another journey under the same id: never write
+/// over it.
 fn written_once(rows: usize, what: &str, id: i64) -> Result<()> {
     if rows == 1 {
         Ok(())
@@ -574,6 +613,7 @@ fn taken_elsewhere(conn: &Connection, journey: JourneyId, change: &Change) -> Re
     }));
     wanted.extend(created(&change.personas, |p| (Table::Personas, p.id.0)));
     wanted.extend(created(&change.views, |v| (Table::Views, v.view.id.0)));
+    wanted.extend(created(&change.notes, |n| (Table::Notes, n.note.id.0)));
     for (table, id) in wanted {
         let sql = format!(
             "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND journey_id != ?2)",

@@ -7,8 +7,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::Workspace;
 use crate::error::{Error, Result};
 use crate::journey::{
-    Channel, Journey, JourneyId, JourneySummary, Kind, Persona, PersonaId, SavedView, Stage,
-    StageId, Touchpoint, TouchpointId, Transition, TransitionId, ViewId,
+    Channel, Journey, JourneyId, JourneySummary, Kind, Note, NoteId, NoteKind, NoteTarget, Persona,
+    PersonaId, SavedView, Stage, StageId, Touchpoint, TouchpointId, Transition, TransitionId,
+    ViewId,
 };
 
 /// A journey to be stored, with stages and touchpoints referred to by their index in this draft.
@@ -154,6 +155,13 @@ pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> 
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let notes = conn
+        .prepare_cached(
+            "SELECT id, touchpoint_id, stage_id, kind, text FROM notes WHERE journey_id = ?1
+             ORDER BY position, id",
+        )?
+        .query_map([id.0], note_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Journey {
         id,
         name,
@@ -163,6 +171,26 @@ pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> 
         touchpoints,
         transitions,
         views,
+        notes,
+    })
+}
+
+fn note_row(r: &Row) -> rusqlite::Result<Note> {
+    let touchpoint: Option<i64> = r.get(1)?;
+    let stage: Option<i64> = r.get(2)?;
+    let target = match (touchpoint, stage) {
+        (Some(t), _) => NoteTarget::Touchpoint {
+            touchpoint: TouchpointId(t),
+        },
+        (None, Some(s)) => NoteTarget::Stage { stage: StageId(s) },
+        (None, None) => return Err(bad_column(1, "a note on neither a touchpoint nor a stage")),
+    };
+    let kind: String = r.get(3)?;
+    Ok(Note {
+        id: NoteId(r.get(0)?),
+        target,
+        kind: NoteKind::parse(&kind).ok_or_else(|| bad_column(3, "an unknown kind of note"))?,
+        text: r.get(4)?,
     })
 }
 
@@ -172,6 +200,11 @@ fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlit
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+/// A stored value that this format cannot hold, as a conversion error of column `i`.
+fn bad_column(i: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
 }
 
 pub(crate) fn to_json(value: &impl serde::Serialize) -> Result<String> {

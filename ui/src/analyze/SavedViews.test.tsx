@@ -43,6 +43,7 @@ function journeyOf(views: SavedView[]): Journey {
     touchpoints: [],
     transitions: [],
     views,
+    notes: [],
   };
 }
 
@@ -102,7 +103,14 @@ beforeEach(() => {
       journey: journeyOf([north, east, { id: 9, name: "new", state: base }]),
       warnings: [],
       history: { undo: null, redo: null },
-      created: { stages: [], touchpoints: [], transitions: [], personas: [], views: [9] },
+      created: {
+        stages: [],
+        touchpoints: [],
+        transitions: [],
+        personas: [],
+        views: [9],
+        notes: [],
+      },
       changed: true,
     };
     return Promise.resolve(answer);

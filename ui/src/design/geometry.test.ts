@@ -40,6 +40,7 @@ const journey: Journey = {
   description: "",
   personas: [],
   views: [],
+  notes: [],
   stages: [
     { id: 10, name: "A" },
     { id: 20, name: "B" },

@@ -79,6 +79,8 @@ const KIND_MESSAGES: Record<EditKind, MessageKey> = {
   rename_view: "edit.rename_view",
   reorder_views: "edit.reorder_views",
   delete_view: "edit.delete_view",
+  add_note: "edit.add_note",
+  delete_note: "edit.delete_note",
 };
 
 /** The history's entry (the label the engine stores with an edit) in the UI language. */

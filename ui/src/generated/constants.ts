@@ -204,6 +204,14 @@ export const EDIT_KINDS: Array<EditKindLabel> = [
   {
     "kind": "delete_view",
     "label": "delete view"
+  },
+  {
+    "kind": "add_note",
+    "label": "add note"
+  },
+  {
+    "kind": "delete_note",
+    "label": "delete note"
   }
 ];
 

@@ -111,6 +111,14 @@ trends: boolean, };
 
 export type SavedView = { id: ViewId, name: string, state: ViewState, };
 
+export type NoteId = number;
+
+export type NoteKind = "pain_point" | "opportunity" | "question";
+
+export type NoteTarget = { "on": "touchpoint", touchpoint: TouchpointId, } | { "on": "stage", stage: StageId, };
+
+export type Note = { id: NoteId, target: NoteTarget, kind: NoteKind, text: string, };
+
 export type Transition = { id: TransitionId, from: TouchpointId, to: TouchpointId, };
 
 export type Journey = { id: JourneyId, name: string, description: string, 
@@ -125,7 +133,11 @@ stages: Array<Stage>, touchpoints: Array<Touchpoint>, transitions: Array<Transit
 /**
  * The saved states of Analyze, in the order the user gave them (see [`view`]).
  */
-views: Array<SavedView>, };
+views: Array<SavedView>, 
+/**
+ * The notes taken in workshops, in the order they were taken (see [`note`]).
+ */
+notes: Array<Note>, };
 
 export type JourneySummary = { id: JourneyId, name: string, stages: number, touchpoints: number, transitions: number, };
 
@@ -135,9 +147,9 @@ export type TouchpointField = { "field": "name", "value": string } | { "field": 
 
 export type PastedTransition = { from: number, to: number, };
 
-export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "add_touchpoint_for_value", value: string, channel: Channel, stage: StageId | null, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" } | { "op": "save_view", name: string, state: ViewState, } | { "op": "update_view", view: ViewId, state: ViewState, } | { "op": "rename_view", view: ViewId, name: string, } | { "op": "move_view", view: ViewId, position: number, } | { "op": "delete_view", view: ViewId, };
+export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "add_touchpoint_for_value", value: string, channel: Channel, stage: StageId | null, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" } | { "op": "save_view", name: string, state: ViewState, } | { "op": "update_view", view: ViewId, state: ViewState, } | { "op": "rename_view", view: ViewId, name: string, } | { "op": "move_view", view: ViewId, position: number, } | { "op": "delete_view", view: ViewId, } | { "op": "add_note", target: NoteTarget, kind: NoteKind, text: string, } | { "op": "delete_note", note: NoteId, };
 
-export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, views: Array<ViewId>, };
+export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, views: Array<ViewId>, notes: Array<NoteId>, };
 
 export type History = { 
 /**
@@ -694,7 +706,7 @@ export type Paper = "a4" | "letter";
 
 export type ReportTable = "touchpoints" | "transitions" | "stages" | "unmapped";
 
-export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey" | "save_view" | "update_view" | "rename_view" | "reorder_views" | "delete_view";
+export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey" | "save_view" | "update_view" | "rename_view" | "reorder_views" | "delete_view" | "add_note" | "delete_note";
 
 export type EditKindLabel = { kind: EditKind, label: string, };
 

@@ -9,6 +9,7 @@ function journey(stages: string[]): Journey {
     description: "",
     personas: [],
     views: [],
+    notes: [],
     stages: stages.map((name, i) => ({ id: i + 10, name })),
     touchpoints: [],
     transitions: [],

@@ -35,6 +35,7 @@ const journey: Journey = {
   description: "",
   personas: [],
   views: [],
+  notes: [],
   stages: [
     { id: 10, name: "Awareness" },
     { id: 11, name: "Purchase" },

@@ -156,6 +156,8 @@ export const en = {
   "edit.rename_view": "rename view",
   "edit.reorder_views": "reorder views",
   "edit.delete_view": "delete view",
+  "edit.add_note": "add note",
+  "edit.delete_note": "delete note",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -316,4 +318,6 @@ export const it: Record<keyof typeof en, string> = {
   "edit.rename_view": "rinomina la vista",
   "edit.reorder_views": "riordina le viste",
   "edit.delete_view": "elimina la vista",
+  "edit.add_note": "aggiungi la nota",
+  "edit.delete_note": "elimina la nota",
 };

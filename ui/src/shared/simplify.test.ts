@@ -329,6 +329,7 @@ describe("a stage slide of Present", () => {
     description: "",
     personas: [],
     views: [],
+    notes: [],
     stages: [
       { id: 10, name: "A" },
       { id: 20, name: "B" },
