@@ -312,6 +312,7 @@ export function App() {
               language={language}
               filters={before === "analyze" ? analyzeParams : null}
               onExit={() => setMode(before)}
+              onJourneyEdited={edited}
             />
           )}
           {exporting && (

@@ -17,6 +17,7 @@ mod export;
 mod files;
 mod import;
 mod map;
+mod notes;
 mod present;
 mod spark;
 #[path = "../../../tests/support/spark.rs"]
@@ -29,7 +30,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -150,11 +153,38 @@ pub async fn wait_for(client: &Client, css: &str, count: usize) {
     }
 }
 
+/// Defines `shortestName(css)` in a script: of the names that `css` finds, the fewest characters
+/// left visible where a box cuts one (the longest start whose lines all lie inside the box, less
+/// the character the ellipsis covers), and that name; `[Infinity, '']` when none is cut.
+pub const SHORTEST_NAME_JS: &str = "
+    const shownChars = e => {
+      const text = e.textContent;
+      if (e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1) return text.length;
+      const node = e.firstChild, box = e.getBoundingClientRect(), range = document.createRange();
+      const fits = k => { range.setStart(node, 0); range.setEnd(node, k);
+        return [...range.getClientRects()].every(r => r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5); };
+      let lo = 0, hi = text.length;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (fits(mid)) lo = mid; else hi = mid - 1; }
+      return Math.max(0, lo - 1);
+    };
+    const shortestName = css => {
+      let shortest = Infinity, of = '';
+      for (const e of document.querySelectorAll(css)) {
+        const k = shownChars(e);
+        if (k < e.textContent.length && k < shortest) { shortest = k; of = e.textContent; }
+      }
+      return [shortest, of];
+    };
+";
+
 /// How readable the map on screen is: the smallest card name in CSS pixels as drawn (its font
 /// size times the map's zoom), the share of the canvas that the map covers, and how many of the
 /// cards are inside the canvas.
 pub struct Legibility {
     pub smallest_name_px: f64,
+    /// The fewest characters shown of a name that its card cuts, and that name ("" when none is).
+    pub shortest_name: u64,
+    pub shortest_of: String,
     pub canvas_share: f64,
     pub cards_in_view: u64,
     pub cards: u64,
@@ -166,7 +196,7 @@ pub async fn legibility(client: &Client, name_css: &str) -> Legibility {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let value = client
         .execute(
-            "const canvas = document.querySelector('.react-flow');
+            &[SHORTEST_NAME_JS, "const canvas = document.querySelector('.react-flow');
              const c = canvas.getBoundingClientRect();
              const viewport = canvas.querySelector('.react-flow__viewport');
              const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
@@ -181,23 +211,33 @@ pub async fn legibility(client: &Client, name_css: &str) -> Legibility {
              const h = Math.max(0, Math.min(b, c.bottom) - Math.max(t, c.top));
              const inView = names.filter(n => { const q = n.getBoundingClientRect();
                return q.left >= c.left && q.right <= c.right && q.top >= c.top && q.bottom <= c.bottom; }).length;
-             return [smallest, (w * h) / (c.width * c.height), inView, names.length];",
+             const [shortest, of] = shortestName(arguments[0]);
+             return [smallest, (w * h) / (c.width * c.height), inView, names.length,
+                     Number.isFinite(shortest) ? shortest : 9999, of];"].concat(),
             vec![json!(name_css)],
         )
         .await
         .unwrap();
-    let (smallest_name_px, canvas_share, cards_in_view, cards): (f64, f64, u64, u64) =
-        serde_json::from_value(value).unwrap();
+    let (smallest_name_px, canvas_share, cards_in_view, cards, shortest_name, shortest_of): (
+        f64,
+        f64,
+        u64,
+        u64,
+        u64,
+        String,
+    ) = serde_json::from_value(value).unwrap();
     Legibility {
         smallest_name_px,
+        shortest_name,
+        shortest_of,
         canvas_share,
         cards_in_view,
         cards,
     }
 }
 
-/// Checks and prints the [`Legibility`] of the map in `mode` at the window's size now, then at
-/// 1920×1080, and puts the window back. A map takes its first view when it opens, so after each
+/// Checks and prints the [`Legibility`] of the map in `mode` at 1280×720 and at 1920×1080, and
+/// puts the window back. A map takes its first view when it opens, so after each
 /// resize the mode is left for `away` and opened again with `back` until `ready` shows.
 pub async fn check_legibility(
     client: &Client,
@@ -213,20 +253,31 @@ pub async fn check_legibility(
         click(client, back).await;
         wait_for(client, ready, count).await;
     };
-    for size in [None, Some((1920u32, 1080u32))] {
-        if let Some((w, h)) = size {
-            client.set_window_size(w, h).await.unwrap();
-            reopen().await;
-        }
-        let (w, h) = client.get_window_size().await.unwrap();
+    for (w, h) in [(1280u32, 720u32), (1920, 1080)] {
+        client.set_window_size(w, h).await.unwrap();
+        reopen().await;
         let seen = legibility(client, name_css).await;
+        let cut = if seen.shortest_of.is_empty() {
+            "no name cut".to_owned()
+        } else {
+            format!(
+                "the most cut name shows {} characters ({:?})",
+                seen.shortest_name, seen.shortest_of
+            )
+        };
         eprintln!(
-            "legibility {mode} at {w}×{h}: smallest card name {:.1} px, the map covers {:.0}% \
-             of the canvas, {} of {} cards in view",
+            "legibility {mode} at {w}×{h}: smallest card name {:.1} px, {cut}, the map covers \
+             {:.0}% of the canvas, {} of {} cards in view",
             seen.smallest_name_px,
             seen.canvas_share * 100.0,
             seen.cards_in_view,
             seen.cards
+        );
+        assert!(
+            seen.shortest_name >= 12,
+            "{mode} at {w}×{h}: {:?} shows only {} characters",
+            seen.shortest_of,
+            seen.shortest_name
         );
         assert!(
             seen.smallest_name_px >= 10.95,
@@ -334,6 +385,14 @@ pub async fn set_value(client: &Client, testid: &str, value: &str) {
         .await
         .unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+/// Presses `key` on the keyboard, as a user (or a presentation clicker) does.
+pub async fn press(client: &Client, key: impl Into<char> + Copy) {
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    client.perform_actions(actions).await.unwrap();
 }
 
 /// Clicks the element matching `css`.

@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use percorso::analytics::{Analysis, Params};
@@ -10,15 +9,7 @@ use percorso::demo::retail;
 use percorso::Workspace;
 use serde_json::json;
 
-use crate::{click, one_text, screenshot, texts, wait_for, with_app};
-
-/// Presses `key` on the keyboard, as a user (or a presentation clicker) does.
-async fn press(client: &Client, key: Key) {
-    let actions = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key.into() })
-        .then(KeyAction::Up { value: key.into() });
-    client.perform_actions(actions).await.unwrap();
-}
+use crate::{click, one_text, press, screenshot, texts, wait_for, with_app, SHORTEST_NAME_JS};
 
 fn number(text: &str) -> u64 {
     text.chars()
@@ -51,25 +42,11 @@ async fn projected(client: &Client, numbers: &str, names: &str, labels: &str) ->
     tokio::time::sleep(Duration::from_millis(400)).await;
     let value = client
         .execute(
-            "const [numbers, names, labels] = arguments;
+            &[
+                SHORTEST_NAME_JS,
+                "const [numbers, names, labels] = arguments;
              const px = [...document.querySelectorAll(numbers)].map(e => parseFloat(getComputedStyle(e).fontSize));
-             // The characters of a name left visible: all, unless its box cuts it; then the longest
-             // start whose lines all lie inside the box, less the one the ellipsis covers.
-             const shown = e => {
-               const text = e.textContent;
-               if (e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1) return text.length;
-               const node = e.firstChild, box = e.getBoundingClientRect(), range = document.createRange();
-               const fits = k => { range.setStart(node, 0); range.setEnd(node, k);
-                 return [...range.getClientRects()].every(r => r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5); };
-               let lo = 0, hi = text.length;
-               while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (fits(mid)) lo = mid; else hi = mid - 1; }
-               return Math.max(0, lo - 1);
-             };
-             let shortest = Infinity, of = '';
-             for (const e of document.querySelectorAll(names)) {
-               const k = shown(e), n = k >= e.textContent.length ? Infinity : k;
-               if (n < shortest) { shortest = n; of = e.textContent; }
-             }
+             const [shortest, of] = shortestName(names);
              const boxes = [...document.querySelectorAll(labels)].map(e => [e.textContent, e.getBoundingClientRect()]);
              const overlapping = [];
              for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -79,6 +56,8 @@ async fn projected(client: &Client, numbers: &str, names: &str, labels: &str) ->
              }
              return { smallest_number_px: Math.min(...px), shortest_name: Number.isFinite(shortest) ? shortest : 999,
                       shortest_of: of, overlapping };",
+            ]
+            .concat(),
             vec![json!(numbers), json!(names), json!(labels)],
         )
         .await

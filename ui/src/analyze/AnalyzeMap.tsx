@@ -138,7 +138,9 @@ export function AnalyzeMap({
       if (!position || hidden(tp.id)) return [];
       const node = byId.get(tp.id);
       const scale = sizeByReach(node?.customers ?? 0, maxCustomers);
-      const width = Math.round(NODE_WIDTH * scale);
+      // A card is never narrower than on the designed map, so that its name keeps its room:
+      // reach shrinks a card's height only, and grows both.
+      const width = Math.round(NODE_WIDTH * Math.max(1, scale));
       const height = Math.round(NODE_HEIGHT * scale);
       const look = looks.byTouchpoint.get(tp.id);
       const steps = stepsAt.get(tp.id);

@@ -80,6 +80,8 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
     setProblem(null);
   }
 
+  // Read again whenever the journey changes, since an edit made elsewhere (a note taken in
+  // Present, a view saved in Analyze) is on the same undo history.
   useEffect(() => {
     void Promise.all([designApi.history(id), designApi.warnings(id)]).then(
       ([h, w]) => {
@@ -88,7 +90,7 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
       },
       (e: unknown) => setProblem(errorMessage(e)),
     );
-  }, [id, errorMessage]);
+  }, [id, journey, errorMessage]);
 
   const run = useCallback(
     (call: () => Promise<Edited>, then?: (edited: Edited) => void) => {

@@ -9,7 +9,15 @@ import { DEFAULT_PARAMS } from "../shared/params";
 import { filterLines } from "../shared/filters";
 import { api } from "../api";
 import { useErrorText } from "../errors";
-import type { Journey, Params, Report, StageId, TouchpointId } from "../generated/types";
+import type {
+  Journey,
+  NoteKind,
+  NoteTarget,
+  Params,
+  Report,
+  StageId,
+  TouchpointId,
+} from "../generated/types";
 import { formatDay, formatPercent } from "../shared/format";
 import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
@@ -21,11 +29,15 @@ import {
   keyAction,
   move,
   nodesOfStage,
+  noteSubject,
+  noteSubjects,
   presentSteps,
   slideTouchpoints,
   stageHeadline,
 } from "./steps";
+import { NoteDialog, NotesSlide } from "./Notes";
 import { Replay } from "./Replay";
+import { presentApi } from "./api";
 import "./present.css";
 
 interface Props {
@@ -34,9 +46,11 @@ interface Props {
   /** The filters of Analyze when presenting from it; `null` for the whole log. */
   filters?: Params | null;
   onExit: () => void;
+  /** A note was added: the journey as it is now. */
+  onJourneyEdited: (journey: Journey) => void;
 }
 
-export function Present({ journey, language, filters = null, onExit }: Props) {
+export function Present({ journey, language, filters = null, onExit, onJourneyEdited }: Props) {
   const t = useT();
   const errorMessage = useErrorText();
   const [report, setReport] = useState<Report | null>(null);
@@ -45,6 +59,11 @@ export function Present({ journey, language, filters = null, onExit }: Props) {
   const [withData, setWithData] = useState(true);
   // Analyze's filters, unless the presenter asked for the whole log.
   const [wholeLog, setWholeLog] = useState(false);
+  // The note dialog: open, saving, the last failure, and the last note added (a moment's toast).
+  const [noting, setNoting] = useState(false);
+  const [savingNote, setSavingNote] = useState(false);
+  const [noteProblem, setNoteProblem] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const described = useMemo(
     () => (filters ? filterLines(t, language, filters).join(" · ") || null : null),
     [filters, language, t],
@@ -77,16 +96,42 @@ export function Present({ journey, language, filters = null, onExit }: Props) {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target?.closest("input, select, textarea")) return;
+      if (noting || e.ctrlKey || e.metaKey || e.altKey) return;
       const action = keyAction(e.key);
       if (action === null) return;
       e.preventDefault();
       if (action === "exit") onExit();
       else if (action === "toggle_data") setWithData((w) => !w);
-      else setIndex((i) => move(i, steps.length, action));
+      else if (action === "note") {
+        setNoteProblem(null);
+        setNoting(true);
+      } else setIndex((i) => move(i, steps.length, action));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [steps.length, onExit]);
+  }, [steps.length, onExit, noting]);
+
+  useEffect(() => {
+    if (added === null) return;
+    const timer = window.setTimeout(() => setAdded(null), 4000);
+    return () => window.clearTimeout(timer);
+  }, [added]);
+
+  const addNote = (target: NoteTarget, kind: NoteKind, text: string) => {
+    setSavingNote(true);
+    presentApi.applyEdit(journey.id, { op: "add_note", target, kind, text }).then(
+      (edited) => {
+        setSavingNote(false);
+        setNoting(false);
+        onJourneyEdited(edited.journey);
+        setAdded(noteSubject(edited.journey, target));
+      },
+      (e: unknown) => {
+        setSavingNote(false);
+        setNoteProblem(errorMessage(e));
+      },
+    );
+  };
 
   const showData = withData && hasData && report !== null;
   const rare = useMemo(
@@ -141,7 +186,22 @@ export function Present({ journey, language, filters = null, onExit }: Props) {
         {step.kind === "replay" && report && (
           <Replay journey={journey} language={language} params={params} />
         )}
+        {step.kind === "notes" && <NotesSlide journey={journey} />}
       </main>
+      {noting && (
+        <NoteDialog
+          subjects={noteSubjects(journey, step)}
+          saving={savingNote}
+          problem={noteProblem}
+          onSave={addNote}
+          onClose={() => setNoting(false)}
+        />
+      )}
+      {added !== null && (
+        <p className="present-note-added" role="status" data-testid="note-added">
+          {fill(t("present.note.added"), { subject: added })}
+        </p>
+      )}
       <footer className="present-bottom">
         <ol className="present-dots" aria-label={t("present.keys_hint")}>
           {steps.map((s, i) => (
@@ -153,7 +213,13 @@ export function Present({ journey, language, filters = null, onExit }: Props) {
                 aria-label={
                   s.kind === "stage"
                     ? journey.stages.find((st) => st.id === s.stage)?.name
-                    : t(s.kind === "overview" ? "present.overview" : "present.replay")
+                    : t(
+                        s.kind === "overview"
+                          ? "present.overview"
+                          : s.kind === "notes"
+                            ? "present.notes"
+                            : "present.replay",
+                      )
                 }
               />
             </li>

@@ -6,4 +6,5 @@ import { DEFAULT_PARAMS } from "../shared/params";
 
 export const presentApi = {
   replay: (journey: JourneyId, params: Params = DEFAULT_PARAMS) => commands.replay(journey, params),
+  applyEdit: commands.applyEdit,
 };

@@ -1,20 +1,35 @@
 // Present mode's steps and the numbers each one shows, as pure functions of the journey and the
 // report (metrics.md): nothing here computes a metric of its own.
 
-import type { Journey, Node, Report, StageId, Touchpoint, TouchpointId } from "../generated/types";
+import type {
+  Journey,
+  Node,
+  Note,
+  NoteKind,
+  NoteTarget,
+  Report,
+  StageId,
+  Touchpoint,
+  TouchpointId,
+} from "../generated/types";
 
-export type Step = { kind: "overview" } | { kind: "stage"; stage: StageId } | { kind: "replay" };
+export type Step =
+  { kind: "overview" } | { kind: "stage"; stage: StageId } | { kind: "replay" } | { kind: "notes" };
 
-/** The title slide, one step per stage in order, then the replay when there is data. */
+/**
+ * The title slide, one step per stage in order, the replay when there is data, and the
+ * workshop's notes when there are some.
+ */
 export function presentSteps(journey: Journey, hasData: boolean): Step[] {
   return [
     { kind: "overview" },
     ...journey.stages.map((s): Step => ({ kind: "stage", stage: s.id })),
     ...(hasData ? [{ kind: "replay" } as Step] : []),
+    ...(journey.notes.length > 0 ? [{ kind: "notes" } as Step] : []),
   ];
 }
 
-export type KeyAction = "next" | "previous" | "first" | "last" | "exit" | "toggle_data";
+export type KeyAction = "next" | "previous" | "first" | "last" | "exit" | "toggle_data" | "note";
 
 /** What a key does; presentation clickers send PageUp/PageDown (and sometimes arrows). */
 export function keyAction(key: string): KeyAction | null {
@@ -38,6 +53,9 @@ export function keyAction(key: string): KeyAction | null {
     case "d":
     case "D":
       return "toggle_data";
+    case "n":
+    case "N":
+      return "note";
     default:
       return null;
   }
@@ -115,4 +133,49 @@ export function slideTouchpoints(
   const all = journey.touchpoints.filter((t) => t.stage === stage);
   const shown = all.filter((t) => !hidden.has(t.id));
   return { shown, rare: all.length - shown.length };
+}
+
+/** What a note can be about, as the note dialog lists it. */
+export interface NoteSubject {
+  target: NoteTarget;
+  name: string;
+  /** A touchpoint, listed under its stage. */
+  nested: boolean;
+}
+
+/**
+ * The subjects a note taken on `step` may be about: on a stage's slide, that stage and then its
+ * touchpoints (the stage first, as the default); elsewhere every stage, each followed by its
+ * touchpoints.
+ */
+export function noteSubjects(journey: Journey, step: Step): NoteSubject[] {
+  const stages =
+    step.kind === "stage" ? journey.stages.filter((s) => s.id === step.stage) : journey.stages;
+  return stages.flatMap((stage) => [
+    { target: { on: "stage", stage: stage.id }, name: stage.name, nested: false },
+    ...journey.touchpoints
+      .filter((tp) => tp.stage === stage.id)
+      .map((tp): NoteSubject => ({
+        target: { on: "touchpoint", touchpoint: tp.id },
+        name: tp.name,
+        nested: true,
+      })),
+  ]);
+}
+
+/** The name of what a note is about; empty if it is gone. */
+export function noteSubject(journey: Journey, target: NoteTarget): string {
+  return target.on === "stage"
+    ? (journey.stages.find((s) => s.id === target.stage)?.name ?? "")
+    : (journey.touchpoints.find((t) => t.id === target.touchpoint)?.name ?? "");
+}
+
+export const NOTE_KINDS: NoteKind[] = ["pain_point", "opportunity", "question"];
+
+/** The journey's notes by kind, in the order of `NOTE_KINDS`, each kept in the order taken. */
+export function notesByKind(journey: Journey): { kind: NoteKind; notes: Note[] }[] {
+  return NOTE_KINDS.map((kind) => ({
+    kind,
+    notes: journey.notes.filter((n) => n.kind === kind),
+  })).filter((g) => g.notes.length > 0);
 }
