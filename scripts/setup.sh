@@ -11,6 +11,8 @@ E2E_PACKAGES=(webkit2gtk-driver xvfb xauth dbus poppler-utils fonts-dejavu-core)
 # The token test keeps a token in a real Secret Service: GNOME Keyring's daemon (with-keyring.sh).
 CHECK_PACKAGES=(python3 python3-venv gnome-keyring)
 PM4PY_VERSION=2.7.23.11
+# scripts/bench-vs-duckdb.sh compares with DuckDB, from PyPI in a virtual environment.
+DUCKDB_VERSION=2.0.1
 # The Spark tests run a local Spark cluster (scripts/spark.sh) from the pyspark wheel, on Java 17.
 SPARK_PACKAGES=(openjdk-17-jre-headless)
 PYSPARK_VERSION=4.3.0
@@ -68,6 +70,19 @@ install_pm4py() {
     "$venv/bin/pip" install --quiet --disable-pip-version-check "pm4py==$PM4PY_VERSION"
   fi
   export PERCORSO_PM4PY="$venv/bin/python"
+}
+
+# DuckDB from PyPI, in a virtual environment in the cache, for scripts/bench-vs-duckdb.sh only;
+# exports PERCORSO_DUCKDB, its Python.
+install_duckdb() {
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/duckdb-$DUCKDB_VERSION"
+  if ! "$venv/bin/python" -c "import duckdb" >/dev/null 2>&1; then
+    echo "setup: installing duckdb $DUCKDB_VERSION"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
+  fi
+  export PERCORSO_DUCKDB="$venv/bin/python"
 }
 
 # pyspark from PyPI, in a virtual environment in the cache (a fresh machine installs it, about two
