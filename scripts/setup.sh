@@ -59,43 +59,39 @@ install_ui_packages() {
   (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
-# pm4py from PyPI, in a virtual environment in the cache (a fresh machine installs it, about a
-# minute); exports PERCORSO_PM4PY, the python that the agreement test runs.
+# The Python of a virtual environment in the cache that holds PACKAGE==VERSION from PyPI (whose
+# module is MODULE), made the first time; the path goes to standard output, the rest to stderr.
+python_with() {
+  local package="$1" version="$2" module="$3"
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/$package-$version"
+  if ! "$venv/bin/python" -c "import $module" >/dev/null 2>&1; then
+    echo "setup: installing $package $version" >&2
+    rm -rf "$venv"
+    python3 -m venv "$venv" >&2 || return 1
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$package==$version" >&2 || return 1
+  fi
+  echo "$venv/bin/python"
+}
+
+# pm4py (a fresh machine installs it in about a minute); exports PERCORSO_PM4PY, the python that
+# the agreement test runs.
 install_pm4py() {
-  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/pm4py-$PM4PY_VERSION"
-  if ! "$venv/bin/python" -c "import pm4py" >/dev/null 2>&1; then
-    echo "setup: installing pm4py $PM4PY_VERSION"
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "pm4py==$PM4PY_VERSION"
-  fi
-  export PERCORSO_PM4PY="$venv/bin/python"
+  PERCORSO_PM4PY=$(python_with pm4py "$PM4PY_VERSION" pm4py)
+  export PERCORSO_PM4PY
 }
 
-# DuckDB from PyPI, in a virtual environment in the cache, for scripts/bench-vs-duckdb.sh only;
-# exports PERCORSO_DUCKDB, its Python.
+# DuckDB, for scripts/bench-vs-duckdb.sh only; exports PERCORSO_DUCKDB, its Python.
 install_duckdb() {
-  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/duckdb-$DUCKDB_VERSION"
-  if ! "$venv/bin/python" -c "import duckdb" >/dev/null 2>&1; then
-    echo "setup: installing duckdb $DUCKDB_VERSION"
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
-  fi
-  export PERCORSO_DUCKDB="$venv/bin/python"
+  PERCORSO_DUCKDB=$(python_with duckdb "$DUCKDB_VERSION" duckdb)
+  export PERCORSO_DUCKDB
 }
 
-# pyspark from PyPI, in a virtual environment in the cache (a fresh machine installs it, about two
-# minutes and 500 MB: the wheel carries Spark's jars); exports SPARK_HOME, the pyspark package folder.
+# pyspark (a fresh machine installs it in about two minutes and 500 MB: the wheel carries Spark's
+# jars); exports SPARK_HOME, the pyspark package folder.
 install_spark() {
-  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/pyspark-$PYSPARK_VERSION"
-  if ! "$venv/bin/python" -c "import pyspark" >/dev/null 2>&1; then
-    echo "setup: installing pyspark $PYSPARK_VERSION"
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
-  fi
-  SPARK_HOME=$("$venv/bin/python" -c "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
+  local python
+  python=$(python_with pyspark "$PYSPARK_VERSION" pyspark)
+  SPARK_HOME=$("$python" -c "import os, pyspark; print(os.path.dirname(pyspark.__file__))")
   export SPARK_HOME
 }
 

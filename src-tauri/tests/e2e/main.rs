@@ -236,6 +236,22 @@ pub async fn legibility(client: &Client, name_css: &str) -> Legibility {
     }
 }
 
+/// The screens a projector shows, at which the legibility checks measure.
+pub const PROJECTOR_SIZES: [(u32, u32); 2] = [(1280, 720), (1920, 1080)];
+
+/// The most cut touchpoint name in words, once checked that it shows at least 12 characters
+/// (`of` is empty when no name is cut).
+pub fn checked_cut(place: &str, shortest: u64, of: &str) -> String {
+    if of.is_empty() {
+        return "no name cut".to_owned();
+    }
+    assert!(
+        shortest >= 12,
+        "{place}: {of:?} shows only {shortest} characters"
+    );
+    format!("the most cut name shows {shortest} characters ({of:?})")
+}
+
 /// Checks and prints the [`Legibility`] of the map in `mode` at 1280×720 and at 1920×1080, and
 /// puts the window back. A map takes its first view when it opens, so after each
 /// resize the mode is left for `away` and opened again with `back` until `ready` shows.
@@ -253,18 +269,15 @@ pub async fn check_legibility(
         click(client, back).await;
         wait_for(client, ready, count).await;
     };
-    for (w, h) in [(1280u32, 720u32), (1920, 1080)] {
+    for (w, h) in PROJECTOR_SIZES {
         client.set_window_size(w, h).await.unwrap();
         reopen().await;
         let seen = legibility(client, name_css).await;
-        let cut = if seen.shortest_of.is_empty() {
-            "no name cut".to_owned()
-        } else {
-            format!(
-                "the most cut name shows {} characters ({:?})",
-                seen.shortest_name, seen.shortest_of
-            )
-        };
+        let cut = checked_cut(
+            &format!("{mode} at {w}×{h}"),
+            seen.shortest_name,
+            &seen.shortest_of,
+        );
         eprintln!(
             "legibility {mode} at {w}×{h}: smallest card name {:.1} px, {cut}, the map covers \
              {:.0}% of the canvas, {} of {} cards in view",
@@ -272,12 +285,6 @@ pub async fn check_legibility(
             seen.canvas_share * 100.0,
             seen.cards_in_view,
             seen.cards
-        );
-        assert!(
-            seen.shortest_name >= 12,
-            "{mode} at {w}×{h}: {:?} shows only {} characters",
-            seen.shortest_of,
-            seen.shortest_name
         );
         assert!(
             seen.smallest_name_px >= 10.95,

@@ -9,11 +9,9 @@ use fantoccini::{Client, Locator};
 use percorso::analytics::{Analysis, Params, Period};
 use percorso::demo::retail;
 use percorso::Workspace;
-use serde_json::json;
 
 use crate::{
-    attributes, brushed_dates, click, drag_across, input_value, screenshot, set_value, wait_for,
-    with_app,
+    attributes, brushed_dates, click, drag_across, input_value, screenshot, wait_for, with_app,
 };
 
 fn values(text: &str) -> Vec<Option<f64>> {

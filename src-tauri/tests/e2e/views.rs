@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use percorso::demo::retail;
 use percorso::Workspace;
-use serde_json::json;
 
 use crate::{attributes, click, input_value, screenshot, set_value, wait_for, with_app};
 
