@@ -10,7 +10,7 @@ use percorso::analytics::{Analysis, ChangePeriods, Params, Period};
 use percorso::demo::retail;
 use percorso::Workspace;
 
-use crate::{click, screenshot, set_value, texts, wait_for, with_app};
+use crate::{choose, click, screenshot, texts, wait_for, with_app};
 
 /// As the panel lists them, per kind.
 const TOP: usize = 6;
@@ -19,7 +19,7 @@ async fn what_changed(client: Client, workspace: PathBuf) {
     wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
     click(&client, "[data-testid=mode-analyze]").await;
     wait_for(&client, "[data-testid=changes-panel]", 1).await;
-    set_value(&client, "changes-days", "14").await;
+    choose(&client, "changes-days", "14").await;
 
     let ws = Workspace::open(&workspace).unwrap();
     let analysis = Analysis::from_workspace(&ws, None).unwrap();

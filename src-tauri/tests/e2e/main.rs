@@ -378,6 +378,19 @@ async fn show_failure(client: &Client) {
     eprintln!("alerts shown when {test} failed: {alerts:?}");
 }
 
+/// Chooses `value` in the `<select>` with `data-testid` `testid` by clicking its option, as a user
+/// does. A scripted change event sent the moment a panel appears was lost on a busy machine,
+/// twice (the cohorts' and What changed's periods): use this for a select that has just appeared.
+pub async fn choose(client: &Client, testid: &str, value: &str) {
+    client
+        .find(Locator::Css(&format!("[data-testid={testid}]")))
+        .await
+        .unwrap_or_else(|e| panic!("no `{testid}`: {e}"))
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("`{testid}` has no option {value:?}: {e}"));
+}
+
 /// Sets the `<select>` or `<input>` with `data-testid` `testid` to `value` as React sees a user
 /// do it.
 pub async fn set_value(client: &Client, testid: &str, value: &str) {

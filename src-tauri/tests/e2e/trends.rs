@@ -11,7 +11,8 @@ use percorso::demo::retail;
 use percorso::Workspace;
 
 use crate::{
-    attributes, brushed_dates, click, drag_across, input_value, screenshot, wait_for, with_app,
+    attributes, brushed_dates, choose, click, drag_across, input_value, screenshot, wait_for,
+    with_app,
 };
 
 fn values(text: &str) -> Vec<Option<f64>> {
@@ -162,15 +163,7 @@ async fn trends_and_cohorts(client: Client, workspace: PathBuf) {
     // Cohorts: a row per month of first appearance, each cell the engine's retention.
     click(&client, "[data-testid=trends-tab-cohorts]").await;
     wait_for(&client, "[data-testid=cohorts-panel]", 1).await;
-    // Chosen as a user does, by clicking the option (a script's change event, sent the moment
-    // the panel appears, was once lost on a slow machine).
-    client
-        .find(Locator::Css("[data-testid=cohorts-by]"))
-        .await
-        .unwrap()
-        .select_by_value("month")
-        .await
-        .unwrap();
+    choose(&client, "cohorts-by", "month").await;
     let cohorts = analysis.cohorts(&evaluation, Period::Month).unwrap();
     let expected: Vec<String> = cohorts.cohorts.iter().map(|c| c.start.clone()).collect();
     let deadline = Instant::now() + Duration::from_secs(30);
