@@ -24,6 +24,7 @@ fn main() {
         "timezones",
         "replay",
         "export_map",
+        "export_html",
         "export_report",
         "customers",
         "export_customers",

@@ -301,6 +301,7 @@ impl JourneyFile {
             transitions,
             views: Vec::new(),
             notes: Vec::new(),
+            stories: Vec::new(),
         })
     }
 

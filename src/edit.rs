@@ -16,7 +16,7 @@ use ts_rs::TS;
 use crate::journey::view::ViewState;
 use crate::journey::{
     Channel, Journey, Kind, Kpi, NoteId, NoteKind, NoteTarget, Opportunity, Persona, PersonaId,
-    StageId, Touchpoint, TouchpointId, TransitionId, ViewId,
+    StageId, StoryId, StorySlide, Touchpoint, TouchpointId, TransitionId, ViewId,
 };
 use crate::validate::Warning;
 
@@ -155,6 +155,20 @@ pub enum Edit {
     DeleteNote {
         note: NoteId,
     },
+    /// Saves a new story after the last one: its title and its slides, each a saved view.
+    SaveStory {
+        title: String,
+        slides: Vec<StorySlide>,
+    },
+    /// Replaces a story's title and slides (a slide added, moved, retitled or removed).
+    UpdateStory {
+        story: StoryId,
+        title: String,
+        slides: Vec<StorySlide>,
+    },
+    DeleteStory {
+        story: StoryId,
+    },
 }
 
 /// A transition between two pasted touchpoints, by their index in the paste.
@@ -198,6 +212,7 @@ pub struct Created {
     pub personas: Vec<PersonaId>,
     pub views: Vec<ViewId>,
     pub notes: Vec<NoteId>,
+    pub stories: Vec<StoryId>,
 }
 
 /// What undo and redo would do next, for the Edit menu.

@@ -6,6 +6,8 @@
 //! value, not a formula, and analysts must be able to re-read it as one, so only text cells are
 //! neutralised.
 
+pub mod html;
+
 use std::io::Write;
 use std::path::Path;
 

@@ -14,8 +14,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub mod note;
+pub mod story;
 pub mod view;
 pub use note::{Note, NoteKind, NoteTarget};
+pub use story::{Story, StorySlide};
 pub use view::SavedView;
 
 macro_rules! id_type {
@@ -47,6 +49,8 @@ id_type!(
     ViewId,
     /// A workshop note's row id in the workspace.
     NoteId,
+    /// A story's row id in the workspace.
+    StoryId,
 );
 
 /// Whether a customer meets the touchpoint in a place or through a screen.
@@ -241,6 +245,9 @@ pub struct Journey {
     /// The notes taken in workshops, in the order they were taken (see [`note`]).
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The stories told with the saved views, in the order they were made (see [`story`]).
+    #[serde(default)]
+    pub stories: Vec<Story>,
 }
 
 /// What the journey list shows about a journey without loading it.
@@ -357,6 +364,7 @@ mod tests {
             }],
             views: Vec::new(),
             notes: Vec::new(),
+            stories: Vec::new(),
         };
         let graph = journey.graph();
         assert_eq!(graph.graph.edge_count(), 1);

@@ -8,7 +8,8 @@ use percorso::analytics::{Params, Segment};
 use percorso::edit::{Edit, PastedTransition, TouchpointField};
 use percorso::journey::{
     Channel, Journey, JourneyId, Kind, Kpi, NoteId, NoteKind, NoteTarget, Opportunity,
-    OpportunityStatus, Persona, PersonaId, StageId, Touchpoint, TouchpointId, TransitionId, ViewId,
+    OpportunityStatus, Persona, PersonaId, StageId, Story, StoryId, StorySlide, Touchpoint,
+    TouchpointId, TransitionId, ViewId,
 };
 use percorso::view::{CompareState, ViewState, Viewport};
 use percorso::workspace::{JourneyDraft, TouchpointDraft};
@@ -59,6 +60,7 @@ fn sample() -> Journey {
         transitions: vec![tr(1, 1, 2), tr(2, 2, 3), tr(3, 2, 4)],
         views: Vec::new(),
         notes: Vec::new(),
+        stories: Vec::new(),
     }
 }
 
@@ -1414,4 +1416,177 @@ fn a_note_needs_text_and_a_subject_that_exists_and_a_refused_one_changes_nothing
     }
     assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
     assert_eq!(f.ws.history(f.id).unwrap().undo, None);
+}
+
+/// Saves views "Opening", "Drop-off" and "Closing" and returns their ids in that order.
+fn three_views(f: &mut Fixture) -> [ViewId; 3] {
+    let mut ids = Vec::new();
+    for name in ["Opening", "Drop-off", "Closing"] {
+        let state = ViewState {
+            metric: "dropoff_rate".into(),
+            ..ViewState::default()
+        };
+        let done = f.ws.apply(
+            f.id,
+            &Edit::SaveView {
+                name: name.into(),
+                state,
+            },
+        );
+        ids.extend(done.unwrap().created.views);
+    }
+    f.original = f.ws.journey(f.id).unwrap();
+    [ids[0], ids[1], ids[2]]
+}
+
+fn slide(view: ViewId, title: &str, note: &str) -> StorySlide {
+    StorySlide {
+        view,
+        title: title.into(),
+        note: note.into(),
+    }
+}
+
+fn slide_views(story: &Story) -> Vec<ViewId> {
+    story.slides.iter().map(|s| s.view).collect()
+}
+
+#[test]
+fn a_story_is_saved_updated_and_deleted_each_as_one_undoable_step() {
+    let mut f = fixture();
+    let [opening, drop, closing] = three_views(&mut f);
+    let saved = round(
+        &mut f,
+        Edit::SaveStory {
+            title: "  Quarterly review ".into(),
+            slides: vec![
+                slide(opening, " Where we stand ", "Reach is up."),
+                slide(drop, "", "  Checkout loses one in four.  "),
+            ],
+        },
+    );
+    assert_eq!(saved.stories.len(), 1);
+    let story = &saved.stories[0];
+    assert_eq!(story.title, "Quarterly review", "kept without the spaces");
+    assert_eq!(
+        story.slides,
+        [
+            slide(opening, "Where we stand", "Reach is up."),
+            slide(drop, "", "Checkout loses one in four."),
+        ]
+    );
+    let id = story.id;
+
+    // Reordered, one slide added and a note rewritten: one step.
+    f.original = saved;
+    let updated = round(
+        &mut f,
+        Edit::UpdateStory {
+            story: id,
+            title: "Q3 review".into(),
+            slides: vec![
+                slide(drop, "", "One in four leave at checkout."),
+                slide(opening, "Where we stand", "Reach is up."),
+                slide(closing, "Next", ""),
+            ],
+        },
+    );
+    assert_eq!(updated.stories[0].title, "Q3 review");
+    assert_eq!(slide_views(&updated.stories[0]), [drop, opening, closing]);
+    assert_eq!(
+        updated.stories[0].slides[0].note,
+        "One in four leave at checkout."
+    );
+    assert_eq!(
+        reopen(&f.path).journey(f.id).unwrap().stories,
+        updated.stories,
+        "and after a relaunch"
+    );
+
+    f.original = updated;
+    let second = round(
+        &mut f,
+        Edit::SaveStory {
+            title: "Short one".into(),
+            slides: Vec::new(),
+        },
+    );
+    let titles: Vec<&str> = second.stories.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Q3 review", "Short one"], "in the order made");
+
+    f.original = second;
+    let deleted = round(&mut f, Edit::DeleteStory { story: id });
+    let titles: Vec<&str> = deleted.stories.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Short one"]);
+}
+
+#[test]
+fn a_deleted_view_takes_its_slides_in_the_same_step_and_undo_brings_them_back() {
+    let mut f = fixture();
+    let [opening, drop, closing] = three_views(&mut f);
+    for title in ["Board", "Team"] {
+        let slides = vec![
+            slide(opening, "", ""),
+            slide(drop, "", "the drop"),
+            slide(closing, "", ""),
+        ];
+        let title = title.into();
+        f.ws.apply(f.id, &Edit::SaveStory { title, slides })
+            .unwrap();
+    }
+    f.original = f.ws.journey(f.id).unwrap();
+    // `round` checks that undo gives back both stories whole, after a relaunch too.
+    let without = round(&mut f, Edit::DeleteView { view: drop });
+    for story in &without.stories {
+        assert_eq!(slide_views(story), [opening, closing], "{}", story.title);
+    }
+    assert_eq!(without.views.len(), 2);
+}
+
+#[test]
+fn a_story_needs_a_title_and_views_that_exist_and_a_refused_one_changes_nothing() {
+    let mut f = fixture();
+    let [opening, ..] = three_views(&mut f);
+    let blank = Edit::SaveStory {
+        title: " ".into(),
+        slides: vec![slide(opening, "", "")],
+    };
+    assert_eq!(
+        f.ws.apply(f.id, &blank).unwrap_err().code(),
+        ErrorCode::NameRequired
+    );
+    let done = f.ws.apply(
+        f.id,
+        &Edit::SaveStory {
+            title: "Board".into(),
+            slides: vec![slide(opening, "", "")],
+        },
+    );
+    let story = done.unwrap().created.stories[0];
+    f.original = f.ws.journey(f.id).unwrap();
+    let undo_before = f.ws.history(f.id).unwrap().undo;
+    for edit in [
+        Edit::SaveStory {
+            title: "Ghost".into(),
+            slides: vec![slide(opening, "", ""), slide(ViewId(999), "", "")],
+        },
+        Edit::UpdateStory {
+            story,
+            title: "Board".into(),
+            slides: vec![slide(ViewId(999), "", "")],
+        },
+        Edit::UpdateStory {
+            story: StoryId(999),
+            title: "x".into(),
+            slides: Vec::new(),
+        },
+        Edit::DeleteStory {
+            story: StoryId(999),
+        },
+    ] {
+        let refused = f.ws.apply(f.id, &edit).unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::NotFound, "{edit:?}");
+    }
+    assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
+    assert_eq!(f.ws.history(f.id).unwrap().undo, undo_before);
 }

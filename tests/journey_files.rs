@@ -289,7 +289,7 @@ fn a_format_1_workspace_is_upgraded_in_place_and_keeps_its_journey() {
         .unwrap();
     }
     let mut ws = Workspace::open(&path).unwrap();
-    assert_eq!(ws.summary().unwrap().format_version, 5);
+    assert_eq!(ws.summary().unwrap().format_version, 6);
     let j = ws.journey(JourneyId(1)).unwrap();
     assert_eq!(j.name, "Old");
     assert_eq!(j.description, "kept");
@@ -298,6 +298,7 @@ fn a_format_1_workspace_is_upgraded_in_place_and_keeps_its_journey() {
         j.views.is_empty(),
         "an upgraded workspace has no saved views yet"
     );
+    assert!(j.stories.is_empty(), "nor stories");
     assert!(j.notes.is_empty(), "nor workshop notes");
     let store = &j.touchpoints[0];
     assert_eq!(

@@ -98,6 +98,7 @@ pub fn demo_journey() -> Journey {
         transitions,
         views: Vec::new(),
         notes: Vec::new(),
+        stories: Vec::new(),
     }
 }
 

@@ -20,7 +20,7 @@ use percorso::import::{
 };
 use percorso::journey::{
     JourneyId, Kpi, Note, NoteId, NoteKind, NoteTarget, Opportunity, OpportunityStatus, Persona,
-    PersonaId, StageId, TouchpointId, TransitionId, ViewId,
+    PersonaId, StageId, Story, StoryId, StorySlide, TouchpointId, TransitionId, ViewId,
 };
 use percorso::spark::{Columns, SparkProgress, SparkSource};
 use percorso::templates::TemplateInfo;
@@ -38,6 +38,9 @@ use ts_rs::{Config, TS};
 use crate::api::export::{DataFormat, MapFormat};
 use crate::api::files::RecentWorkspace;
 use crate::error::ApiError;
+use percorso::export::html::{
+    HtmlFigure, HtmlLabels, HtmlMap, HtmlPage, HtmlSlide, HtmlStage, HtmlStory, HtmlTouchpoint,
+};
 
 /// Path of the generated types, relative to this crate.
 pub const GENERATED: &str = "../ui/src/generated/types.ts";
@@ -103,6 +106,9 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<NoteKind>(cfg),
         declaration::<NoteTarget>(cfg),
         declaration::<Note>(cfg),
+        declaration::<StoryId>(cfg),
+        declaration::<StorySlide>(cfg),
+        declaration::<Story>(cfg),
         declaration::<Transition>(cfg),
         declaration::<Journey>(cfg),
         declaration::<JourneySummary>(cfg),
@@ -177,6 +183,14 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<RejectedPage>(cfg),
         declaration::<Replay>(cfg),
         declaration::<MapFormat>(cfg),
+        declaration::<HtmlFigure>(cfg),
+        declaration::<HtmlTouchpoint>(cfg),
+        declaration::<HtmlMap>(cfg),
+        declaration::<HtmlStage>(cfg),
+        declaration::<HtmlSlide>(cfg),
+        declaration::<HtmlStory>(cfg),
+        declaration::<HtmlLabels>(cfg),
+        declaration::<HtmlPage>(cfg),
         declaration::<DataFormat>(cfg),
         declaration::<percorso::render::Paper>(cfg),
         declaration::<percorso::export::ReportTable>(cfg),

@@ -10,6 +10,7 @@ use percorso::analytics::{
     Timeline, Trend, Variant,
 };
 use percorso::edit::{Edit, Edited, History};
+use percorso::export::html::HtmlPage;
 use percorso::export::ReportTable;
 use percorso::import::{Detection, ImportSettings, ImportSummary, Overrides, Progress};
 use percorso::journey::{Channel as TouchpointChannel, JourneyId, StageId, TouchpointId};
@@ -119,6 +120,7 @@ declare_commands! {
 
     async export_map in export(format: MapFormat, pages: Vec<String>, paper: Paper, path: PathBuf)
         -> ApiResult<()>;
+    async export_html in export(page: HtmlPage, path: PathBuf) -> ApiResult<u64>;
     async export_report in export(
         journey: JourneyId,
         params: Params,

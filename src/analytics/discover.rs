@@ -420,6 +420,7 @@ impl Analysis {
             transitions,
             views: Vec::new(),
             notes: Vec::new(),
+            stories: Vec::new(),
         }
     }
 

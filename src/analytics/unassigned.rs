@@ -43,5 +43,6 @@ pub fn unassigned_journey_of(values: &[String]) -> Journey {
         transitions: Vec::new(),
         views: Vec::new(),
         notes: Vec::new(),
+        stories: Vec::new(),
     }
 }

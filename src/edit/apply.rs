@@ -5,8 +5,9 @@ use std::collections::HashSet;
 use crate::error::{Error, Result};
 use crate::journey::view::SavedView;
 use crate::journey::{
-    Channel, Journey, Note, NoteId, NoteTarget, Persona, PersonaId, Stage, StageId, Touchpoint,
-    TouchpointId, Transition, TransitionId, ViewId, EMOTION_RANGE, UNASSIGNED_STAGE,
+    Channel, Journey, Note, NoteId, NoteTarget, Persona, PersonaId, Stage, StageId, Story, StoryId,
+    StorySlide, Touchpoint, TouchpointId, Transition, TransitionId, ViewId, EMOTION_RANGE,
+    UNASSIGNED_STAGE,
 };
 
 use super::{Edit, TouchpointField};
@@ -147,6 +148,41 @@ impl Edit {
             Edit::DeleteView { view } => {
                 let index = view_index(journey, *view)?;
                 journey.views.remove(index);
+                // The view's slides go with it; the stories keep their other slides.
+                for story in &mut journey.stories {
+                    story.slides.retain(|s| s.view != *view);
+                }
+            }
+            Edit::SaveStory { title, slides } => {
+                let story = Story {
+                    id: StoryId(ids.next(Table::Stories)),
+                    title: checked_name("story", title)?.trim().to_owned(),
+                    slides: checked_slides(journey, slides)?,
+                };
+                journey.stories.push(story);
+            }
+            Edit::UpdateStory {
+                story,
+                title,
+                slides,
+            } => {
+                let title = checked_name("story", title)?.trim().to_owned();
+                let slides = checked_slides(journey, slides)?;
+                let slot = journey
+                    .stories
+                    .iter_mut()
+                    .find(|s| s.id == *story)
+                    .ok_or_else(|| not_found("story", story.0))?;
+                slot.title = title;
+                slot.slides = slides;
+            }
+            Edit::DeleteStory { story } => {
+                let index = journey
+                    .stories
+                    .iter()
+                    .position(|s| s.id == *story)
+                    .ok_or_else(|| not_found("story", story.0))?;
+                journey.stories.remove(index);
             }
             Edit::AddNote { target, kind, text } => {
                 let text = text.trim();
@@ -260,6 +296,22 @@ fn view_index(journey: &Journey, view: ViewId) -> Result<usize> {
 fn view_mut(journey: &mut Journey, view: ViewId) -> Result<&mut SavedView> {
     let index = view_index(journey, view)?;
     Ok(&mut journey.views[index])
+}
+
+/// A story's slides as stored: each on a view of the journey, title and note without the spaces
+/// around them.
+fn checked_slides(journey: &Journey, slides: &[StorySlide]) -> Result<Vec<StorySlide>> {
+    slides
+        .iter()
+        .map(|s| {
+            view_index(journey, s.view)?;
+            Ok(StorySlide {
+                view: s.view,
+                title: s.title.trim().to_owned(),
+                note: s.note.trim().to_owned(),
+            })
+        })
+        .collect()
 }
 
 fn not_found(what: &'static str, id: i64) -> Error {
@@ -457,16 +509,18 @@ pub(crate) enum Table {
     Personas,
     Views,
     Notes,
+    Stories,
 }
 
 impl Table {
-    pub(crate) const ALL: [Table; 6] = [
+    pub(crate) const ALL: [Table; 7] = [
         Table::Stages,
         Table::Touchpoints,
         Table::Transitions,
         Table::Personas,
         Table::Views,
         Table::Notes,
+        Table::Stories,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -477,6 +531,7 @@ impl Table {
             Table::Personas => "personas",
             Table::Views => "views",
             Table::Notes => "notes",
+            Table::Stories => "stories",
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Created;
 use crate::journey::view::SavedView;
-use crate::journey::{Journey, Note, Persona, Stage, Touchpoint, Transition};
+use crate::journey::{Journey, Note, Persona, Stage, Story, Touchpoint, Transition};
 
 /// A row before and after a change; `None` where the row does not exist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +45,25 @@ pub(crate) struct PlacedView {
 pub(crate) struct PlacedNote {
     pub note: Note,
     pub position: usize,
+}
+
+/// A story with its place in the list of stories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct PlacedStory {
+    pub story: Story,
+    pub position: usize,
+}
+
+fn placed_stories(journey: &Journey) -> Vec<PlacedStory> {
+    journey
+        .stories
+        .iter()
+        .enumerate()
+        .map(|(position, s)| PlacedStory {
+            story: s.clone(),
+            position,
+        })
+        .collect()
 }
 
 fn placed_notes(journey: &Journey) -> Vec<PlacedNote> {
@@ -96,6 +115,8 @@ pub(crate) struct Change {
     pub views: Vec<RowChange<PlacedView>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<RowChange<PlacedNote>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<RowChange<PlacedStory>>,
 }
 
 impl Change {
@@ -126,6 +147,9 @@ impl Change {
             personas: rows_between(&before.personas, &after.personas, |p| p.id),
             views: rows_between(&placed_views(before), &placed_views(after), |v| v.view.id),
             notes: rows_between(&placed_notes(before), &placed_notes(after), |n| n.note.id),
+            stories: rows_between(&placed_stories(before), &placed_stories(after), |s| {
+                s.story.id
+            }),
         }
     }
 
@@ -137,6 +161,7 @@ impl Change {
             && self.personas.is_empty()
             && self.views.is_empty()
             && self.notes.is_empty()
+            && self.stories.is_empty()
     }
 
     pub(crate) fn reversed(&self) -> Change {
@@ -148,6 +173,7 @@ impl Change {
             personas: self.personas.iter().map(RowChange::reversed).collect(),
             views: self.views.iter().map(RowChange::reversed).collect(),
             notes: self.notes.iter().map(RowChange::reversed).collect(),
+            stories: self.stories.iter().map(RowChange::reversed).collect(),
         }
     }
 
@@ -178,6 +204,7 @@ impl Change {
             && rows_match(&self.personas, &journey.personas, |p| p.id)
             && rows_match(&self.views, &placed_views(journey), |v| v.view.id)
             && rows_match(&self.notes, &placed_notes(journey), |n| n.note.id)
+            && rows_match(&self.stories, &placed_stories(journey), |s| s.story.id)
     }
 
     /// What the change created, for the UI to select.
@@ -195,6 +222,7 @@ impl Change {
             personas: added(&self.personas, |p| p.id),
             views: added(&self.views, |v| v.view.id),
             notes: added(&self.notes, |n| n.note.id),
+            stories: added(&self.stories, |s| s.story.id),
         }
     }
 }

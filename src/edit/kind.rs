@@ -41,11 +41,14 @@ pub enum EditKind {
     DeleteView,
     AddNote,
     DeleteNote,
+    SaveStory,
+    UpdateStory,
+    DeleteStory,
 }
 
 impl EditKind {
     /// Every kind, for the UI's table of names.
-    pub const ALL: [EditKind; 28] = [
+    pub const ALL: [EditKind; 31] = [
         EditKind::RenameJourney,
         EditKind::EditJourneyDescription,
         EditKind::AddStage,
@@ -74,6 +77,9 @@ impl EditKind {
         EditKind::DeleteView,
         EditKind::AddNote,
         EditKind::DeleteNote,
+        EditKind::SaveStory,
+        EditKind::UpdateStory,
+        EditKind::DeleteStory,
     ];
 
     /// The short English name stored with an edit in the history ("Undo rename stage").
@@ -107,6 +113,9 @@ impl EditKind {
             EditKind::DeleteView => "delete view",
             EditKind::AddNote => "add note",
             EditKind::DeleteNote => "delete note",
+            EditKind::SaveStory => "save story",
+            EditKind::UpdateStory => "update story",
+            EditKind::DeleteStory => "delete story",
         }
     }
 }
@@ -146,6 +155,9 @@ impl Edit {
             Edit::DeleteView { .. } => EditKind::DeleteView,
             Edit::AddNote { .. } => EditKind::AddNote,
             Edit::DeleteNote { .. } => EditKind::DeleteNote,
+            Edit::SaveStory { .. } => EditKind::SaveStory,
+            Edit::UpdateStory { .. } => EditKind::UpdateStory,
+            Edit::DeleteStory { .. } => EditKind::DeleteStory,
             Edit::Batch { edits } => match edits.as_slice() {
                 [one] => one.kind(),
                 _ => EditKind::Several,

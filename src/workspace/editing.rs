@@ -415,6 +415,7 @@ fn write_change(
     }
     write_views(conn, journey, before, change)?;
     write_notes(conn, journey, change)?;
+    write_stories(conn, journey, change)?;
     for c in &change.personas {
         match (&c.before, &c.after) {
             (_, Some(p)) => upsert_persona(conn, journey, p)?,
@@ -582,6 +583,35 @@ fn write_notes(conn: &Connection, journey: JourneyId, change: &Change) -> Result
     Ok(())
 }
 
+/// Writes the stories of `change`: the deleted ones go, the added and changed ones are written
+/// whole with their place in the list.
+fn write_stories(conn: &Connection, journey: JourneyId, change: &Change) -> Result<()> {
+    let mut delete =
+        conn.prepare_cached("DELETE FROM stories WHERE id = ?1 AND journey_id = ?2")?;
+    for c in change.stories.iter().filter(|c| c.after.is_none()) {
+        if let Some(s) = &c.before {
+            delete.execute(params![s.story.id.0, journey.0])?;
+        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO stories (id, journey_id, position, title, slides) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title,
+             slides = excluded.slides
+         WHERE stories.journey_id = excluded.journey_id",
+    )?;
+    for s in change.stories.iter().filter_map(|c| c.after.as_ref()) {
+        let written = upsert.execute(params![
+            s.story.id.0,
+            journey.0,
+            s.position as i64,
+            s.story.title,
+            to_json(&s.story.slides)?
+        ])?;
+        written_once(written, "story", s.story.id.0)?;
+    }
+    Ok(())
+}
+
 /// An upsert that wrote nothing met a row of another journey under the same id: never write
 /// over it.
 fn written_once(rows: usize, what: &str, id: i64) -> Result<()> {
@@ -614,6 +644,7 @@ fn taken_elsewhere(conn: &Connection, journey: JourneyId, change: &Change) -> Re
     wanted.extend(created(&change.personas, |p| (Table::Personas, p.id.0)));
     wanted.extend(created(&change.views, |v| (Table::Views, v.view.id.0)));
     wanted.extend(created(&change.notes, |n| (Table::Notes, n.note.id.0)));
+    wanted.extend(created(&change.stories, |s| (Table::Stories, s.story.id.0)));
     for (table, id) in wanted {
         let sql = format!(
             "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1 AND journey_id != ?2)",

@@ -8,8 +8,8 @@ use super::Workspace;
 use crate::error::{Error, Result};
 use crate::journey::{
     Channel, Journey, JourneyId, JourneySummary, Kind, Note, NoteId, NoteKind, NoteTarget, Persona,
-    PersonaId, SavedView, Stage, StageId, Touchpoint, TouchpointId, Transition, TransitionId,
-    ViewId,
+    PersonaId, SavedView, Stage, StageId, Story, StoryId, Touchpoint, TouchpointId, Transition,
+    TransitionId, ViewId,
 };
 
 /// A journey to be stored, with stages and touchpoints referred to by their index in this draft.
@@ -162,6 +162,18 @@ pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> 
         )?
         .query_map([id.0], note_row)?
         .collect::<rusqlite::Result<_>>()?;
+    let stories = conn
+        .prepare_cached(
+            "SELECT id, title, slides FROM stories WHERE journey_id = ?1 ORDER BY position, id",
+        )?
+        .query_map([id.0], |r| {
+            Ok(Story {
+                id: StoryId(r.get(0)?),
+                title: r.get(1)?,
+                slides: json_column(r, 2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Journey {
         id,
         name,
@@ -172,6 +184,7 @@ pub(crate) fn load_journey(conn: &Connection, id: JourneyId) -> Result<Journey> 
         transitions,
         views,
         notes,
+        stories,
     })
 }
 

@@ -18,11 +18,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("schema/003_spark_connection.sql")),
         M::up(include_str!("schema/004_saved_views.sql")),
         M::up(include_str!("schema/005_workshop_notes.sql")),
+        M::up(include_str!("schema/006_stories.sql")),
     ])
 });
 
 /// The format version this build writes and the newest it can read.
-pub const LATEST: usize = 5;
+pub const LATEST: usize = 6;
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     MIGRATIONS.to_latest(conn)?;

@@ -50,6 +50,7 @@ pub fn journey() -> Journey {
         transitions: vec![tr(1, 1, 2), tr(2, 2, 3)],
         views: Vec::new(),
         notes: Vec::new(),
+        stories: Vec::new(),
     }
 }
 

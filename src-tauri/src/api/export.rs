@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use percorso::analytics::Params;
+use percorso::export::html::{write_html, HtmlPage};
 use percorso::export::{report_table, write_csv_styled, write_file, CsvStyle, ReportTable};
 use percorso::journey::JourneyId;
 use percorso::render::{svg_to_png, svgs_to_pdf, Paper};
@@ -52,6 +53,11 @@ pub fn export_map(format: MapFormat, pages: &[String], paper: Paper, path: &Path
         MapFormat::Svg => write_bytes(path, first.as_bytes()),
         MapFormat::Pdf => write_bytes(path, &svgs_to_pdf(pages, paper)?),
     }
+}
+
+/// Writes the interactive HTML page the UI composed; returns its size in bytes.
+pub fn export_html(page: &HtmlPage, path: &Path) -> ApiResult<u64> {
+    Ok(write_html(page, path)?)
 }
 
 /// Writes the report of `journey` on what `params` keep: one table as CSV for a spreadsheet in

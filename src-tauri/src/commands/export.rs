@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use percorso::analytics::Params;
+use percorso::export::html::HtmlPage;
 use percorso::export::ReportTable;
 use percorso::journey::JourneyId;
 use percorso::render::Paper;
@@ -25,6 +26,15 @@ pub async fn export_map(
         api::export_map(format, &pages, paper, &path)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn export_html(
+    state: State<'_, AppState>,
+    page: HtmlPage,
+    path: PathBuf,
+) -> ApiResult<u64> {
+    blocking(&state, move |_| api::export_html(&page, &path)).await
 }
 
 #[tauri::command]

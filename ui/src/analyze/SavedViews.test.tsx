@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Dimensions, Edit, Edited, Journey, SavedView, ViewState } from "../generated/types";
 import { DEFAULT_PARAMS } from "../shared/params";
 import type { AnalyzeState } from "../shared/views";
-import { analyzeApi } from "./api";
+import { api } from "../api";
 import { SavedViews } from "./SavedViews";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -44,6 +44,7 @@ function journeyOf(views: SavedView[]): Journey {
     transitions: [],
     views,
     notes: [],
+    stories: [],
   };
 }
 
@@ -97,7 +98,7 @@ beforeEach(() => {
   sent = [];
   opened = [];
   edited = [];
-  vi.spyOn(analyzeApi, "applyEdit").mockImplementation((_, edit) => {
+  vi.spyOn(api, "applyEdit").mockImplementation((_, edit) => {
     sent.push(edit);
     const answer: Edited = {
       journey: journeyOf([north, east, { id: 9, name: "new", state: base }]),
@@ -110,6 +111,7 @@ beforeEach(() => {
         personas: [],
         views: [9],
         notes: [],
+        stories: [],
       },
       changed: true,
     };

@@ -41,6 +41,7 @@ const journey: Journey = {
   personas: [],
   views: [],
   notes: [],
+  stories: [],
   stages: [
     { id: 10, name: "A" },
     { id: 20, name: "B" },

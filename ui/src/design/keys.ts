@@ -81,6 +81,9 @@ const KIND_MESSAGES: Record<EditKind, MessageKey> = {
   delete_view: "edit.delete_view",
   add_note: "edit.add_note",
   delete_note: "edit.delete_note",
+  save_story: "edit.save_story",
+  update_story: "edit.update_story",
+  delete_story: "edit.delete_story",
 };
 
 /** The history's entry (the label the engine stores with an edit) in the UI language. */

@@ -3,7 +3,7 @@
 // The only module that calls `invoke`; a command that fails rejects with an ApiError.
 
 import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
-import type { ChangePeriods, Changes, Channel, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Differences, Dimensions, Discovery, Edit, Edited, Histogram, History, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
+import type { ChangePeriods, Changes, Channel, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Differences, Dimensions, Discovery, Edit, Edited, Histogram, History, HtmlPage, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
 
 export function workspaceSummary(): Promise<WorkspaceSummary> {
   return invoke<WorkspaceSummary>("workspace_summary");
@@ -191,6 +191,10 @@ export function replay(journey: JourneyId, params: Params): Promise<Replay> {
 
 export function exportMap(format: MapFormat, pages: Array<string>, paper: Paper, path: string): Promise<null> {
   return invoke<null>("export_map", { format, pages, paper, path });
+}
+
+export function exportHtml(page: HtmlPage, path: string): Promise<number> {
+  return invoke<number>("export_html", { page, path });
 }
 
 export function exportReport(journey: JourneyId, params: Params, format: DataFormat, table: ReportTable, language: string, path: string): Promise<null> {

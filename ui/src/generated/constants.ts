@@ -212,6 +212,18 @@ export const EDIT_KINDS: Array<EditKindLabel> = [
   {
     "kind": "delete_note",
     "label": "delete note"
+  },
+  {
+    "kind": "save_story",
+    "label": "save story"
+  },
+  {
+    "kind": "update_story",
+    "label": "update story"
+  },
+  {
+    "kind": "delete_story",
+    "label": "delete story"
   }
 ];
 

@@ -119,6 +119,20 @@ export type NoteTarget = { "on": "touchpoint", touchpoint: TouchpointId, } | { "
 
 export type Note = { id: NoteId, target: NoteTarget, kind: NoteKind, text: string, };
 
+export type StoryId = number;
+
+export type StorySlide = { view: ViewId, 
+/**
+ * The slide's title; empty means the view's name.
+ */
+title: string, 
+/**
+ * What the room should see in this slide, a sentence or two.
+ */
+note: string, };
+
+export type Story = { id: StoryId, title: string, slides: Array<StorySlide>, };
+
 export type Transition = { id: TransitionId, from: TouchpointId, to: TouchpointId, };
 
 export type Journey = { id: JourneyId, name: string, description: string, 
@@ -137,7 +151,11 @@ views: Array<SavedView>,
 /**
  * The notes taken in workshops, in the order they were taken (see [`note`]).
  */
-notes: Array<Note>, };
+notes: Array<Note>, 
+/**
+ * The stories told with the saved views, in the order they were made (see [`story`]).
+ */
+stories: Array<Story>, };
 
 export type JourneySummary = { id: JourneyId, name: string, stages: number, touchpoints: number, transitions: number, };
 
@@ -147,9 +165,9 @@ export type TouchpointField = { "field": "name", "value": string } | { "field": 
 
 export type PastedTransition = { from: number, to: number, };
 
-export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "add_touchpoint_for_value", value: string, channel: Channel, stage: StageId | null, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" } | { "op": "save_view", name: string, state: ViewState, } | { "op": "update_view", view: ViewId, state: ViewState, } | { "op": "rename_view", view: ViewId, name: string, } | { "op": "move_view", view: ViewId, position: number, } | { "op": "delete_view", view: ViewId, } | { "op": "add_note", target: NoteTarget, kind: NoteKind, text: string, } | { "op": "delete_note", note: NoteId, };
+export type Edit = { "op": "rename_journey", name: string, } | { "op": "set_journey_description", description: string, } | { "op": "add_stage", name: string, position: number | null, } | { "op": "rename_stage", stage: StageId, name: string, } | { "op": "move_stage", stage: StageId, position: number, } | { "op": "delete_stage", stage: StageId, move_touchpoints_to: StageId | null, } | { "op": "add_touchpoint", touchpoint: Touchpoint, } | { "op": "add_touchpoint_for_value", value: string, channel: Channel, stage: StageId | null, } | { "op": "update_touchpoint", touchpoint: Touchpoint, } | { "op": "move_touchpoint", touchpoint: TouchpointId, stage: StageId, x: number, y: number, } | { "op": "set_touchpoint_field", touchpoint: TouchpointId, field: TouchpointField, } | { "op": "delete_touchpoint", touchpoint: TouchpointId, } | { "op": "add_transition", from: TouchpointId, to: TouchpointId, } | { "op": "delete_transition", transition: TransitionId, } | { "op": "add_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", persona: PersonaId, } | { "op": "delete", touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, } | { "op": "paste", touchpoints: Array<Touchpoint>, transitions: Array<PastedTransition>, } | { "op": "batch", edits: Array<Edit>, } | { "op": "tidy" } | { "op": "save_view", name: string, state: ViewState, } | { "op": "update_view", view: ViewId, state: ViewState, } | { "op": "rename_view", view: ViewId, name: string, } | { "op": "move_view", view: ViewId, position: number, } | { "op": "delete_view", view: ViewId, } | { "op": "add_note", target: NoteTarget, kind: NoteKind, text: string, } | { "op": "delete_note", note: NoteId, } | { "op": "save_story", title: string, slides: Array<StorySlide>, } | { "op": "update_story", story: StoryId, title: string, slides: Array<StorySlide>, } | { "op": "delete_story", story: StoryId, };
 
-export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, views: Array<ViewId>, notes: Array<NoteId>, };
+export type Created = { stages: Array<StageId>, touchpoints: Array<TouchpointId>, transitions: Array<TransitionId>, personas: Array<PersonaId>, views: Array<ViewId>, notes: Array<NoteId>, stories: Array<StoryId>, };
 
 export type History = { 
 /**
@@ -700,13 +718,65 @@ counts: Array<number>, };
 
 export type MapFormat = "png" | "svg" | "pdf";
 
+export type HtmlFigure = { key: string, label: string, value: string, };
+
+export type HtmlTouchpoint = { id: number, name: string, stage: string, 
+/**
+ * The map's figure for this touchpoint, shown on hover.
+ */
+headline: string, figures: Array<HtmlFigure>, };
+
+export type HtmlMap = { svg: string, touchpoints: Array<HtmlTouchpoint>, };
+
+export type HtmlStage = { eyebrow: string, title: string, figures: Array<HtmlFigure>, columns: Array<string>, rows: Array<Array<string>>, };
+
+export type HtmlSlide = { title: string, note: string, 
+/**
+ * The view's filters and metric, worded.
+ */
+lines: Array<string>, map: HtmlMap, };
+
+export type HtmlStory = { title: string, slides: Array<HtmlSlide>, };
+
+export type HtmlLabels = { map: string, stages: string, story: string, 
+/**
+ * What the inspector says before a touchpoint is chosen.
+ */
+hint: string, previous: string, next: string, 
+/**
+ * "Made with Percorso", at the foot of the page.
+ */
+made_with: string, };
+
+export type HtmlPage = { 
+/**
+ * The page's title: the journey's name.
+ */
+title: string, 
+/**
+ * The language of the texts, as a BCP 47 tag ("en", "it").
+ */
+language: string, 
+/**
+ * Lines under the title: what is measured, the filters, when it was made.
+ */
+lines: Array<string>, labels: HtmlLabels, map: HtmlMap, 
+/**
+ * One card per stage, in journey order.
+ */
+stages: Array<HtmlStage>, 
+/**
+ * The story to tell, if one was chosen.
+ */
+story: HtmlStory | null, };
+
 export type DataFormat = "csv" | "json";
 
 export type Paper = "a4" | "letter";
 
 export type ReportTable = "touchpoints" | "transitions" | "stages" | "unmapped";
 
-export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey" | "save_view" | "update_view" | "rename_view" | "reorder_views" | "delete_view" | "add_note" | "delete_note";
+export type EditKind = "rename_journey" | "edit_journey_description" | "add_stage" | "rename_stage" | "reorder_stages" | "delete_stage" | "add_touchpoint" | "edit_touchpoint" | "move_touchpoint" | "rename_touchpoint" | "delete_touchpoint" | "add_transition" | "delete_transition" | "add_persona" | "edit_persona" | "delete_persona" | "delete_selection" | "paste" | "tidy_layout" | "several" | "discover_journey" | "save_view" | "update_view" | "rename_view" | "reorder_views" | "delete_view" | "add_note" | "delete_note" | "save_story" | "update_story" | "delete_story";
 
 export type EditKindLabel = { kind: EditKind, label: string, };
 

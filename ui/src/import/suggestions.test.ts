@@ -10,6 +10,7 @@ function journey(stages: string[]): Journey {
     personas: [],
     views: [],
     notes: [],
+    stories: [],
     stages: stages.map((name, i) => ({ id: i + 10, name })),
     touchpoints: [],
     transitions: [],

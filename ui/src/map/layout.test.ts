@@ -36,6 +36,7 @@ const journey: Journey = {
   personas: [],
   views: [],
   notes: [],
+  stories: [],
   stages: [
     { id: 10, name: "Awareness" },
     { id: 11, name: "Purchase" },

@@ -158,6 +158,9 @@ export const en = {
   "edit.delete_view": "delete view",
   "edit.add_note": "add note",
   "edit.delete_note": "delete note",
+  "edit.save_story": "save story",
+  "edit.update_story": "update story",
+  "edit.delete_story": "delete story",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -320,4 +323,7 @@ export const it: Record<keyof typeof en, string> = {
   "edit.delete_view": "elimina la vista",
   "edit.add_note": "aggiungi la nota",
   "edit.delete_note": "elimina la nota",
+  "edit.save_story": "salva la storia",
+  "edit.update_story": "aggiorna la storia",
+  "edit.delete_story": "elimina la storia",
 };

@@ -330,6 +330,7 @@ describe("a stage slide of Present", () => {
     personas: [],
     views: [],
     notes: [],
+    stories: [],
     stages: [
       { id: 10, name: "A" },
       { id: 20, name: "B" },
