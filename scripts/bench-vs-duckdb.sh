@@ -21,10 +21,11 @@ PERCORSO="$TARGET/release/percorso"
 DATA="${XDG_CACHE_HOME:-$HOME/.cache}/percorso/bench-vs-duckdb"
 mkdir -p "$DATA"
 
-# The demo generator writes about 7 events per customer.
-LOG="$DATA/log-$EVENTS.csv"
+# The demo generator writes about 7 events per customer; timestamps with mixed UTC offsets, as a
+# log merged from systems in several countries (and the log) has them.
+LOG="$DATA/log-$EVENTS-mixed.csv"
 if [ ! -s "$LOG" ]; then
-  "$PERCORSO" generate --customers $((EVENTS / 7)) --seed 2026 --out "$LOG.part"
+  "$PERCORSO" generate --customers $((EVENTS / 7)) --seed 2026 --offsets mixed --out "$LOG.part"
   mv "$LOG.part" "$LOG"
 fi
 # The demo's journeys and no events: each Percorso run imports into a copy of it.

@@ -21,6 +21,42 @@ fn write_generated(path: &Path, customers: u64) -> std::io::Result<u64> {
     Ok(n)
 }
 
+#[test]
+fn a_log_with_mixed_utc_offsets_gives_the_same_report_as_the_same_log_in_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = small_demo(600);
+    let mut reports = Vec::new();
+    for offsets in [generate::Offsets::Utc, generate::Offsets::Mixed] {
+        let csv = dir.path().join(format!("{offsets:?}.csv"));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+        generate::write_csv_with(&config, None, false, offsets, &mut out).unwrap();
+        std::io::Write::flush(&mut out).unwrap();
+        drop(out);
+        let text = std::fs::read_to_string(&csv).unwrap();
+        let mixed = ["+05:30", "-08:00", "+01:00"].map(|o| text.contains(o));
+        assert_eq!(
+            mixed,
+            [offsets == generate::Offsets::Mixed; 3],
+            "{offsets:?}"
+        );
+        let path = dir.path().join(format!("{offsets:?}.percorso"));
+        demo::create(&path, false, &small_demo(0)).unwrap();
+        let mut ws = Workspace::open(&path).unwrap();
+        import(&mut ws, &csv, false).unwrap();
+        let analysis = percorso::analytics::Analysis::from_workspace(&ws, None).unwrap();
+        reports.push(
+            analysis
+                .report(&percorso::analytics::Params::default())
+                .unwrap(),
+        );
+    }
+    assert!(reports[0].events > 3000);
+    assert_eq!(
+        reports[0], reports[1],
+        "the same instants, whatever their offsets"
+    );
+}
+
 fn import(ws: &mut Workspace, path: &Path, force: bool) -> percorso::Result<ImportSummary> {
     let mut settings = import::detect(path, &Overrides::default())?.settings;
     settings.force = force;

@@ -9,7 +9,7 @@ use clap::Args;
 use super::stdout_error;
 use percorso::demo::DemoConfig;
 use percorso::error::{Error, Result};
-use percorso::import::generate::{write_csv, write_xes};
+use percorso::import::generate::{write_csv_with, write_xes, Offsets};
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
@@ -28,6 +28,16 @@ pub struct GenerateArgs {
     /// Rows in time order (customers interleaved), as many systems export them.
     #[arg(long)]
     pub sorted_by_time: bool,
+    /// How timestamps are written: `utc` (`…Z`), or `mixed`: each customer in the local time of
+    /// one of six offsets from -08:00 to +05:30, with the offset (the same instants).
+    #[arg(long, value_enum, default_value_t = OffsetsArg::Utc)]
+    pub offsets: OffsetsArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OffsetsArg {
+    Utc,
+    Mixed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,7 +56,13 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write) -> Result<()> {
     let file = std::fs::File::create(&args.out).map_err(|e| Error::io(&args.out, e))?;
     let mut writer = BufWriter::with_capacity(1 << 20, file);
     let write = |out: &mut dyn Write| match args.format {
-        Format::Csv => write_csv(&config, None, args.sorted_by_time, &mut &mut *out),
+        Format::Csv => {
+            let offsets = match args.offsets {
+                OffsetsArg::Utc => Offsets::Utc,
+                OffsetsArg::Mixed => Offsets::Mixed,
+            };
+            write_csv_with(&config, None, args.sorted_by_time, offsets, &mut &mut *out)
+        }
         Format::Xes => write_xes(&config, &mut &mut *out),
     };
     let written = if args.out.extension().is_some_and(|e| e == "gz") {

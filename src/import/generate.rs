@@ -6,10 +6,25 @@
 
 use std::io::Write;
 
-use super::timestamp::write_rfc3339_ms;
+use super::timestamp::{write_rfc3339_ms, write_rfc3339_ms_at};
 use crate::demo::{CustomerTrail, DemoConfig, DemoEvent, Generator};
 
 pub const HEADER: &str = "customer_id,timestamp,touchpoint,channel,event_type,value,region,device";
+
+/// How the CSV writes its timestamps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Offsets {
+    /// Every timestamp in UTC, `…Z`.
+    #[default]
+    Utc,
+    /// Each customer's timestamps in the local time of one of [`MIXED_OFFSETS`] with its offset
+    /// (`…+05:30`), as a log merged from systems in several countries looks. The instants are
+    /// the same as with [`Offsets::Utc`].
+    Mixed,
+}
+
+/// The offsets of [`Offsets::Mixed`], in minutes east of UTC; customer `i` gets the `i % 6`-th.
+pub const MIXED_OFFSETS: [i32; 6] = [0, 60, 120, -300, 330, -480];
 
 /// Writes the log of `config` as CSV, stopping after `max_events` events if given; with
 /// `sorted_by_time` the rows are in time order (customers interleaved) instead of by customer.
@@ -20,6 +35,21 @@ pub fn write_csv(
     sorted_by_time: bool,
     out: &mut impl Write,
 ) -> std::io::Result<u64> {
+    write_csv_with(config, max_events, sorted_by_time, Offsets::Utc, out)
+}
+
+/// [`write_csv`] with the timestamps written as `offsets` says.
+pub fn write_csv_with(
+    config: &DemoConfig,
+    max_events: Option<u64>,
+    sorted_by_time: bool,
+    offsets: Offsets,
+    out: &mut impl Write,
+) -> std::io::Result<u64> {
+    let offset_of = |index: u64| match offsets {
+        Offsets::Utc => 0,
+        Offsets::Mixed => MIXED_OFFSETS[(index % MIXED_OFFSETS.len() as u64) as usize],
+    };
     let generator = Generator::new(config.clone());
     let limit = max_events.unwrap_or(u64::MAX);
     writeln!(out, "{HEADER}")?;
@@ -35,7 +65,7 @@ pub fn write_csv(
                     break 'customers;
                 }
                 line.clear();
-                row(&mut line, &trail, e);
+                row(&mut line, &trail, e, offset_of(index));
                 rows.push((e.instant_ms, String::from_utf8_lossy(&line).into_owned()));
             }
         }
@@ -48,13 +78,14 @@ pub fn write_csv(
     let mut index = 0;
     while written < limit && (max_events.is_some() || index < config.customers) {
         generator.customer(index, &mut trail);
+        let offset = offset_of(index);
         index += 1;
         for e in &trail.events {
             if written >= limit {
                 break;
             }
             line.clear();
-            row(&mut line, &trail, e);
+            row(&mut line, &trail, e, offset);
             out.write_all(&line)?;
             written += 1;
         }
@@ -62,10 +93,10 @@ pub fn write_csv(
     Ok(written)
 }
 
-fn row(line: &mut Vec<u8>, trail: &CustomerTrail, e: &DemoEvent) {
+fn row(line: &mut Vec<u8>, trail: &CustomerTrail, e: &DemoEvent, offset_minutes: i32) {
     field(line, &trail.id);
     line.push(b',');
-    write_rfc3339_ms(line, e.instant_ms);
+    write_rfc3339_ms_at(line, e.instant_ms, offset_minutes);
     line.push(b',');
     field(line, e.touchpoint);
     line.push(b',');

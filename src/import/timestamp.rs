@@ -431,6 +431,28 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 
 /// Writes an instant as RFC 3339 in UTC with milliseconds, e.g. `2026-03-01T09:15:00.000Z`.
 /// Digits are written by hand: the Parquet import writes one per event.
+/// Writes the instant `ms` as RFC 3339 local time at `offset_minutes` east of UTC, with that
+/// offset (`2026-03-01T11:00:00.000+01:00`); an offset of 0 is written `Z`.
+pub fn write_rfc3339_ms_at(out: &mut Vec<u8>, ms: i64, offset_minutes: i32) {
+    if offset_minutes == 0 {
+        write_rfc3339_ms(out, ms);
+        return;
+    }
+    write_rfc3339_ms(out, ms + i64::from(offset_minutes) * 60_000);
+    out.pop(); // the `Z`
+    let sign = if offset_minutes < 0 { b'-' } else { b'+' };
+    let abs = offset_minutes.unsigned_abs();
+    let (h, m) = (abs / 60, abs % 60);
+    out.extend_from_slice(&[
+        sign,
+        b'0' + (h / 10) as u8,
+        b'0' + (h % 10) as u8,
+        b':',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+    ]);
+}
+
 pub fn write_rfc3339_ms(out: &mut Vec<u8>, ms: i64) {
     let days = ms.div_euclid(MS_PER_DAY);
     let rest = ms.rem_euclid(MS_PER_DAY);
@@ -565,6 +587,24 @@ mod tests {
                 .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
             assert_eq!(String::from_utf8(ours).unwrap(), theirs);
             ms += 7_919_999_987; // about three months and a prime number of ms
+        }
+    }
+
+    #[test]
+    fn instants_at_an_offset_are_written_as_chrono_writes_them() {
+        for offset in [60, 120, -300, 330, -480, 0] {
+            let zone = chrono::FixedOffset::east_opt(offset * 60).unwrap();
+            let mut ms: i64 = 946_684_800_123; // 2000-01-01
+            while ms < 1_893_456_000_000 {
+                let mut ours = Vec::new();
+                write_rfc3339_ms_at(&mut ours, ms, offset);
+                let theirs = chrono::DateTime::from_timestamp_millis(ms)
+                    .unwrap()
+                    .with_timezone(&zone)
+                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+                assert_eq!(String::from_utf8(ours).unwrap(), theirs, "{offset}");
+                ms += 3_919_999_987;
+            }
         }
     }
 
