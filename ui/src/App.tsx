@@ -2,7 +2,14 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { api } from "./api";
 import { errorText } from "./errors";
-import type { Journey, JourneyId, Params, SparkSource, WorkspaceSummary } from "./generated/types";
+import type {
+  Journey,
+  JourneyId,
+  Params,
+  SparkSource,
+  StoryId,
+  WorkspaceSummary,
+} from "./generated/types";
 import { initialLanguage, LANGUAGES, translate, type Language } from "./i18n";
 import { LanguageContext } from "./language";
 import { DesignView } from "./design/DesignView";
@@ -75,9 +82,16 @@ export function App() {
   }, []);
   /** The mode to come back to when leaving Present. */
   const [before, setBefore] = useState<Exclude<Mode, "present">>("design");
+  /** The story Present opens on, when entered from a story's ▶ in Analyze. */
+  const [presentStory, setPresentStory] = useState<StoryId | null>(null);
   const switchMode = (next: Mode) => {
     if (mode !== "present" && next === "present") setBefore(mode);
+    if (next !== "present") setPresentStory(null);
     setMode(next);
+  };
+  const presentStoryOf = (story: StoryId) => {
+    switchMode("present");
+    setPresentStory(story);
   };
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
@@ -281,6 +295,7 @@ export function App() {
                   onExportSource={showAnalyzed}
                   spark={loaded.spark}
                   onJourneyEdited={edited}
+                  onPresentStory={presentStoryOf}
                 />
               </Suspense>
             )}
@@ -311,7 +326,8 @@ export function App() {
               journey={loaded.journey}
               language={language}
               filters={before === "analyze" ? analyzeParams : null}
-              onExit={() => setMode(before)}
+              story={loaded.journey.stories.find((s) => s.id === presentStory) ?? null}
+              onExit={() => switchMode(before)}
               onJourneyEdited={edited}
             />
           )}

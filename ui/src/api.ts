@@ -20,4 +20,6 @@ export const api = {
   journey: commands.journey,
   report: commands.report,
   prepareAnalysis: commands.prepareAnalysis,
+  /** A journey edit from Analyze or Present (views, stories, notes); see shared/useJourneyEdit. */
+  applyEdit: commands.applyEdit,
 };

@@ -15,7 +15,7 @@ use crate::{
 
 const NAMED: &str = "Web checkout";
 
-fn engine_report(workspace: &std::path::Path, params: &Params) -> Report {
+pub(crate) fn engine_report(workspace: &std::path::Path, params: &Params) -> Report {
     let ws = Workspace::open(workspace).unwrap();
     Analysis::from_workspace(&ws, None)
         .unwrap()
@@ -24,7 +24,7 @@ fn engine_report(workspace: &std::path::Path, params: &Params) -> Report {
 }
 
 /// A percentage as the UI writes it in either language ("11.1%" or "11,1%").
-fn percent(text: &str) -> f64 {
+pub(crate) fn percent(text: &str) -> f64 {
     let t = text.trim().trim_end_matches('%');
     let normal = if t.contains(',') {
         t.replace('.', "").replace(',', ".")
@@ -407,7 +407,7 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
 }
 
 /// Clicks `touchpoint` on the map and waits until the inspector shows it.
-async fn open_inspector(client: &Client, touchpoint: &str) {
+pub(crate) async fn open_inspector(client: &Client, touchpoint: &str) {
     click(
         client,
         &format!("[data-testid=metric-node][data-touchpoint='{touchpoint}']"),

@@ -19,6 +19,7 @@ mod import;
 mod map;
 mod notes;
 mod present;
+mod share;
 mod spark;
 #[path = "../../../tests/support/spark.rs"]
 mod spark_cluster;

@@ -78,6 +78,10 @@
 
   document.querySelectorAll("[data-map]").forEach(function (map) {
     var index = Number(map.getAttribute("data-map"));
+    // Never drawn below 85% of its size, so names stay readable; a narrow window scrolls it.
+    var svg = map.querySelector("svg");
+    var natural = svg ? Number(svg.getAttribute("width")) : 0;
+    if (svg && natural > 0) svg.style.minWidth = Math.round(natural * 0.85) + "px";
     map.querySelectorAll("[data-touchpoint]").forEach(function (g) {
       var tp = figures[index] && figures[index][g.getAttribute("data-touchpoint")];
       g.setAttribute("tabindex", "0");

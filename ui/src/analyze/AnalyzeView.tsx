@@ -2,7 +2,8 @@
 // shows the overview, a touchpoint's inspector or a customer's path; on demand, the Trends band
 // under the map. Every number comes from the engine through the commands; answers to older
 // filters never overwrite newer ones. The simplification sliders thin the drawing of the map,
-// never the numbers. Saved views, above the side panel, keep and restore all of this state.
+// never the numbers. Saved views, above the side panel, keep and restore all of this state;
+// stories, under them, string saved views into slides for Present.
 
 import {
   lazy,
@@ -24,6 +25,7 @@ import type {
   Segment,
   SparkProgress,
   SparkSource,
+  StoryId,
   TouchpointId,
   Viewport,
 } from "../generated/types";
@@ -46,6 +48,7 @@ import { defaultChoice, FULL, simplify, type SimplifyChoice } from "../shared/si
 import { useSimplifyChoice } from "../shared/simplifyChoice";
 import { compareState, FIRST_METRIC, toViewState, type AnalyzeState } from "../shared/views";
 import { SavedViews } from "./SavedViews";
+import { Stories } from "./Stories";
 import { Simplify } from "./Simplify";
 import { analysisOf } from "../spark/api";
 import { SparkContext } from "../spark/context";
@@ -87,8 +90,10 @@ interface Props {
   onExportSource?: (source: ExportSource | null) => void;
   /** The workspace's Spark connection: the report and the customers are computed there. */
   spark: SparkSource | null;
-  /** The engine's journey after a saved view was saved, changed or deleted. */
+  /** The engine's journey after a saved view or a story was saved, changed or deleted. */
   onJourneyEdited: (journey: Journey) => void;
+  /** Opens Present on a story. */
+  onPresentStory: (story: StoryId) => void;
 }
 
 export function AnalyzeView({
@@ -97,6 +102,7 @@ export function AnalyzeView({
   onExportSource,
   spark,
   onJourneyEdited,
+  onPresentStory,
 }: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
@@ -468,6 +474,11 @@ export function AnalyzeView({
                 state={viewState}
                 onOpen={openView}
                 onJourneyEdited={onJourneyEdited}
+              />
+              <Stories
+                journey={journey}
+                onJourneyEdited={onJourneyEdited}
+                onPresent={onPresentStory}
               />
               {panel}
             </div>

@@ -3,18 +3,8 @@
 // opened a touchpoint's inspector. Saving, updating, renaming, moving and deleting a view are
 // journey edits like Design's: stored at once, and undone with Design's Undo.
 
-import { useCallback, useContext, useRef, useState } from "react";
-import { useErrorText } from "../errors";
-import type {
-  Dimensions,
-  Edit,
-  Edited,
-  Journey,
-  JourneyId,
-  SavedView,
-  ViewId,
-  ViewState,
-} from "../generated/types";
+import { useContext, useState } from "react";
+import type { Dimensions, Journey, SavedView, ViewId, ViewState } from "../generated/types";
 import { LanguageContext, useT } from "../language";
 import { SparkContext } from "../spark/context";
 import {
@@ -28,30 +18,7 @@ import {
   type AnalyzeState,
   type MissingPart,
 } from "../shared/views";
-import { analyzeApi } from "./api";
-
-/** Edits sent one after another, in the order they were made; the last failure in words. */
-function useViewEdits(journey: JourneyId, onJourneyEdited: (journey: Journey) => void) {
-  const errorMessage = useErrorText();
-  const [problem, setProblem] = useState<string | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const edit = useCallback(
-    (e: Edit, then?: (edited: Edited) => void) => {
-      queue.current = queue.current.then(async () => {
-        try {
-          const edited = await analyzeApi.applyEdit(journey, e);
-          setProblem(null);
-          if (edited.changed) onJourneyEdited(edited.journey);
-          then?.(edited);
-        } catch (error) {
-          setProblem(errorMessage(error));
-        }
-      });
-    },
-    [journey, onJourneyEdited, errorMessage],
-  );
-  return { edit, problem };
-}
+import { useJourneyEdit } from "../shared/useJourneyEdit";
 
 /** A view's name being typed: Enter or Save keeps it, Escape or Cancel leaves it. */
 function NameForm({ initial, onDone }: { initial: string; onDone: (name: string | null) => void }) {
@@ -94,8 +61,8 @@ function NameForm({ initial, onDone }: { initial: string; onDone: (name: string 
   );
 }
 
-/** One of the small buttons of a view's row. */
-function Action({
+/** One of the small buttons of a view's row (and of a story's, in Stories). */
+export function Action({
   label,
   testId,
   disabled = false,
@@ -195,7 +162,7 @@ export function SavedViews({ journey, dimensions, state, onOpen, onJourneyEdited
   const language = useContext(LanguageContext);
   const spark = useContext(SparkContext);
   const t = useT();
-  const { edit, problem } = useViewEdits(journey.id, onJourneyEdited);
+  const { edit, problem } = useJourneyEdit(journey.id, onJourneyEdited);
   /** The view last opened or saved, as Analyze showed it then. */
   const [opened, setOpened] = useState<{ id: ViewId; state: ViewState } | null>(null);
   /** What the view last opened asked for that is gone. */

@@ -21,8 +21,6 @@ export const analyzeApi = {
   cohorts: commands.cohorts,
   /** Which differences between Compare's A and B reports are significant (z-tests, BH q-values). */
   differences: commands.differences,
-  /** Saves, changes or deletes a saved view: a journey edit like Design's, one undo step. */
-  applyEdit: commands.applyEdit,
 };
 
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {

@@ -1,19 +1,22 @@
 // The export dialog: what to export, where (typed, or chosen in the native Save dialog), and a
-// confirmation naming the file written. The map is exported as it is shown now.
+// confirmation naming the file written. The map is exported as it is shown now; the interactive
+// HTML page may add one of the journey's stories, each slide with its own view's report.
 
 import { useEffect, useRef, useState } from "react";
+import { api } from "../api";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { useErrorText } from "../errors";
 import { pickSavePath } from "../dialogs";
-import type { Paper, ReportTable } from "../generated/types";
+import type { Paper, Report, ReportTable } from "../generated/types";
 import { fill, type Language } from "../i18n";
 import { useT } from "../language";
 import { exportApi } from "./api";
 import { exportPages, type ExportSource } from "./build";
+import { formatBytes, htmlPage, type StorySource } from "./html";
 import "./export.css";
 
-type Kind = "png" | "svg" | "pdf" | "csv" | "json";
-const KINDS: Kind[] = ["png", "svg", "pdf", "csv", "json"];
+type Kind = "png" | "svg" | "pdf" | "html" | "csv" | "json";
+const KINDS: Kind[] = ["png", "svg", "pdf", "html", "csv", "json"];
 const TABLES: ReportTable[] = ["touchpoints", "transitions", "stages", "unmapped"];
 
 interface Props {
@@ -36,8 +39,18 @@ export function ExportDialog({ source, language, onClose }: Props) {
   const [table, setTable] = useState<ReportTable>("touchpoints");
   const [path, setPath] = useState("");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    tone: "error" | "info";
+    text: string;
+    /** The size of the HTML page written, in bytes. */
+    bytes?: number;
+  } | null>(null);
+  // The story the HTML page tells: "" for none, else the story's id.
+  const [storyId, setStoryId] = useState("");
+  // The report of each story view's filters, fetched once per view while the dialog is open.
+  const reports = useRef(new Map<number, Report>());
   const dialog = useRef<HTMLDivElement>(null);
+  const { stories, views } = source.journey;
 
   useEffect(() => {
     dialog.current?.focus();
@@ -57,10 +70,37 @@ export function ExportDialog({ source, language, onClose }: Props) {
     if (chosen) setPath(chosen);
   };
 
+  /** The chosen story with the report of each of its slides' views. */
+  const storySource = async (): Promise<StorySource | null> => {
+    const story = stories.find((s) => String(s.id) === storyId);
+    if (!story) return null;
+    const shown = views.filter((v) => story.slides.some((slide) => slide.view === v.id));
+    const fetched = await Promise.all(
+      shown.map(async (view) => {
+        const known = reports.current.get(view.id);
+        if (known) return [view.id, known] as const;
+        const report = await api.report(source.journey.id, view.state.params);
+        reports.current.set(view.id, report);
+        return [view.id, report] as const;
+      }),
+    );
+    return { story, views, reports: new Map(fetched) };
+  };
+
   const run = async () => {
     setBusy(true);
     setMessage(null);
     try {
+      if (kind === "html") {
+        const page = htmlPage(source, t, language, new Date(), await storySource());
+        const bytes = await exportApi.html(page, path);
+        setMessage({
+          tone: "info",
+          text: fill(t("export.saved_size"), { path, size: formatBytes(language, bytes) }),
+          bytes,
+        });
+        return;
+      }
       if (kind === "csv" || kind === "json") {
         const params = source.mode === "analyze" ? source.params : DEFAULT_PARAMS;
         await exportApi.report(source.journey.id, params, kind, table, language, path);
@@ -105,7 +145,12 @@ export function ExportDialog({ source, language, onClose }: Props) {
                 onChange={() => setKind(k)}
                 data-testid={`export-kind-${k}`}
               />
-              <span>{t(`export.${k}`)}</span>
+              <span>
+                {t(`export.${k}`)}
+                {k === "html" && (
+                  <span className="export-kind-detail">{t("export.html_note")}</span>
+                )}
+              </span>
             </label>
           ))}
         </fieldset>
@@ -117,6 +162,28 @@ export function ExportDialog({ source, language, onClose }: Props) {
               <option value="letter">Letter</option>
             </select>
           </label>
+        )}
+        {kind === "html" && (
+          <>
+            {stories.length > 0 && (
+              <label className="export-field">
+                <span>{t("export.story")}</span>
+                <select
+                  value={storyId}
+                  onChange={(e) => setStoryId(e.target.value)}
+                  data-testid="export-story"
+                >
+                  <option value="">{t("export.story.none")}</option>
+                  {stories.map((s) => (
+                    <option key={s.id} value={String(s.id)}>
+                      {s.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {storyId !== "" && <p className="export-note">{t("export.story_note")}</p>}
+          </>
         )}
         {kind === "csv" && (
           <>
@@ -158,6 +225,7 @@ export function ExportDialog({ source, language, onClose }: Props) {
             className={`import-notice import-notice-${message.tone}`}
             role={message.tone === "error" ? "alert" : "status"}
             data-testid="export-message"
+            data-bytes={message.bytes}
           >
             {message.text}
           </p>

@@ -11,7 +11,7 @@ import { fill, formatCount, type Language, type MessageKey } from "../i18n";
 import { nodesOfStage, stageHeadline } from "../present/steps";
 import { mapSvg, stageSvg, type EdgeLook, type Picture, type StagePage } from "./picture";
 
-type T = (key: MessageKey) => string;
+export type T = (key: MessageKey) => string;
 
 /** What the screen shows now, as the export needs it. */
 export type ExportSource =
@@ -55,28 +55,37 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
     });
   }
   const stops = paletteFor(metric);
-  const label = t(`metric.${metric}`);
   return {
     journey,
     title: journey.name,
-    lines: [
-      `${fill(t("export.line.analyze"), { metric: label })} · ${
-        report.as_of
-          ? fill(t("export.line.as_of"), { date: formatDay(language, Date.parse(report.as_of)) })
-          : ""
-      }`,
-      filterLines(t, language, params).join(" · ") || t("export.line.all"),
-      made,
-    ],
+    lines: [...analyzeLines(t, language, report, params, metric), made],
     looks: looks.byTouchpoint,
     edges,
     legend: {
-      label,
+      label: t(`metric.${metric}`),
       min: formatMetric(language, metric, looks.domain?.min ?? null),
       max: formatMetric(language, metric, looks.domain?.max ?? null),
       colours: stops.map((_, i) => interpolate(stops, i / Math.max(1, stops.length - 1))),
     },
   };
+}
+
+/** What an Analyze map shows: its colour's metric and data date, then its filters, worded. */
+export function analyzeLines(
+  t: T,
+  language: Language,
+  report: Report,
+  params: Params,
+  metric: Metric,
+): string[] {
+  return [
+    `${fill(t("export.line.analyze"), { metric: t(`metric.${metric}`) })} · ${
+      report.as_of
+        ? fill(t("export.line.as_of"), { date: formatDay(language, Date.parse(report.as_of)) })
+        : ""
+    }`,
+    filterLines(t, language, params).join(" · ") || t("export.line.all"),
+  ];
 }
 
 /** One page per stage: its headline numbers and touchpoints (design facts without data). */
@@ -102,14 +111,28 @@ export function stagePages(source: ExportSource, t: T, language: Language): Stag
       title: stage.name,
       figures: headline
         ? [
-            { label: t("present.reached"), value: formatCount(language, headline.reached) },
             {
+              key: "reached",
+              label: t("present.reached"),
+              value: formatCount(language, headline.reached),
+            },
+            {
+              key: "conversion",
               label: headline.isLast ? t("present.last_stage") : t("present.conversion"),
               value: formatPercent(language, headline.conversion),
             },
-            { label: t("present.dropped"), value: formatCount(language, headline.dropped) },
-            { label: t("present.completed"), value: formatCount(language, headline.completed) },
             {
+              key: "dropped",
+              label: t("present.dropped"),
+              value: formatCount(language, headline.dropped),
+            },
+            {
+              key: "completed",
+              label: t("present.completed"),
+              value: formatCount(language, headline.completed),
+            },
+            {
+              key: "worst_stall",
               label: `${t("present.worst_stall")}${headline.worstStall ? `: ${headline.worstStall.touchpoint}` : ""}`,
               value: formatCount(language, headline.worstStall?.count ?? 0),
             },

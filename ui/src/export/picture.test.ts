@@ -41,13 +41,41 @@ const journey: Journey = {
 
 const picture: Picture = { journey, title: "Tiny & co", lines: ["Design", "31 Oct 2026"] };
 
+/** The HTML export's check of a drawing (src/export/html.rs): " on", letters, then "=". */
+function hasHandler(svg: string): boolean {
+  const lower = svg.toLowerCase();
+  return /\son[a-z]+\s*=/.test(lower) || lower.includes("javascript:");
+}
+
+/** The `<g data-touchpoint>` groups of a drawing: each id and what the group holds. */
+function groups(svg: string): { id: string; body: string }[] {
+  return [...svg.matchAll(/<g data-touchpoint="(\d+)">\n([\s\S]*?)\n<\/g>/g)].map((m) => ({
+    id: m[1]!,
+    body: m[2]!,
+  }));
+}
+
 describe("the exported map", () => {
   it("is text only: names that look like markup are escaped", () => {
     const svg = mapSvg(picture);
     expect(svg).not.toContain("<img");
-    expect(svg).toContain("&lt;img src=x onerror=…");
+    // "=" is a character reference too: the name cannot pass for an event handler.
+    expect(svg).toContain("&lt;img src&#61;x onerror&#61;…");
+    expect(hasHandler(svg)).toBe(false);
     expect(svg).toContain("Tiny &amp; co");
     expect(svg).toContain("Negozio 🛍️ متجر");
+  });
+
+  it("leaves the title and lines to the page around it when bare, and is shorter by them", () => {
+    const full = mapSvg(picture);
+    const bare = mapSvg({ ...picture, bare: true });
+    const height = (svg: string) => Number(/height="(\d+)"/.exec(svg)?.[1]);
+    for (const line of picture.lines) {
+      expect(full).toContain(line);
+      expect(bare).not.toContain(line);
+    }
+    expect(height(bare)).toBe(height(full) - (64 + picture.lines.length * 20 + 16));
+    expect(bare).toContain("1  Aware");
   });
 
   it("draws every lane, every touchpoint and the designed transitions", () => {
@@ -87,17 +115,78 @@ describe("the exported map", () => {
     expect(svg).toMatch(/font-weight="bold" fill="#0f172a">8\.8%/);
   });
 
+  it("groups each touchpoint's card under data-touchpoint, its outline the first rect", () => {
+    const svg = mapSvg(picture);
+    const found = groups(svg);
+    expect(found.map((g) => g.id)).toEqual(["10", "11"]);
+    expect(svg.match(/data-touchpoint=/g)).toHaveLength(2);
+    expect(svg.match(/<g[ >]/g)).toHaveLength(svg.match(/<\/g>/g)!.length);
+    for (const g of found) {
+      const first = g.body.split("\n")[0]!;
+      expect(first).toMatch(
+        /^<rect [^>]*width="\d+" height="\d+" rx="10" [^>]*stroke-width="1.5"\/>$/,
+      );
+      expect(g.body).toContain("<text");
+    }
+    // The name, the channel and the badges are inside their touchpoint's group.
+    expect(found[1]!.body).toContain("Negozio 🛍️ متجر");
+    expect(found[1]!.body).toContain("GOAL");
+    expect(found[0]!.body).toContain("ENTRY");
+  });
+
+  it("never looks like a script to the HTML export's check, whatever the names", () => {
+    const named = (name: string): Picture => ({
+      ...picture,
+      title: name,
+      lines: [`Segments: online = ${name}`],
+      journey: {
+        ...journey,
+        touchpoints: journey.touchpoints.map((tp) => ({ ...tp, name })),
+      },
+    });
+    for (const name of [
+      "Sign on=now",
+      "Pay online =later",
+      "JavaScript:void(0)",
+      "<script>alert(1)</script>",
+      "<foreignObject>",
+      '" onmouseover="alert(1)',
+    ]) {
+      const svg = mapSvg(named(name));
+      expect(hasHandler(svg), name).toBe(false);
+      expect(svg.toLowerCase()).not.toContain("<script");
+      expect(svg.toLowerCase()).not.toContain("<foreignobject");
+    }
+  });
+
+  it("prefixes its own ids when asked, for a page holding several maps", () => {
+    const legend = { label: "Drop-off rate", min: "0%", max: "9%", colours: ["#fff", "#000"] };
+    const plain = mapSvg({ ...picture, legend });
+    expect(plain).toContain('<marker id="arrow"');
+    expect(plain).toContain('marker-end="url(#arrow)"');
+    expect(plain).toContain('fill="url(#scale)"');
+    const second = mapSvg({ ...picture, legend }, "s1-");
+    expect(second).toContain('<marker id="s1-arrow"');
+    expect(second).toContain('marker-end="url(#s1-arrow)"');
+    expect(second).toContain('<linearGradient id="s1-scale">');
+    expect(second).toContain('fill="url(#s1-scale)"');
+    expect(second).not.toMatch(/url\(#(arrow|scale)\)/);
+  });
+
   it("clips long names on cards with an ellipsis, counting characters not bytes", () => {
     expect(clip("a".repeat(200), 22)).toBe(`${"a".repeat(21)}…`);
     expect(clip("🛍️🛍️", 22)).toBe("🛍️🛍️");
     expect(escapeXml(`"'`)).toBe("&quot;&apos;");
+    expect(escapeXml("a=b javascript:x JavaScript:y")).toBe(
+      "a&#61;b javascript&#58;x JavaScript&#58;y",
+    );
   });
 
   it("lays a stage page out with its figures and rows", () => {
     const svg = stageSvg({
       eyebrow: "Stage 2 of 6",
       title: "Consideration",
-      figures: [{ label: "Reached", value: "5,325" }],
+      figures: [{ key: "reached", label: "Reached", value: "5,325" }],
       columns: ["Touchpoint", "Customers"],
       rows: [["Product page", "3,536"]],
     });
@@ -109,6 +198,7 @@ describe("the exported map", () => {
   it("fits five headline figures and six columns inside the page", () => {
     const figures = ["Reached", "Conversion", "Dropped", "Completed", "Most stalled"].map(
       (label, i) => ({
+        key: String(i),
         label,
         value: String(i),
       }),

@@ -1,7 +1,8 @@
 // The map as an SVG document, drawn from the same data the screen shows: the journey's lanes and
 // touchpoints, and in Analyze the overlay's colours, headline numbers, edge widths and legend.
 // Every text is escaped: log values and names are text, never markup. Pure functions, tested
-// without a window; the engine turns the SVG into PNG and PDF.
+// without a window; the engine turns the SVG into PNG and PDF, or embeds it in the interactive
+// HTML page, which finds each touchpoint by its group's `data-touchpoint` attribute.
 
 import type { Journey, TouchpointId } from "../generated/types";
 import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
@@ -27,6 +28,8 @@ export interface Picture {
   /** The transitions to draw; the designed ones when absent. */
   edges?: EdgeLook[];
   legend?: { label: string; min: string; max: string; colours: string[] };
+  /** Without the title and the lines: the page or slide around the drawing says them. */
+  bare?: boolean;
 }
 
 const FONT = "DejaVu Sans, Noto Sans, Cantarell, sans-serif";
@@ -34,13 +37,20 @@ const MARGIN = 32;
 const KIND_COLOUR = { physical: "#b45309", digital: "#4338ca" } as const;
 const BAND_TINT = { physical: "#fff7ed", digital: "#eef2ff" } as const;
 
+/**
+ * Text as XML text or attribute value. Besides the five markup characters, "=" and the colon of
+ * "javascript:" are written as character references: they draw the same, and a name such as
+ * "Sign on=…" cannot look like an event handler to the HTML export's check of the drawing.
+ */
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/'/g, "&apos;")
+    .replace(/=/g, "&#61;")
+    .replace(/(javascript):/gi, "$1&#58;");
 }
 
 /** At most `max` characters, with an ellipsis when cut (a card has room for one line). */
@@ -65,12 +75,16 @@ function darkTextOn(fill: string): boolean {
   return 0.299 * r! + 0.587 * g! + 0.114 * b! > 150;
 }
 
-/** The whole map as an SVG document. */
-export function mapSvg(picture: Picture): string {
+/**
+ * The whole map as an SVG document. Each touchpoint is a `<g data-touchpoint="<id>">` whose first
+ * `rect` is the card's outline. `ids` prefixes the document's own ids (the arrow marker, the
+ * legend's gradient), for pages that hold several maps.
+ */
+export function mapSvg(picture: Picture, ids = ""): string {
   const { journey } = picture;
   const layout = layoutJourney(journey);
   const legendHeight = picture.legend ? 56 : 0;
-  const HEADER = 64 + picture.lines.length * 20 + 16;
+  const HEADER = picture.bare ? 0 : 64 + picture.lines.length * 20 + 16;
   const width = Math.max(layout.width, 640) + 2 * MARGIN;
   const height = HEADER + layout.height + legendHeight + 2 * MARGIN;
   const ox = MARGIN;
@@ -78,13 +92,15 @@ export function mapSvg(picture: Picture): string {
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>`,
+    `<defs><marker id="${ids}arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    textEl(MARGIN, MARGIN + 30, 28, picture.title, ' font-weight="bold" fill="#0f172a"'),
   );
-  picture.lines.forEach((line, i) => {
-    out.push(textEl(MARGIN, MARGIN + 58 + i * 20, 14, line, ' fill="#475569"'));
-  });
+  if (!picture.bare) {
+    out.push(textEl(MARGIN, MARGIN + 30, 28, picture.title, ' font-weight="bold" fill="#0f172a"'));
+    picture.lines.forEach((line, i) => {
+      out.push(textEl(MARGIN, MARGIN + 58 + i * 20, 14, line, ' fill="#475569"'));
+    });
+  }
 
   for (const lane of layout.lanes) {
     const x = ox + lane.x;
@@ -134,7 +150,7 @@ export function mapSvg(picture: Picture): string {
       edge.faded ? 'stroke-opacity="0.35"' : 'stroke-opacity="0.8"',
     ].join(" ");
     out.push(
-      `<path d="M${a.x} ${a.y} C${a.x + bend} ${a.y} ${b.x - bend} ${b.y} ${b.x} ${b.y}" fill="none" ${style} marker-end="url(#arrow)"/>`,
+      `<path d="M${a.x} ${a.y} C${a.x + bend} ${a.y} ${b.x - bend} ${b.y} ${b.x} ${b.y}" fill="none" ${style} marker-end="url(#${ids}arrow)"/>`,
     );
   }
 
@@ -147,6 +163,7 @@ export function mapSvg(picture: Picture): string {
     const fill = look?.fill ?? "#ffffff";
     const ink = darkTextOn(fill) ? "#0f172a" : "#ffffff";
     out.push(
+      `<g data-touchpoint="${tp.id}">`,
       `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${fill}" stroke="${KIND_COLOUR[tp.kind]}" stroke-width="1.5"/>`,
       `<rect x="${x}" y="${y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${KIND_COLOUR[tp.kind]}"/>`,
       textEl(x + 16, y + 24, 14, clip(tp.name, 20), ` font-weight="bold" fill="${ink}"`),
@@ -175,6 +192,7 @@ export function mapSvg(picture: Picture): string {
           ` text-anchor="end" fill="${ink}" fill-opacity="0.75"`,
         ),
       );
+    out.push("</g>");
   }
 
   if (picture.legend) {
@@ -187,10 +205,10 @@ export function mapSvg(picture: Picture): string {
       )
       .join("");
     out.push(
-      `<defs><linearGradient id="scale">${stops}</linearGradient></defs>`,
+      `<defs><linearGradient id="${ids}scale">${stops}</linearGradient></defs>`,
       textEl(ox, y + 14, 14, legend.label, ' font-weight="bold" fill="#0f172a"'),
       textEl(ox + 260, y + 14, 13, legend.min, ' text-anchor="end" fill="#475569"'),
-      `<rect x="${ox + 270}" y="${y}" width="220" height="16" rx="4" fill="url(#scale)"/>`,
+      `<rect x="${ox + 270}" y="${y}" width="220" height="16" rx="4" fill="url(#${ids}scale)"/>`,
       textEl(ox + 500, y + 14, 13, legend.max, ' fill="#475569"'),
     );
   }
@@ -202,7 +220,8 @@ export function mapSvg(picture: Picture): string {
 export interface StagePage {
   eyebrow: string;
   title: string;
-  figures: { label: string; value: string }[];
+  /** `key` names the figure for the HTML export (`reached`, `conversion`, …). */
+  figures: { key: string; label: string; value: string }[];
   columns: string[];
   rows: string[][];
 }

@@ -59,6 +59,14 @@ export const en = {
   "present.notes.count": "{n} notes, kept in the journey",
   "present.notes.count_one": "1 note, kept in the journey",
   "present.notes.hint": "N adds a note on what is on screen",
+  "present.walk": "Walk",
+  "present.walk.stages": "Stages",
+  "present.story": "Story",
+  "present.slide_of": "Slide {n} of {total}",
+  "present.slide.loading": "Preparing the view…",
+  "present.slide.gone": "The view of this slide no longer exists.",
+  "present.slide.map_alt": "Journey map of the view “{view}”: {metric}",
+  "present.slide.figures": "Figures of {touchpoint}",
 } as const;
 
 export const it: Record<keyof typeof en, string> = {
@@ -120,4 +128,12 @@ export const it: Record<keyof typeof en, string> = {
   "present.notes.count": "{n} note, salvate nel percorso",
   "present.notes.count_one": "1 nota, salvata nel percorso",
   "present.notes.hint": "N aggiunge una nota su ciò che è sullo schermo",
+  "present.walk": "Sequenza",
+  "present.walk.stages": "Fasi",
+  "present.story": "Storia",
+  "present.slide_of": "Diapositiva {n} di {total}",
+  "present.slide.loading": "Preparazione della vista…",
+  "present.slide.gone": "La vista di questa diapositiva non esiste più.",
+  "present.slide.map_alt": "Mappa del percorso della vista «{view}»: {metric}",
+  "present.slide.figures": "I numeri di {touchpoint}",
 };

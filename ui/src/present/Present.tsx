@@ -1,9 +1,10 @@
 // Present mode: full screen, no editing chrome, large type on a high-contrast theme. The keys a
 // presentation clicker sends walk the journey: a title slide, one slide per stage with its
 // headline numbers, then the replay. A stage slide leaves off the rare touchpoints that Analyze's
-// touchpoints slider hides, and says how many.
+// touchpoints slider hides, and says how many. Or they walk a story: the title slide, then one
+// slide per saved view of the story, each with its map and note (StorySlide.tsx).
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { filterLines } from "../shared/filters";
@@ -16,6 +17,8 @@ import type {
   Params,
   Report,
   StageId,
+  Story,
+  StoryId,
   TouchpointId,
 } from "../generated/types";
 import { formatDay, formatPercent } from "../shared/format";
@@ -23,8 +26,10 @@ import { fill, formatCount, type Language } from "../i18n";
 import { useT } from "../language";
 import { EmotionFace } from "../shared/EmotionFace";
 import { ChannelIcon } from "../map/channels";
+import { paramsKey } from "../shared/params";
 import { DEFAULT_TOUCHPOINTS, FULL, simplify } from "../shared/simplify";
 import { storedChoice } from "../shared/simplifyChoice";
+import { useJourneyEdit } from "../shared/useJourneyEdit";
 import {
   keyAction,
   move,
@@ -32,12 +37,15 @@ import {
   noteSubject,
   noteSubjects,
   presentSteps,
+  slideTitle,
   slideTouchpoints,
   stageHeadline,
+  storySlide,
+  type Step,
 } from "./steps";
 import { NoteDialog, NotesSlide } from "./Notes";
 import { Replay } from "./Replay";
-import { presentApi } from "./api";
+import { StorySlide } from "./StorySlide";
 import "./present.css";
 
 interface Props {
@@ -45,12 +53,21 @@ interface Props {
   language: Language;
   /** The filters of Analyze when presenting from it; `null` for the whole log. */
   filters?: Params | null;
+  /** The story to walk from the start (a story's ▶ in Analyze); null walks the stages. */
+  story?: Story | null;
   onExit: () => void;
   /** A note was added: the journey as it is now. */
   onJourneyEdited: (journey: Journey) => void;
 }
 
-export function Present({ journey, language, filters = null, onExit, onJourneyEdited }: Props) {
+export function Present({
+  journey,
+  language,
+  filters = null,
+  story = null,
+  onExit,
+  onJourneyEdited,
+}: Props) {
   const t = useT();
   const errorMessage = useErrorText();
   const [report, setReport] = useState<Report | null>(null);
@@ -59,20 +76,46 @@ export function Present({ journey, language, filters = null, onExit, onJourneyEd
   const [withData, setWithData] = useState(true);
   // Analyze's filters, unless the presenter asked for the whole log.
   const [wholeLog, setWholeLog] = useState(false);
-  // The note dialog: open, saving, the last failure, and the last note added (a moment's toast).
+  // The story walked, chosen on the title slide; null for the stages.
+  const [walk, setWalk] = useState<StoryId | null>(story?.id ?? null);
+  const walked = journey.stories.find((s) => s.id === walk) ?? null;
+  // The note dialog: open, the last failure, and the last note added (a moment's toast).
   const [noting, setNoting] = useState(false);
-  const [savingNote, setSavingNote] = useState(false);
   const [noteProblem, setNoteProblem] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const { edit, busy: savingNote } = useJourneyEdit(journey.id, onJourneyEdited);
   const described = useMemo(
     () => (filters ? filterLines(t, language, filters).join(" · ") || null : null),
     [filters, language, t],
   );
-  // Either prop or constant: the same object until the filters or the switch change.
-  const params = filters && described && !wholeLog ? filters : DEFAULT_PARAMS;
+  // Either prop or constant: the same object until the filters or the switch change. A story's
+  // slides carry their own filters; its title slide counts the whole log.
+  const params = filters && described && !wholeLog && !walked ? filters : DEFAULT_PARAMS;
   const hasData = (report?.events ?? 0) > 0;
-  const steps = useMemo(() => presentSteps(journey, hasData), [journey, hasData]);
+  const steps = useMemo(() => presentSteps(journey, hasData, walked), [journey, hasData, walked]);
   const step = steps[Math.min(index, steps.length - 1)] ?? { kind: "overview" };
+  // The reports of the story's views, asked once each while Present is open.
+  const slideReports = useRef(new Map<string, Promise<Report>>());
+  const reportFor = useCallback(
+    (wanted: Params) => {
+      const key = `${journey.id}|${paramsKey(wanted)}`;
+      const known = slideReports.current.get(key);
+      if (known) return known;
+      const asked = api.report(journey.id, wanted);
+      slideReports.current.set(key, asked);
+      // A failure is asked again when the slide is shown again.
+      asked.catch(() => slideReports.current.delete(key));
+      return asked;
+    },
+    [journey.id],
+  );
+  // A story's reports are computed ahead, so that its slides show at once.
+  useEffect(() => {
+    for (const slide of walked?.slides ?? []) {
+      const view = journey.views.find((v) => v.id === slide.view);
+      if (view) reportFor(view.state.params).catch(() => undefined);
+    }
+  }, [walked, journey.views, reportFor]);
   // The touchpoints slider as the user last left it in Analyze for this journey.
   const keepPercent = useMemo(
     () => storedChoice(journey.id).touchpoints ?? DEFAULT_TOUCHPOINTS,
@@ -117,20 +160,35 @@ export function Present({ journey, language, filters = null, onExit, onJourneyEd
     return () => window.clearTimeout(timer);
   }, [added]);
 
-  const addNote = (target: NoteTarget, kind: NoteKind, text: string) => {
-    setSavingNote(true);
-    presentApi.applyEdit(journey.id, { op: "add_note", target, kind, text }).then(
+  const addNote = (target: NoteTarget, kind: NoteKind, text: string) =>
+    edit(
+      { op: "add_note", target, kind, text },
       (edited) => {
-        setSavingNote(false);
         setNoting(false);
-        onJourneyEdited(edited.journey);
         setAdded(noteSubject(edited.journey, target));
       },
-      (e: unknown) => {
-        setSavingNote(false);
-        setNoteProblem(errorMessage(e));
-      },
+      setNoteProblem,
     );
+  const chooseWalk = (story: StoryId | null) => {
+    setWalk(story);
+    setIndex(0);
+  };
+  /** What a step is called: its dot's label. */
+  const stepLabel = (s: Step): string => {
+    switch (s.kind) {
+      case "stage":
+        return journey.stages.find((st) => st.id === s.stage)?.name ?? "";
+      case "slide": {
+        const shown = walked ? storySlide(journey, walked, s.index) : null;
+        return shown ? slideTitle(shown.slide, shown.view) : "";
+      }
+      case "overview":
+        return walked ? walked.title : t("present.overview");
+      case "notes":
+        return t("present.notes");
+      case "replay":
+        return t("present.replay");
+    }
   };
 
   const showData = withData && hasData && report !== null;
@@ -172,6 +230,8 @@ export function Present({ journey, language, filters = null, onExit, onJourneyEd
             filters={described}
             wholeLog={wholeLog}
             onWholeLog={setWholeLog}
+            story={walked}
+            onWalk={chooseWalk}
           />
         )}
         {step.kind === "stage" && (
@@ -186,11 +246,21 @@ export function Present({ journey, language, filters = null, onExit, onJourneyEd
         {step.kind === "replay" && report && (
           <Replay journey={journey} language={language} params={params} />
         )}
+        {step.kind === "slide" && walked && (
+          <StorySlide
+            journey={journey}
+            story={walked}
+            index={step.index}
+            language={language}
+            withData={withData}
+            reportFor={reportFor}
+          />
+        )}
         {step.kind === "notes" && <NotesSlide journey={journey} />}
       </main>
       {noting && (
         <NoteDialog
-          subjects={noteSubjects(journey, step)}
+          subjects={noteSubjects(journey, step, walked)}
           saving={savingNote}
           problem={noteProblem}
           onSave={addNote}
@@ -210,17 +280,8 @@ export function Present({ journey, language, filters = null, onExit, onJourneyEd
                 type="button"
                 className={i === index ? "current" : undefined}
                 onClick={() => setIndex(i)}
-                aria-label={
-                  s.kind === "stage"
-                    ? journey.stages.find((st) => st.id === s.stage)?.name
-                    : t(
-                        s.kind === "overview"
-                          ? "present.overview"
-                          : s.kind === "notes"
-                            ? "present.notes"
-                            : "present.replay",
-                      )
-                }
+                aria-label={stepLabel(s)}
+                title={stepLabel(s)}
               />
             </li>
           ))}
@@ -239,6 +300,8 @@ function Overview({
   filters,
   wholeLog,
   onWholeLog,
+  story,
+  onWalk,
 }: {
   journey: Journey;
   report: Report | null;
@@ -248,21 +311,52 @@ function Overview({
   filters: string | null;
   wholeLog: boolean;
   onWholeLog: (whole: boolean) => void;
+  /** The story walked; null for the stages. */
+  story: Story | null;
+  onWalk: (story: StoryId | null) => void;
 }) {
   const t = useT();
   return (
     <section className="present-slide present-overview">
-      <p className="present-eyebrow">{t("present.overview")}</p>
+      <p className="present-eyebrow">
+        {story ? `${t("present.story")} · ${journey.name}` : t("present.overview")}
+      </p>
       <h1 className="present-title" data-testid="present-title">
-        {journey.name}
+        {story ? story.title : journey.name}
       </h1>
       {journey.description && <p className="present-lead">{journey.description}</p>}
       <ol className="present-stage-strip">
-        {journey.stages.map((s) => (
-          <li key={s.id}>{s.name}</li>
-        ))}
+        {story
+          ? story.slides.map((slide, i) => (
+              <li key={i}>
+                {slideTitle(slide, journey.views.find((v) => v.id === slide.view) ?? null)}
+              </li>
+            ))
+          : journey.stages.map((s) => <li key={s.id}>{s.name}</li>)}
       </ol>
-      {showData && filters && (
+      {journey.stories.length > 0 && (
+        <label className="present-walk">
+          <span>{t("present.walk")}</span>
+          <select
+            value={story ? `s${story.id}` : "stages"}
+            onChange={(e) => {
+              const value = e.target.value;
+              onWalk(value === "stages" ? null : Number(value.slice(1)));
+              // The clicker's keys go back to the slides, not to this list.
+              e.currentTarget.blur();
+            }}
+            data-testid="present-story-select"
+          >
+            <option value="stages">{t("present.walk.stages")}</option>
+            {journey.stories.map((s) => (
+              <option key={s.id} value={`s${s.id}`}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {showData && filters && !story && (
         <p className="present-filters" data-testid="present-filters">
           <span>{wholeLog ? t("present.filters.whole") : filters}</span>
           <button

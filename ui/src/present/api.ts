@@ -6,5 +6,4 @@ import { DEFAULT_PARAMS } from "../shared/params";
 
 export const presentApi = {
   replay: (journey: JourneyId, params: Params = DEFAULT_PARAMS) => commands.replay(journey, params),
-  applyEdit: commands.applyEdit,
 };

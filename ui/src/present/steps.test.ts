@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Journey, Note } from "../generated/types";
-import { keyAction, noteSubject, noteSubjects, notesByKind, presentSteps } from "./steps";
+import type { Journey, Note, SavedView, Story } from "../generated/types";
+import { DEFAULT_PARAMS } from "../shared/params";
+import {
+  keyAction,
+  noteSubject,
+  noteSubjects,
+  notesByKind,
+  presentSteps,
+  slideTitle,
+  storySlide,
+} from "./steps";
 
 const note = (id: number, kind: Note["kind"], target: Note["target"], text: string): Note => ({
   id,
@@ -83,5 +92,83 @@ describe("workshop notes in Present", () => {
     expect(noteSubject(journey, { on: "touchpoint", touchpoint: 21 })).toBe("Chat");
     expect(noteSubject(journey, { on: "stage", stage: 2 })).toBe("Buy");
     expect(noteSubject(journey, { on: "stage", stage: 9 })).toBe("");
+  });
+});
+
+const view = (id: number, name: string, selected?: number): SavedView => ({
+  id,
+  name,
+  state: {
+    params: DEFAULT_PARAMS,
+    metric: "reach",
+    trends: false,
+    ...(selected ? { selected } : {}),
+  },
+});
+
+const story: Story = {
+  id: 4,
+  title: "Why people leave",
+  slides: [
+    { view: 7, title: "", note: "Look at the shop" },
+    { view: 8, title: "  The chat  ", note: "" },
+    { view: 7, title: "Again", note: "" },
+  ],
+};
+
+const told = { ...journey, views: [view(7, "Shop view", 20), view(8, "Everything")] };
+
+describe("a story in Present", () => {
+  it("walks the title slide, one step per slide in order, then the notes; no stage, no replay", () => {
+    expect(presentSteps(told, true, story)).toEqual([
+      { kind: "overview" },
+      { kind: "slide", index: 0 },
+      { kind: "slide", index: 1 },
+      { kind: "slide", index: 2 },
+      { kind: "notes" },
+    ]);
+    expect(presentSteps({ ...told, notes: [] }, true, story).map((s) => s.kind)).toEqual([
+      "overview",
+      "slide",
+      "slide",
+      "slide",
+    ]);
+    expect(presentSteps(told, false, { ...story, slides: [] })).toEqual([
+      { kind: "overview" },
+      { kind: "notes" },
+    ]);
+  });
+
+  it("walks the stages as before without a story", () => {
+    expect(presentSteps(told, true, null)).toEqual(presentSteps(told, true));
+    expect(presentSteps(told, true, null).map((s) => s.kind)).toContain("stage");
+  });
+
+  it("titles a slide by its own title, else by its view's name", () => {
+    const titles = story.slides.map((_, i) => {
+      const shown = storySlide(told, story, i);
+      return shown ? slideTitle(shown.slide, shown.view) : null;
+    });
+    expect(titles).toEqual(["Shop view", "The chat", "Again"]);
+    expect(storySlide(told, story, 3)).toBeNull();
+    expect(storySlide({ ...told, views: [] }, story, 0)?.view).toBeNull();
+  });
+
+  it("offers the slide's selected touchpoint first for a note, once, then the rest", () => {
+    const subjects = noteSubjects(told, { kind: "slide", index: 0 }, story);
+    expect(subjects[0]).toEqual({
+      target: { on: "touchpoint", touchpoint: 20 },
+      name: "Shop",
+      nested: true,
+    });
+    expect(subjects.map((s) => s.name)).toEqual(["Shop", "Aware", "Ad", "Buy", "Chat"]);
+    // A view with no touchpoint selected: every stage and touchpoint, as away from a stage.
+    expect(noteSubjects(told, { kind: "slide", index: 1 }, story).map((s) => s.name)).toEqual([
+      "Aware",
+      "Ad",
+      "Buy",
+      "Shop",
+      "Chat",
+    ]);
   });
 });

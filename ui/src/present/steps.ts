@@ -8,25 +8,58 @@ import type {
   NoteKind,
   NoteTarget,
   Report,
+  SavedView,
   StageId,
+  Story,
+  StorySlide,
   Touchpoint,
   TouchpointId,
 } from "../generated/types";
 
 export type Step =
-  { kind: "overview" } | { kind: "stage"; stage: StageId } | { kind: "replay" } | { kind: "notes" };
+  | { kind: "overview" }
+  | { kind: "stage"; stage: StageId }
+  | { kind: "replay" }
+  | { kind: "notes" }
+  /** The story's slide at `index` (0-based). */
+  | { kind: "slide"; index: number };
 
 /**
  * The title slide, one step per stage in order, the replay when there is data, and the
- * workshop's notes when there are some.
+ * workshop's notes when there are some. With a story, its slides take the place of the stages
+ * and the replay: the title slide, one step per slide, then the notes.
  */
-export function presentSteps(journey: Journey, hasData: boolean): Step[] {
+export function presentSteps(journey: Journey, hasData: boolean, story?: Story | null): Step[] {
+  const notes: Step[] = journey.notes.length > 0 ? [{ kind: "notes" }] : [];
+  if (story) {
+    return [
+      { kind: "overview" },
+      ...story.slides.map((_, index): Step => ({ kind: "slide", index })),
+      ...notes,
+    ];
+  }
   return [
     { kind: "overview" },
     ...journey.stages.map((s): Step => ({ kind: "stage", stage: s.id })),
     ...(hasData ? [{ kind: "replay" } as Step] : []),
-    ...(journey.notes.length > 0 ? [{ kind: "notes" } as Step] : []),
+    ...notes,
   ];
+}
+
+/** A story's slide and the saved view it shows (null if the view is gone). */
+export function storySlide(
+  journey: Journey,
+  story: Story,
+  index: number,
+): { slide: StorySlide; view: SavedView | null } | null {
+  const slide = story.slides[index];
+  if (!slide) return null;
+  return { slide, view: journey.views.find((v) => v.id === slide.view) ?? null };
+}
+
+/** The title a slide shows: its own, or else its view's name. */
+export function slideTitle(slide: StorySlide, view: SavedView | null): string {
+  return slide.title.trim() || (view?.name ?? "");
 }
 
 export type KeyAction = "next" | "previous" | "first" | "last" | "exit" | "toggle_data" | "note";
@@ -145,13 +178,14 @@ export interface NoteSubject {
 
 /**
  * The subjects a note taken on `step` may be about: on a stage's slide, that stage and then its
- * touchpoints (the stage first, as the default); elsewhere every stage, each followed by its
- * touchpoints.
+ * touchpoints (the stage first, as the default); on a story's slide whose view selected a
+ * touchpoint, that touchpoint first (the default), then the rest as elsewhere; elsewhere every
+ * stage, each followed by its touchpoints.
  */
-export function noteSubjects(journey: Journey, step: Step): NoteSubject[] {
+export function noteSubjects(journey: Journey, step: Step, story?: Story | null): NoteSubject[] {
   const stages =
     step.kind === "stage" ? journey.stages.filter((s) => s.id === step.stage) : journey.stages;
-  return stages.flatMap((stage) => [
+  const all = stages.flatMap((stage): NoteSubject[] => [
     { target: { on: "stage", stage: stage.id }, name: stage.name, nested: false },
     ...journey.touchpoints
       .filter((tp) => tp.stage === stage.id)
@@ -161,6 +195,18 @@ export function noteSubjects(journey: Journey, step: Step): NoteSubject[] {
         nested: true,
       })),
   ]);
+  if (step.kind !== "slide" || !story) return all;
+  const selected = storySlide(journey, story, step.index)?.view?.state.selected ?? null;
+  const touchpoint = journey.touchpoints.find((tp) => tp.id === selected);
+  if (!touchpoint) return all;
+  return [
+    {
+      target: { on: "touchpoint", touchpoint: touchpoint.id },
+      name: touchpoint.name,
+      nested: true,
+    },
+    ...all.filter((s) => !(s.target.on === "touchpoint" && s.target.touchpoint === touchpoint.id)),
+  ];
 }
 
 /** The name of what a note is about; empty if it is gone. */

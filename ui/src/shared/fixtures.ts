@@ -1,7 +1,7 @@
 // Report pieces for the unit tests: a touchpoint's numbers and a report around them, every field
 // present, with only what a test is about given.
 
-import type { Node, Report } from "../generated/types";
+import type { Journey, Node, Report, Touchpoint } from "../generated/types";
 
 /** Touchpoint `T{id}` of stage "S", with zero counts and no rates unless `over` says. */
 export function nodeOf(id: number, over: Partial<Node> = {}): Node {
@@ -39,6 +39,50 @@ export function reportOf(nodes: Node[], over: Partial<Report> = {}): Report {
     edges: [],
     stages: [],
     unmapped: [],
+    ...over,
+  };
+}
+
+/** Touchpoint `T{id}` of `stage`, a digital web page in the lane's corner unless `over` says. */
+export function touchpointOf(
+  id: number,
+  stage: number,
+  over: Partial<Touchpoint> = {},
+): Touchpoint {
+  return {
+    id,
+    stage,
+    name: `T${id}`,
+    channel: "web",
+    kind: "digital",
+    x: 0,
+    y: 0,
+    entry: false,
+    goal: false,
+    aliases: [],
+    description: "",
+    owner: "",
+    emotion: null,
+    pain_points: [],
+    opportunities: [],
+    kpis: [],
+    ...over,
+  };
+}
+
+/** Journey 1, "Journey", with nothing in it unless `over` says. */
+export function journeyOf(over: Partial<Journey> = {}): Journey {
+  return {
+    id: 1,
+    name: "Journey",
+    description: "",
+    personas: [],
+    stages: [],
+    touchpoints: [],
+    transitions: [],
+    views: [],
+    notes: [],
+    stories: [],
     ...over,
   };
 }

@@ -1,0 +1,204 @@
+// @vitest-environment jsdom
+// A story's slide in a DOM: its place in the story, its title (or its view's name) and note as
+// text, the view's filters and metric in words, the map drawn from the view's own report as an
+// image, and the selected touchpoint's figures beside it; the design alone with D.
+
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Journey, Params, Report, SavedView, Story } from "../generated/types";
+import { LanguageContext } from "../language";
+import { nodeOf, reportOf } from "../shared/fixtures";
+import { DEFAULT_PARAMS } from "../shared/params";
+import { StorySlide, touchpointFigures } from "./StorySlide";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const tp = (id: number, stage: number, name: string) => ({
+  id,
+  stage,
+  name,
+  channel: "web",
+  kind: "digital",
+  x: 0,
+  y: 0,
+  entry: id === 10,
+  goal: false,
+  aliases: [],
+  pain_points: [],
+  opportunities: [],
+  kpis: [],
+  emotion: null,
+});
+
+const web: Params = { ...DEFAULT_PARAMS, channels: ["web"] };
+const views: SavedView[] = [
+  {
+    id: 7,
+    name: "Checkout <i>view</i>",
+    state: { params: web, metric: "engagement_rate", trends: false, selected: 11 },
+  },
+  {
+    id: 8,
+    name: "Everything",
+    state: { params: DEFAULT_PARAMS, metric: "no_such_metric", trends: false },
+  },
+];
+
+const journey = {
+  id: 1,
+  name: "Shop",
+  description: "",
+  personas: [],
+  stages: [
+    { id: 1, name: "Aware" },
+    { id: 2, name: "Buy" },
+  ],
+  touchpoints: [tp(10, 1, "Ad"), tp(11, 2, "Checkout")],
+  transitions: [{ id: 5, from: 10, to: 11 }],
+  views,
+  notes: [],
+  stories: [],
+} as unknown as Journey;
+
+const story: Story = {
+  id: 4,
+  title: "Why they leave",
+  slides: [
+    { view: 8, title: "", note: "" },
+    { view: 7, title: "", note: "Half of them <b>stop</b> here" },
+  ],
+};
+
+const report = reportOf(
+  [
+    nodeOf(10, { customers: 1200 }),
+    nodeOf(11, {
+      customers: 1000,
+      dropoff_rate: 42.5,
+      engagement_rate: 12,
+      stalled_now: 37,
+      completed_here: 3,
+    }),
+  ],
+  { customers: 1200, events: 4000 },
+);
+
+let root: Root;
+let host: HTMLElement;
+let asked: Params[];
+
+function render(index: number, withData = true, answer: Promise<Report> = Promise.resolve(report)) {
+  act(() =>
+    root.render(
+      <LanguageContext.Provider value="en">
+        <StorySlide
+          journey={journey}
+          story={story}
+          index={index}
+          language="en"
+          withData={withData}
+          reportFor={(params) => {
+            asked.push(params);
+            return answer;
+          }}
+        />
+      </LanguageContext.Provider>,
+    ),
+  );
+}
+
+async function answered() {
+  await act(async () => {
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  });
+}
+
+const one = (testId: string) => {
+  const found = host.querySelector<HTMLElement>(`[data-testid=${testId}]`);
+  if (!found) throw new Error(`no ${testId}`);
+  return found;
+};
+
+beforeEach(() => {
+  host = document.createElement("div");
+  document.body.append(host);
+  root = createRoot(host);
+  asked = [];
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe("a story's slide", () => {
+  it("shows the view's map with its own data, the note as text and the touchpoint's figures", async () => {
+    render(1);
+    expect(asked).toEqual([web]);
+    expect(host.textContent).toContain("Preparing the view…");
+    await answered();
+    const slide = one("present-slide");
+    expect(slide.dataset.view).toBe("7");
+    expect(slide.textContent).toContain("Slide 2 of 2");
+    expect(one("present-slide-title").textContent).toBe("Checkout <i>view</i>");
+    expect(one("present-slide-note").textContent).toBe("Half of them <b>stop</b> here");
+    expect(slide.querySelector("b, i")).toBeNull();
+    expect(slide.textContent).toContain("Channels: web · Engagement rate");
+    const map = one("present-slide-map") as HTMLImageElement;
+    expect(map.getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    // Drawn from the view's report, coloured by the view's metric.
+    const svg = decodeURIComponent(map.getAttribute("src") ?? "");
+    expect(svg).toContain(">Engagement rate</text>");
+    expect(svg).toContain(">12.0%</text>");
+    expect(map.alt).toContain("Checkout <i>view</i>");
+    const figures = [
+      ...one("present-slide-figures").querySelectorAll<HTMLElement>(
+        "[data-testid=present-slide-figure]",
+      ),
+    ];
+    expect(figures.map((f) => [f.dataset.field, f.textContent])).toEqual([
+      ["customers", "1,000"],
+      ["dropoff_rate", "42.5%"],
+      ["engagement_rate", "12.0%"],
+      ["stalled_now", "37"],
+      ["completed_here", "3"],
+    ]);
+    expect(one("present-slide-figures").textContent).toContain("Checkout");
+  });
+
+  it("titles a slide by its view's name, falls back to the drop-off rate, has no panel without a selection", async () => {
+    render(0);
+    await answered();
+    expect(one("present-slide-title").textContent).toBe("Everything");
+    expect(host.textContent).toContain("Slide 1 of 2");
+    expect(host.textContent).toContain("The whole log · Drop-off rate");
+    expect(host.querySelector("[data-testid=present-slide-note]")).toBeNull();
+    expect(host.querySelector("[data-testid=present-slide-figures]")).toBeNull();
+  });
+
+  it("shows the design alone, without figures, while the data is off", async () => {
+    render(1, false);
+    await answered();
+    expect(host.querySelector("[data-testid=present-slide-map]")).not.toBeNull();
+    expect(host.querySelector("[data-testid=present-slide-figures]")).toBeNull();
+  });
+
+  it("says why the view's report could not be computed", async () => {
+    render(1, true, Promise.reject(new Error("the log is gone")));
+    await answered();
+    expect(host.querySelector(".present-error")?.textContent).toBe("the log is gone");
+    expect(host.querySelector("[data-testid=present-slide-map]")).toBeNull();
+  });
+
+  it("shows a dash for a figure the report does not have", () => {
+    expect(touchpointFigures("it", undefined).map((f) => f.value)).toEqual([
+      "—",
+      "—",
+      "—",
+      "—",
+      "—",
+    ]);
+    expect(touchpointFigures("it", nodeOf(1, { customers: 12345 }))[0]?.value).toBe("12.345");
+  });
+});

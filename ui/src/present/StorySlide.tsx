@@ -1,0 +1,204 @@
+// One slide of a story in Present: the saved view's map with its data, the slide's title and the
+// facilitator's note in type a room can read, the view's filters and metric in a line, and, when
+// the view selected a touchpoint, that touchpoint's figures beside the map. The map is the same
+// picture an export draws (export/build.ts, export/picture.ts), shown as an image: names and log
+// values are escaped there, never markup here.
+
+import { useEffect, useMemo, useState } from "react";
+import { pictureOf } from "../export/build";
+import { mapSvg } from "../export/picture";
+import { useErrorText } from "../errors";
+import type { Journey, Node, Params, Report, Story } from "../generated/types";
+import { fill, formatCount, translate, type Language, type MessageKey } from "../i18n";
+import { useT } from "../language";
+import { filterLines } from "../shared/filters";
+import { formatPercent } from "../shared/format";
+import { paramsKey } from "../shared/params";
+import { fromViewState } from "../shared/views";
+import { slideTitle, storySlide } from "./steps";
+
+/** The figures of the view's selected touchpoint, in the order the panel shows them. */
+export type FigureField =
+  "customers" | "dropoff_rate" | "engagement_rate" | "stalled_now" | "completed_here";
+
+/** A touchpoint's figures as the panel shows them: formatted, "—" where the report has none. */
+export function touchpointFigures(
+  language: Language,
+  node: Node | undefined,
+): { field: FigureField; value: string }[] {
+  const count = (n: number | undefined) => (n === undefined ? "—" : formatCount(language, n));
+  return [
+    { field: "customers", value: count(node?.customers) },
+    { field: "dropoff_rate", value: formatPercent(language, node?.dropoff_rate ?? null) },
+    { field: "engagement_rate", value: formatPercent(language, node?.engagement_rate ?? null) },
+    { field: "stalled_now", value: count(node?.stalled_now) },
+    { field: "completed_here", value: count(node?.completed_here) },
+  ];
+}
+
+const FIGURE_LABELS: Record<FigureField, MessageKey> = {
+  customers: "metric.customers",
+  dropoff_rate: "metric.dropoff_rate",
+  engagement_rate: "metric.engagement_rate",
+  stalled_now: "metric.stalled_now",
+  completed_here: "metric.completed_here",
+};
+
+/**
+ * The map of a story's slide as an SVG document: with the view's data and metric, or the design
+ * alone when `withData` is off; null while the report is on its way or if the view is gone.
+ */
+export function slideSvg(
+  journey: Journey,
+  story: Story,
+  index: number,
+  report: Report | null,
+  withData: boolean,
+  language: Language,
+): string | null {
+  const view = storySlide(journey, story, index)?.view;
+  if (!view) return null;
+  const t = (key: MessageKey) => translate(language, key);
+  const now = new Date();
+  // The slide says the title, filters and metric above the map: the drawing goes without them.
+  if (!withData)
+    return mapSvg({ ...pictureOf({ mode: "design", journey }, t, language, now), bare: true });
+  if (!report) return null;
+  const { params, metric } = fromViewState(view.state);
+  const picture = pictureOf({ mode: "analyze", journey, report, params, metric }, t, language, now);
+  return mapSvg({ ...picture, bare: true });
+}
+
+/** A report as it arrives for some question: the report, or why it could not be computed. */
+type Answer = { key: string; report: Report } | { key: string; error: string };
+
+interface Props {
+  journey: Journey;
+  story: Story;
+  /** The slide's position in the story, from 0. */
+  index: number;
+  language: Language;
+  /** False while the presenter shows the design only (D): the map without data, no figures. */
+  withData: boolean;
+  /** The report of a question, asked once while Present is open. */
+  reportFor: (params: Params) => Promise<Report>;
+}
+
+export function StorySlide({ journey, story, index, language, withData, reportFor }: Props) {
+  const t = useT();
+  const errorMessage = useErrorText();
+  const shown = storySlide(journey, story, index);
+  const view = shown?.view ?? null;
+  const params = view?.state.params ?? null;
+  const key = params ? paramsKey(params) : "";
+  const [answer, setAnswer] = useState<Answer | null>(null);
+
+  useEffect(() => {
+    if (params === null) return;
+    let live = true;
+    reportFor(params).then(
+      (report) => {
+        if (live) setAnswer({ key, report });
+      },
+      (e: unknown) => {
+        if (live) setAnswer({ key, error: errorMessage(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [params, key, reportFor, errorMessage]);
+
+  const current = answer !== null && answer.key === key ? answer : null;
+  const report = current && "report" in current ? current.report : null;
+  const metric = view ? fromViewState(view.state).metric : "dropoff_rate";
+  const svg = useMemo(
+    () => slideSvg(journey, story, index, withData ? report : null, withData, language),
+    [journey, story, index, withData, report, language],
+  );
+
+  if (!shown) return null;
+  const { slide } = shown;
+  const title = slideTitle(slide, view);
+  const eyebrow = fill(t("present.slide_of"), { n: index + 1, total: story.slides.length });
+  if (!view || !params) {
+    return (
+      <section className="present-slide" data-testid="present-slide" data-view={slide.view}>
+        <p className="present-eyebrow">{eyebrow}</p>
+        <h1 className="present-title" data-testid="present-slide-title">
+          {title}
+        </h1>
+        <p className="present-lead">{t("present.slide.gone")}</p>
+      </section>
+    );
+  }
+
+  const metricName = t(`metric.${metric}`);
+  const line = [
+    filterLines(t, language, params).join(" · ") || t("present.filters.whole"),
+    metricName,
+  ].join(" · ");
+  const selected = view.state.selected ?? null;
+  const touchpoint = journey.touchpoints.find((tp) => tp.id === selected);
+  const node = report?.nodes.find((n) => n.touchpoint_id === touchpoint?.id);
+  return (
+    <section
+      className="present-slide present-story-slide"
+      data-testid="present-slide"
+      data-view={view.id}
+    >
+      <p className="present-eyebrow">{eyebrow}</p>
+      <h1 className="present-title" data-testid="present-slide-title">
+        {title}
+      </h1>
+      {slide.note && (
+        <p className="present-slide-note" data-testid="present-slide-note">
+          {slide.note}
+        </p>
+      )}
+      <p className="present-slide-line">{line}</p>
+      {current && "error" in current ? (
+        <p className="present-error">{current.error}</p>
+      ) : svg === null ? (
+        <p className="present-lead">{t("present.slide.loading")}</p>
+      ) : (
+        <div className="present-slide-body">
+          <div className="present-slide-map-box">
+            <img
+              className="present-slide-map"
+              src={"data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg)}
+              alt={fill(t("present.slide.map_alt"), { view: view.name, metric: metricName })}
+              data-testid="present-slide-map"
+            />
+          </div>
+          {touchpoint && withData && report && (
+            <aside
+              className="present-slide-figures"
+              aria-label={fill(t("present.slide.figures"), { touchpoint: touchpoint.name })}
+              data-testid="present-slide-figures"
+            >
+              <h2 className="present-slide-touchpoint" title={touchpoint.name}>
+                {touchpoint.name}
+              </h2>
+              {touchpointFigures(language, node).map(({ field, value }) => (
+                <div
+                  key={field}
+                  className={`present-figure${field === "dropoff_rate" || field === "stalled_now" ? " warn" : ""}`}
+                >
+                  <span
+                    className="present-figure-value"
+                    data-testid="present-slide-figure"
+                    data-field={field}
+                  >
+                    {value}
+                  </span>
+                  <span className="present-figure-label">{t(FIGURE_LABELS[field])}</span>
+                </div>
+              ))}
+            </aside>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

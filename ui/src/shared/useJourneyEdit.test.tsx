@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+// The journey edits of Analyze and Present go to the engine one at a time, in the order they were
+// made, even when the first takes longer; a failure is kept in words until an edit succeeds.
+
+import { act, useEffect } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api } from "../api";
+import type { Edit, Edited, Journey } from "../generated/types";
+import { useJourneyEdit, type JourneyEdit } from "./useJourneyEdit";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const journey: Journey = {
+  id: 3,
+  name: "J",
+  description: "",
+  personas: [],
+  stages: [],
+  touchpoints: [],
+  transitions: [],
+  views: [],
+  notes: [],
+  stories: [],
+};
+
+function editedOf(changed: boolean): Edited {
+  return {
+    journey,
+    warnings: [],
+    history: { undo: null, redo: null },
+    created: {
+      stages: [],
+      touchpoints: [],
+      transitions: [],
+      personas: [],
+      views: [],
+      notes: [],
+      stories: [],
+    },
+    changed,
+  };
+}
+
+let root: Root;
+let host: HTMLElement;
+let hook: JourneyEdit;
+let log: string[];
+/** The engine's pending answers, in the order the edits reached it. */
+let answers: { edit: Edit; answer: (edited: Edited) => void; fail: (e: unknown) => void }[];
+
+function Probe() {
+  const shown = useJourneyEdit(journey.id, (j) => log.push(`edited ${j.id}`));
+  useEffect(() => {
+    hook = shown;
+  });
+  return null;
+}
+
+const rename = (name: string): Edit => ({ op: "rename_journey", name });
+
+/** Lets the queue move on. */
+async function settle() {
+  await act(async () => {
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  });
+}
+
+beforeEach(() => {
+  host = document.createElement("div");
+  document.body.append(host);
+  root = createRoot(host);
+  log = [];
+  answers = [];
+  vi.spyOn(api, "applyEdit").mockImplementation(
+    (_, edit) =>
+      new Promise<Edited>((answer, fail) => {
+        log.push(`sent ${edit.op === "rename_journey" ? edit.name : edit.op}`);
+        answers.push({ edit, answer, fail });
+      }),
+  );
+  act(() => root.render(<Probe />));
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+  vi.restoreAllMocks();
+});
+
+describe("journey edits outside Design", () => {
+  it("send an edit only once the one before it is answered, and run each `then` in order", async () => {
+    act(() => {
+      hook.edit(rename("A"), () => log.push("then A"));
+      hook.edit(rename("B"), () => log.push("then B"));
+    });
+    await settle();
+    expect(log).toEqual(["sent A"]);
+    expect(hook.busy).toBe(true);
+    answers[0]?.answer(editedOf(true));
+    await settle();
+    expect(log).toEqual(["sent A", "edited 3", "then A", "sent B"]);
+    // An edit that changed nothing leaves the journey as it is.
+    answers[1]?.answer(editedOf(false));
+    await settle();
+    expect(log).toEqual(["sent A", "edited 3", "then A", "sent B", "then B"]);
+    expect(hook.busy).toBe(false);
+  });
+
+  it("keep the last failure in words, go on with the next edit, and clear it on a success", async () => {
+    const failures: string[] = [];
+    act(() => {
+      hook.edit(
+        rename("A"),
+        () => log.push("then A"),
+        (problem) => failures.push(problem),
+      );
+      hook.edit(rename("B"));
+    });
+    await settle();
+    answers[0]?.fail({ code: "busy", message: "database is locked", params: {} });
+    await settle();
+    expect(log).toEqual(["sent A", "sent B"]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^Another program is writing to this workspace/);
+    expect(hook.problem).toBe(failures[0]);
+    answers[1]?.answer(editedOf(true));
+    await settle();
+    expect(hook.problem).toBeNull();
+  });
+});
