@@ -17,6 +17,7 @@ use percorso::Workspace;
 use crate::analyze::{digits, engine_report, open_inspector, percent};
 use crate::{
     attributes, choose, click, one_text, press, screenshot, set_value, texts, wait_for, with_app,
+    PROJECTOR_SIZES,
 };
 
 const STORY: &str = "Quarterly review";
@@ -185,6 +186,7 @@ async fn tell_a_story(client: Client, workspace: PathBuf) {
         n.engagement_rate
     );
     screenshot(&client, "e2e-present-story.png").await;
+    check_slide_legibility(&client).await;
 
     press(&client, Key::Right).await;
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -196,6 +198,49 @@ async fn tell_a_story(client: Client, workspace: PathBuf) {
     }
     wait_for_picture(&client).await;
     screenshot(&client, "e2e-present-story-2.png").await;
+}
+
+/// The size on screen of the slide map's card numbers (26 units in a focused drawing) and names
+/// (14 units), from the picture's scale as `object-fit: contain` draws it.
+const SLIDE_SCALE_JS: &str = r#"
+    const img = document.querySelector('[data-testid=present-slide-map]');
+    const box = img.getBoundingClientRect();
+    // The drawing's own size, from its svg element (an SVG image's naturalWidth is not it).
+    const svg = decodeURIComponent(img.src);
+    const [, w, h] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+    const scale = Math.min(box.width / Number(w), box.height / Number(h));
+    const figures = [...document.querySelectorAll('[data-testid=present-slide-figure]')]
+      .map((e) => parseFloat(getComputedStyle(e).fontSize));
+    return [26 * scale, 14 * scale, Math.min(...figures)];"#;
+
+/// Measures the focused slide at 1280×720 and 1920×1080: the map's numbers and the figures'
+/// sizes on screen, printed and held to at least 16 px.
+async fn check_slide_legibility(client: &Client) {
+    let (width, height) = client.get_window_size().await.unwrap();
+    for (w, h) in PROJECTOR_SIZES {
+        client.set_window_size(w, h).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        wait_for_picture(client).await;
+        let seen = client.execute(SLIDE_SCALE_JS, vec![]).await.unwrap();
+        let px: Vec<f64> = seen
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        eprintln!(
+            "legibility Present story slide at {w}×{h}: map numbers {:.1} px, map names {:.1} px, \
+             figures {:.1} px",
+            px[0], px[1], px[2]
+        );
+        assert!(px[0] >= 16.0, "map numbers of {:.1} px at {w}×{h}", px[0]);
+        assert!(px[2] >= 16.0, "figures of {:.1} px at {w}×{h}", px[2]);
+        screenshot(client, &format!("e2e-present-story-{w}x{h}.png")).await;
+    }
+    client
+        .set_window_size(width as u32, height as u32)
+        .await
+        .unwrap();
 }
 
 /// Waits until the slide's map picture has loaded and has a size.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Journey } from "../generated/types";
+import { journeyOf, touchpointOf } from "../shared/fixtures";
 import { clip, escapeXml, mapSvg, PAGE_WIDTH, stageSvg, type Picture } from "./picture";
 
 const journey: Journey = {
@@ -76,6 +77,49 @@ describe("the exported map", () => {
     }
     expect(height(bare)).toBe(height(full) - (64 + picture.lines.length * 20 + 16));
     expect(bare).toContain("1  Aware");
+  });
+
+  it("crops to the focused touchpoint's band in its stage and the neighbours, outlining its card", () => {
+    const stages = [1, 2, 3, 4, 5].map((id) => ({ id, name: `Stage ${id}` }));
+    const wide = journeyOf({
+      stages,
+      touchpoints: stages.flatMap((s) => [
+        touchpointOf(s.id * 10, s.id, { name: `Shop ${s.id}`, kind: "physical" }),
+        touchpointOf(s.id * 10 + 1, s.id, { name: `Web ${s.id}`, kind: "digital" }),
+      ]),
+    });
+    const viewBox = (svg: string) =>
+      /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number);
+    const labelAt = (svg: string, lane: number) =>
+      new RegExp(`x="([\\d.]+)" y="([\\d.]+)"[^>]*>${lane}  Stage`).exec(svg)!.slice(1).map(Number);
+    const whole = mapSvg({ journey: wide, title: "", lines: [], bare: true });
+    const [, , w0, h0] = viewBox(whole);
+    for (const [focus, firstLane] of [
+      [10, 1],
+      [31, 2],
+      [51, 3],
+    ] as const) {
+      const svg = mapSvg({ journey: wide, title: "", lines: [], bare: true, focus });
+      const [x, y, w, h] = viewBox(svg);
+      expect(w).toBeLessThan(w0! * 0.7);
+      expect(h).toBeLessThan(h0! * 0.75);
+      expect(svg).toContain(`width="${w}" height="${h}"`);
+      // The first stage shown is named inside the view, above the band.
+      const [lx, ly] = labelAt(svg, firstLane);
+      expect(lx).toBeGreaterThan(x!);
+      expect(lx).toBeLessThan(x! + 60);
+      expect(ly).toBeGreaterThan(y!);
+      expect(ly).toBeLessThan(y! + 40);
+      // The focused card is inside the view, and the only one outlined.
+      const card = new RegExp(
+        `data-touchpoint="${focus}">\\s*<rect x="([\\d.]+)" y="([\\d.]+)"[^>]*stroke="#2563eb" stroke-width="5"`,
+      ).exec(svg);
+      expect(card).not.toBeNull();
+      const [cx, cy] = card!.slice(1).map(Number);
+      expect(cx! >= x! && cx! + 190 <= x! + w!).toBe(true);
+      expect(cy! >= y! && cy! + 72 <= y! + h!).toBe(true);
+      expect(svg.match(/stroke="#2563eb"/g)).toHaveLength(1);
+    }
   });
 
   it("draws every lane, every touchpoint and the designed transitions", () => {

@@ -5,7 +5,7 @@
 // HTML page, which finds each touchpoint by its group's `data-touchpoint` attribute.
 
 import type { Journey, TouchpointId } from "../generated/types";
-import { layoutJourney, NODE_HEIGHT, NODE_WIDTH } from "../map/layout";
+import { layoutJourney, NODE_HEIGHT, NODE_WIDTH, type MapLayout } from "../map/layout";
 
 export interface EdgeLook {
   from: TouchpointId;
@@ -30,7 +30,15 @@ export interface Picture {
   legend?: { label: string; min: string; max: string; colours: string[] };
   /** Without the title and the lines: the page or slide around the drawing says them. */
   bare?: boolean;
+  /**
+   * A touchpoint to show large: its card is outlined, and the drawing is cropped to its stage
+   * and the stages on either side, so that a slide on a projector can be read.
+   */
+  focus?: TouchpointId | null;
 }
+
+/** Outline of the focused touchpoint's card. */
+const FOCUS_COLOUR = "#2563eb";
 
 const FONT = "DejaVu Sans, Noto Sans, Cantarell, sans-serif";
 const MARGIN = 32;
@@ -75,6 +83,54 @@ function darkTextOn(fill: string): boolean {
   return 0.299 * r! + 0.587 * g! + 0.114 * b! > 150;
 }
 
+/** The part of the drawing to show, and where to repeat the stage names when it starts lower. */
+interface View {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  labelsAt: number | null;
+}
+
+/**
+ * All of the drawing, or, with a focus, the focused touchpoint's band (physical or digital) in
+ * its stage and the neighbouring ones (three stages; two at either end of the map). A slide shows
+ * that part large enough to read from the back of a room; the stage names are repeated above a
+ * band that is not the first, in the free space at the bottom of the band above.
+ */
+function focusedView(
+  picture: Picture,
+  layout: MapLayout,
+  ox: number,
+  oy: number,
+  width: number,
+  height: number,
+): View {
+  const whole = { x: 0, y: 0, width, height, labelsAt: null };
+  const tp = picture.journey.touchpoints.find((t) => t.id === picture.focus);
+  const index = tp ? layout.lanes.findIndex((l) => l.stage === tp.stage) : -1;
+  const band = tp ? layout.bands.findIndex((b) => b.kind === tp.kind) : -1;
+  if (index < 0 || band < 0) return whole;
+  const count = Math.min(3, layout.lanes.length);
+  const first = Math.max(0, Math.min(index - 1, layout.lanes.length - count));
+  const left = layout.lanes[first]!;
+  const right = layout.lanes[first + count - 1]!;
+  const x = Math.max(0, ox + left.x - MARGIN / 2);
+  const box = layout.bands[band]!;
+  const top = band === 0 ? oy : oy + box.y - BAND_LABEL_SPACE;
+  const bottom = oy + box.y + box.height + MARGIN / 2;
+  return {
+    x,
+    y: top,
+    width: Math.min(width, ox + right.x + right.width + MARGIN / 2) - x,
+    height: bottom - top,
+    labelsAt: band === 0 ? null : oy + box.y - 9,
+  };
+}
+
+/** Room above a band for the repeated stage names: the band above ends in its free padding. */
+const BAND_LABEL_SPACE = 30;
+
 /**
  * The whole map as an SVG document. Each touchpoint is a `<g data-touchpoint="<id>">` whose first
  * `rect` is the card's outline. `ids` prefixes the document's own ids (the arrow marker, the
@@ -89,9 +145,10 @@ export function mapSvg(picture: Picture, ids = ""): string {
   const height = HEADER + layout.height + legendHeight + 2 * MARGIN;
   const ox = MARGIN;
   const oy = MARGIN + HEADER;
+  const view = focusedView(picture, layout, ox, oy, width, height);
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${view.width}" height="${view.height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}">`,
     `<defs><marker id="${ids}arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#64748b"/></marker></defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   );
@@ -112,14 +169,9 @@ export function mapSvg(picture: Picture, ids = ""): string {
         `<rect x="${x + 1}" y="${oy + band.y}" width="${lane.width - 2}" height="${band.height}" fill="${BAND_TINT[band.kind]}"/>`,
       );
     }
+    const label = clip(`${lane.index + 1}  ${lane.name}`, 30);
     out.push(
-      textEl(
-        x + 14,
-        oy + 38,
-        17,
-        clip(`${lane.index + 1}  ${lane.name}`, 30),
-        ' font-weight="bold" fill="#0f172a"',
-      ),
+      textEl(x + 14, view.labelsAt ?? oy + 38, 17, label, ' font-weight="bold" fill="#0f172a"'),
     );
   }
 
@@ -164,12 +216,17 @@ export function mapSvg(picture: Picture, ids = ""): string {
     const ink = darkTextOn(fill) ? "#0f172a" : "#ffffff";
     out.push(
       `<g data-touchpoint="${tp.id}">`,
-      `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${fill}" stroke="${KIND_COLOUR[tp.kind]}" stroke-width="1.5"/>`,
+      tp.id === picture.focus
+        ? `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${fill}" stroke="${FOCUS_COLOUR}" stroke-width="5"/>`
+        : `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="10" fill="${fill}" stroke="${KIND_COLOUR[tp.kind]}" stroke-width="1.5"/>`,
       `<rect x="${x}" y="${y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${KIND_COLOUR[tp.kind]}"/>`,
       textEl(x + 16, y + 24, 14, clip(tp.name, 20), ` font-weight="bold" fill="${ink}"`),
     );
     if (look) {
-      out.push(textEl(x + 16, y + 56, 20, look.headline, ` font-weight="bold" fill="${ink}"`));
+      // Larger when focused: the slide shows a part of the map, from the back of a room.
+      const large = picture.focus !== undefined && picture.focus !== null;
+      const headline = ` font-weight="bold" fill="${ink}"`;
+      out.push(textEl(x + 16, y + (large ? 60 : 56), large ? 26 : 20, look.headline, headline));
     } else {
       out.push(
         textEl(
@@ -204,12 +261,13 @@ export function mapSvg(picture: Picture, ids = ""): string {
           `<stop offset="${(i / Math.max(1, legend.colours.length - 1)).toFixed(3)}" stop-color="${c}"/>`,
       )
       .join("");
+    const lx = view.x + MARGIN;
     out.push(
       `<defs><linearGradient id="${ids}scale">${stops}</linearGradient></defs>`,
-      textEl(ox, y + 14, 14, legend.label, ' font-weight="bold" fill="#0f172a"'),
-      textEl(ox + 260, y + 14, 13, legend.min, ' text-anchor="end" fill="#475569"'),
-      `<rect x="${ox + 270}" y="${y}" width="220" height="16" rx="4" fill="url(#${ids}scale)"/>`,
-      textEl(ox + 500, y + 14, 13, legend.max, ' fill="#475569"'),
+      textEl(lx, y + 14, 14, legend.label, ' font-weight="bold" fill="#0f172a"'),
+      textEl(lx + 260, y + 14, 13, legend.min, ' text-anchor="end" fill="#475569"'),
+      `<rect x="${lx + 270}" y="${y}" width="220" height="16" rx="4" fill="url(#${ids}scale)"/>`,
+      textEl(lx + 500, y + 14, 13, legend.max, ' fill="#475569"'),
     );
   }
   out.push("</svg>");

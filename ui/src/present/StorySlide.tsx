@@ -66,7 +66,8 @@ export function slideSvg(
   if (!report) return null;
   const { params, metric } = fromViewState(view.state);
   const picture = pictureOf({ mode: "analyze", journey, report, params, metric }, t, language, now);
-  return mapSvg({ ...picture, bare: true });
+  // With a touchpoint selected, its stage and the neighbouring ones, large enough to read.
+  return mapSvg({ ...picture, bare: true, focus: view.state.selected ?? null });
 }
 
 /** A report as it arrives for some question: the report, or why it could not be computed. */
@@ -141,22 +142,52 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
   const selected = view.state.selected ?? null;
   const touchpoint = journey.touchpoints.find((tp) => tp.id === selected);
   const node = report?.nodes.find((n) => n.touchpoint_id === touchpoint?.id);
+  // A selected touchpoint: the text and its figures beside a map cropped around it.
+  const focused = touchpoint !== undefined && withData && report !== null;
   return (
     <section
-      className="present-slide present-story-slide"
+      className={`present-slide present-story-slide${focused ? " is-focused" : ""}`}
       data-testid="present-slide"
       data-view={view.id}
     >
-      <p className="present-eyebrow">{eyebrow}</p>
-      <h1 className="present-title" data-testid="present-slide-title">
-        {title}
-      </h1>
-      {slide.note && (
-        <p className="present-slide-note" data-testid="present-slide-note">
-          {slide.note}
-        </p>
-      )}
-      <p className="present-slide-line">{line}</p>
+      <div className="present-slide-text">
+        <p className="present-eyebrow">{eyebrow}</p>
+        <h1 className="present-title" data-testid="present-slide-title">
+          {title}
+        </h1>
+        {slide.note && (
+          <p className="present-slide-note" data-testid="present-slide-note">
+            {slide.note}
+          </p>
+        )}
+        <p className="present-slide-line">{line}</p>
+        {touchpoint && withData && report && (
+          <aside
+            className="present-slide-figures"
+            aria-label={fill(t("present.slide.figures"), { touchpoint: touchpoint.name })}
+            data-testid="present-slide-figures"
+          >
+            <h2 className="present-slide-touchpoint" title={touchpoint.name}>
+              {touchpoint.name}
+            </h2>
+            {touchpointFigures(language, node).map(({ field, value }) => (
+              <div
+                key={field}
+                className={`present-figure${field === "dropoff_rate" || field === "stalled_now" ? " warn" : ""}`}
+              >
+                <span
+                  className="present-figure-value"
+                  data-testid="present-slide-figure"
+                  data-field={field}
+                >
+                  {value}
+                </span>
+                <span className="present-figure-label">{t(FIGURE_LABELS[field])}</span>
+              </div>
+            ))}
+          </aside>
+        )}
+      </div>
       {current && "error" in current ? (
         <p className="present-error">{current.error}</p>
       ) : svg === null ? (
@@ -171,32 +202,6 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
               data-testid="present-slide-map"
             />
           </div>
-          {touchpoint && withData && report && (
-            <aside
-              className="present-slide-figures"
-              aria-label={fill(t("present.slide.figures"), { touchpoint: touchpoint.name })}
-              data-testid="present-slide-figures"
-            >
-              <h2 className="present-slide-touchpoint" title={touchpoint.name}>
-                {touchpoint.name}
-              </h2>
-              {touchpointFigures(language, node).map(({ field, value }) => (
-                <div
-                  key={field}
-                  className={`present-figure${field === "dropoff_rate" || field === "stalled_now" ? " warn" : ""}`}
-                >
-                  <span
-                    className="present-figure-value"
-                    data-testid="present-slide-figure"
-                    data-field={field}
-                  >
-                    {value}
-                  </span>
-                  <span className="present-figure-label">{t(FIGURE_LABELS[field])}</span>
-                </div>
-              ))}
-            </aside>
-          )}
         </div>
       )}
     </section>
