@@ -5,40 +5,94 @@
 //! stores small integer codes into a dictionary of distinct strings. Events are kept in import
 //! order; analytics sorts an index by (customer, instant, import order) as metrics.md requires.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 
 /// Code of an absent optional text value (channel, event type).
 pub const NONE: u32 = u32::MAX;
 
 /// Distinct strings and their codes, in order of first appearance.
-#[derive(Debug, Default, Clone, PartialEq)]
+///
+/// Each string is stored once. The table that finds a string's code holds only codes, found by
+/// the string's hash, and is built on the first lookup: a report over a reopened log never looks
+/// a value up, and the customer dictionary alone may hold millions of ids.
+#[derive(Default, Clone)]
 pub struct Dictionary {
     values: Vec<String>,
-    codes: HashMap<String, u32>,
+    codes: OnceLock<HashTable<u32>>,
+}
+
+impl PartialEq for Dictionary {
+    fn eq(&self, other: &Self) -> bool {
+        self.values == other.values
+    }
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("values", &self.values)
+            .finish()
+    }
+}
+
+fn hash(value: &str) -> u64 {
+    FixedState::default().hash_one(value.as_bytes())
+}
+
+fn table_of(values: &[String]) -> HashTable<u32> {
+    let mut table = HashTable::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        table.insert_unique(hash(v), code(i), |&c| hash(text(values, c)));
+    }
+    table
+}
+
+fn text(values: &[String], code: u32) -> &str {
+    values.get(code as usize).map_or("", String::as_str)
 }
 
 impl Dictionary {
     pub fn from_values(values: Vec<String>) -> Self {
-        let codes = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (v.clone(), code(i)))
-            .collect();
-        Dictionary { values, codes }
+        Dictionary {
+            values,
+            codes: OnceLock::new(),
+        }
+    }
+
+    fn table(&self) -> &HashTable<u32> {
+        self.codes.get_or_init(|| table_of(&self.values))
     }
 
     pub fn intern(&mut self, value: &str) -> u32 {
-        if let Some(&c) = self.codes.get(value) {
-            return c;
-        }
-        let c = code(self.values.len());
-        self.values.push(value.to_owned());
-        self.codes.insert(value.to_owned(), c);
+        let h = hash(value);
+        let mut table = self
+            .codes
+            .take()
+            .unwrap_or_else(|| table_of(&self.values));
+        let values = &self.values;
+        let c = match table.find(h, |&c| text(values, c) == value) {
+            Some(&c) => c,
+            None => {
+                let c = code(self.values.len());
+                self.values.push(value.to_owned());
+                let values = &self.values;
+                table.insert_unique(h, c, |&c| hash(text(values, c)));
+                c
+            }
+        };
+        self.codes = OnceLock::from(table);
         c
     }
 
     pub fn code_of(&self, value: &str) -> Option<u32> {
-        self.codes.get(value).copied()
+        let values = &self.values;
+        self.table()
+            .find(hash(value), |&c| text(values, c) == value)
+            .copied()
     }
 
     pub fn get(&self, code: u32) -> Option<&str> {
