@@ -69,10 +69,7 @@ impl Dictionary {
 
     pub fn intern(&mut self, value: &str) -> u32 {
         let h = hash(value);
-        let mut table = self
-            .codes
-            .take()
-            .unwrap_or_else(|| table_of(&self.values));
+        let mut table = self.codes.take().unwrap_or_else(|| table_of(&self.values));
         let values = &self.values;
         let c = match table.find(h, |&c| text(values, c) == value) {
             Some(&c) => c,
@@ -268,6 +265,31 @@ mod tests {
             event_type: Some("view"),
             value: None,
         }
+    }
+
+    #[test]
+    fn a_dictionary_finds_codes_whether_its_table_was_built_before_or_after_interning() {
+        let values: Vec<String> = (0..2000).map(|i| format!("c{i}")).collect();
+        let loaded = Dictionary::from_values(values.clone());
+        // Looked up first: the table is built from the stored values.
+        assert_eq!(loaded.code_of("c1999"), Some(1999));
+        assert_eq!(loaded.code_of("c2000"), None);
+        let mut grown = Dictionary::from_values(values);
+        // Interned first: the table is built, then grows with the new value.
+        assert_eq!(grown.intern("c7"), 7);
+        assert_eq!(grown.intern("new"), 2000);
+        assert_eq!(grown.intern("new"), 2000);
+        assert_eq!(grown.code_of("new"), Some(2000));
+        assert_eq!(grown.code_of("c0"), Some(0));
+        assert_eq!(grown.get(2000), Some("new"));
+        let mut fresh = Dictionary::default();
+        assert_eq!(fresh.code_of("x"), None);
+        assert_eq!(fresh.intern("x"), 0);
+        assert_eq!(fresh.intern(""), 1);
+        assert_eq!(fresh.code_of(""), Some(1));
+        // Equal by their values, whatever their tables.
+        assert_eq!(loaded, loaded.clone());
+        assert_ne!(loaded, grown);
     }
 
     #[test]
