@@ -120,6 +120,71 @@ fn type7(sorted_ms: &[i64], q: f64) -> Option<f64> {
     })
 }
 
+/// Per touchpoint: events, customers, last_here, dropoff, completed_here and stalled_now,
+/// computed the plain way from metrics.md's words on the kept events.
+type Outcomes = (u64, u64, u64, u64, u64, u64);
+
+fn reference_nodes(events: &[RawEvent], p: &Params) -> BTreeMap<String, Outcomes> {
+    let name = |v: usize| match VALUES[v] {
+        "store" => Some("Shop"),
+        "Ad" | "Shop" | "Reward" => Some(VALUES[v]),
+        _ => None,
+    };
+    // (customer, instant, import order, touchpoint) of every kept event, in the engine's order.
+    let mut kept: Vec<(usize, i64, usize, Option<&str>)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            p.from_ms.is_none_or(|f| e.2 * HOUR >= f) && p.to_ms.is_none_or(|t| e.2 * HOUR < t)
+        })
+        .filter(|(_, e)| p.channels.is_empty() || CHANNELS[e.4] == "store")
+        .map(|(i, e)| (e.0, e.2 * HOUR, i, name(e.1)))
+        .collect();
+    kept.sort();
+    let Some(as_of) = kept.iter().map(|e| e.1).max() else {
+        return BTreeMap::new();
+    };
+    let threshold = as_of - i64::from(p.inactive_days) * fixtures::DAY;
+    let durations = reference_durations(events, p);
+    let p90 = |touchpoint: &str| {
+        let mut sample: Vec<i64> = durations
+            .iter()
+            .filter(|((from, _), _)| from == touchpoint)
+            .flat_map(|(_, d)| d.iter().copied())
+            .collect();
+        sample.sort_unstable();
+        type7(&sample, 0.9)
+    };
+    let mut nodes: BTreeMap<String, Outcomes> = BTreeMap::new();
+    let mut reached: BTreeMap<&str, std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for e in &kept {
+        if let Some(t) = e.3 {
+            nodes.entry(t.to_owned()).or_default().0 += 1;
+            reached.entry(t).or_default().insert(e.0);
+        }
+    }
+    for (t, who) in &reached {
+        nodes.entry((*t).to_owned()).or_default().1 = who.len() as u64;
+    }
+    // Each customer's latest event: the last of theirs in the sorted order.
+    for (i, e) in kept.iter().enumerate() {
+        let latest = kept.get(i + 1).is_none_or(|next| next.0 != e.0);
+        let Some(t) = e.3.filter(|_| latest) else {
+            continue;
+        };
+        let node = nodes.entry(t.to_owned()).or_default();
+        node.2 += 1;
+        if t == "Reward" {
+            node.4 += 1;
+        } else if e.1 < threshold {
+            node.3 += 1;
+        } else if p90(t).is_some_and(|q| (as_of - e.1) as f64 / 1000.0 > q) {
+            node.5 += 1;
+        }
+    }
+    nodes
+}
+
 fn report(events: &[RawEvent], p: &Params) -> Report {
     Analysis::new(&build(events), &journey(), &exposure())
         .report(p)
@@ -188,6 +253,24 @@ proptest! {
             .map(|e| ((e.from.clone(), e.to.clone()), e.count))
             .collect();
         prop_assert_eq!(observed, reference_pairs(&events, &p));
+    }
+
+    #[test]
+    fn every_touchpoints_counts_and_outcomes_match_a_plain_reading_of_the_contract(events in raw_events(), p in params()) {
+        let r = report(&events, &p);
+        let reference = reference_nodes(&events, &p);
+        for n in &r.nodes {
+            let found = (n.events, n.customers, n.last_here, n.dropoff, n.completed_here, n.stalled_now);
+            let expected = reference.get(&n.touchpoint).copied().unwrap_or_default();
+            prop_assert_eq!(found, expected, "{}", n.touchpoint);
+        }
+        let customers: std::collections::BTreeSet<usize> = events
+            .iter()
+            .filter(|e| p.from_ms.is_none_or(|f| e.2 * HOUR >= f) && p.to_ms.is_none_or(|t| e.2 * HOUR < t))
+            .filter(|e| p.channels.is_empty() || CHANNELS[e.4] == "store")
+            .map(|e| e.0)
+            .collect();
+        prop_assert_eq!(r.customers, customers.len() as u64);
     }
 
     #[test]
