@@ -4,15 +4,14 @@
 // fails on) a segment the log no longer has; every change to a view is one edit.
 
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Dimensions, Edit, Edited, Journey, SavedView, ViewState } from "../generated/types";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Dimensions, Edit, Journey, SavedView, ViewState } from "../generated/types";
+import { allIn, oneIn, rootPerTest, typeInto } from "../shared/dom.test-utils";
+import { editedOf, journeyOf } from "../shared/fixtures";
 import { DEFAULT_PARAMS } from "../shared/params";
 import type { AnalyzeState } from "../shared/views";
 import { api } from "../api";
 import { SavedViews } from "./SavedViews";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const NORTH = { attribute: "region", value: "North" };
 const EAST = { attribute: "region", value: "East" };
@@ -33,32 +32,18 @@ const east: SavedView = {
   state: { ...base, params: { ...DEFAULT_PARAMS, segments: [EAST] }, selected: 7 },
 };
 
-function journeyOf(views: SavedView[]): Journey {
-  return {
-    id: 3,
-    name: "J",
-    description: "",
-    personas: [],
-    stages: [],
-    touchpoints: [],
-    transitions: [],
-    views,
-    notes: [],
-    stories: [],
-  };
-}
+const journeyWith = (views: SavedView[]): Journey => journeyOf({ id: 3, name: "J", views });
 
-let root: Root;
-let host: HTMLElement;
+const dom = rootPerTest();
 let sent: Edit[];
 let opened: AnalyzeState[];
 let edited: Journey[];
 
 function render(state: ViewState, views: SavedView[] = [north, east]) {
   act(() =>
-    root.render(
+    dom.root.render(
       <SavedViews
-        journey={journeyOf(views)}
+        journey={journeyWith(views)}
         dimensions={dimensions}
         state={state}
         onOpen={(s) => opened.push(s)}
@@ -68,20 +53,8 @@ function render(state: ViewState, views: SavedView[] = [north, east]) {
   );
 }
 
-const all = (testId: string) => [...host.querySelectorAll<HTMLElement>(`[data-testid=${testId}]`)];
-const one = (testId: string) => {
-  const [found] = all(testId);
-  if (!found) throw new Error(`no ${testId}`);
-  return found;
-};
-
-function type(input: HTMLInputElement, text: string) {
-  // Through the prototype's setter, as a user's typing would, so that React sees the change.
-  act(() => {
-    Reflect.set(HTMLInputElement.prototype, "value", text, input);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
+const all = (testId: string) => allIn(dom.host, testId);
+const one = (testId: string) => oneIn(dom.host, testId);
 
 /** Runs `action` and lets the edits it sent come back. */
 async function answered(action: () => void) {
@@ -92,37 +65,16 @@ async function answered(action: () => void) {
 }
 
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   sent = [];
   opened = [];
   edited = [];
   vi.spyOn(api, "applyEdit").mockImplementation((_, edit) => {
     sent.push(edit);
-    const answer: Edited = {
-      journey: journeyOf([north, east, { id: 9, name: "new", state: base }]),
-      warnings: [],
-      history: { undo: null, redo: null },
-      created: {
-        stages: [],
-        touchpoints: [],
-        transitions: [],
-        personas: [],
-        views: [9],
-        notes: [],
-        stories: [],
-      },
-      changed: true,
-    };
+    const answer = editedOf(journeyWith([north, east, { id: 9, name: "new", state: base }]), {
+      created: { views: [9] },
+    });
     return Promise.resolve(answer);
   });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
 });
 
 describe("saved views", () => {
@@ -132,7 +84,7 @@ describe("saved views", () => {
     act(() => one("view-save").click());
     const input = one("view-name-input") as HTMLInputElement;
     expect(input.value).toBe("web");
-    type(input, "  Web only ");
+    typeInto(input, "  Web only ");
     await answered(() => one("view-save-confirm").click());
     expect(sent).toEqual([{ op: "save_view", name: "Web only", state }]);
     expect(edited).toHaveLength(1);
@@ -178,7 +130,7 @@ describe("saved views", () => {
     });
     expect(all("view-name-input")).toEqual([]);
     act(() => all("view-rename")[1]?.click());
-    type(one("view-name-input") as HTMLInputElement, "East");
+    typeInto(one("view-name-input") as HTMLInputElement, "East");
     await answered(() =>
       one("view-name-input").closest("form")?.requestSubmit(one("view-save-confirm")),
     );

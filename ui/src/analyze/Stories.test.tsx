@@ -4,14 +4,13 @@
 // one update each, built on the changes still on their way; delete asks first; ▶ presents.
 
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../api";
-import type { Edit, Edited, Journey, SavedView, Story, StoryId } from "../generated/types";
+import type { Edit, Journey, SavedView, Story, StoryId, StorySlide } from "../generated/types";
+import { allIn, oneIn, rootPerTest, typeInto } from "../shared/dom.test-utils";
+import { editedOf, journeyOf } from "../shared/fixtures";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { Stories } from "./Stories";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const viewOf = (id: number, name: string): SavedView => ({
   id,
@@ -31,20 +30,13 @@ const told: Story = {
   ],
 };
 
-function journeyOf(views: SavedView[], stories: Story[] = []): Journey {
-  return {
-    id: 3,
-    name: "J",
-    description: "",
-    personas: [],
-    stages: [],
-    touchpoints: [],
-    transitions: [],
-    views,
-    notes: [],
-    stories,
-  };
-}
+/** The update that gives story 5, `told`, these `slides`. */
+const update = (slides: StorySlide[]) => ({
+  op: "update_story",
+  story: 5,
+  title: "Why they leave",
+  slides,
+});
 
 /** What the engine does with a story edit, as far as these tests need. */
 function applied(journey: Journey, edit: Edit, id: StoryId): Journey {
@@ -68,8 +60,7 @@ function applied(journey: Journey, edit: Edit, id: StoryId): Journey {
   }
 }
 
-let root: Root;
-let host: HTMLElement;
+const dom = rootPerTest();
 let journey: Journey;
 let sent: Edit[];
 let presented: StoryId[];
@@ -77,7 +68,7 @@ let presented: StoryId[];
 let gate: Promise<void> | null;
 
 function show() {
-  root.render(
+  dom.root.render(
     <Stories
       journey={journey}
       onJourneyEdited={(j) => {
@@ -90,28 +81,12 @@ function show() {
 }
 
 function render(views: SavedView[], stories: Story[] = []) {
-  journey = journeyOf(views, stories);
+  journey = journeyOf({ id: 3, name: "J", views, stories });
   act(() => show());
 }
 
-const all = (testId: string) => [...host.querySelectorAll<HTMLElement>(`[data-testid=${testId}]`)];
-const one = (testId: string) => {
-  const [found] = all(testId);
-  if (!found) throw new Error(`no ${testId}`);
-  return found;
-};
-
-function type(field: HTMLInputElement | HTMLTextAreaElement, text: string) {
-  // Through the prototype's setter, as a user's typing would, so that React sees the change.
-  const proto =
-    field instanceof HTMLTextAreaElement
-      ? HTMLTextAreaElement.prototype
-      : HTMLInputElement.prototype;
-  act(() => {
-    Reflect.set(proto, "value", text, field);
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
+const all = (testId: string) => allIn(dom.host, testId);
+const one = (testId: string) => oneIn(dom.host, testId);
 
 function key(field: HTMLElement, name: string) {
   act(() => {
@@ -143,38 +118,16 @@ function choose(select: HTMLSelectElement, value: string) {
 const slideViews = () => all("story-slide").map((s) => s.dataset.view);
 
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   sent = [];
   presented = [];
   gate = null;
   vi.spyOn(api, "applyEdit").mockImplementation(async (_, edit) => {
     sent.push(edit);
     if (gate) await gate;
-    const answer: Edited = {
-      journey: applied(journey, edit, 8),
-      warnings: [],
-      history: { undo: null, redo: null },
-      created: {
-        stages: [],
-        touchpoints: [],
-        transitions: [],
-        personas: [],
-        views: [],
-        notes: [],
-        stories: edit.op === "save_story" ? [8] : [],
-      },
-      changed: true,
-    };
-    return answer;
+    return editedOf(applied(journey, edit, 8), {
+      created: { stories: edit.op === "save_story" ? [8] : [] },
+    });
   });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
 });
 
 describe("stories", () => {
@@ -192,7 +145,7 @@ describe("stories", () => {
     act(() => one("story-new").click());
     const input = one("story-title-input") as HTMLInputElement;
     expect(input.value).toBe("Story 1");
-    type(input, "  Launch week ");
+    typeInto(input, "  Launch week ");
     await answered(() => input.closest("form")?.requestSubmit(one("story-create")));
     expect(sent).toEqual([
       {
@@ -232,12 +185,6 @@ describe("stories", () => {
     const launch = { view: 2, title: "The launch", note: "Look at the drop" };
     const north = { view: 1, title: "", note: "" };
     const web = { view: 3, title: "", note: "" };
-    const update = (slides: (typeof north)[]) => ({
-      op: "update_story",
-      story: 5,
-      title: "Why they leave",
-      slides,
-    });
     expect(sent).toEqual([
       update([north, launch, web]),
       update([launch, north, web]),
@@ -250,23 +197,18 @@ describe("stories", () => {
     render([NORTH, EAST], [told]);
     act(() => one("story-open").click());
     const note = all("story-slide-note")[0] as HTMLTextAreaElement;
-    type(note, "Q");
-    type(note, "Queues");
-    type(note, "Queues at the\ncounter  ");
+    typeInto(note, "Q");
+    typeInto(note, "Queues");
+    typeInto(note, "Queues at the\ncounter  ");
     expect(sent).toEqual([]);
     await leave(note);
     await leave(note);
     await leave(all("story-slide-note")[1] as HTMLTextAreaElement);
     expect(sent).toEqual([
-      {
-        op: "update_story",
-        story: 5,
-        title: "Why they leave",
-        slides: [
-          { view: 1, title: "", note: "Queues at the\ncounter" },
-          { view: 2, title: "The launch", note: "Look at the drop" },
-        ],
-      },
+      update([
+        { view: 1, title: "", note: "Queues at the\ncounter" },
+        { view: 2, title: "The launch", note: "Look at the drop" },
+      ]),
     ]);
     expect((all("story-slide-note")[0] as HTMLTextAreaElement).value).toBe(
       "Queues at the\ncounter",
@@ -277,26 +219,21 @@ describe("stories", () => {
     render([NORTH, EAST], [told]);
     act(() => one("story-open").click());
     const title = all("story-slide-title")[1] as HTMLInputElement;
-    type(title, "The launch, again");
+    typeInto(title, "The launch, again");
     await answered(() => key(title, "Enter"));
     await leave(title);
     const rename = one("story-rename") as HTMLInputElement;
-    type(rename, "   ");
+    typeInto(rename, "   ");
     await leave(rename);
     expect(rename.value).toBe("Why they leave");
-    type(rename, "Why they stay");
+    typeInto(rename, "Why they stay");
     key(rename, "Escape");
     await leave(rename);
     expect(sent).toEqual([
-      {
-        op: "update_story",
-        story: 5,
-        title: "Why they leave",
-        slides: [
-          { view: 1, title: "", note: "" },
-          { view: 2, title: "The launch, again", note: "Look at the drop" },
-        ],
-      },
+      update([
+        { view: 1, title: "", note: "" },
+        { view: 2, title: "The launch, again", note: "Look at the drop" },
+      ]),
     ]);
   });
 
@@ -308,21 +245,18 @@ describe("stories", () => {
       open = resolve;
     });
     const note = all("story-slide-note")[0] as HTMLTextAreaElement;
-    type(note, "Queues");
+    typeInto(note, "Queues");
     await leave(note);
     await answered(() => all("story-slide-down")[0]?.click());
     // The first is on its way; the second waits for it.
     expect(sent).toHaveLength(1);
     await answered(() => open());
-    expect(sent[1]).toEqual({
-      op: "update_story",
-      story: 5,
-      title: "Why they leave",
-      slides: [
+    expect(sent[1]).toEqual(
+      update([
         { view: 2, title: "The launch", note: "Look at the drop" },
         { view: 1, title: "", note: "Queues" },
-      ],
-    });
+      ]),
+    );
     expect(slideViews()).toEqual(["2", "1"]);
   });
 

@@ -4,17 +4,15 @@
 // confirms with the path and the file's size.
 
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../api";
 import type { HtmlPage, Params, Report, SavedView, Story } from "../generated/types";
+import { oneIn, rootPerTest, typeInto } from "../shared/dom.test-utils";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { journeyOf, nodeOf, reportOf, touchpointOf } from "../shared/fixtures";
 import { exportApi } from "./api";
 import type { ExportSource } from "./build";
 import { ExportDialog, suggestedName } from "./ExportDialog";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const north: Params = { ...DEFAULT_PARAMS, segments: [{ attribute: "region", value: "North" }] };
 const views: SavedView[] = [
@@ -40,28 +38,18 @@ const withStory = { ...base, views, stories: [story] };
 const reportAll: Report = reportOf([nodeOf(10, { customers: 100 })]);
 const reportNorth: Report = reportOf([nodeOf(10, { customers: 40 })]);
 
-let root: Root;
-let host: HTMLElement;
+const dom = rootPerTest();
 let pages: HtmlPage[];
 let asked: Params[];
 
 function render(source: ExportSource) {
-  act(() => root.render(<ExportDialog source={source} language="en" onClose={() => undefined} />));
+  act(() =>
+    dom.root.render(<ExportDialog source={source} language="en" onClose={() => undefined} />),
+  );
 }
 
-const find = (testId: string) => host.querySelector<HTMLElement>(`[data-testid=${testId}]`);
-const one = (testId: string) => {
-  const found = find(testId);
-  if (!found) throw new Error(`no ${testId}`);
-  return found;
-};
-
-function type(input: HTMLInputElement, text: string) {
-  act(() => {
-    Reflect.set(HTMLInputElement.prototype, "value", text, input);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
+const find = (testId: string) => dom.host.querySelector<HTMLElement>(`[data-testid=${testId}]`);
+const one = (testId: string) => oneIn(dom.host, testId);
 
 function choose(select: HTMLSelectElement, value: string) {
   act(() => {
@@ -77,9 +65,6 @@ async function settle() {
 }
 
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   pages = [];
   asked = [];
   vi.spyOn(api, "report").mockImplementation((_, params) => {
@@ -90,12 +75,6 @@ beforeEach(() => {
     pages.push(page);
     return Promise.resolve(412_345);
   });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
 });
 
 describe("the interactive HTML export", () => {
@@ -133,7 +112,7 @@ describe("the interactive HTML export", () => {
   it("writes the page and confirms with the path and the size", async () => {
     render({ mode: "design", journey: base });
     act(() => one("export-kind-html").click());
-    type(one("export-path") as HTMLInputElement, "/tmp/retail.html");
+    typeInto(one("export-path") as HTMLInputElement, "/tmp/retail.html");
     act(() => one("export-run").click());
     await settle();
     expect(asked).toEqual([]);
@@ -156,7 +135,7 @@ describe("the interactive HTML export", () => {
     render({ mode: "design", journey: withStory });
     act(() => one("export-kind-html").click());
     choose(one("export-story") as HTMLSelectElement, "5");
-    type(one("export-path") as HTMLInputElement, "/tmp/q3.html");
+    typeInto(one("export-path") as HTMLInputElement, "/tmp/q3.html");
     act(() => one("export-run").click());
     await settle();
     expect((one("export-run") as HTMLButtonElement).disabled).toBe(true);
@@ -184,7 +163,7 @@ describe("the interactive HTML export", () => {
     vi.mocked(exportApi.html).mockRejectedValue({ code: "io", message: "disk full" });
     render({ mode: "design", journey: base });
     act(() => one("export-kind-html").click());
-    type(one("export-path") as HTMLInputElement, "/tmp/retail.html");
+    typeInto(one("export-path") as HTMLInputElement, "/tmp/retail.html");
     act(() => one("export-run").click());
     await settle();
     const message = one("export-message");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Journey, Touchpoint } from "../generated/types";
+import type { Touchpoint } from "../generated/types";
+import { journeyOf, touchpointOf } from "../shared/fixtures";
 import { LANE_WIDTH, NODE_HEIGHT, NODE_WIDTH, layoutJourney } from "./layout";
 
 function touchpoint(
@@ -9,34 +10,11 @@ function touchpoint(
   x: number,
   y: number,
 ): Touchpoint {
-  return {
-    id,
-    stage,
-    name: `T${id}`,
-    channel: kind === "physical" ? "store" : "web",
-    kind,
-    x,
-    y,
-    entry: false,
-    goal: false,
-    aliases: [],
-    description: "",
-    owner: "",
-    emotion: null,
-    pain_points: [],
-    opportunities: [],
-    kpis: [],
-  };
+  return touchpointOf(id, stage, { channel: kind === "physical" ? "store" : "web", kind, x, y });
 }
 
-const journey: Journey = {
-  id: 1,
+const journey = journeyOf({
   name: "J",
-  description: "",
-  personas: [],
-  views: [],
-  notes: [],
-  stories: [],
   stages: [
     { id: 10, name: "Awareness" },
     { id: 11, name: "Purchase" },
@@ -48,8 +26,7 @@ const journey: Journey = {
     touchpoint(3, 12, "digital", -40, -10),
     touchpoint(4, 11, "physical", 40, 400),
   ],
-  transitions: [],
-};
+});
 
 describe("layoutJourney", () => {
   const layout = layoutJourney(journey);

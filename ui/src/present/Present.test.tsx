@@ -4,79 +4,37 @@
 // each dot is labelled with its slide, and a note on a slide is about its selected touchpoint.
 
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../api";
-import type { Edit, Journey, Params, SavedView, Story } from "../generated/types";
+import type { Edit, Journey, Params, Story } from "../generated/types";
 import { LanguageContext } from "../language";
-import { nodeOf, reportOf } from "../shared/fixtures";
-import { DEFAULT_PARAMS } from "../shared/params";
+import { oneIn, rootPerTest, typeInto } from "../shared/dom.test-utils";
+import { editedOf, nodeOf, reportOf } from "../shared/fixtures";
+import { shopStoryOf, web } from "./fixtures.test-utils";
 import { Present } from "./Present";
 
 vi.mock("@tauri-apps/api/window", () => ({
   getCurrentWindow: () => ({ setFullscreen: () => Promise.resolve() }),
 }));
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const tp = (id: number, stage: number, name: string) => ({
-  id,
-  stage,
-  name,
-  channel: "web",
-  kind: "digital",
-  x: 0,
-  y: 0,
-  entry: id === 10,
-  goal: false,
-  aliases: [],
-  pain_points: [],
-  opportunities: [],
-  kpis: [],
-  emotion: null,
+const shop = shopStoryOf({
+  checkout: "Checkout view",
+  metrics: ["reach", "reach"],
+  till: { title: "At the till", note: "Half of them stop here" },
 });
-
-const web: Params = { ...DEFAULT_PARAMS, channels: ["web"] };
-const views: SavedView[] = [
-  {
-    id: 7,
-    name: "Checkout view",
-    state: { params: web, metric: "reach", trends: false, selected: 11 },
-  },
-  { id: 8, name: "Everything", state: { params: DEFAULT_PARAMS, metric: "reach", trends: false } },
-];
-const story: Story = {
-  id: 4,
-  title: "Why they leave",
-  slides: [
-    { view: 8, title: "", note: "" },
-    { view: 7, title: "At the till", note: "Half of them stop here" },
-  ],
-};
-const journey = {
-  id: 1,
-  name: "Shop",
-  description: "",
-  personas: [],
-  stages: [
-    { id: 1, name: "Aware" },
-    { id: 2, name: "Buy" },
-  ],
-  touchpoints: [tp(10, 1, "Ad"), tp(11, 2, "Checkout")],
-  transitions: [{ id: 5, from: 10, to: 11 }],
-  views,
-  notes: [],
+const story = shop.story;
+const journey: Journey = {
+  ...shop.journey,
   stories: [story, { id: 9, title: "Another", slides: [] }],
-} as unknown as Journey;
+};
 
-let root: Root;
-let host: HTMLElement;
+const dom = rootPerTest();
 let asked: Params[];
 let edited: Journey[];
 
 function render(chosen: Story | null) {
   act(() =>
-    root.render(
+    dom.root.render(
       <LanguageContext.Provider value="en">
         <Present
           journey={journey}
@@ -97,22 +55,15 @@ async function answered(action: () => void = () => undefined) {
   });
 }
 
-const one = (testId: string) => {
-  const found = host.querySelector<HTMLElement>(`[data-testid=${testId}]`);
-  if (!found) throw new Error(`no ${testId}`);
-  return found;
-};
+const one = (testId: string) => oneIn(dom.host, testId);
 const dots = () =>
-  [...host.querySelectorAll<HTMLElement>(".present-dots button")].map((b) =>
+  [...dom.host.querySelectorAll<HTMLElement>(".present-dots button")].map((b) =>
     b.getAttribute("aria-label"),
   );
 const press = (key: string) =>
   answered(() => document.body.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true })));
 
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   asked = [];
   edited = [];
   vi.spyOn(api, "report").mockImplementation((_, params) => {
@@ -121,12 +72,6 @@ beforeEach(() => {
       reportOf([nodeOf(10), nodeOf(11, { customers: 640 })], { customers: 900, events: 3000 }),
     );
   });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
 });
 
 describe("Present on a story", () => {
@@ -143,7 +88,8 @@ describe("Present on a story", () => {
     expect(one("present-slide").dataset.view).toBe("7");
     expect(one("present-slide-title").textContent).toBe("At the till");
     expect(
-      host.querySelector("[data-field=customers][data-testid=present-slide-figure]")?.textContent,
+      dom.host.querySelector("[data-field=customers][data-testid=present-slide-figure]")
+        ?.textContent,
     ).toBe("640");
     await press("n");
     const subject = one("note-subject") as HTMLSelectElement;
@@ -154,31 +100,13 @@ describe("Present on a story", () => {
     const sent: Edit[] = [];
     vi.spyOn(api, "applyEdit").mockImplementation((_, edit) => {
       sent.push(edit);
-      return Promise.resolve({
-        journey,
-        warnings: [],
-        history: { undo: null, redo: null },
-        created: {
-          stages: [],
-          touchpoints: [],
-          transitions: [],
-          personas: [],
-          views: [],
-          notes: [1],
-          stories: [],
-        },
-        changed: true,
-      });
+      return Promise.resolve(editedOf(journey, { created: { notes: [1] } }));
     });
     render(story);
     await answered();
     await press("End");
     await press("n");
-    const text = one("note-text") as HTMLTextAreaElement;
-    act(() => {
-      Reflect.set(HTMLTextAreaElement.prototype, "value", "A queue at the till", text);
-      text.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    typeInto(one("note-text") as HTMLTextAreaElement, "A queue at the till");
     await answered(() => one("note-save").click());
     expect(sent).toEqual([
       {
@@ -189,7 +117,7 @@ describe("Present on a story", () => {
       },
     ]);
     expect(edited).toEqual([journey]);
-    expect(host.querySelector("[data-testid=note-dialog]")).toBeNull();
+    expect(dom.host.querySelector("[data-testid=note-dialog]")).toBeNull();
     expect(one("note-added").textContent).toBe("Note added on Checkout. N adds another.");
   });
 

@@ -4,71 +4,19 @@
 // image, and the selected touchpoint's figures beside it; the design alone with D.
 
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Journey, Params, Report, SavedView, Story } from "../generated/types";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Params, Report } from "../generated/types";
 import { LanguageContext } from "../language";
+import { oneIn, rootPerTest } from "../shared/dom.test-utils";
 import { nodeOf, reportOf } from "../shared/fixtures";
-import { DEFAULT_PARAMS } from "../shared/params";
+import { shopStoryOf, web } from "./fixtures.test-utils";
 import { StorySlide, touchpointFigures } from "./StorySlide";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const tp = (id: number, stage: number, name: string) => ({
-  id,
-  stage,
-  name,
-  channel: "web",
-  kind: "digital",
-  x: 0,
-  y: 0,
-  entry: id === 10,
-  goal: false,
-  aliases: [],
-  pain_points: [],
-  opportunities: [],
-  kpis: [],
-  emotion: null,
+const { story, journey } = shopStoryOf({
+  checkout: "Checkout <i>view</i>",
+  metrics: ["engagement_rate", "no_such_metric"],
+  till: { title: "", note: "Half of them <b>stop</b> here" },
 });
-
-const web: Params = { ...DEFAULT_PARAMS, channels: ["web"] };
-const views: SavedView[] = [
-  {
-    id: 7,
-    name: "Checkout <i>view</i>",
-    state: { params: web, metric: "engagement_rate", trends: false, selected: 11 },
-  },
-  {
-    id: 8,
-    name: "Everything",
-    state: { params: DEFAULT_PARAMS, metric: "no_such_metric", trends: false },
-  },
-];
-
-const journey = {
-  id: 1,
-  name: "Shop",
-  description: "",
-  personas: [],
-  stages: [
-    { id: 1, name: "Aware" },
-    { id: 2, name: "Buy" },
-  ],
-  touchpoints: [tp(10, 1, "Ad"), tp(11, 2, "Checkout")],
-  transitions: [{ id: 5, from: 10, to: 11 }],
-  views,
-  notes: [],
-  stories: [],
-} as unknown as Journey;
-
-const story: Story = {
-  id: 4,
-  title: "Why they leave",
-  slides: [
-    { view: 8, title: "", note: "" },
-    { view: 7, title: "", note: "Half of them <b>stop</b> here" },
-  ],
-};
 
 const report = reportOf(
   [
@@ -84,13 +32,12 @@ const report = reportOf(
   { customers: 1200, events: 4000 },
 );
 
-let root: Root;
-let host: HTMLElement;
+const dom = rootPerTest();
 let asked: Params[];
 
 function render(index: number, withData = true, answer: Promise<Report> = Promise.resolve(report)) {
   act(() =>
-    root.render(
+    dom.root.render(
       <LanguageContext.Provider value="en">
         <StorySlide
           journey={journey}
@@ -114,29 +61,17 @@ async function answered() {
   });
 }
 
-const one = (testId: string) => {
-  const found = host.querySelector<HTMLElement>(`[data-testid=${testId}]`);
-  if (!found) throw new Error(`no ${testId}`);
-  return found;
-};
+const one = (testId: string) => oneIn(dom.host, testId);
 
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   asked = [];
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 describe("a story's slide", () => {
   it("shows the view's map with its own data, the note as text and the touchpoint's figures", async () => {
     render(1);
     expect(asked).toEqual([web]);
-    expect(host.textContent).toContain("Preparing the view…");
+    expect(dom.host.textContent).toContain("Preparing the view…");
     await answered();
     const slide = one("present-slide");
     expect(slide.dataset.view).toBe("7");
@@ -171,24 +106,24 @@ describe("a story's slide", () => {
     render(0);
     await answered();
     expect(one("present-slide-title").textContent).toBe("Everything");
-    expect(host.textContent).toContain("Slide 1 of 2");
-    expect(host.textContent).toContain("The whole log · Drop-off rate");
-    expect(host.querySelector("[data-testid=present-slide-note]")).toBeNull();
-    expect(host.querySelector("[data-testid=present-slide-figures]")).toBeNull();
+    expect(dom.host.textContent).toContain("Slide 1 of 2");
+    expect(dom.host.textContent).toContain("The whole log · Drop-off rate");
+    expect(dom.host.querySelector("[data-testid=present-slide-note]")).toBeNull();
+    expect(dom.host.querySelector("[data-testid=present-slide-figures]")).toBeNull();
   });
 
   it("shows the design alone, without figures, while the data is off", async () => {
     render(1, false);
     await answered();
-    expect(host.querySelector("[data-testid=present-slide-map]")).not.toBeNull();
-    expect(host.querySelector("[data-testid=present-slide-figures]")).toBeNull();
+    expect(dom.host.querySelector("[data-testid=present-slide-map]")).not.toBeNull();
+    expect(dom.host.querySelector("[data-testid=present-slide-figures]")).toBeNull();
   });
 
   it("says why the view's report could not be computed", async () => {
     render(1, true, Promise.reject(new Error("the log is gone")));
     await answered();
-    expect(host.querySelector(".present-error")?.textContent).toBe("the log is gone");
-    expect(host.querySelector("[data-testid=present-slide-map]")).toBeNull();
+    expect(dom.host.querySelector(".present-error")?.textContent).toBe("the log is gone");
+    expect(dom.host.querySelector("[data-testid=present-slide-map]")).toBeNull();
   });
 
   it("shows a dash for a figure the report does not have", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Journey, Replay } from "../generated/types";
+import type { Replay } from "../generated/types";
+import { journeyOf, touchpointOf } from "../shared/fixtures";
 import { countersAt, dotAt, jitter, lastEventAt, replayLayout, TRAVEL_SHARE } from "./replay";
 
 // Two customers on three nodes; the span is 1000 s.
@@ -66,35 +67,14 @@ describe("replay", () => {
 
 describe("the replay's layout", () => {
   const stage = (id: number, name: string) => ({ id, name, description: "" });
-  const tp = (id: number, stageId: number, kind: "physical" | "digital", y: number) => ({
-    id,
-    stage: stageId,
-    name: `Touchpoint ${id}`,
-    channel: "web",
-    kind,
-    x: 0,
-    y,
-    entry: false,
-    goal: false,
-    aliases: [],
-    description: "",
-    owner: "",
-    emotion: null,
-    pain_points: [],
-    opportunities: [],
-    kpis: [],
-  });
-  const journey = {
-    id: 1,
+  const tp = (id: number, stageId: number, kind: "physical" | "digital", y: number) =>
+    touchpointOf(id, stageId, { name: `Touchpoint ${id}`, kind, y });
+  const journey = journeyOf({
     name: "J",
-    description: "",
-    personas: [],
     stages: [stage(1, "One"), stage(2, "Two")],
     // Stage 1: a digital card high in its band, and a physical one low in its band.
     touchpoints: [tp(10, 1, "digital", 0), tp(11, 1, "physical", 90), tp(20, 2, "digital", 0)],
-    transitions: [],
-    views: [],
-  } as unknown as Journey;
+  });
 
   it("gives each stage an equal column of the box and each touchpoint a row of its column", () => {
     const layout = replayLayout(journey, 1000, 600);

@@ -1,7 +1,9 @@
-// Report pieces for the unit tests: a touchpoint's numbers and a report around them, every field
-// present, with only what a test is about given.
+// Pieces for the unit tests: a touchpoint's numbers and a report around them, a touchpoint and a
+// journey, and the engine's answer to an edit; every field present, with only what a test is about
+// given.
 
-import type { Journey, Node, Report, Touchpoint } from "../generated/types";
+import { blankTouchpoint } from "../design/geometry";
+import type { Created, Edited, Journey, Node, Report, Touchpoint } from "../generated/types";
 
 /** Touchpoint `T{id}` of stage "S", with zero counts and no rates unless `over` says. */
 export function nodeOf(id: number, over: Partial<Node> = {}): Node {
@@ -50,22 +52,8 @@ export function touchpointOf(
   over: Partial<Touchpoint> = {},
 ): Touchpoint {
   return {
+    ...blankTouchpoint(`T${id}`, { stage, kind: "digital", x: 0, y: 0 }),
     id,
-    stage,
-    name: `T${id}`,
-    channel: "web",
-    kind: "digital",
-    x: 0,
-    y: 0,
-    entry: false,
-    goal: false,
-    aliases: [],
-    description: "",
-    owner: "",
-    emotion: null,
-    pain_points: [],
-    opportunities: [],
-    kpis: [],
     ...over,
   };
 }
@@ -84,5 +72,31 @@ export function journeyOf(over: Partial<Journey> = {}): Journey {
     notes: [],
     stories: [],
     ...over,
+  };
+}
+
+/**
+ * The engine's answer to an edit that left `journey`: a change, with no warning, nothing to undo
+ * or redo and nothing created unless `over` says.
+ */
+export function editedOf(
+  journey: Journey,
+  over: { created?: Partial<Created>; changed?: boolean } = {},
+): Edited {
+  return {
+    journey,
+    warnings: [],
+    history: { undo: null, redo: null },
+    created: {
+      stages: [],
+      touchpoints: [],
+      transitions: [],
+      personas: [],
+      views: [],
+      notes: [],
+      stories: [],
+      ...over.created,
+    },
+    changed: over.changed ?? true,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Edge, Journey, Node, Report, Touchpoint } from "../generated/types";
+import type { Edge, Node, Report } from "../generated/types";
 import { slideTouchpoints } from "../present/steps";
 import {
   defaultChoice,
@@ -14,6 +14,7 @@ import {
   transitionKey,
   wholeShare,
 } from "./simplify";
+import { journeyOf, touchpointOf } from "./fixtures";
 import { parseStored } from "./simplifyChoice";
 
 const node = (id: number, customers: number, events = customers * 2): Node => ({
@@ -305,39 +306,19 @@ describe("the remembered choice", () => {
 });
 
 describe("a stage slide of Present", () => {
-  const tp = (id: number, stage: number): Touchpoint => ({
-    id,
-    stage,
-    name: `T${id}`,
-    channel: "web",
-    kind: "digital",
-    x: 0,
-    y: 0,
-    entry: false,
-    goal: false,
-    aliases: [],
-    description: "",
-    owner: "",
-    emotion: null,
-    pain_points: [],
-    opportunities: [],
-    kpis: [],
-  });
-  const journey: Journey = {
-    id: 1,
+  const journey = journeyOf({
     name: "J",
-    description: "",
-    personas: [],
-    views: [],
-    notes: [],
-    stories: [],
     stages: [
       { id: 10, name: "A" },
       { id: 20, name: "B" },
     ],
-    touchpoints: [tp(1, 10), tp(2, 10), tp(3, 20), tp(4, 10)],
-    transitions: [],
-  };
+    touchpoints: [
+      touchpointOf(1, 10),
+      touchpointOf(2, 10),
+      touchpointOf(3, 20),
+      touchpointOf(4, 10),
+    ],
+  });
 
   it("leaves off the rare touchpoints the slider hides, and counts them", () => {
     const hidden = simplify(small, { transitions: FULL, touchpoints: 50 }).hiddenTouchpoints;

@@ -3,47 +3,16 @@
 // made, even when the first takes longer; a failure is kept in words until an edit succeeds.
 
 import { act, useEffect } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../api";
-import type { Edit, Edited, Journey } from "../generated/types";
+import type { Edit, Edited } from "../generated/types";
+import { rootPerTest } from "./dom.test-utils";
+import { editedOf, journeyOf } from "./fixtures";
 import { useJourneyEdit, type JourneyEdit } from "./useJourneyEdit";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const journey = journeyOf({ id: 3, name: "J" });
 
-const journey: Journey = {
-  id: 3,
-  name: "J",
-  description: "",
-  personas: [],
-  stages: [],
-  touchpoints: [],
-  transitions: [],
-  views: [],
-  notes: [],
-  stories: [],
-};
-
-function editedOf(changed: boolean): Edited {
-  return {
-    journey,
-    warnings: [],
-    history: { undo: null, redo: null },
-    created: {
-      stages: [],
-      touchpoints: [],
-      transitions: [],
-      personas: [],
-      views: [],
-      notes: [],
-      stories: [],
-    },
-    changed,
-  };
-}
-
-let root: Root;
-let host: HTMLElement;
+const dom = rootPerTest();
 let hook: JourneyEdit;
 let log: string[];
 /** The engine's pending answers, in the order the edits reached it. */
@@ -67,9 +36,6 @@ async function settle() {
 }
 
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   log = [];
   answers = [];
   vi.spyOn(api, "applyEdit").mockImplementation(
@@ -79,13 +45,7 @@ beforeEach(() => {
         answers.push({ edit, answer, fail });
       }),
   );
-  act(() => root.render(<Probe />));
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
+  act(() => dom.root.render(<Probe />));
 });
 
 describe("journey edits outside Design", () => {
@@ -97,11 +57,11 @@ describe("journey edits outside Design", () => {
     await settle();
     expect(log).toEqual(["sent A"]);
     expect(hook.busy).toBe(true);
-    answers[0]?.answer(editedOf(true));
+    answers[0]?.answer(editedOf(journey));
     await settle();
     expect(log).toEqual(["sent A", "edited 3", "then A", "sent B"]);
     // An edit that changed nothing leaves the journey as it is.
-    answers[1]?.answer(editedOf(false));
+    answers[1]?.answer(editedOf(journey, { changed: false }));
     await settle();
     expect(log).toEqual(["sent A", "edited 3", "then A", "sent B", "then B"]);
     expect(hook.busy).toBe(false);
@@ -124,7 +84,7 @@ describe("journey edits outside Design", () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatch(/^Another program is writing to this workspace/);
     expect(hook.problem).toBe(failures[0]);
-    answers[1]?.answer(editedOf(true));
+    answers[1]?.answer(editedOf(journey));
     await settle();
     expect(hook.problem).toBeNull();
   });
