@@ -30,6 +30,7 @@ fn main() {
         "export_customers",
         "touchpoint_histogram",
         "prepare_analysis",
+        "analysis_progress",
         "dimensions",
         "timeline",
         "customer_summary",

@@ -58,6 +58,8 @@ pub(crate) use places::Places;
 #[cfg(feature = "spark")]
 pub(crate) use report::{build_report, PairStats, PlaceSums, StageSums, Sums};
 use scan::Facts;
+use serde::Serialize;
+use ts_rs::TS;
 
 pub use changes::{
     two_proportion_p, ChangeMetric, ChangePeriods, Changes, ComparedPeriod, Differences,
@@ -77,6 +79,26 @@ pub use report::{Edge, Node, Report, StageFunnel, Unmapped};
 pub use trend::{Period, PeriodReport, Trend, MAX_PERIODS};
 pub use unassigned::{unassigned_journey, unassigned_journey_of};
 pub use variants::Variant;
+
+/// What a long analysis is doing, for a progress bar: reading the events from the workspace
+/// (`done` of `total` events), ordering each customer's events, or counting every number of the
+/// report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct LoadProgress {
+    pub step: LoadStep,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LoadStep {
+    Reading,
+    Ordering,
+    Counting,
+}
 
 /// Marks a place that belongs to no stage (an unmapped log value).
 pub(crate) const NO_STAGE: u32 = u32::MAX;
@@ -168,11 +190,33 @@ impl Analysis {
         workspace: &crate::workspace::Workspace,
         journey: Option<crate::journey::JourneyId>,
     ) -> crate::Result<Analysis> {
+        Analysis::from_workspace_reporting(workspace, journey, &mut |_| {})
+    }
+
+    /// [`Analysis::from_workspace`], telling `progress` how far it is: the events read so far,
+    /// then the ordering of each customer's events.
+    pub fn from_workspace_reporting(
+        workspace: &crate::workspace::Workspace,
+        journey: Option<crate::journey::JourneyId>,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> crate::Result<Analysis> {
         let chosen = match journey {
             Some(id) => Some(id),
             None => workspace.journeys()?.first().map(|j| j.id),
         };
-        let log = workspace.load_log()?;
+        let log = workspace.load_log_reporting(&mut |done, total| {
+            progress(LoadProgress {
+                step: LoadStep::Reading,
+                done,
+                total,
+            });
+        })?;
+        let events = log.len() as u64;
+        progress(LoadProgress {
+            step: LoadStep::Ordering,
+            done: 0,
+            total: events,
+        });
         let journey = match chosen {
             Some(id) => workspace.journey(id)?,
             None => unassigned_journey(&log),

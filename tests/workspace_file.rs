@@ -1,5 +1,6 @@
 //! The workspace is one SQLite file users copy, mail and reopen: these tests hold it to that.
 
+use percorso::analytics::{Analysis, LoadProgress, LoadStep};
 use percorso::demo;
 use percorso::{ErrorCode, Workspace};
 use rusqlite::Connection;
@@ -32,6 +33,46 @@ fn a_demo_workspace_reopens_with_the_same_journey_and_events() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(names, vec!["demo.percorso".to_string()]);
+}
+
+#[test]
+fn loading_a_large_log_tells_its_progress_chunk_by_chunk_then_the_ordering() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.percorso");
+    // About 7 events per customer: several chunks of 65,536 events.
+    let ws = demo::create(&path, false, &small_demo(30_000)).unwrap();
+    let mut seen = Vec::new();
+    let analysis = Analysis::from_workspace_reporting(&ws, None, &mut |p| seen.push(p)).unwrap();
+    let events = analysis.event_count() as u64;
+    assert!(events > 3 * 65_536, "{events} events");
+    let reading: Vec<&LoadProgress> = seen
+        .iter()
+        .filter(|p| p.step == LoadStep::Reading)
+        .collect();
+    assert!(
+        reading.len() >= 4,
+        "one report per chunk: {}",
+        reading.len()
+    );
+    assert!(reading.iter().all(|p| p.total == events));
+    assert!(
+        reading.windows(2).all(|w| w[0].done < w[1].done),
+        "the events read only grow"
+    );
+    assert_eq!(
+        reading.last().map(|p| p.done),
+        Some(events),
+        "ends with all of them"
+    );
+    assert_eq!(
+        seen.last(),
+        Some(&LoadProgress {
+            step: LoadStep::Ordering,
+            done: 0,
+            total: events
+        }),
+        "then the ordering, once the reading is done"
+    );
 }
 
 #[test]

@@ -364,6 +364,23 @@ mod tests {
     }
 
     #[test]
+    fn the_analysis_progress_answers_while_the_session_is_busy_and_is_none_when_done() {
+        let Demo {
+            _dir, state, id, ..
+        } = demo();
+        let busy = state.lock().unwrap();
+        // Read while a command holds the session, as the UI polls during a long analysis.
+        assert_eq!(state.analysis_progress(), None);
+        drop(busy);
+        prepare_analysis(&state, id).unwrap();
+        assert_eq!(
+            state.analysis_progress(),
+            None,
+            "cleared once the analysis is built"
+        );
+    }
+
+    #[test]
     fn the_first_start_creates_the_demo_workspace_and_shows_its_map() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested").join("demo.percorso");

@@ -9,8 +9,9 @@ use percorso::analytics::{
     AttributeValues, Bin, ChangeMetric, ChangePeriods, Changes, ChurnedAt, Cohort, Cohorts,
     ComparedPeriod, CustomerEvent, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
     CustomerSort, Differences, Dimensions, DiscoveredValue, Discovery, Edge, EdgeChange, Histogram,
-    Node, NodeChange, Params, Period, PeriodReport, PlaceRef, Replay, Report, Retention, Segment,
-    StageFunnel, StageSuggestion, Status, Timeline, Trend, Unmapped, Variant,
+    LoadProgress, LoadStep, Node, NodeChange, Params, Period, PeriodReport, PlaceRef, Replay,
+    Report, Retention, Segment, StageFunnel, StageSuggestion, Status, Timeline, Trend, Unmapped,
+    Variant,
 };
 use percorso::edit::{Created, Edit, EditKind, Edited, History, PastedTransition, TouchpointField};
 use percorso::import::{
@@ -130,6 +131,8 @@ fn declarations(cfg: &Config) -> Vec<Declaration> {
         declaration::<StageFunnel>(cfg),
         declaration::<Unmapped>(cfg),
         declaration::<Report>(cfg),
+        declaration::<LoadStep>(cfg),
+        declaration::<LoadProgress>(cfg),
         declaration::<Columns>(cfg),
         declaration::<SparkSource>(cfg),
         declaration::<SparkProgress>(cfg),

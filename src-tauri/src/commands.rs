@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use percorso::analytics::{
     ChangePeriods, Changes, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow,
-    Differences, Dimensions, Discovery, Histogram, Params, Period, Replay, Report, StageSuggestion,
-    Timeline, Trend, Variant,
+    Differences, Dimensions, Discovery, Histogram, LoadProgress, Params, Period, Replay, Report,
+    StageSuggestion, Timeline, Trend, Variant,
 };
 use percorso::edit::{Edit, Edited, History};
 use percorso::export::html::HtmlPage;
@@ -52,6 +52,7 @@ declare_commands! {
     async touchpoint_histogram(journey: JourneyId, params: Params, touchpoint: TouchpointId)
         -> ApiResult<Histogram>;
     async prepare_analysis(journey: JourneyId) -> ApiResult<()>;
+    sync analysis_progress() -> Option<LoadProgress>;
     async dimensions(journey: JourneyId) -> ApiResult<Dimensions>;
     async timeline(journey: JourneyId, max_bins: usize) -> ApiResult<Timeline>;
     async customer_summary(journey: JourneyId, params: Params, customer: String)
@@ -211,6 +212,12 @@ pub async fn touchpoint_histogram(
         api::touchpoint_histogram(s, journey, &params, touchpoint)
     })
     .await
+}
+
+/// How far the analysis being built is; answers at once, also while the analysis is built.
+#[tauri::command]
+pub fn analysis_progress(state: State<'_, AppState>) -> Option<LoadProgress> {
+    state.analysis_progress()
 }
 
 #[tauri::command]

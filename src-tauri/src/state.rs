@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use percorso::analytics::{Analysis, Evaluation, Params};
+use percorso::analytics::{Analysis, Evaluation, LoadProgress, LoadStep, Params};
 use percorso::demo::{self, DemoConfig};
 use percorso::journey::JourneyId;
 use percorso::spark::SparkEngine;
@@ -30,6 +30,8 @@ pub struct Session {
     spark: Option<(JourneyId, Arc<SparkEngine>)>,
     /// Where every workspace that opens is recorded.
     recents: Arc<Recents>,
+    /// How far the analysis being built is, read by the UI without waiting for this session.
+    progress: Progress,
 }
 
 /// How many filter sets keep their evaluation: the two sides of a comparison and the one before.
@@ -107,6 +109,7 @@ impl Session {
         journey: JourneyId,
         params: &Params,
     ) -> ApiResult<(&Analysis, Arc<Evaluation>)> {
+        let progress = self.progress.clone();
         let cached = self.cached(journey)?;
         let evaluation = match cached.evaluations.iter().position(|(p, _)| p == params) {
             Some(i) => {
@@ -120,7 +123,15 @@ impl Session {
         let evaluation = match evaluation {
             Some(e) => e,
             None => {
-                let e = Arc::new(cached.analysis.evaluate(params)?);
+                let events = cached.analysis.event_count() as u64;
+                progress.set(Some(LoadProgress {
+                    step: LoadStep::Counting,
+                    done: 0,
+                    total: events,
+                }));
+                let evaluated = cached.analysis.evaluate(params);
+                progress.set(None);
+                let e = Arc::new(evaluated?);
                 cached
                     .evaluations
                     .push_back((params.clone(), Arc::clone(&e)));
@@ -136,11 +147,20 @@ impl Session {
     fn cached(&mut self, journey: JourneyId) -> ApiResult<&mut Cached> {
         let cached = match self.analysis.take().filter(|c| c.journey == journey) {
             Some(cached) => cached,
-            None => Cached {
-                journey,
-                analysis: Analysis::from_workspace(self.workspace()?, Some(journey))?,
-                evaluations: VecDeque::new(),
-            },
+            None => {
+                let progress = self.progress.clone();
+                let built = Analysis::from_workspace_reporting(
+                    self.workspace()?,
+                    Some(journey),
+                    &mut |p| progress.set(Some(p)),
+                );
+                self.progress.set(None);
+                Cached {
+                    journey,
+                    analysis: built?,
+                    evaluations: VecDeque::new(),
+                }
+            }
         };
         Ok(self.analysis.insert(cached))
     }
@@ -168,6 +188,25 @@ pub struct AppState {
     recents: Arc<Recents>,
     /// One cancel flag per import the UI started, by the id it gave it.
     cancels: Arc<Mutex<HashMap<u64, Arc<AtomicBool>>>>,
+    progress: Progress,
+}
+
+/// The progress of the analysis being built, shared between the session that builds it and the
+/// command that reports it.
+#[derive(Clone, Default)]
+pub struct Progress(Arc<Mutex<Option<LoadProgress>>>);
+
+impl Progress {
+    fn set(&self, progress: Option<LoadProgress>) {
+        // A poisoned lock only means a reader panicked: the value is still a plain copy.
+        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        *slot = progress;
+    }
+
+    /// What the analysis being built is doing, or `None` when none is being built.
+    pub fn get(&self) -> Option<LoadProgress> {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl AppState {
@@ -179,6 +218,7 @@ impl AppState {
     /// The app on the workspace at `path`, recording what opens in `recents`.
     pub fn with_recents(path: PathBuf, recents: Recents) -> Self {
         let recents = Arc::new(recents);
+        let progress = Progress::default();
         AppState {
             session: Arc::new(Mutex::new(Session {
                 path,
@@ -187,7 +227,9 @@ impl AppState {
                 log_values: None,
                 spark: None,
                 recents: Arc::clone(&recents),
+                progress: progress.clone(),
             })),
+            progress,
             recents,
             cancels: Arc::new(Mutex::new(HashMap::new())),
         }
@@ -196,6 +238,11 @@ impl AppState {
     /// The recent-workspaces list; reading it never waits for a running command.
     pub fn recents(&self) -> &Recents {
         &self.recents
+    }
+
+    /// How far the analysis being built is; reading it never waits for a running command.
+    pub fn analysis_progress(&self) -> Option<LoadProgress> {
+        self.progress.get()
     }
 
     pub fn lock(&self) -> ApiResult<MutexGuard<'_, Session>> {

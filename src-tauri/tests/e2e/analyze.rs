@@ -10,7 +10,8 @@ use percorso::Workspace;
 use serde_json::json;
 
 use crate::{
-    brushed_dates, check_legibility, drag_across, screenshot, set_value, texts, wait_for, with_app,
+    attributes, brushed_dates, check_legibility, drag_across, screenshot, set_value, texts,
+    wait_for, with_app,
 };
 
 const NAMED: &str = "Web checkout";
@@ -544,12 +545,27 @@ async fn a_large_workspace_shows_its_numbers_in_analyze() {
         let clicked = Instant::now();
         click(&client, "[data-testid=mode-analyze]").await;
         let deadline = Instant::now() + Duration::from_secs(300);
+        // The steps the loading strip showed on the way, each screenshotted once.
+        let mut steps: Vec<String> = Vec::new();
         loop {
             let shown = texts(&client, "[data-testid=overview-customers]")
                 .await
                 .concat();
             if !shown.is_empty() && digits(&shown) == expected.customers {
                 break;
+            }
+            for step in attributes(&client, "[data-testid=analysis-progress]", "data-step").await {
+                if !steps.contains(&step) {
+                    let said = texts(&client, "[data-testid=analysis-progress]")
+                        .await
+                        .concat();
+                    eprintln!(
+                        "analyze progress at {:.2} s: {step}: {said}",
+                        clicked.elapsed().as_secs_f64()
+                    );
+                    screenshot(&client, &format!("e2e-analyze-large-{step}.png")).await;
+                    steps.push(step);
+                }
             }
             assert!(
                 Instant::now() < deadline,

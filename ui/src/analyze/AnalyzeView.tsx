@@ -39,10 +39,12 @@ import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
 import { Inspector } from "./Inspector";
 import { useLatest, useLatestRun } from "./latest";
 import { Legend, LegendKeys } from "./Legend";
+import { LoadingStrip } from "./LoadingStrip";
 import { nodeLooks, pathSteps } from "../shared/overlay";
 import { Overview } from "./Overview";
 import { paramsKey } from "../shared/params";
 import { PathPanel } from "./PathPanel";
+import { useAnalysisProgress } from "./progress";
 import { METRICS, type Metric } from "../shared/scales";
 import { defaultChoice, FULL, simplify, type SimplifyChoice } from "../shared/simplify";
 import { useSimplifyChoice } from "../shared/simplifyChoice";
@@ -236,6 +238,10 @@ export function AnalyzeView({
   };
 
   const busy = report.loading || reportB.loading;
+  // Locally, how far the engine is with the analysis the reports wait for (both sides of a
+  // comparison wait for the same one): once it says, its strip over the map takes the place of
+  // the "Computing…" notes.
+  const loadProgress = useAnalysisProgress(busy && !spark);
   // On Spark a report takes a while: its steps show over the map, with a Cancel; a cancelled
   // report leaves the previous numbers.
   const sparkSteps = combinedSteps([
@@ -348,7 +354,7 @@ export function AnalyzeView({
           )}
           <span className="top-bar-spacer" />
           {spark && <SparkBadge source={spark} />}
-          {busy && !spark && (
+          {busy && !spark && !loadProgress && (
             <span className="busy-note" role="status">
               {t("analyze.loading")}
             </span>
@@ -413,10 +419,11 @@ export function AnalyzeView({
                   onCancel={cancelSpark}
                 />
               )}
+              {loadProgress && <LoadingStrip progress={loadProgress} />}
               {spark && cancelled && (
                 <SparkCancelledNote hasPrevious={a !== null} onRetry={retry} />
               )}
-              {!a && !report.error && !report.cancelled && (
+              {!a && !report.error && !report.cancelled && !loadProgress && (
                 <div className="message">{t("analyze.loading")}</div>
               )}
               {a && (

@@ -21,6 +21,8 @@ export const analyzeApi = {
   cohorts: commands.cohorts,
   /** Which differences between Compare's A and B reports are significant (z-tests, BH q-values). */
   differences: commands.differences,
+  /** How far the analysis being built is (null when none is); answers at once. */
+  analysisProgress: commands.analysisProgress,
 };
 
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {

@@ -3,7 +3,7 @@
 // The only module that calls `invoke`; a command that fails rejects with an ApiError.
 
 import { invoke, type Channel as IpcChannel } from "@tauri-apps/api/core";
-import type { ChangePeriods, Changes, Channel, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Differences, Dimensions, Discovery, Edit, Edited, Histogram, History, HtmlPage, ImportSettings, ImportSummary, Journey, JourneyId, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
+import type { ChangePeriods, Changes, Channel, Cohorts, CustomerPage, CustomerPath, CustomerQuery, CustomerRow, DataFormat, Detection, Differences, Dimensions, Discovery, Edit, Edited, Histogram, History, HtmlPage, ImportSettings, ImportSummary, Journey, JourneyId, LoadProgress, MapFormat, Overrides, Paper, Params, Period, Progress, RecentWorkspace, RejectedPage, Replay, Report, ReportTable, SparkProgress, SparkSource, StageId, StageSuggestion, TemplateInfo, Timeline, TouchpointId, Trend, Variant, Warning, WorkspaceSummary } from "./types";
 
 export function workspaceSummary(): Promise<WorkspaceSummary> {
   return invoke<WorkspaceSummary>("workspace_summary");
@@ -35,6 +35,10 @@ export function touchpointHistogram(journey: JourneyId, params: Params, touchpoi
 
 export function prepareAnalysis(journey: JourneyId): Promise<null> {
   return invoke<null>("prepare_analysis", { journey });
+}
+
+export function analysisProgress(): Promise<LoadProgress | null> {
+  return invoke<LoadProgress | null>("analysis_progress");
 }
 
 export function dimensions(journey: JourneyId): Promise<Dimensions> {

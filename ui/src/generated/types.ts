@@ -257,6 +257,10 @@ export type Report = {
  */
 as_of: string | null, inactive_days: number, customers: number, events: number, nodes: Array<Node>, edges: Array<Edge>, stages: Array<StageFunnel>, unmapped: Array<Unmapped>, };
 
+export type LoadStep = "reading" | "ordering" | "counting";
+
+export type LoadProgress = { step: LoadStep, done: number, total: number, };
+
 export type Columns = { customer: string, 
 /**
  * A timestamp or date column, or ISO 8601 text (an offset in the text is honoured; text

@@ -9,6 +9,9 @@ export const en = {
   "mode.present": "Present",
 
   "analyze.loading": "Computing…",
+  "analyze.progress.reading": "Reading the events: {done} of {total}",
+  "analyze.progress.ordering": "Ordering each customer's events…",
+  "analyze.progress.counting": "Counting every number…",
   "analyze.error": "The numbers could not be computed",
   "analyze.colour_by": "Colour by",
   "analyze.no_data": "No data",
@@ -297,6 +300,9 @@ export const it: Record<keyof typeof en, string> = {
   "mode.present": "Presenta",
 
   "analyze.loading": "Calcolo in corso…",
+  "analyze.progress.reading": "Lettura degli eventi: {done} di {total}",
+  "analyze.progress.ordering": "Ordinamento degli eventi di ogni cliente…",
+  "analyze.progress.counting": "Conteggio di ogni numero…",
   "analyze.error": "Impossibile calcolare i numeri",
   "analyze.colour_by": "Colora per",
   "analyze.no_data": "Nessun dato",

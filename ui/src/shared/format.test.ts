@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDay,
   formatDuration,
+  formatLargeCount,
   formatNumber,
   formatPercent,
   formatPoints,
@@ -39,6 +40,15 @@ describe("number formatting follows the language", () => {
     expect(formatPoints("en", 0)).toBe("0.0 pp");
     expect(formatSigned("en", 1200)).toBe("+1,200");
     expect(formatSigned("it", -1200.5)).toBe("-1.200,5");
+  });
+
+  it("writes large counts plainly below a million and compactly from there", () => {
+    expect(formatLargeCount("en", 950_000)).toBe("950,000");
+    expect(formatLargeCount("it", 950_000)).toBe("950.000");
+    expect(formatLargeCount("en", 1_000_000)).toBe("1 million");
+    expect(formatLargeCount("it", 1_000_000)).toBe("1 milione");
+    expect(formatLargeCount("en", 23_412_345)).toBe("23.4 million");
+    expect(formatLargeCount("it", 51_349_999)).toBe("51,3 milioni");
   });
 });
 

@@ -27,6 +27,20 @@ export function formatNumber(language: Language, value: number | null, digits = 
   }).format(value);
 }
 
+/**
+ * A count that can run into millions, as progress shows it: plain below a million ("950,000"),
+ * compact from there ("23.4 million", "23,4 milioni"; "1.2 billion" past a thousand million).
+ */
+export function formatLargeCount(language: Language, value: number): string {
+  if (!Number.isFinite(value)) return "—";
+  if (Math.abs(value) < 1_000_000) return formatNumber(language, value, 0);
+  return numberFormat(language, {
+    notation: "compact",
+    compactDisplay: "long",
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 /** A percentage given as 0–100 (as metrics.md defines rates), with one decimal. */
 export function formatPercent(language: Language, value: number | null, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return "—";
