@@ -63,6 +63,8 @@ step "UI: type check, lint, format check, unit tests, build"
 
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+# The e2e crate is `test = false` (it needs the built app and a window), so --all-targets skips it.
+cargo clippy -p percorso-app --test e2e -- -D warnings
 
 step "engine and command tests"
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"

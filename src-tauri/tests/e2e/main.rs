@@ -7,6 +7,10 @@
 //! Each test starts its own tauri-driver on free ports, in its own process group, and the whole
 //! group (driver, WebKitWebDriver and the app) is killed when the test ends, pass or fail, so no
 //! process outlives the run. This file is the harness; each feature has a module of its own.
+//!
+//! A test that cannot go on fails on the spot, so `unwrap` and `expect` are allowed here (the
+//! crate is `test = false`, so `scripts/test.sh` lints it with a clippy step of its own).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod analyze;
 mod changes;

@@ -43,7 +43,7 @@ async fn saved_views(client: Client, workspace: PathBuf) {
     let view = &journey.views[0];
     assert_eq!(view.name, NAME);
     assert_eq!(view.state.metric, "engagement_rate");
-    assert_eq!(view.state.params.channels, [channel.clone()]);
+    assert_eq!(view.state.params.channels, std::slice::from_ref(&channel));
     drop(ws);
 
     // Another state, then one click on the view brings the saved one back.
