@@ -10,7 +10,7 @@ use percorso::demo::retail;
 use percorso::journey::{NoteKind, NoteTarget};
 use percorso::Workspace;
 
-use crate::{click, one_text, press, screenshot, set_value, texts, wait_for, with_app};
+use crate::{attributes, click, one_text, press, screenshot, set_value, texts, wait_for, with_app};
 
 const TEXT: &str = "Specs <b>are</b> hard to compare on a phone";
 
@@ -100,9 +100,65 @@ async fn a_note_in_present(client: Client, workspace: PathBuf) {
         .is_empty());
     screenshot(&client, "e2e-present-notes.png").await;
 
-    // Back in Design, Undo takes the note out of the file.
+    // Back in Design, the touchpoint's inspector lists the note, as text.
     press(&client, Key::Escape).await;
+    click(
+        &client,
+        &format!("[data-testid=touchpoint][title='{}']", touchpoint.name),
+    )
+    .await;
+    wait_for(&client, "[data-testid=inspector-note]", 1).await;
+    let shown = texts(&client, "[data-testid=inspector-note]").await;
+    assert!(shown[0].contains(TEXT), "{shown:?}");
+    assert_eq!(
+        attributes(&client, "[data-testid=inspector-note]", "data-kind").await,
+        ["opportunity"]
+    );
+    assert!(client
+        .find_all(Locator::Css("[data-testid=inspector-note] b"))
+        .await
+        .unwrap()
+        .is_empty());
+    screenshot(&client, "e2e-design-notes.png").await;
+
+    // Adding it to the touchpoint makes it one of its designed opportunities, in one step.
+    click(&client, "[data-testid=inspector-note-adopt]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let ws = Workspace::open(&workspace).unwrap();
+        let now = ws.journey(journey.id).unwrap();
+        let adopted = now
+            .touchpoint(touchpoint.id)
+            .is_some_and(|t| t.opportunities.iter().any(|o| o.text == TEXT));
+        if adopted && now.notes.is_empty() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the note never became an opportunity"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // Undo brings the note back; Undo again takes it out of the file.
     wait_for(&client, "[data-testid=undo]:not([disabled])", 1).await;
+    click(&client, "[data-testid=undo]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let ws = Workspace::open(&workspace).unwrap();
+        let now = ws.journey(journey.id).unwrap();
+        let opportunity = now
+            .touchpoint(touchpoint.id)
+            .is_some_and(|t| t.opportunities.iter().any(|o| o.text == TEXT));
+        if now.notes.len() == 1 && !opportunity {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "Undo did not bring the note back whole"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     click(&client, "[data-testid=undo]").await;
     let deadline = Instant::now() + Duration::from_secs(10);
     while !Workspace::open(&workspace)

@@ -1,6 +1,6 @@
 // The side panel when no touchpoint is selected: the journey's name and description, its
-// figures, its personas and the validation warnings (click one to select what it is about);
-// or, with several things selected, what they are and how to delete them.
+// figures, the validation warnings (click one to select what it is about), the workshop's notes on
+// stages and its personas; or, with several things selected, what they are and how to delete them.
 
 import type {
   Edit,
@@ -15,6 +15,7 @@ import { useT } from "../language";
 import { RemoveButton, Section, TextField } from "./fields";
 import type { Selection } from "./selection";
 import { warnedTouchpoints, warningText } from "./warnings";
+import { StageNotes } from "./WorkshopNotes";
 
 interface Props {
   journey: Journey;
@@ -88,6 +89,8 @@ export function JourneyPanel({ journey, summary, warnings, language, onEdit, onS
           </ul>
         )}
       </Section>
+
+      <StageNotes journey={journey} onEdit={onEdit} />
 
       <Section label={t("design.personas")}>
         {journey.personas.map((p) => (

@@ -1,4 +1,5 @@
-// The inspector of one touchpoint: every field of the model, each change one engine edit.
+// The inspector of one touchpoint: the workshop's notes on it, then every field of the model, each
+// change one engine edit.
 
 import type {
   Channel,
@@ -15,6 +16,7 @@ import { useT } from "../language";
 import { ChannelIcon, CHANNELS } from "../map/channels";
 import { emotionColour } from "./EmotionCurve";
 import { parseNumber, RemoveButton, RowInput, Section, TextField, TextList } from "./fields";
+import { TouchpointNotes } from "./WorkshopNotes";
 import type { MessageKey } from "../i18n";
 
 interface Props {
@@ -71,6 +73,7 @@ export function TouchpointInspector({ journey, touchpoint: tp, warnings, onEdit 
           ))}
         </ul>
       )}
+      <TouchpointNotes journey={journey} touchpoint={tp} onEdit={onEdit} />
       <TextField
         label={t("design.field.name")}
         value={tp.name}

@@ -79,6 +79,14 @@ export const en = {
   "design.persona.new": "New persona",
   "design.persona.goals": "Goals (one per line)",
   "design.add_persona": "Add a persona",
+  "design.notes.title": "Workshop notes",
+  "design.notes.hint": "Taken in Present. Add each one to the touchpoint, or delete it.",
+  "design.notes.stage_hint": "Taken in Present on the stages.",
+  "design.notes.adopt": "Add to the touchpoint",
+  "design.notes.adopt_pain_point": "Add it to this touchpoint's pain points and remove the note",
+  "design.notes.adopt_opportunity":
+    "Add it to this touchpoint's opportunities, as an idea, and remove the note",
+  "design.notes.delete": "Delete",
   "design.warnings.title": "Warnings ({count})",
   "design.warnings.count": "⚠ {count}",
   "design.warnings.none": "No warnings: every touchpoint can be reached from an entry.",
@@ -244,6 +252,16 @@ export const it: Record<keyof typeof en, string> = {
   "design.persona.new": "Nuova persona",
   "design.persona.goals": "Obiettivi (uno per riga)",
   "design.add_persona": "Aggiungi una persona",
+  "design.notes.title": "Note del workshop",
+  "design.notes.hint":
+    "Prese in modalità Presenta. Aggiungi ciascuna al punto di contatto o eliminala.",
+  "design.notes.stage_hint": "Prese sulle fasi in modalità Presenta.",
+  "design.notes.adopt": "Aggiungi al punto di contatto",
+  "design.notes.adopt_pain_point":
+    "Aggiungila ai punti critici di questo punto di contatto ed elimina la nota",
+  "design.notes.adopt_opportunity":
+    "Aggiungila alle opportunità di questo punto di contatto, come idea, ed elimina la nota",
+  "design.notes.delete": "Elimina",
   "design.warnings.title": "Avvisi ({count})",
   "design.warnings.count": "⚠ {count}",
   "design.warnings.none": "Nessun avviso: ogni punto di contatto è raggiungibile da un ingresso.",
