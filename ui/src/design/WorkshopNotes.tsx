@@ -3,6 +3,7 @@
 // stages, in the journey panel, to delete. Every action is one engine edit, so one undo step.
 // Notes are text, never HTML.
 
+import type { ReactNode } from "react";
 import type { Edit, Journey, Note, NoteKind, Stage, Touchpoint } from "../generated/types";
 import { useT } from "../language";
 import { Section } from "./fields";
@@ -51,6 +52,43 @@ function KindBadge({ kind }: { kind: NoteKind }) {
   return <span className={`note-kind note-kind-${kind}`}>{t(`present.note.kind.${kind}`)}</span>;
 }
 
+/**
+ * One note as Design lists it: its kind, its text and its actions (`children` before Delete);
+ * `testId` names the card, and its Delete button is `<testId>-delete`.
+ */
+function NoteCard({
+  note,
+  testId,
+  onEdit,
+  children,
+}: {
+  note: Note;
+  testId: string;
+  onEdit: (edit: Edit) => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <li className="workshop-note" data-testid={testId} data-kind={note.kind} data-note-id={note.id}>
+      <KindBadge kind={note.kind} />
+      <p className="workshop-note-text" dir="auto">
+        {note.text}
+      </p>
+      <div className="workshop-note-actions">
+        {children}
+        <button
+          type="button"
+          className="link-button workshop-note-delete"
+          data-testid={`${testId}-delete`}
+          onClick={() => onEdit({ op: "delete_note", note: note.id })}
+        >
+          {t("design.notes.delete")}
+        </button>
+      </div>
+    </li>
+  );
+}
+
 /** The "Workshop notes" section of a touchpoint's inspector; nothing when it has no note. */
 export function TouchpointNotes({
   journey,
@@ -73,43 +111,23 @@ export function TouchpointNotes({
         {notes.map((note) => {
           const adopt = adoptNote(tp, note);
           return (
-            <li
-              key={note.id}
-              className="workshop-note"
-              data-testid="inspector-note"
-              data-kind={note.kind}
-              data-note-id={note.id}
-            >
-              <KindBadge kind={note.kind} />
-              <p className="workshop-note-text" dir="auto">
-                {note.text}
-              </p>
-              <div className="workshop-note-actions">
-                {adopt && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    title={t(
-                      note.kind === "pain_point"
-                        ? "design.notes.adopt_pain_point"
-                        : "design.notes.adopt_opportunity",
-                    )}
-                    data-testid="inspector-note-adopt"
-                    onClick={() => onEdit(adopt)}
-                  >
-                    {t("design.notes.adopt")}
-                  </button>
-                )}
+            <NoteCard key={note.id} note={note} testId="inspector-note" onEdit={onEdit}>
+              {adopt && (
                 <button
                   type="button"
-                  className="link-button workshop-note-delete"
-                  data-testid="inspector-note-delete"
-                  onClick={() => onEdit({ op: "delete_note", note: note.id })}
+                  className="link-button"
+                  title={t(
+                    note.kind === "pain_point"
+                      ? "design.notes.adopt_pain_point"
+                      : "design.notes.adopt_opportunity",
+                  )}
+                  data-testid="inspector-note-adopt"
+                  onClick={() => onEdit(adopt)}
                 >
-                  {t("design.notes.delete")}
+                  {t("design.notes.adopt")}
                 </button>
-              </div>
-            </li>
+              )}
+            </NoteCard>
           );
         })}
       </ul>
@@ -143,28 +161,7 @@ export function StageNotes({
           </p>
           <ul className="workshop-notes">
             {notes.map((note) => (
-              <li
-                key={note.id}
-                className="workshop-note"
-                data-testid="stage-note"
-                data-kind={note.kind}
-                data-note-id={note.id}
-              >
-                <KindBadge kind={note.kind} />
-                <p className="workshop-note-text" dir="auto">
-                  {note.text}
-                </p>
-                <div className="workshop-note-actions">
-                  <button
-                    type="button"
-                    className="link-button workshop-note-delete"
-                    data-testid="stage-note-delete"
-                    onClick={() => onEdit({ op: "delete_note", note: note.id })}
-                  >
-                    {t("design.notes.delete")}
-                  </button>
-                </div>
-              </li>
+              <NoteCard key={note.id} note={note} testId="stage-note" onEdit={onEdit} />
             ))}
           </ul>
         </div>
