@@ -327,15 +327,17 @@ fn checked_svg(svg: &str, index: usize) -> Result<()> {
             "{what} is not an SVG drawing Percorso can put in a page"
         )));
     }
+    // Text between tags is escaped by the drawing (a `<` in a name is `&lt;`), so only the tags
+    // themselves can carry something that runs; a name such as "Sign on=now" is text.
     let lower = trimmed.to_ascii_lowercase();
-    let handler = lower
-        .match_indices(" on")
-        .any(|(i, _)| attribute_name_then_equals(&lower[i + 1..]));
-    if lower.contains("<script")
-        || lower.contains("<foreignobject")
-        || lower.contains("javascript:")
-        || handler
-    {
+    let runs = lower.split('<').skip(1).any(|tag| {
+        let tag = tag.split('>').next().unwrap_or_default();
+        tag.starts_with("script")
+            || tag.starts_with("foreignobject")
+            || tag.contains("javascript:")
+            || tag.match_indices("on").any(|(i, _)| starts_handler(tag, i))
+    });
+    if runs {
         return Err(Error::InvalidInput(format!(
             "{what} carries a script or an event handler, which an exported page never runs"
         )));
@@ -343,10 +345,13 @@ fn checked_svg(svg: &str, index: usize) -> Result<()> {
     Ok(())
 }
 
-/// Whether `text` starts with an attribute name (letters) followed by `=`, as `onclick=` does.
-fn attribute_name_then_equals(text: &str) -> bool {
-    let name_len = text.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
-    name_len > 2 && text[name_len..].trim_start().starts_with('=')
+/// Whether the attribute at `at` in a tag is an event handler: `on` and more letters after
+/// white space, then `=` (as in ` onclick="…"`).
+fn starts_handler(tag: &str, at: usize) -> bool {
+    let after_space = at > 0 && tag.as_bytes()[at - 1].is_ascii_whitespace();
+    let rest = &tag[at..];
+    let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    after_space && name_len > 2 && rest[name_len..].trim_start().starts_with('=')
 }
 
 #[cfg(test)]
@@ -449,8 +454,12 @@ mod tests {
             let err = html(&page(bad)).unwrap_err();
             assert_eq!(err.code(), crate::ErrorCode::InvalidInput, "{bad}");
         }
-        // Text that merely contains " on" is fine.
+        // Text that merely looks like a handler or a link is text: only tags are checked.
         html(&page("<svg><text>Sign on online</text></svg>")).unwrap();
+        html(&page(
+            "<svg><text x=\"1\">Sign on=now · javascript:void(0)</text></svg>",
+        ))
+        .unwrap();
     }
 
     #[test]

@@ -26,6 +26,8 @@ describe("i18n", () => {
   it("formats file sizes by locale", () => {
     expect(formatBytes("en", 650_400_000)).toBe("650 MB");
     expect(formatBytes("it", 1_530_000)).toBe("1,5 MB");
+    expect(formatBytes("en", 141_986)).toBe("142 kB");
+    expect(formatBytes("en", 5_432)).toBe("5.4 kB");
     expect(formatBytes("en", 1_530_000)).toBe("1.5 MB");
     expect(formatBytes("en", 999)).toBe("999 B");
   });

@@ -27,82 +27,7 @@ import { paramsKey } from "../shared/params";
 import { backingOf, type Metric } from "../shared/scales";
 import { changeMetricOfRow, nodeSignificance, verdictText } from "../shared/significance";
 import { TouchpointTrend } from "./Sparkline";
-
-type Row = { key: string; label: MessageKey; def: MessageKey; show: (n: Node) => string };
-
-function rows(language: "en" | "it"): Row[] {
-  const count = (v: number) => formatNumber(language, v, 0);
-  return [
-    { key: "events", label: "metric.events", def: "def.events", show: (n) => count(n.events) },
-    {
-      key: "customers",
-      label: "metric.customers",
-      def: "def.customers",
-      show: (n) => count(n.customers),
-    },
-    {
-      key: "reach_pct",
-      label: "metric.reach_pct",
-      def: "def.reach_pct",
-      show: (n) => formatPercent(language, n.reach_pct),
-    },
-    {
-      key: "repeat",
-      label: "metric.repeat",
-      def: "def.repeat",
-      show: (n) => formatNumber(language, n.repeat, 2),
-    },
-    {
-      key: "last_here",
-      label: "metric.last_here",
-      def: "def.last_here",
-      show: (n) => count(n.last_here),
-    },
-    { key: "dropoff", label: "metric.dropoff", def: "def.dropoff", show: (n) => count(n.dropoff) },
-    {
-      key: "dropoff_rate",
-      label: "metric.dropoff_rate",
-      def: "def.dropoff_rate",
-      show: (n) => formatPercent(language, n.dropoff_rate),
-    },
-    {
-      key: "median_next_s",
-      label: "metric.median_next_s",
-      def: "def.median_next_s",
-      show: (n) => formatDuration(language, n.median_next_s),
-    },
-    {
-      key: "p90_next_s",
-      label: "metric.p90_next_s",
-      def: "def.p90_next_s",
-      show: (n) => formatDuration(language, n.p90_next_s),
-    },
-    {
-      key: "stalled_now",
-      label: "metric.stalled_now",
-      def: "def.stalled_now",
-      show: (n) => count(n.stalled_now),
-    },
-    {
-      key: "completed_here",
-      label: "metric.completed_here",
-      def: "def.completed_here",
-      show: (n) => count(n.completed_here),
-    },
-    {
-      key: "engagement_rate",
-      label: "metric.engagement_rate",
-      def: "def.engagement_rate",
-      show: (n) => formatPercent(language, n.engagement_rate),
-    },
-    {
-      key: "value_mean",
-      label: "metric.value_mean",
-      def: "def.value_mean",
-      show: (n) => formatNumber(language, n.value_mean, 2),
-    },
-  ];
-}
+import { nodeRows } from "../shared/nodeRows";
 
 function binLabel(language: "en" | "it", seconds: number): string {
   return seconds === 0 ? "0" : formatDuration(language, seconds);
@@ -286,7 +211,7 @@ export function Inspector({
           </thead>
         )}
         <tbody>
-          {rows(language).map((row) => {
+          {nodeRows(language).map((row) => {
             // Only a proportion is tested, and only when comparing.
             const verdict = other
               ? nodeSignificance(differences, touchpoint, changeMetricOfRow(row.key))

@@ -8,11 +8,11 @@ import { DEFAULT_PARAMS } from "../shared/params";
 import { useErrorText } from "../errors";
 import { pickSavePath } from "../dialogs";
 import type { Paper, Report, ReportTable } from "../generated/types";
-import { fill, type Language } from "../i18n";
+import { fill, formatBytes, type Language } from "../i18n";
 import { useT } from "../language";
 import { exportApi } from "./api";
 import { exportPages, type ExportSource } from "./build";
-import { formatBytes, htmlPage, type StorySource } from "./html";
+import { htmlPage, type StorySource } from "./html";
 import "./export.css";
 
 type Kind = "png" | "svg" | "pdf" | "html" | "csv" | "json";

@@ -4,7 +4,7 @@ import { translate, type Language, type MessageKey } from "../i18n";
 import { DEFAULT_PARAMS } from "../shared/params";
 import { journeyOf, nodeOf, reportOf, touchpointOf } from "../shared/fixtures";
 import { pictureOf, stagePages, type ExportSource } from "./build";
-import { formatBytes, htmlPage } from "./html";
+import { htmlPage } from "./html";
 import { mapSvg } from "./picture";
 
 const en = (key: MessageKey) => translate("en", key);
@@ -314,19 +314,6 @@ describe("the page's story", () => {
     }
     // The filter "region = North" is said by the slide's lines, above its bare map.
     expect(northSlide!.lines.join(" ")).toContain("region = North");
-    expect(northSlide!.map.svg).not.toContain("region &#61; North");
-  });
-});
-
-describe("a file's size", () => {
-  it("is written in decimal units, as the language writes numbers", () => {
-    expect(formatBytes("en", 812)).toBe("812 B");
-    expect(formatBytes("en", 5_432)).toBe("5.4 kB");
-    expect(formatBytes("en", 412_345)).toBe("412 kB");
-    expect(formatBytes("en", 999_499)).toBe("999 kB");
-    expect(formatBytes("en", 999_600)).toBe("1 MB");
-    expect(formatBytes("en", 1_234_567)).toBe("1.2 MB");
-    expect(formatBytes("it", 1_234_567)).toBe("1,2 MB");
-    expect(formatBytes("en", 123_456_789)).toBe("123 MB");
+    expect(northSlide!.map.svg).not.toContain("region = North");
   });
 });

@@ -20,7 +20,7 @@ import type {
 } from "../generated/types";
 import type { Language } from "../i18n";
 import { slideTitle } from "../present/steps";
-import { formatDuration, formatNumber, formatPercent } from "../shared/format";
+import { nodeRowsOf } from "../shared/nodeRows";
 import { formatMetric } from "../shared/overlay";
 import { fromViewState } from "../shared/views";
 import { analyzeLines, pictureOf, stagePages, type ExportSource, type T } from "./build";
@@ -47,43 +47,31 @@ export function htmlLabels(t: T): HtmlLabels {
   };
 }
 
+/** The figures the page's inspector shows, besides the channel and kind. */
+const PAGE_FIGURES = [
+  "customers",
+  "events",
+  "reach_pct",
+  "engagement_rate",
+  "dropoff_rate",
+  "stalled_now",
+  "completed_here",
+  "median_next_s",
+] as const;
+
 /**
- * A touchpoint's figures from its node in the report, worded as Analyze's inspector words them
- * (its labels and formatters). A goal has no stalled customers, only completed ones (metrics.md
- * v2), so it shows `completed_here` where other touchpoints show `stalled_now`.
+ * A touchpoint's figures from its node in the report, worded by Analyze's inspector's rows. A
+ * goal has no stalled customers, only completed ones (metrics.md v2), and any other touchpoint
+ * the reverse, so each shows the one of the two that can be other than 0.
  */
 export function nodeFigures(t: T, language: Language, tp: Touchpoint, node: Node): HtmlFigure[] {
-  const count = (v: number) => formatNumber(language, v, 0);
+  const keys = PAGE_FIGURES.filter((k) => k !== (node.goal ? "stalled_now" : "completed_here"));
   return [
-    { key: "customers", label: t("metric.customers"), value: count(node.customers) },
-    { key: "events", label: t("metric.events"), value: count(node.events) },
-    {
-      key: "reach_pct",
-      label: t("metric.reach_pct"),
-      value: formatPercent(language, node.reach_pct),
-    },
-    {
-      key: "engagement_rate",
-      label: t("metric.engagement_rate"),
-      value: formatPercent(language, node.engagement_rate),
-    },
-    {
-      key: "dropoff_rate",
-      label: t("metric.dropoff_rate"),
-      value: formatPercent(language, node.dropoff_rate),
-    },
-    node.goal
-      ? {
-          key: "completed_here",
-          label: t("metric.completed_here"),
-          value: count(node.completed_here),
-        }
-      : { key: "stalled_now", label: t("metric.stalled_now"), value: count(node.stalled_now) },
-    {
-      key: "median_next_s",
-      label: t("metric.median_next_s"),
-      value: formatDuration(language, node.median_next_s),
-    },
+    ...nodeRowsOf(language, keys).map((row) => ({
+      key: row.key,
+      label: t(row.label),
+      value: row.show(node),
+    })),
     {
       key: "channel",
       label: `${t("panel.channel")} · ${t("panel.kind")}`,
@@ -197,15 +185,4 @@ export function htmlPage(
     stages: stagePages(source, t, language),
     story: story ? htmlStory(source, story, t, language, now) : null,
   };
-}
-
-/** A file's size in decimal units, as the language writes numbers: "812 B", "412 kB", "1.2 MB". */
-export function formatBytes(language: Language, bytes: number): string {
-  if (bytes < 1000) return `${formatNumber(language, bytes, 0)} B`;
-  if (bytes < 999_500) {
-    const kb = bytes / 1000;
-    return `${formatNumber(language, kb, kb < 9.95 ? 1 : 0)} kB`;
-  }
-  const mb = bytes / 1_000_000;
-  return `${formatNumber(language, mb, mb < 99.95 ? 1 : 0)} MB`;
 }

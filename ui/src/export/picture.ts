@@ -45,20 +45,14 @@ const MARGIN = 32;
 const KIND_COLOUR = { physical: "#b45309", digital: "#4338ca" } as const;
 const BAND_TINT = { physical: "#fff7ed", digital: "#eef2ff" } as const;
 
-/**
- * Text as XML text or attribute value. Besides the five markup characters, "=" and the colon of
- * "javascript:" are written as character references: they draw the same, and a name such as
- * "Sign on=…" cannot look like an event handler to the HTML export's check of the drawing.
- */
+/** Text as XML text or attribute value: never markup. */
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/=/g, "&#61;")
-    .replace(/(javascript):/gi, "$1&#58;");
+    .replace(/'/g, "&apos;");
 }
 
 /** At most `max` characters, with an ellipsis when cut (a card has room for one line). */

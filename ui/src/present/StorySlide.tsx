@@ -9,40 +9,39 @@ import { pictureOf } from "../export/build";
 import { mapSvg } from "../export/picture";
 import { useErrorText } from "../errors";
 import type { Journey, Node, Params, Report, Story } from "../generated/types";
-import { fill, formatCount, translate, type Language, type MessageKey } from "../i18n";
+import { fill, translate, type Language, type MessageKey } from "../i18n";
 import { useT } from "../language";
 import { filterLines } from "../shared/filters";
-import { formatPercent } from "../shared/format";
+import { nodeRowsOf } from "../shared/nodeRows";
 import { paramsKey } from "../shared/params";
 import { fromViewState } from "../shared/views";
 import { slideTitle, storySlide } from "./steps";
 
 /** The figures of the view's selected touchpoint, in the order the panel shows them. */
-export type FigureField =
-  "customers" | "dropoff_rate" | "engagement_rate" | "stalled_now" | "completed_here";
+const SLIDE_FIGURES = [
+  "customers",
+  "dropoff_rate",
+  "engagement_rate",
+  "stalled_now",
+  "completed_here",
+] as const;
 
-/** A touchpoint's figures as the panel shows them: formatted, "—" where the report has none. */
+export type FigureField = (typeof SLIDE_FIGURES)[number];
+
+/**
+ * A touchpoint's figures as the panel shows them, worded by Analyze's inspector's rows; "—"
+ * where the report has no node for it.
+ */
 export function touchpointFigures(
   language: Language,
   node: Node | undefined,
-): { field: FigureField; value: string }[] {
-  const count = (n: number | undefined) => (n === undefined ? "—" : formatCount(language, n));
-  return [
-    { field: "customers", value: count(node?.customers) },
-    { field: "dropoff_rate", value: formatPercent(language, node?.dropoff_rate ?? null) },
-    { field: "engagement_rate", value: formatPercent(language, node?.engagement_rate ?? null) },
-    { field: "stalled_now", value: count(node?.stalled_now) },
-    { field: "completed_here", value: count(node?.completed_here) },
-  ];
+): { field: FigureField; label: MessageKey; value: string }[] {
+  return nodeRowsOf(language, SLIDE_FIGURES).map((row) => ({
+    field: row.key as FigureField,
+    label: row.label,
+    value: node ? row.show(node) : "—",
+  }));
 }
-
-const FIGURE_LABELS: Record<FigureField, MessageKey> = {
-  customers: "metric.customers",
-  dropoff_rate: "metric.dropoff_rate",
-  engagement_rate: "metric.engagement_rate",
-  stalled_now: "metric.stalled_now",
-  completed_here: "metric.completed_here",
-};
 
 /**
  * The map of a story's slide as an SVG document: with the view's data and metric, or the design
@@ -170,7 +169,7 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
             <h2 className="present-slide-touchpoint" title={touchpoint.name}>
               {touchpoint.name}
             </h2>
-            {touchpointFigures(language, node).map(({ field, value }) => (
+            {touchpointFigures(language, node).map(({ field, label, value }) => (
               <div
                 key={field}
                 className={`present-figure${field === "dropoff_rate" || field === "stalled_now" ? " warn" : ""}`}
@@ -182,7 +181,7 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
                 >
                   {value}
                 </span>
-                <span className="present-figure-label">{t(FIGURE_LABELS[field])}</span>
+                <span className="present-figure-label">{t(label)}</span>
               </div>
             ))}
           </aside>
