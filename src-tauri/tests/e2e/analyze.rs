@@ -86,14 +86,21 @@ async fn wait_for_difference(client: &Client, touchpoint: &str, expected: f64) {
 }
 
 /// Sets a form control's value as a user's input would, so React sees the change.
-/// Waits until Analyze has no request in flight (its "Computing…" note is gone).
+/// Waits until Analyze has no request in flight (its "Computing…" note and its loading strip,
+/// which stands in for the note while the engine says how far it is, are gone).
 async fn settled(client: &Client) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !client
-        .find_all(Locator::Css(".analyze [role=status].busy-note"))
+    // Counted in the page: element handles of notes that come and go can go stale in between.
+    while client
+        .execute(
+            "return document.querySelectorAll(
+               '.analyze [role=status].busy-note, [data-testid=analysis-progress]').length;",
+            vec![],
+        )
         .await
         .unwrap()
-        .is_empty()
+        .as_u64()
+        != Some(0)
     {
         assert!(
             Instant::now() < deadline,
