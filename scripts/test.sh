@@ -102,6 +102,9 @@ grep -E "^test |test result|panicked|screenshot:|assert|left:|right:" "$LOGS/e2e
 cleanup
 E2E_PGID=
 if [ "$E2E_STATUS" -ne 0 ]; then
+  # What each failure said, and what the window showed then: the lines above hold neither.
+  grep -A2 "panicked at" "$LOGS/e2e.log" | grep -v "^stack backtrace" || true
+  grep -E "^(alerts shown|page shown|screenshot of the failure)" "$LOGS/e2e.log" || true
   echo "end-to-end test failed (exit $E2E_STATUS); full log: $LOGS/e2e.log" >&2
 fi
 

@@ -10,7 +10,7 @@ use percorso::Workspace;
 use serde_json::json;
 
 use crate::{
-    attributes, brushed_dates, check_legibility, drag_across, screenshot, set_value, texts,
+    attributes, brushed_dates, check_legibility, count, drag_across, screenshot, set_value, texts,
     wait_for, with_app,
 };
 
@@ -113,7 +113,7 @@ async fn settled(client: &Client) {
 /// Like `wait_for` for one element, but a failure shows the text of `context`, to say why.
 async fn wait_for_or_show(client: &Client, css: &str, context: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    while client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+    while count(client, css).await == 0 {
         if Instant::now() > deadline {
             let shown = texts(client, context).await;
             panic!("no `{css}` within 30 s; the panel shows: {shown:?}");
@@ -228,11 +228,7 @@ async fn analyze_matches_the_engine(client: Client, workspace: std::path::PathBu
         .concat();
     assert_eq!(digits(&dropped_at_goal), 0);
     wait_for(&client, "[data-testid=tab-completed]", 1).await;
-    assert!(client
-        .find_all(Locator::Css("[data-testid=tab-dropped]"))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(count(&client, "[data-testid=tab-dropped]").await == 0);
     screenshot(&client, "e2e-analyze-goal.png").await;
     open_inspector(&client, NAMED).await;
 

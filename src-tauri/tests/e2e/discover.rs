@@ -9,12 +9,7 @@ use percorso::demo::DemoConfig;
 use percorso::Workspace;
 
 use crate::import::open_wizard_on;
-use crate::{click, one_text, screenshot, set_value, wait_for, with_app};
-
-/// How many elements match `css`.
-async fn count(client: &Client, css: &str) -> usize {
-    client.find_all(Locator::Css(css)).await.unwrap().len()
-}
+use crate::{click, count, one_text, screenshot, set_value, wait_for, with_app};
 
 /// Waits until exactly `n` elements match `css`.
 async fn wait_for_exactly(client: &Client, css: &str, n: usize) {
@@ -147,12 +142,15 @@ async fn a_journey_discovered_from_a_log_has_its_stages_in_lanes_and_simplifies_
         assert!(title.contains("discover journey"), "{title}");
         undo.click().await.unwrap();
         wait_for_exactly(&client, "[data-testid=lane]", 0).await;
+        // The journey is drawn before the history is read back: Redo is enabled a moment later.
+        wait_for(&client, "[data-testid=redo]:not([disabled])", 1).await;
         click(&client, "[data-testid=redo]").await;
         wait_for_exactly(&client, "[data-testid=lane]", 4).await;
         wait_for(&client, "[data-testid=touchpoint]", cards).await;
 
         // Analyze, then simplified: fewer transitions drawn, and the note says what is hidden.
         click(&client, "[data-testid=mode-analyze]").await;
+        wait_for(&client, "[data-testid=mode-analyze][aria-selected=true]", 1).await;
         wait_for(&client, "[data-testid=simplify-transitions]", 1).await;
         wait_for(&client, ".react-flow__edge", 1).await;
         // Everything first (a slider's position is remembered from an earlier run).

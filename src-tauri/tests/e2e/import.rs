@@ -9,7 +9,7 @@ use fantoccini::{Client, Locator};
 use percorso::demo::DemoConfig;
 use percorso::Workspace;
 
-use crate::{click, one_text, screenshot, texts, wait_for, with_app};
+use crate::{click, count, one_text, screenshot, texts, wait_for, with_app};
 
 /// An export as an Italian office sends it: semicolons, day-first dates, Italian headers. Line 4
 /// has no date; "Sondaggio in negozio" is on no touchpoint of the demo map.
@@ -36,7 +36,7 @@ async fn select_values(client: &Client, css: &str) -> Vec<String> {
 
 async fn wait_until_gone(client: &Client, css: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+    while count(client, css).await > 0 {
         assert!(
             Instant::now() < deadline,
             "`{css}` is still shown after 30 s"
@@ -280,11 +280,7 @@ async fn import_xes_through_the_wizard(
             && recognised.contains("concept:name as touchpoint"),
         "{recognised}"
     );
-    assert!(client
-        .find_all(Locator::Css("[data-testid=import-encoding]"))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(count(client, "[data-testid=import-encoding]").await == 0);
     let touchpoints = texts(
         client,
         "[data-testid=import-preview] tbody td.role-touchpoint",

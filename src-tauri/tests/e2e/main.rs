@@ -141,18 +141,31 @@ pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     serde_json::from_value(value).unwrap()
 }
 
-/// Polls until `css` matches at least `count` elements; the window paints about a second after
+/// How many elements match `css`, counted in the page: WebDriver's find-all makes a handle of
+/// each element and fails when one is replaced meanwhile, as React does while it renders.
+pub async fn count(client: &Client, css: &str) -> usize {
+    let value = client
+        .execute(
+            "return document.querySelectorAll(arguments[0]).length;",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+/// Polls until `css` matches at least `at_least` elements; the window paints about a second after
 /// launch and the demo workspace is written on first start.
-pub async fn wait_for(client: &Client, css: &str, count: usize) {
+pub async fn wait_for(client: &Client, css: &str, at_least: usize) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        let found = client.find_all(Locator::Css(css)).await.unwrap().len();
-        if found >= count {
+        let found = count(client, css).await;
+        if found >= at_least {
             return;
         }
         assert!(
             Instant::now() < deadline,
-            "only {found} of {count} `{css}` elements appeared within 60 s"
+            "only {found} of {at_least} `{css}` elements appeared within 60 s"
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
@@ -381,6 +394,15 @@ async fn show_failure(client: &Client) {
         )
         .await;
     eprintln!("alerts shown when {test} failed: {alerts:?}");
+    let page = client
+        .execute(
+            "return { tab: [...document.querySelectorAll('[role=tab][aria-selected=true]')]
+                       .map(e => e.textContent),
+                      text: document.body.innerText.replace(/\\s+/g, ' ').slice(0, 600) };",
+            vec![],
+        )
+        .await;
+    eprintln!("page shown when {test} failed: {page:?}");
 }
 
 /// Chooses `value` in the `<select>` with `data-testid` `testid` by clicking its option, as a user

@@ -3,7 +3,7 @@
 use fantoccini::{Client, Locator};
 use percorso::demo::retail;
 
-use crate::{check_legibility, screenshot, texts, wait_for, with_app};
+use crate::{check_legibility, count, screenshot, texts, wait_for, with_app};
 
 async fn demo_map_is_shown(client: &Client) {
     wait_for(client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
@@ -23,11 +23,7 @@ async fn demo_map_is_shown(client: &Client) {
         "every touchpoint of the demo is on the map"
     );
 
-    let physical = client
-        .find_all(Locator::Css("[data-testid=touchpoint][data-kind=physical]"))
-        .await
-        .unwrap()
-        .len();
+    let physical = count(client, "[data-testid=touchpoint][data-kind=physical]").await;
     assert!(physical > 0 && physical < retail::SPOTS.len());
 
     let events = texts(client, "[data-testid=event-count]").await;
@@ -43,11 +39,7 @@ async fn demo_map_is_shown(client: &Client) {
     screenshot(client, "e2e-demo-map.png").await;
 
     // Readable at first sight, on a laptop and on a large screen, with no minimap over the cards.
-    assert!(client
-        .find_all(Locator::Css(".react-flow__minimap"))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(count(client, ".react-flow__minimap").await == 0);
     // The emotion curve is part of the first view, under the lanes.
     let emotion_in_view = client
         .execute(

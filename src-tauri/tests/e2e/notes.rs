@@ -10,7 +10,9 @@ use percorso::demo::retail;
 use percorso::journey::{NoteKind, NoteTarget};
 use percorso::Workspace;
 
-use crate::{attributes, click, one_text, press, screenshot, set_value, texts, wait_for, with_app};
+use crate::{
+    attributes, click, count, one_text, press, screenshot, set_value, texts, wait_for, with_app,
+};
 
 const TEXT: &str = "Specs <b>are</b> hard to compare on a phone";
 
@@ -19,11 +21,7 @@ async fn a_note_in_present(client: Client, workspace: PathBuf) {
     click(&client, "[data-testid=mode-present]").await;
     wait_for(&client, "[data-testid=present-title]", 1).await;
     assert!(
-        client
-            .find_all(Locator::Css("[data-testid=present-notes]"))
-            .await
-            .unwrap()
-            .is_empty(),
+        count(&client, "[data-testid=present-notes]").await == 0,
         "no notes slide before the first note"
     );
 
@@ -93,11 +91,7 @@ async fn a_note_in_present(client: Client, workspace: PathBuf) {
     let listed = texts(&client, "[data-testid=present-note]").await;
     assert_eq!(listed.len(), 1);
     assert!(listed[0].contains(&touchpoint.name) && listed[0].contains(TEXT));
-    assert!(client
-        .find_all(Locator::Css("[data-testid=present-note] b"))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(count(&client, "[data-testid=present-note] b").await == 0);
     screenshot(&client, "e2e-present-notes.png").await;
 
     // Back in Design, the touchpoint's inspector lists the note, as text.
@@ -114,11 +108,7 @@ async fn a_note_in_present(client: Client, workspace: PathBuf) {
         attributes(&client, "[data-testid=inspector-note]", "data-kind").await,
         ["opportunity"]
     );
-    assert!(client
-        .find_all(Locator::Css("[data-testid=inspector-note] b"))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(count(&client, "[data-testid=inspector-note] b").await == 0);
     screenshot(&client, "e2e-design-notes.png").await;
 
     // Adding it to the touchpoint makes it one of its designed opportunities, in one step.

@@ -3,15 +3,15 @@
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use percorso::analytics::{Analysis, Params};
 use percorso::demo::retail;
 use percorso::Workspace;
 use serde_json::json;
 
 use crate::{
-    checked_cut, click, one_text, press, screenshot, texts, wait_for, with_app, PROJECTOR_SIZES,
-    SHORTEST_NAME_JS,
+    checked_cut, click, count, one_text, press, screenshot, texts, wait_for, with_app,
+    PROJECTOR_SIZES, SHORTEST_NAME_JS,
 };
 
 fn number(text: &str) -> u64 {
@@ -243,12 +243,7 @@ async fn present_every_stage_and_replay(client: Client, workspace: std::path::Pa
 
     press(&client, Key::Escape).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !client
-        .find_all(Locator::Css("[data-testid=present]"))
-        .await
-        .unwrap()
-        .is_empty()
-    {
+    while count(&client, "[data-testid=present]").await > 0 {
         assert!(
             std::time::Instant::now() < deadline,
             "Esc did not leave Present"

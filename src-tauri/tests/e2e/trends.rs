@@ -11,8 +11,8 @@ use percorso::demo::retail;
 use percorso::Workspace;
 
 use crate::{
-    attributes, brushed_dates, choose, click, drag_across, input_value, screenshot, wait_for,
-    with_app,
+    attributes, brushed_dates, choose, click, count, drag_across, input_value, screenshot,
+    wait_for, with_app,
 };
 
 fn values(text: &str) -> Vec<Option<f64>> {
@@ -77,11 +77,7 @@ async fn trends_and_cohorts(client: Client, workspace: PathBuf) {
     wait_for(&client, "[data-testid=trends-panel]", 1).await;
     // The map is shorter now: its legend folds to a button so that it hides no card.
     wait_for(&client, "[data-testid=legend-keys-unfold]", 1).await;
-    assert!(client
-        .find_all(Locator::Css("[data-testid=legend-keys]"))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(count(&client, "[data-testid=legend-keys]").await == 0);
     let metric = input_value(&client, "trends-metric").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     let shown = loop {

@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use percorso::demo::retail;
 use percorso::Workspace;
 
-use crate::{attributes, click, input_value, screenshot, set_value, wait_for, with_app};
+use crate::{attributes, click, count, input_value, screenshot, set_value, wait_for, with_app};
 
 const NAME: &str = "Engagement, one channel";
 
@@ -65,14 +65,7 @@ async fn saved_views(client: Client, workspace: PathBuf) {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    assert_eq!(
-        client
-            .find_all(Locator::Css("[data-testid=view-row]"))
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(count(&client, "[data-testid=view-row]").await, 1);
     screenshot(&client, "e2e-views.png").await;
 }
 

@@ -82,14 +82,23 @@ export function DesignView({ journey, summary, language, onJourney, onOpen }: Pr
 
   // Read again whenever the journey changes, since an edit made elsewhere (a note taken in
   // Present, a view saved in Analyze) is on the same undo history.
+  // A reading that comes back after a newer one has started is stale: an undo made in between
+  // would otherwise show its Redo disabled until the next change.
   useEffect(() => {
+    let latest = true;
     void Promise.all([designApi.history(id), designApi.warnings(id)]).then(
       ([h, w]) => {
+        if (!latest) return;
         setHistory(h);
         setWarnings(w);
       },
-      (e: unknown) => setProblem(errorMessage(e)),
+      (e: unknown) => {
+        if (latest) setProblem(errorMessage(e));
+      },
     );
+    return () => {
+      latest = false;
+    };
   }, [id, journey, errorMessage]);
 
   const run = useCallback(
