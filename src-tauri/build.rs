@@ -31,6 +31,7 @@ fn main() {
         "touchpoint_histogram",
         "prepare_analysis",
         "analysis_progress",
+        "cancel_analysis",
         "dimensions",
         "timeline",
         "customer_summary",

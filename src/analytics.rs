@@ -51,6 +51,8 @@ mod trend;
 mod unassigned;
 mod variants;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::journey::{Journey, StageId, TouchpointId};
 use crate::log::{Attribute, EventLog, NONE};
 use names::PackedNames;
@@ -190,27 +192,36 @@ impl Analysis {
         workspace: &crate::workspace::Workspace,
         journey: Option<crate::journey::JourneyId>,
     ) -> crate::Result<Analysis> {
-        Analysis::from_workspace_reporting(workspace, journey, &mut |_| {})
+        let never = AtomicBool::new(false);
+        Analysis::from_workspace_reporting(workspace, journey, &mut |_| {}, &never)
     }
 
     /// [`Analysis::from_workspace`], telling `progress` how far it is: the events read so far,
-    /// then the ordering of each customer's events.
+    /// then the ordering of each customer's events. Setting `cancel` stops it after the chunk
+    /// of events being read, or before the ordering, with [`crate::Error::Cancelled`].
     pub fn from_workspace_reporting(
         workspace: &crate::workspace::Workspace,
         journey: Option<crate::journey::JourneyId>,
         progress: &mut dyn FnMut(LoadProgress),
+        cancel: &AtomicBool,
     ) -> crate::Result<Analysis> {
         let chosen = match journey {
             Some(id) => Some(id),
             None => workspace.journeys()?.first().map(|j| j.id),
         };
-        let log = workspace.load_log_reporting(&mut |done, total| {
-            progress(LoadProgress {
-                step: LoadStep::Reading,
-                done,
-                total,
-            });
-        })?;
+        let log = workspace.load_log_reporting(
+            &mut |done, total| {
+                progress(LoadProgress {
+                    step: LoadStep::Reading,
+                    done,
+                    total,
+                });
+            },
+            cancel,
+        )?;
+        if cancel.load(Ordering::Relaxed) {
+            return Err(crate::Error::Cancelled);
+        }
         let events = log.len() as u64;
         progress(LoadProgress {
             step: LoadStep::Ordering,

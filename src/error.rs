@@ -94,7 +94,7 @@ pub enum Error {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     InvalidInput(String),
-    #[error("the import was cancelled; the workspace was left exactly as it was")]
+    #[error("cancelled on request; the workspace was left exactly as it was")]
     Cancelled,
     #[error("{}: its content was already imported as source \"{source_name}\"; nothing was imported. Import it again only to count its events twice.", path.display())]
     AlreadyImported { path: PathBuf, source_name: String },

@@ -1,5 +1,7 @@
 //! The workspace is one SQLite file users copy, mail and reopen: these tests hold it to that.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use percorso::analytics::{Analysis, LoadProgress, LoadStep};
 use percorso::demo;
 use percorso::{ErrorCode, Workspace};
@@ -42,7 +44,9 @@ fn loading_a_large_log_tells_its_progress_chunk_by_chunk_then_the_ordering() {
     // About 7 events per customer: several chunks of 65,536 events.
     let ws = demo::create(&path, false, &small_demo(30_000)).unwrap();
     let mut seen = Vec::new();
-    let analysis = Analysis::from_workspace_reporting(&ws, None, &mut |p| seen.push(p)).unwrap();
+    let never = AtomicBool::new(false);
+    let analysis =
+        Analysis::from_workspace_reporting(&ws, None, &mut |p| seen.push(p), &never).unwrap();
     let events = analysis.event_count() as u64;
     assert!(events > 3 * 65_536, "{events} events");
     let reading: Vec<&LoadProgress> = seen
@@ -72,6 +76,36 @@ fn loading_a_large_log_tells_its_progress_chunk_by_chunk_then_the_ordering() {
             total: events
         }),
         "then the ordering, once the reading is done"
+    );
+}
+
+#[test]
+fn a_cancel_stops_loading_after_the_chunk_being_read_and_loading_again_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.percorso");
+    let ws = demo::create(&path, false, &small_demo(30_000)).unwrap();
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    // Cancelled as the first chunk is reported, as the app's Cancel does from another thread.
+    let stopped = Analysis::from_workspace_reporting(
+        &ws,
+        None,
+        &mut |p| {
+            seen.push(p);
+            cancel.store(true, Ordering::Relaxed);
+        },
+        &cancel,
+    );
+    assert_eq!(stopped.err().map(|e| e.code()), Some(ErrorCode::Cancelled));
+    assert_eq!(seen.len(), 1, "nothing read after the cancel: {seen:?}");
+    assert_eq!(seen[0].step, LoadStep::Reading);
+    assert!(seen[0].done < seen[0].total, "{:?}", seen[0]);
+
+    cancel.store(false, Ordering::Relaxed);
+    let whole = Analysis::from_workspace_reporting(&ws, None, &mut |_| {}, &cancel).unwrap();
+    assert_eq!(
+        whole.event_count(),
+        Analysis::from_workspace(&ws, None).unwrap().event_count()
     );
 }
 

@@ -381,6 +381,46 @@ mod tests {
     }
 
     #[test]
+    fn a_cancel_stops_what_was_asked_before_it_and_what_is_asked_after_it_computes() {
+        let Demo {
+            _dir,
+            path,
+            state,
+            id,
+        } = demo();
+        let params = Params::default();
+        // Two questions asked while another command holds the session, as Analyze asks its
+        // report and its timeline together while the analysis is built.
+        let busy = state.lock().unwrap();
+        let waiting: Vec<_> = (0..2)
+            .map(|i| {
+                let asked = state.asked();
+                let params = params.clone();
+                std::thread::spawn(move || match i {
+                    0 => report(&asked, id, &params).map(|_| ()),
+                    _ => timeline(&asked, id, 60).map(|_| ()),
+                })
+            })
+            .collect();
+        state.cancel_analysis();
+        drop(busy);
+        for question in waiting {
+            let answer = question.join().unwrap();
+            assert_eq!(answer.err().map(|e| e.code), Some(ErrorCode::Cancelled));
+        }
+        assert!(
+            !state.lock().unwrap().is_analysed(),
+            "no analysis was built for the cancelled questions"
+        );
+
+        // Asked again after the cancel: the numbers are the engine's.
+        let again = report(&state.asked(), id, &params).unwrap();
+        assert_eq!(again, engine_report(&path, id, &params));
+        // A command outside any round (a test, a sync call) is never cancelled by an old cancel.
+        assert!(report(&state, id, &params).is_ok());
+    }
+
+    #[test]
     fn the_first_start_creates_the_demo_workspace_and_shows_its_map() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested").join("demo.percorso");

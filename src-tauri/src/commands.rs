@@ -53,6 +53,7 @@ declare_commands! {
         -> ApiResult<Histogram>;
     async prepare_analysis(journey: JourneyId) -> ApiResult<()>;
     sync analysis_progress() -> Option<LoadProgress>;
+    sync cancel_analysis() -> ();
     async dimensions(journey: JourneyId) -> ApiResult<Dimensions>;
     async timeline(journey: JourneyId, max_bins: usize) -> ApiResult<Timeline>;
     async customer_summary(journey: JourneyId, params: Params, customer: String)
@@ -142,7 +143,7 @@ async fn blocking<T: Send + 'static>(
     state: &AppState,
     handler: impl FnOnce(&AppState) -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    let state = state.clone();
+    let state = state.asked();
     tauri::async_runtime::spawn_blocking(move || handler(&state))
         .await
         .map_err(ApiError::task_failed)?
@@ -218,6 +219,11 @@ pub async fn touchpoint_histogram(
 #[tauri::command]
 pub fn analysis_progress(state: State<'_, AppState>) -> Option<LoadProgress> {
     state.analysis_progress()
+}
+
+#[tauri::command]
+pub fn cancel_analysis(state: State<'_, AppState>) {
+    state.cancel_analysis();
 }
 
 #[tauri::command]

@@ -5,8 +5,9 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use percorso::analytics::{Analysis, Evaluation, LoadProgress, LoadStep, Params};
 use percorso::demo::{self, DemoConfig};
@@ -32,6 +33,10 @@ pub struct Session {
     recents: Arc<Recents>,
     /// How far the analysis being built is, read by the UI without waiting for this session.
     progress: Progress,
+    /// Stops the analysis being built, and everything asked of it before the cancel.
+    cancel: Arc<Cancel>,
+    /// The cancel round the command holding this session was asked in (see [`AppState::asked`]).
+    asked_in: Option<u64>,
 }
 
 /// How many filter sets keep their evaluation: the two sides of a comparison and the one before.
@@ -110,6 +115,8 @@ impl Session {
         params: &Params,
     ) -> ApiResult<(&Analysis, Arc<Evaluation>)> {
         let progress = self.progress.clone();
+        let cancel = Arc::clone(&self.cancel);
+        let asked_in = self.asked_in;
         let cached = self.cached(journey)?;
         let evaluation = match cached.evaluations.iter().position(|(p, _)| p == params) {
             Some(i) => {
@@ -122,6 +129,9 @@ impl Session {
         };
         let evaluation = match evaluation {
             Some(e) => e,
+            None if cancel.cancelled_since(asked_in) => {
+                return Err(ApiError::from(percorso::Error::Cancelled))
+            }
             None => {
                 let events = cached.analysis.event_count() as u64;
                 progress.set(Some(LoadProgress {
@@ -138,6 +148,10 @@ impl Session {
                 if cached.evaluations.len() > EVALUATIONS_KEPT {
                     cached.evaluations.pop_front();
                 }
+                // Cancelled while counting: the count is kept for the next time it is asked.
+                if cancel.cancelled_since(asked_in) {
+                    return Err(ApiError::from(percorso::Error::Cancelled));
+                }
                 e
             }
         };
@@ -147,12 +161,22 @@ impl Session {
     fn cached(&mut self, journey: JourneyId) -> ApiResult<&mut Cached> {
         let cached = match self.analysis.take().filter(|c| c.journey == journey) {
             Some(cached) => cached,
+            None if self.stale() => return Err(ApiError::from(percorso::Error::Cancelled)),
             None => {
                 let progress = self.progress.clone();
+                let cancel = Arc::clone(&self.cancel);
+                cancel.stop.store(false, Ordering::Relaxed);
+                let pause = load_pause();
                 let built = Analysis::from_workspace_reporting(
                     self.workspace()?,
                     Some(journey),
-                    &mut |p| progress.set(Some(p)),
+                    &mut |p| {
+                        progress.set(Some(p));
+                        if !pause.is_zero() {
+                            std::thread::sleep(pause);
+                        }
+                    },
+                    &cancel.stop,
                 );
                 self.progress.set(None);
                 Cached {
@@ -163,6 +187,17 @@ impl Session {
             }
         };
         Ok(self.analysis.insert(cached))
+    }
+
+    /// Whether an analysis is built and kept.
+    #[cfg(test)]
+    pub fn is_analysed(&self) -> bool {
+        self.analysis.is_some()
+    }
+
+    /// Whether a cancel came after the command holding this session was asked.
+    fn stale(&self) -> bool {
+        self.cancel.cancelled_since(self.asked_in)
     }
 
     /// Drops the cached analysis after the log or the journey's matching changed.
@@ -189,6 +224,44 @@ pub struct AppState {
     /// One cancel flag per import the UI started, by the id it gave it.
     cancels: Arc<Mutex<HashMap<u64, Arc<AtomicBool>>>>,
     progress: Progress,
+    cancel: Arc<Cancel>,
+    /// The cancel round this command was asked in; `None` outside a command.
+    asked_in: Option<u64>,
+}
+
+/// A pause after each step of loading the log, which the end-to-end tests set with
+/// `PERCORSO_E2E_LOAD_PAUSE_MS` to make a log they can write in a second load for as long as one
+/// of fifty million events does, and click its Cancel. Only in debug builds: a release never
+/// reads the variable.
+fn load_pause() -> Duration {
+    if !cfg!(debug_assertions) {
+        return Duration::ZERO;
+    }
+    std::env::var("PERCORSO_E2E_LOAD_PAUSE_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_millis)
+}
+
+/// Cancelling the analysis: `stop` ends the build under way after the chunk of events it reads.
+/// The other commands that wait for that analysis were asked before the cancel, in an earlier
+/// `round`; they are cancelled too rather than starting the build again. What is asked after
+/// the cancel (Compute again) builds it anew.
+#[derive(Default)]
+pub struct Cancel {
+    stop: AtomicBool,
+    round: AtomicU64,
+}
+
+impl Cancel {
+    fn round(&self) -> u64 {
+        self.round.load(Ordering::SeqCst)
+    }
+
+    /// Whether a cancel came after round `asked_in`; never for a command outside any round.
+    fn cancelled_since(&self, asked_in: Option<u64>) -> bool {
+        asked_in.is_some_and(|round| round != self.round())
+    }
 }
 
 /// The progress of the analysis being built, shared between the session that builds it and the
@@ -219,6 +292,7 @@ impl AppState {
     pub fn with_recents(path: PathBuf, recents: Recents) -> Self {
         let recents = Arc::new(recents);
         let progress = Progress::default();
+        let cancel = Arc::new(Cancel::default());
         AppState {
             session: Arc::new(Mutex::new(Session {
                 path,
@@ -228,8 +302,12 @@ impl AppState {
                 spark: None,
                 recents: Arc::clone(&recents),
                 progress: progress.clone(),
+                cancel: Arc::clone(&cancel),
+                asked_in: None,
             })),
             progress,
+            cancel,
+            asked_in: None,
             recents,
             cancels: Arc::new(Mutex::new(HashMap::new())),
         }
@@ -245,10 +323,28 @@ impl AppState {
         self.progress.get()
     }
 
+    /// This state for a command asked now: a cancel that comes before it gets the session
+    /// cancels its analysis too.
+    pub fn asked(&self) -> AppState {
+        AppState {
+            asked_in: Some(self.cancel.round()),
+            ..self.clone()
+        }
+    }
+
+    /// Stops the analysis being built and every command waiting for it.
+    pub fn cancel_analysis(&self) {
+        self.cancel.round.fetch_add(1, Ordering::SeqCst);
+        self.cancel.stop.store(true, Ordering::SeqCst);
+    }
+
     pub fn lock(&self) -> ApiResult<MutexGuard<'_, Session>> {
-        self.session
+        let mut session = self
+            .session
             .lock()
-            .map_err(|_| ApiError::task_failed("an earlier command panicked"))
+            .map_err(|_| ApiError::task_failed("an earlier command panicked"))?;
+        session.asked_in = self.asked_in;
+        Ok(session)
     }
 
     /// The cancel flag of import `id`, made on first use: a Cancel that reaches the shell before

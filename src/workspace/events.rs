@@ -304,18 +304,23 @@ impl Workspace {
 
     /// Loads every source's events, in import order.
     pub fn load_log(&self) -> Result<EventLog> {
-        self.load_log_reporting(&mut |_, _| {})
+        self.load_log_reporting(&mut |_, _| {}, &AtomicBool::new(false))
     }
 
     /// [`Workspace::load_log`], telling `loaded(events read, events in all)` after each chunk
-    /// of events, so that a long load shows its progress.
-    pub fn load_log_reporting(&self, loaded: &mut dyn FnMut(u64, u64)) -> Result<EventLog> {
+    /// of events, so that a long load shows its progress. Setting `cancel` stops it after the
+    /// chunk being read, with [`Error::Cancelled`].
+    pub fn load_log_reporting(
+        &self,
+        loaded: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<EventLog> {
         let mut log = EventLog::default();
         let sources = self.sources()?;
         let total: u64 = sources.iter().map(|s| s.events_imported).sum();
         let mut before = 0u64;
         for source in sources {
-            let part = self.load_source(source.id, &mut |n| loaded(before + n, total))?;
+            let part = self.load_source(source.id, &mut |n| loaded(before + n, total), cancel)?;
             before += part.len() as u64;
             if log.is_empty() {
                 log = part;
@@ -326,7 +331,12 @@ impl Workspace {
         Ok(log)
     }
 
-    fn load_source(&self, source: i64, loaded: &mut dyn FnMut(u64)) -> Result<EventLog> {
+    fn load_source(
+        &self,
+        source: i64,
+        loaded: &mut dyn FnMut(u64),
+        cancel: &AtomicBool,
+    ) -> Result<EventLog> {
         let mut blobs: Vec<Vec<u8>> = Vec::with_capacity(DICTIONARIES.len());
         for name in DICTIONARIES {
             blobs.push(self.conn.query_row(
@@ -344,7 +354,7 @@ impl Workspace {
                     .map(|(name, data)| Ok(Dictionary::from_values(blob::get_strings(data, name)?)))
                     .collect::<Result<Vec<Dictionary>>>()
             });
-            let mut log = self.load_events(source, loaded)?;
+            let mut log = self.load_events(source, loaded, cancel)?;
             let mut dictionaries = dictionaries
                 .join()
                 .map_err(|_| Error::CorruptData("a dictionary could not be decoded".into()))??
@@ -359,7 +369,12 @@ impl Workspace {
     }
 
     /// A source's event columns and segment attributes, without its dictionaries.
-    fn load_events(&self, source: i64, loaded: &mut dyn FnMut(u64)) -> Result<EventLog> {
+    fn load_events(
+        &self,
+        source: i64,
+        loaded: &mut dyn FnMut(u64),
+        cancel: &AtomicBool,
+    ) -> Result<EventLog> {
         let mut log = EventLog::default();
         let total: i64 = self.conn.query_row(
             "SELECT COALESCE(SUM(rows), 0) FROM event_chunks WHERE source_id = ?1",
@@ -391,6 +406,9 @@ impl Workspace {
             blob::get_codes(column(5)?, n, "event_type", &mut log.event_type)?;
             blob::get_values(column(6)?, n, "value", &mut log.value)?;
             loaded(log.customer.len() as u64);
+            if cancel.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
         }
         let mut stmt = self.conn.prepare(
             "SELECT name, dictionary, of_customer FROM customer_attributes

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::{
     attributes, brushed_dates, check_legibility, count, drag_across, screenshot, set_value, texts,
-    wait_for, with_app,
+    wait_for, with_app, with_app_env,
 };
 
 const NAMED: &str = "Web checkout";
@@ -597,6 +597,82 @@ async fn a_large_workspace_shows_its_numbers_in_analyze() {
             path.display()
         );
         screenshot(&client, "e2e-analyze-large.png").await;
+    })
+    .await;
+}
+
+/// A long loading is cancelled from its strip: the map keeps no numbers and says so, and Compute
+/// again loads it whole, with the engine's numbers. The app pauses after each chunk of events it
+/// reads (`PERCORSO_E2E_LOAD_PAUSE_MS`, honoured by debug builds only), so that a million events
+/// load for as long as fifty million do and the Cancel can be clicked mid-way on any machine.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_loading_is_cancelled_from_its_strip_and_computed_again() {
+    let home = tempfile::tempdir().unwrap();
+    let workspace = home.path().join("large.percorso");
+    large_workspace(&workspace, 1_000_000);
+    let expected = engine_report(&workspace, &Params::default());
+    let env = [("PERCORSO_E2E_LOAD_PAUSE_MS", "400")];
+    with_app_env(&workspace, &env, move |client| async move {
+        wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
+        click(&client, "[data-testid=mode-analyze]").await;
+        wait_for(
+            &client,
+            "[data-testid=analysis-progress][data-step=reading]",
+            1,
+        )
+        .await;
+        let said = texts(&client, "[data-testid=analysis-progress]")
+            .await
+            .concat();
+        screenshot(&client, "e2e-analyze-loading-cancel.png").await;
+        click(&client, "[data-testid=analysis-cancel]").await;
+
+        // Stopped mid-way: the note says no number was computed, and none is on the map.
+        wait_for(&client, "[data-testid=analysis-cancelled]", 1).await;
+        let note = texts(&client, "[data-testid=analysis-cancelled]")
+            .await
+            .concat();
+        assert!(note.contains("Cancelled"), "{note}");
+        assert_eq!(count(&client, "[data-testid=analysis-progress]").await, 0);
+        assert_eq!(count(&client, "[data-testid=overview-customers]").await, 0);
+        assert_eq!(count(&client, "[data-testid=metric-node]").await, 0);
+        // The Cancel came while the events were being read ("… of 1 million"), not after.
+        assert!(said.contains("Reading"), "{said}");
+        screenshot(&client, "e2e-analyze-cancelled.png").await;
+        // Nothing asked before the cancel starts the loading again behind the note.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(count(&client, "[data-testid=analysis-progress]").await, 0);
+
+        click(&client, "[data-testid=analysis-retry]").await;
+        wait_for(&client, "[data-testid=analysis-progress]", 1).await;
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let shown = texts(&client, "[data-testid=overview-customers]")
+                .await
+                .concat();
+            if !shown.is_empty() {
+                assert_eq!(digits(&shown), expected.customers, "{shown}");
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no numbers 120 s after Compute again"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(count(&client, "[data-testid=analysis-cancelled]").await, 0);
+        wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+        let rate = expected
+            .nodes
+            .iter()
+            .find(|n| n.touchpoint == NAMED)
+            .and_then(|n| n.dropoff_rate)
+            .unwrap();
+        wait_for_rate(&client, NAMED, rate).await;
+        // The filters' channels and timeline, asked before the cancel, are asked again too.
+        wait_for(&client, "[data-testid=filter-channel] option", 2).await;
+        wait_for(&client, "[data-testid=timeline]", 1).await;
+        screenshot(&client, "e2e-analyze-computed-again.png").await;
     })
     .await;
 }

@@ -58,12 +58,14 @@ fn free_port() -> u16 {
 }
 
 impl Driver {
-    /// Starts tauri-driver; the app it launches inherits `config` as its config folder.
-    fn start(config: &Path) -> Driver {
+    /// Starts tauri-driver; the app it launches inherits `config` as its config folder, and
+    /// the variables of `env`.
+    fn start(config: &Path, env: &[(&str, &str)]) -> Driver {
         use std::os::unix::process::CommandExt;
         let port = free_port();
         let child = Command::new("tauri-driver")
             .env("PERCORSO_CONFIG_DIR", config)
+            .envs(env.iter().copied())
             .args(["--port", &port.to_string()])
             .args(["--native-port", &free_port().to_string()])
             .stdout(Stdio::null())
@@ -353,6 +355,16 @@ where
     with_app_config(workspace, config.path(), steps).await;
 }
 
+/// [`with_app`] with the app launched with the variables of `env` as well.
+pub async fn with_app_env<F, Fut>(workspace: &Path, env: &[(&str, &str)], steps: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let config = tempfile::tempdir().unwrap();
+    launch(workspace, config.path(), env, steps).await;
+}
+
 /// [`with_app`] with the app's settings in `config`, so that a test can launch it again on
 /// what the previous launch remembered.
 pub async fn with_app_config<F, Fut>(workspace: &Path, config: &Path, steps: F)
@@ -360,8 +372,16 @@ where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    launch(workspace, config, &[], steps).await;
+}
+
+async fn launch<F, Fut>(workspace: &Path, config: &Path, env: &[(&str, &str)], steps: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let app = std::env::var("PERCORSO_APP").expect("PERCORSO_APP: absolute path of percorso-app");
-    let driver = Driver::start(config);
+    let driver = Driver::start(config, env);
     let client = connect(&driver, &app, workspace).await;
     let outcome = tokio::spawn(steps(client.clone())).await;
     if outcome.is_err() {

@@ -39,6 +39,7 @@ import { DateRange, Filters, SegmentSelect, Thresholds } from "./Filters";
 import { Inspector } from "./Inspector";
 import { useLatest, useLatestRun } from "./latest";
 import { Legend, LegendKeys } from "./Legend";
+import { CancelledNote } from "./CancelledNote";
 import { LoadingStrip } from "./LoadingStrip";
 import { nodeLooks, pathSteps } from "../shared/overlay";
 import { Overview } from "./Overview";
@@ -55,7 +56,7 @@ import { Simplify } from "./Simplify";
 import { analysisOf } from "../spark/api";
 import { SparkContext } from "../spark/context";
 import { sourceKey } from "../spark/form";
-import { SparkBadge, SparkCancelledNote, SparkProgressStrip } from "../spark/SparkStatus";
+import { SparkBadge, SparkProgressStrip } from "../spark/SparkStatus";
 import { combinedSteps } from "../spark/steps";
 import { stageSeries } from "../shared/trend";
 import { TrendCache, TrendCacheContext, useTrendFrom } from "./trendCache";
@@ -122,7 +123,8 @@ export function AnalyzeView({
   const [viewport, setViewport] = useState<Viewport | null>(null);
   // One engine call per trend question for the funnels, the inspector and the Trends panel.
   const [trendCache] = useState(() => new TrendCache());
-  /** Bumped to compute a cancelled Spark report again (A, the compared B). */
+  /** Bumped to compute a cancelled report again (A, the compared B); what else a cancelled
+   * local analysis stopped (filters' values, timeline, trends, side column) is asked again with A. */
   const [attempts, setAttempts] = useState({ a: 0, b: 0 });
   const id = journey.id;
   const analysis = analysisOf(spark);
@@ -134,8 +136,8 @@ export function AnalyzeView({
       ? { ...params, segments: segmentsB }
       : { ...params, from_ms: datesB.from_ms, to_ms: datesB.to_ms };
 
-  const dimensions = useLatest(`${id}`, () => analyzeApi.dimensions(id));
-  const timeline = useLatest(`${id}`, () => analyzeApi.timeline(id, 120));
+  const dimensions = useLatest(`${id}|${attempts.a}`, () => analyzeApi.dimensions(id));
+  const timeline = useLatest(`${id}|${attempts.a}`, () => analyzeApi.timeline(id, 120));
   const report = useLatestRun<Report, SparkProgress>(
     `${id}|${where}|${attempts.a}|${paramsKey(params)}`,
     (onProgress) => analysis.report(id, params, onProgress),
@@ -156,7 +158,7 @@ export function AnalyzeView({
   );
   const steps = useMemo(() => (path.data ? pathSteps(path.data) : null), [path.data]);
   // Trends are read from the workspace's own log: not beside a cluster's numbers.
-  const weekly = useTrendFrom(trendCache, id, params, "week", spark !== null);
+  const weekly = useTrendFrom(trendCache, id, params, "week", spark !== null, attempts.a);
   const stageTrends = useMemo(
     () => (spark ? null : { byStage: weekly.data ? stageSeries(weekly.data) : null }),
     [spark, weekly.data],
@@ -243,12 +245,12 @@ export function AnalyzeView({
   // the "Computing…" notes.
   const loadProgress = useAnalysisProgress(busy && !spark);
   // On Spark a report takes a while: its steps show over the map, with a Cancel; a cancelled
-  // report leaves the previous numbers.
+  // report leaves the previous numbers. Locally, Cancel stops the loading of a large log.
   const sparkSteps = combinedSteps([
     report.loading ? report.progress : null,
     reportB.loading ? reportB.progress : null,
   ]);
-  const cancelSpark = () => {
+  const cancelReport = () => {
     if (report.loading) report.cancel();
     if (reportB.loading) reportB.cancel();
   };
@@ -416,12 +418,22 @@ export function AnalyzeView({
                 <SparkProgressStrip
                   steps={sparkSteps}
                   cancelling={report.cancelling || reportB.cancelling}
-                  onCancel={cancelSpark}
+                  onCancel={cancelReport}
                 />
               )}
-              {loadProgress && <LoadingStrip progress={loadProgress} />}
-              {spark && cancelled && (
-                <SparkCancelledNote hasPrevious={a !== null} onRetry={retry} />
+              {loadProgress && (
+                <LoadingStrip
+                  progress={loadProgress}
+                  cancelling={report.cancelling || reportB.cancelling}
+                  onCancel={cancelReport}
+                />
+              )}
+              {cancelled && (
+                <CancelledNote
+                  source={spark ? "spark" : "analysis"}
+                  hasPrevious={a !== null}
+                  onRetry={retry}
+                />
               )}
               {!a && !report.error && !report.cancelled && !loadProgress && (
                 <div className="message">{t("analyze.loading")}</div>
@@ -458,6 +470,7 @@ export function AnalyzeView({
             {trendsOpen && !spark && (
               <Suspense fallback={<div className="trends trends-wait">{t("analyze.loading")}</div>}>
                 <TrendsPanel
+                  key={attempts.a}
                   journey={journey}
                   params={params}
                   report={a}
@@ -474,7 +487,7 @@ export function AnalyzeView({
             )}
           </div>
           {a && (
-            <div className="analyze-side">
+            <div className="analyze-side" key={attempts.a}>
               <SavedViews
                 journey={journey}
                 dimensions={dimensions.data}

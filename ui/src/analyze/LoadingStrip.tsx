@@ -1,6 +1,7 @@
 // The strip over the map while the local engine builds the analysis a report waits for: what it
 // is doing in one line, with a bar. Reading the events has a count to show; ordering and counting
-// have none, and their bar says only that the engine is working. It looks like Spark's strip.
+// have none, and their bar says only that the engine is working. Cancel stops the loading. It
+// looks like Spark's strip.
 
 import { useContext, useId } from "react";
 import type { LoadProgress } from "../generated/types";
@@ -27,7 +28,14 @@ function progressText(
   }
 }
 
-export function LoadingStrip({ progress }: { progress: LoadProgress }) {
+interface Props {
+  progress: LoadProgress;
+  /** A cancel was asked and the engine has not stopped yet. */
+  cancelling: boolean;
+  onCancel: () => void;
+}
+
+export function LoadingStrip({ progress, cancelling, onCancel }: Props) {
   const language = useContext(LanguageContext);
   const t = useT();
   const textId = useId();
@@ -50,6 +58,9 @@ export function LoadingStrip({ progress }: { progress: LoadProgress }) {
         max={measured ? progress.total : undefined}
         value={measured ? Math.min(progress.done, progress.total) : undefined}
       />
+      <button type="button" onClick={onCancel} disabled={cancelling} data-testid="analysis-cancel">
+        {t(cancelling ? "analyze.cancelling" : "analyze.cancel")}
+      </button>
     </div>
   );
 }

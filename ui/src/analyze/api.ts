@@ -23,6 +23,8 @@ export const analyzeApi = {
   differences: commands.differences,
   /** How far the analysis being built is (null when none is); answers at once. */
   analysisProgress: commands.analysisProgress,
+  /** Stops the analysis being built; the reports waiting for it fail with `cancelled`. */
+  cancelAnalysis: commands.cancelAnalysis,
 };
 
 export function emptyQuery(over: Partial<CustomerQuery>): CustomerQuery {

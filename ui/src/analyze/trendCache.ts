@@ -69,8 +69,10 @@ export function useTrendFrom(
   params: Params,
   by: Period,
   off = false,
+  /** Bumped to ask again after a cancel. */
+  round = 0,
 ): Loaded<Trend> {
-  const key = trendKey(journey, params, by);
+  const key = `${trendKey(journey, params, by)}|${round}`;
   return useLatest(
     off ? `${key}|off` : key,
     off

@@ -41,6 +41,10 @@ export function analysisProgress(): Promise<LoadProgress | null> {
   return invoke<LoadProgress | null>("analysis_progress");
 }
 
+export function cancelAnalysis(): Promise<null> {
+  return invoke<null>("cancel_analysis");
+}
+
 export function dimensions(journey: JourneyId): Promise<Dimensions> {
   return invoke<Dimensions>("dimensions", { journey });
 }

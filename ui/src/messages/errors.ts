@@ -19,7 +19,7 @@ export const en = {
     "The workspace holds damaged event data ({detail}). Restore it from a copy, or import the source again.",
   "error.not_found":
     "This {what} no longer exists in the workspace. Reload the journey and try again.",
-  "error.cancelled": "The import was cancelled; the workspace was left exactly as it was.",
+  "error.cancelled": "Cancelled; the workspace was left exactly as it was.",
   "error.already_imported":
     "The content of {path} was already imported as source “{source}”, so nothing was imported. Import it again only to count its events twice.",
   "error.ambiguous_timestamp":
@@ -75,7 +75,7 @@ export const it: Record<keyof typeof en, string> = {
     "L'area di lavoro contiene dati degli eventi danneggiati ({detail}). Ripristinala da una copia o importa di nuovo la sorgente.",
   "error.not_found":
     "Questo elemento ({what}) non esiste più nell'area di lavoro. Ricarica il percorso e riprova.",
-  "error.cancelled": "Importazione annullata: l'area di lavoro è rimasta esattamente com'era.",
+  "error.cancelled": "Annullato: l'area di lavoro è rimasta esattamente com'era.",
   "error.already_imported":
     "Il contenuto di {path} è già stato importato come sorgente «{source}», quindi non è stato importato nulla. Importalo di nuovo solo per contarne gli eventi due volte.",
   "error.ambiguous_timestamp":

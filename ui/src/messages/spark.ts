@@ -31,11 +31,6 @@ export const en = {
   "spark.badge_title": "Spark Connect server: {url}",
   "spark.progress": "Computing on Spark… step {done} of {of}",
   "spark.progress_starting": "Computing on Spark…",
-  "spark.cancel": "Cancel",
-  "spark.cancelling": "Cancelling…",
-  "spark.cancelled": "Cancelled; the previous numbers stay.",
-  "spark.cancelled_empty": "Cancelled before any number was computed.",
-  "spark.retry": "Compute again",
   "spark.export_unavailable": "Exporting the customers of a Spark table is not available yet.",
 } as const;
 
@@ -70,11 +65,6 @@ export const it: Record<keyof typeof en, string> = {
   "spark.badge_title": "Server Spark Connect: {url}",
   "spark.progress": "Calcolo su Spark in corso… passo {done} di {of}",
   "spark.progress_starting": "Calcolo su Spark in corso…",
-  "spark.cancel": "Annulla",
-  "spark.cancelling": "Annullamento…",
-  "spark.cancelled": "Annullato; restano i numeri precedenti.",
-  "spark.cancelled_empty": "Annullato prima che fosse calcolato alcun numero.",
-  "spark.retry": "Calcola di nuovo",
   "spark.export_unavailable":
     "L'esportazione dei clienti di una tabella Spark non è ancora disponibile.",
 };

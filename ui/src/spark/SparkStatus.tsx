@@ -1,6 +1,5 @@
-// What Analyze shows of Spark: a badge naming the table the numbers come from, a strip with the
-// steps of a report under way and its Cancel, and a calm note once a report was cancelled. Names
-// from the connection are shown as text.
+// What Analyze shows of Spark: a badge naming the table the numbers come from, and a strip with
+// the steps of a report under way and its Cancel. Names from the connection are shown as text.
 
 import type { SparkProgress, SparkSource } from "../generated/types";
 import { fill } from "../i18n";
@@ -48,27 +47,7 @@ export function SparkProgressStrip({ steps, cancelling, onCancel }: ProgressProp
         <div className="spark-bar-fill" style={{ width: known ? `${percent}%` : "100%" }} />
       </div>
       <button type="button" onClick={onCancel} disabled={cancelling} data-testid="spark-cancel">
-        {t(cancelling ? "spark.cancelling" : "spark.cancel")}
-      </button>
-    </div>
-  );
-}
-
-interface CancelledProps {
-  /** Whether numbers from before are on the map. */
-  hasPrevious: boolean;
-  onRetry: () => void;
-}
-
-export function SparkCancelledNote({ hasPrevious, onRetry }: CancelledProps) {
-  const t = useT();
-  return (
-    <div className="spark-strip spark-strip-cancelled" role="status" data-testid="spark-cancelled">
-      <span className="spark-strip-text">
-        {t(hasPrevious ? "spark.cancelled" : "spark.cancelled_empty")}
-      </span>
-      <button type="button" onClick={onRetry} data-testid="spark-retry">
-        {t("spark.retry")}
+        {t(cancelling ? "analyze.cancelling" : "analyze.cancel")}
       </button>
     </div>
   );

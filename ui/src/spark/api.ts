@@ -60,7 +60,10 @@ export interface Analysis {
 }
 
 const LOCAL: Analysis = {
-  report: (journey, params) => ({ promise: analyzeApi.report(journey, params) }),
+  report: (journey, params) => ({
+    promise: analyzeApi.report(journey, params),
+    cancel: analyzeApi.cancelAnalysis,
+  }),
   customers: analyzeApi.customers,
   customerPath: analyzeApi.customerPath,
 };
