@@ -1590,3 +1590,117 @@ fn a_story_needs_a_title_and_views_that_exist_and_a_refused_one_changes_nothing(
     assert_eq!(f.ws.journey(f.id).unwrap(), f.original);
     assert_eq!(f.ws.history(f.id).unwrap().undo, undo_before);
 }
+
+/// The sample with a note on Shop and one on stage Love, a view with Chat selected and one
+/// without, and a story showing them in reverse order: every reference by the value's own ids.
+fn sample_with_workshop() -> Journey {
+    let view = |id, name: &str, selected| percorso::journey::SavedView {
+        id: ViewId(id),
+        name: name.into(),
+        state: ViewState {
+            selected,
+            ..a_view_state()
+        },
+    };
+    Journey {
+        notes: vec![
+            percorso::journey::Note {
+                id: NoteId(40),
+                target: NoteTarget::Touchpoint {
+                    touchpoint: TouchpointId(2),
+                },
+                kind: NoteKind::PainPoint,
+                text: "Queue at the till".into(),
+            },
+            percorso::journey::Note {
+                id: NoteId(41),
+                target: NoteTarget::Stage { stage: StageId(3) },
+                kind: NoteKind::Question,
+                text: "Who comes back?".into(),
+            },
+        ],
+        views: vec![
+            view(7, "Chat open", Some(TouchpointId(4))),
+            view(9, "Everything", None),
+        ],
+        stories: vec![Story {
+            id: StoryId(3),
+            title: "Review".into(),
+            slides: vec![
+                StorySlide {
+                    view: ViewId(9),
+                    title: "All of it".into(),
+                    note: "Start here".into(),
+                },
+                StorySlide {
+                    view: ViewId(7),
+                    title: String::new(),
+                    note: String::new(),
+                },
+            ],
+        }],
+        ..sample()
+    }
+}
+
+#[test]
+fn a_journey_value_keeps_its_notes_views_and_stories_under_the_workspaces_ids() {
+    let f = fixture();
+    let mut ws = f.ws;
+    // A second copy: the workspace's ids are taken, so every reference must be renumbered.
+    let id = ws.insert_journey_value(&sample_with_workshop()).unwrap();
+    let stored = reopen(&f.path).journey(id).unwrap();
+
+    let shop = by_name(&stored, "Shop").id;
+    let love = stage_named(&stored, "Love");
+    assert_ne!(shop, TouchpointId(2), "renumbered: the first copy has id 2");
+    let targets: Vec<(NoteTarget, &str)> = stored
+        .notes
+        .iter()
+        .map(|n| (n.target, n.text.as_str()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (
+                NoteTarget::Touchpoint { touchpoint: shop },
+                "Queue at the till"
+            ),
+            (NoteTarget::Stage { stage: love }, "Who comes back?"),
+        ]
+    );
+    let chat = stored.views.iter().find(|v| v.name == "Chat open").unwrap();
+    let everything = stored
+        .views
+        .iter()
+        .find(|v| v.name == "Everything")
+        .unwrap();
+    assert_eq!(chat.state.selected, Some(by_name(&stored, "Chat").id));
+    assert_eq!(chat.state.params, a_view_state().params);
+    let [story] = stored.stories.as_slice() else {
+        panic!("{:?}", stored.stories)
+    };
+    let shown: Vec<(ViewId, &str)> = story
+        .slides
+        .iter()
+        .map(|s| (s.view, s.title.as_str()))
+        .collect();
+    assert_eq!(shown, [(everything.id, "All of it"), (chat.id, "")]);
+    assert_eq!(story.slides[0].note, "Start here");
+}
+
+#[test]
+fn a_journey_value_whose_slide_shows_a_missing_view_is_refused_and_nothing_is_stored() {
+    let f = fixture();
+    let mut ws = f.ws;
+    let before = ws.journeys().unwrap().len();
+    let mut value = sample_with_workshop();
+    value.stories[0].slides[1].view = ViewId(99);
+    let refused = ws.insert_journey_value(&value).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    assert!(
+        refused.to_string().contains("story \"Review\""),
+        "{refused}"
+    );
+    assert_eq!(reopen(&f.path).journeys().unwrap().len(), before);
+}

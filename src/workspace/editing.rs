@@ -12,7 +12,7 @@ use super::Workspace;
 use crate::edit::{Change, Edit, Edited, History, Ids, Table, TouchpointField};
 use crate::error::{Error, Result};
 use crate::journey::{
-    Journey, JourneyId, NoteTarget, Persona, Touchpoint, TouchpointId, Transition,
+    Journey, JourneyId, NoteTarget, Persona, StorySlide, Touchpoint, TouchpointId, Transition,
 };
 use crate::validate::validate;
 
@@ -276,11 +276,82 @@ fn renumbered(value: &Journey, ids: &mut Ids, out: &mut Journey) -> Result<()> {
             to: end(t.to)?,
         });
     }
+    let first = out.touchpoints.len();
     Edit::Paste {
         touchpoints,
         transitions,
     }
-    .apply_to(out, ids)
+    .apply_to(out, ids)?;
+    // The paste keeps the order: the value's touchpoints are the last ones, in the same order.
+    let touchpoint_of: HashMap<TouchpointId, TouchpointId> = value
+        .touchpoints
+        .iter()
+        .zip(out.touchpoints.get(first..).unwrap_or_default())
+        .map(|(old, new)| (old.id, new.id))
+        .collect();
+    for note in &value.notes {
+        let target = match note.target {
+            NoteTarget::Touchpoint { touchpoint } => NoteTarget::Touchpoint {
+                touchpoint: *touchpoint_of.get(&touchpoint).ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "a note is on touchpoint {touchpoint}, which the journey does not have"
+                    ))
+                })?,
+            },
+            NoteTarget::Stage { stage } => NoteTarget::Stage {
+                stage: *stage_of.get(&stage).ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "a note is on stage {stage}, which the journey does not have"
+                    ))
+                })?,
+            },
+        };
+        Edit::AddNote {
+            target,
+            kind: note.kind,
+            text: note.text.clone(),
+        }
+        .apply_to(out, ids)?;
+    }
+    // A view whose selected touchpoint is not in the journey opens without a selection, as a
+    // view does once its touchpoint is deleted.
+    let mut view_of = HashMap::new();
+    for view in &value.views {
+        let mut state = view.state.clone();
+        state.selected = state.selected.and_then(|t| touchpoint_of.get(&t).copied());
+        Edit::SaveView {
+            name: view.name.clone(),
+            state,
+        }
+        .apply_to(out, ids)?;
+        if let Some(new) = out.views.last() {
+            view_of.insert(view.id, new.id);
+        }
+    }
+    for story in &value.stories {
+        let slides = story
+            .slides
+            .iter()
+            .map(|slide| {
+                let view = *view_of.get(&slide.view).ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "a slide of story \"{}\" shows view {}, which the journey does not have",
+                        story.title, slide.view
+                    ))
+                })?;
+                Ok(StorySlide {
+                    view,
+                    ..slide.clone()
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Edit::SaveStory {
+            title: story.title.clone(),
+            slides,
+        }
+        .apply_to(out, ids)?;
+    }
+    Ok(())
 }
 
 /// The journey that holds `touchpoint`.
