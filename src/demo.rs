@@ -23,7 +23,7 @@ pub const SECOND_JOURNEY_TEMPLATE: &str = "bank_onboarding";
 /// Writes the demo journeys and a generated log into `workspace`: the retail journey map first
 /// (the one the app opens and the log is generated on), then a smaller journey from a template.
 pub fn fill(workspace: &mut Workspace, config: &DemoConfig) -> Result<()> {
-    workspace.insert_journey_value(&retail::journey_map())?;
+    workspace.insert_journey_value(&retail::journey_map_with_story())?;
     workspace.new_journey_from_template(SECOND_JOURNEY_TEMPLATE)?;
     let log = Generator::new(config.clone()).log();
     let source = SourceDraft {

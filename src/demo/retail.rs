@@ -6,7 +6,12 @@
 //! emotions follow the generator's data story: customers feel worst where they leave most.
 
 use super::Builder;
-use crate::journey::{Channel, Journey, Kpi, Opportunity, OpportunityStatus, Touchpoint};
+use crate::analytics::{Params, Segment};
+use crate::journey::view::ViewState;
+use crate::journey::{
+    Channel, Journey, Kpi, Opportunity, OpportunityStatus, SavedView, Story, StoryId, StorySlide,
+    Touchpoint, ViewId,
+};
 use crate::workspace::{JourneyDraft, TouchpointDraft};
 
 pub const STAGES: [&str; 6] = [
@@ -287,6 +292,79 @@ pub fn journey_map() -> Journey {
             notes.write(t);
         }
     }
+    map
+}
+
+/// The demo's map with what a facilitator prepares for a review: three saved views and a story
+/// that walks through them. The notes say only what the generated log shows at any size.
+pub fn journey_map_with_story() -> Journey {
+    let mut map = journey_map();
+    let touchpoint = |name: &str| {
+        map.touchpoints
+            .iter()
+            .find(|t| t.name == name)
+            .map(|t| t.id)
+    };
+    let setup_email = touchpoint("Setup guide email");
+    let views = [
+        ("Drop-off across the journey", "dropoff_rate", None, vec![]),
+        ("Setup guide email", "dropoff_rate", setup_email, vec![]),
+        (
+            "Region North",
+            "engagement_rate",
+            None,
+            vec![Segment {
+                attribute: "region".into(),
+                value: "North".into(),
+            }],
+        ),
+    ];
+    map.views = views
+        .into_iter()
+        .zip(1..)
+        .map(|((name, metric, selected, segments), id)| SavedView {
+            id: ViewId(id),
+            name: name.into(),
+            state: ViewState {
+                params: Params {
+                    segments,
+                    ..Params::default()
+                },
+                metric: metric.into(),
+                selected,
+                ..ViewState::default()
+            },
+        })
+        .collect();
+    let slide = |view: i64, title: &str, note: &str| StorySlide {
+        view: ViewId(view),
+        title: title.into(),
+        note: note.into(),
+    };
+    map.stories = vec![Story {
+        id: StoryId(1),
+        title: "Where customers stall".into(),
+        slides: vec![
+            slide(
+                1,
+                "The whole journey",
+                "The redder the card, the more of its customers left the journey there. \
+                 Awareness loses the most people; in Delivery, the setup guide email stands out.",
+            ),
+            slide(
+                2,
+                "After delivery",
+                "About two in five customers who get the setup guide email go no further. \
+                 What would make the next step obvious?",
+            ),
+            slide(
+                3,
+                "Region North",
+                "Two in five customers are in the North. Coloured by engagement, their map \
+                 follows the whole journey's: one experience to fix for every region.",
+            ),
+        ],
+    }];
     map
 }
 

@@ -280,8 +280,27 @@ async fn wait_for_picture(client: &Client) {
 async fn a_story_of_saved_views_is_made_in_analyze_and_told_in_present() {
     let home = tempfile::tempdir().unwrap();
     let workspace = home.path().join("demo.percorso");
+    demo_without_views(&workspace);
     let path = workspace.clone();
     with_app(&workspace, move |client| tell_a_story(client, path)).await;
+}
+
+/// The demo without its saved views and story, for a story made from nothing.
+fn demo_without_views(path: &Path) {
+    let mut ws = percorso::demo::create(path, false, &DemoConfig::default()).unwrap();
+    let id = ws.journeys().unwrap()[0].id;
+    let journey = ws.journey(id).unwrap();
+    assert!(
+        !journey.stories.is_empty(),
+        "the demo has a story to remove"
+    );
+    for story in &journey.stories {
+        ws.apply(id, &Edit::DeleteStory { story: story.id })
+            .unwrap();
+    }
+    for view in &journey.views {
+        ws.apply(id, &Edit::DeleteView { view: view.id }).unwrap();
+    }
 }
 
 fn north() -> Params {
@@ -294,7 +313,7 @@ fn north() -> Params {
     }
 }
 
-/// The demo with two views (the whole log; the North region) and a story of both.
+/// The demo with two more views (the whole log; the North region) and a story of both.
 fn demo_with_a_story(path: &Path) -> [ViewId; 2] {
     let mut ws = percorso::demo::create(path, false, &DemoConfig::default()).unwrap();
     let id = ws.journeys().unwrap()[0].id;
@@ -364,7 +383,9 @@ async fn share_as_html(client: Client, workspace: PathBuf, out: PathBuf) {
     wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
     click(&client, "[data-testid=mode-analyze]").await;
     wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
-    let story = journey_of(&workspace).stories[0].id;
+    let stories = journey_of(&workspace).stories;
+    assert!(stories.len() > 1, "the demo's story and this one");
+    let story = stories.iter().find(|s| s.title == STORY).unwrap().id;
 
     click(&client, "[data-testid=open-export]").await;
     wait_for(&client, "[data-testid=export-dialog]", 1).await;

@@ -13,6 +13,9 @@ use crate::{attributes, click, count, input_value, screenshot, set_value, wait_f
 const NAME: &str = "Engagement, one channel";
 
 async fn saved_views(client: Client, workspace: PathBuf) {
+    // The demo comes with a facilitator's views; this one is saved after them.
+    let demo = retail::journey_map_with_story().views.len();
+    assert!(demo > 0, "the demo has views to keep");
     wait_for(&client, "[data-testid=touchpoint]", retail::SPOTS.len()).await;
     click(&client, "[data-testid=mode-analyze]").await;
     wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
@@ -34,14 +37,14 @@ async fn saved_views(client: Client, workspace: PathBuf) {
     wait_for(&client, "[data-testid=view-name-input]", 1).await;
     set_value(&client, "view-name-input", NAME).await;
     click(&client, "[data-testid=view-save-confirm]").await;
-    wait_for(&client, "[data-testid=view-row]", 1).await;
+    wait_for(&client, "[data-testid=view-row]", demo + 1).await;
 
     // The view is in the workspace file, with the state it was saved from.
     let ws = Workspace::open(&workspace).unwrap();
     let journey = ws.journey(ws.journeys().unwrap()[0].id).unwrap();
-    assert_eq!(journey.views.len(), 1);
-    let view = &journey.views[0];
-    assert_eq!(view.name, NAME);
+    assert_eq!(journey.views.len(), demo + 1);
+    let view = &journey.views[demo];
+    assert_eq!(view.name, NAME, "a new view goes after the others");
     assert_eq!(view.state.metric, "engagement_rate");
     assert_eq!(view.state.params.channels, std::slice::from_ref(&channel));
     drop(ws);
@@ -50,13 +53,22 @@ async fn saved_views(client: Client, workspace: PathBuf) {
     click(&client, "[data-testid=filter-reset]").await;
     set_value(&client, "metric-select", "dropoff_rate").await;
     assert_eq!(input_value(&client, "filter-channel").await, "");
-    click(&client, "[data-testid=view-restore]").await;
+    click(
+        &client,
+        &format!("[data-view-name='{NAME}'] [data-testid=view-restore]"),
+    )
+    .await;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let metric = input_value(&client, "metric-select").await;
         let shown = input_value(&client, "filter-channel").await;
-        let current = attributes(&client, "[data-testid=view-row]", "aria-current").await;
-        if metric == "engagement_rate" && shown == channel && current == ["true"] {
+        let current = attributes(
+            &client,
+            "[data-testid=view-row][aria-current=true]",
+            "data-view-name",
+        )
+        .await;
+        if metric == "engagement_rate" && shown == channel && current == [NAME] {
             break;
         }
         assert!(
@@ -65,7 +77,7 @@ async fn saved_views(client: Client, workspace: PathBuf) {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    assert_eq!(count(&client, "[data-testid=view-row]").await, 1);
+    assert_eq!(count(&client, "[data-testid=view-row]").await, demo + 1);
     screenshot(&client, "e2e-views.png").await;
 }
 
