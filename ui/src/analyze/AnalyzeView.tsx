@@ -130,11 +130,16 @@ export function AnalyzeView({
   const analysis = analysisOf(spark);
   const where = sourceKey(spark);
 
-  const paramsB: Params | null = !comparing
-    ? null
-    : compareKind === "segments"
-      ? { ...params, segments: segmentsB }
-      : { ...params, from_ms: datesB.from_ms, to_ms: datesB.to_ms };
+  // Memoised: the export's source (below) follows it.
+  const paramsB: Params | null = useMemo(
+    () =>
+      !comparing
+        ? null
+        : compareKind === "segments"
+          ? { ...params, segments: segmentsB }
+          : { ...params, from_ms: datesB.from_ms, to_ms: datesB.to_ms },
+    [comparing, compareKind, params, segmentsB, datesB.from_ms, datesB.to_ms],
+  );
 
   const dimensions = useLatest(`${id}|${attempts.a}`, () => analyzeApi.dimensions(id));
   const timeline = useLatest(`${id}|${attempts.a}`, () => analyzeApi.timeline(id, 120));
@@ -203,8 +208,20 @@ export function AnalyzeView({
   }, [a, choice.transitions, choice.touchpoints, selected, shownPath]);
   const looks = a ? nodeLooks(language, metric, a, b, differences) : null;
   useEffect(() => {
-    onExportSource?.(a ? { mode: "analyze", journey, report: a, params, metric } : null);
-  }, [onExportSource, a, journey, params, metric]);
+    onExportSource?.(
+      a
+        ? {
+            mode: "analyze",
+            journey,
+            report: a,
+            params,
+            metric,
+            simplification,
+            compared: b && paramsB ? { report: b, params: paramsB } : null,
+          }
+        : null,
+    );
+  }, [onExportSource, a, b, paramsB, journey, params, metric, simplification]);
   // What a saved view keeps; trends are part of it only where they show.
   const viewState = toViewState({
     params,

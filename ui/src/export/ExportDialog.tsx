@@ -4,10 +4,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api";
-import { DEFAULT_PARAMS } from "../shared/params";
+import { DEFAULT_PARAMS, paramsKey } from "../shared/params";
+import { comparedParams } from "../shared/views";
 import { useErrorText } from "../errors";
 import { pickSavePath } from "../dialogs";
-import type { Paper, Report, ReportTable } from "../generated/types";
+import type { Paper, Params, Report, ReportTable } from "../generated/types";
 import { fill, formatBytes, type Language } from "../i18n";
 import { useT } from "../language";
 import { exportApi } from "./api";
@@ -48,7 +49,7 @@ export function ExportDialog({ source, language, onClose }: Props) {
   // The story the HTML page tells: "" for none, else the story's id.
   const [storyId, setStoryId] = useState("");
   // The report of each story view's filters, fetched once per view while the dialog is open.
-  const reports = useRef(new Map<number, Report>());
+  const reports = useRef(new Map<string, Report>());
   const dialog = useRef<HTMLDivElement>(null);
   const { stories, views } = source.journey;
 
@@ -70,21 +71,37 @@ export function ExportDialog({ source, language, onClose }: Props) {
     if (chosen) setPath(chosen);
   };
 
-  /** The chosen story with the report of each of its slides' views. */
+  /** The report of `params`, fetched once while the dialog is open. */
+  const reportOf = async (params: Params): Promise<Report> => {
+    const key = paramsKey(params);
+    const known = reports.current.get(key);
+    if (known) return known;
+    const report = await api.report(source.journey.id, params);
+    reports.current.set(key, report);
+    return report;
+  };
+
+  /** The chosen story with the reports of each of its slides' views: A's and, if it compares, B's. */
   const storySource = async (): Promise<StorySource | null> => {
     const story = stories.find((s) => String(s.id) === storyId);
     if (!story) return null;
     const shown = views.filter((v) => story.slides.some((slide) => slide.view === v.id));
     const fetched = await Promise.all(
       shown.map(async (view) => {
-        const known = reports.current.get(view.id);
-        if (known) return [view.id, known] as const;
-        const report = await api.report(source.journey.id, view.state.params);
-        reports.current.set(view.id, report);
-        return [view.id, report] as const;
+        const paramsB = comparedParams(view.state);
+        const [a, b] = await Promise.all([
+          reportOf(view.state.params),
+          paramsB ? reportOf(paramsB) : null,
+        ]);
+        return { id: view.id, a, b };
       }),
     );
-    return { story, views, reports: new Map(fetched) };
+    return {
+      story,
+      views,
+      reports: new Map(fetched.map((f) => [f.id, f.a])),
+      compared: new Map(fetched.flatMap((f) => (f.b ? [[f.id, f.b] as const] : []))),
+    };
   };
 
   const run = async () => {

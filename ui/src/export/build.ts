@@ -2,8 +2,9 @@
 // its overlay, filters and legend) and one page per stage for the PDF.
 
 import { formatDay, formatDuration, formatPercent } from "../shared/format";
-import { nodeLooks, notableUndesigned, type Looks } from "../shared/overlay";
-import { edgeWidth, interpolate, paletteFor, type Metric } from "../shared/scales";
+import { formatDifference, nodeLooks, notableUndesigned, type Looks } from "../shared/overlay";
+import { DIVERGING_STOPS, edgeWidth, interpolate, paletteFor, type Metric } from "../shared/scales";
+import { transitionKey, type Simplification } from "../shared/simplify";
 import { formatMetric } from "../shared/overlay";
 import { filterLines } from "../shared/filters";
 import type { Journey, Params, Report } from "../generated/types";
@@ -16,7 +17,17 @@ export type T = (key: MessageKey) => string;
 /** What the screen shows now, as the export needs it. */
 export type ExportSource =
   | { mode: "design"; journey: Journey }
-  | { mode: "analyze"; journey: Journey; report: Report; params: Params; metric: Metric };
+  | {
+      mode: "analyze";
+      journey: Journey;
+      report: Report;
+      params: Params;
+      metric: Metric;
+      /** What the simplification sliders leave out of the map, drawn without it too. */
+      simplification?: Simplification | null;
+      /** Compare's B side: its report and filters; the map is then coloured by B − A. */
+      compared?: { report: Report; params: Params } | null;
+    };
 
 /** The map as shown, ready for `mapSvg`. */
 export function pictureOf(source: ExportSource, t: T, language: Language, now: Date): Picture {
@@ -28,14 +39,19 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
       lines: [`${t("export.line.design")} · ${made}`],
     };
   }
-  const { journey, report, params, metric } = source;
-  const looks: Looks = nodeLooks(language, metric, report, null);
+  const { report, params, metric } = source;
+  const simplification = source.simplification ?? null;
+  const journey = simplification ? simplified(source.journey, simplification) : source.journey;
+  const drawn = (from: number, to: number) =>
+    simplification === null || !simplification.hiddenTransitions.has(transitionKey(from, to));
+  const compared = source.compared ?? null;
+  const looks: Looks = nodeLooks(language, metric, report, compared?.report ?? null);
   const max = Math.max(0, ...report.edges.map((e) => e.count));
   const observed = new Map(
-    report.edges.map((e) => [`${e.from_touchpoint_id}-${e.to_touchpoint_id}`, e]),
+    report.edges.map((e) => [transitionKey(e.from_touchpoint_id ?? 0, e.to_touchpoint_id ?? 0), e]),
   );
   const edges: EdgeLook[] = journey.transitions.map((tr) => {
-    const count = observed.get(`${tr.from}-${tr.to}`)?.count ?? 0;
+    const count = observed.get(transitionKey(tr.from, tr.to))?.count ?? 0;
     return {
       from: tr.from,
       to: tr.to,
@@ -46,6 +62,7 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
   });
   for (const e of notableUndesigned(report.edges)) {
     if (e.from_touchpoint_id === null || e.to_touchpoint_id === null) continue;
+    if (!drawn(e.from_touchpoint_id, e.to_touchpoint_id)) continue;
     edges.push({
       from: e.from_touchpoint_id,
       to: e.to_touchpoint_id,
@@ -54,20 +71,77 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
       faded: false,
     });
   }
-  const stops = paletteFor(metric);
+  const stops = compared ? DIVERGING_STOPS : paletteFor(metric);
+  const extent = looks.extent ?? 0;
   return {
     journey,
     title: journey.name,
-    lines: [...analyzeLines(t, language, report, params, metric), made],
+    lines: [
+      ...analyzeLines(t, language, report, params, metric),
+      ...(compared ? [comparedLine(t, language, compared.params)] : []),
+      ...(simplification ? simplifiedLines(t, language, simplification) : []),
+      made,
+    ],
     looks: looks.byTouchpoint,
     edges,
     legend: {
-      label: t(`metric.${metric}`),
-      min: formatMetric(language, metric, looks.domain?.min ?? null),
-      max: formatMetric(language, metric, looks.domain?.max ?? null),
+      label: compared
+        ? `${t(`metric.${metric}`)}, ${t("legend.difference")}`
+        : t(`metric.${metric}`),
+      min: compared
+        ? formatDifference(language, metric, -extent)
+        : formatMetric(language, metric, looks.domain?.min ?? null),
+      max: compared
+        ? formatDifference(language, metric, extent)
+        : formatMetric(language, metric, looks.domain?.max ?? null),
       colours: stops.map((_, i) => interpolate(stops, i / Math.max(1, stops.length - 1))),
     },
   };
+}
+
+/**
+ * The journey as a simplified map draws it: without the touchpoints it hides, and without the
+ * designed transitions it hides (one whose touchpoint is hidden, or that the transitions slider
+ * drops). A designed transition no customer took has no key in the report and stays, faded.
+ */
+export function simplified(journey: Journey, simplification: Simplification): Journey {
+  const { hiddenTouchpoints: gone, hiddenTransitions } = simplification;
+  if (gone.size === 0 && hiddenTransitions.size === 0) return journey;
+  return {
+    ...journey,
+    touchpoints: journey.touchpoints.filter((tp) => !gone.has(tp.id)),
+    transitions: journey.transitions.filter(
+      (tr) =>
+        !gone.has(tr.from) &&
+        !gone.has(tr.to) &&
+        !hiddenTransitions.has(transitionKey(tr.from, tr.to)),
+    ),
+  };
+}
+
+/** The line that says what a compared map sets against its filters: B's, and that the colour is B − A. */
+export function comparedLine(t: T, language: Language, paramsB: Params): string {
+  return fill(t("export.line.compared"), {
+    filters: filterLines(t, language, paramsB).join(" · ") || t("export.line.all"),
+  });
+}
+
+/** The line that says what a simplified map leaves out; none when it leaves out nothing. */
+export function simplifiedLines(
+  t: T,
+  language: Language,
+  simplification: Simplification,
+): string[] {
+  const { touchpoints, transitions } = simplification;
+  if (touchpoints.shown === touchpoints.total && transitions.shown === transitions.total) return [];
+  return [
+    fill(t("export.line.simplified"), {
+      touchpoints: formatCount(language, touchpoints.shown),
+      touchpoints_total: formatCount(language, touchpoints.total),
+      transitions: formatCount(language, transitions.shown),
+      transitions_total: formatCount(language, transitions.total),
+    }),
+  ];
 }
 
 /** What an Analyze map shows: its colour's metric and data date, then its filters, worded. */

@@ -6,6 +6,7 @@ import { journeyOf, nodeOf, reportOf, touchpointOf } from "../shared/fixtures";
 import { pictureOf, stagePages, type ExportSource } from "./build";
 import { htmlPage } from "./html";
 import { mapSvg } from "./picture";
+import { formatDifference } from "../shared/overlay";
 
 const en = (key: MessageKey) => translate("en", key);
 const it_ = (key: MessageKey) => translate("it", key);
@@ -315,5 +316,83 @@ describe("the page's story", () => {
     // The filter "region = North" is said by the slide's lines, above its bare map.
     expect(northSlide!.lines.join(" ")).toContain("region = North");
     expect(northSlide!.map.svg).not.toContain("region = North");
+  });
+
+  it("leaves out of a slide's map what its view's sliders hid, and says so", () => {
+    const edge = {
+      from: "<b>Shop</b>",
+      to: "Never seen",
+      from_touchpoint_id: 10,
+      to_touchpoint_id: 12,
+      count: 5,
+      customers: 5,
+      share: 100,
+      median_s: null,
+      p90_s: null,
+      designed: true,
+    };
+    const simplifiedViews = views.map((v) =>
+      v.id === 2 ? { ...v, state: { ...v.state, touchpoints_pct: 50 } } : v,
+    );
+    const told = htmlPage(analyze, en, "en", NOW, {
+      story,
+      views: simplifiedViews,
+      reports: new Map([
+        [1, report],
+        [2, { ...northReport, edges: [edge] }],
+      ]),
+    }).story!;
+    const [all, northSlide] = told.slides;
+    // Touchpoint 12 reached 5 customers of the North, the last half of its two touchpoints.
+    expect(northSlide!.map.touchpoints.map((tp) => tp.id)).toEqual([10, 11]);
+    expect(northSlide!.map.svg).not.toContain('data-touchpoint="12"');
+    expect(northSlide!.map.svg).toContain('data-touchpoint="10"');
+    expect(northSlide!.lines).toContain(
+      "Simplified: 1 of 2 touchpoints and 0 of 1 transitions drawn",
+    );
+    // The first view never moved a slider, and a small report is drawn whole by default.
+    expect(all!.map.touchpoints.map((tp) => tp.id)).toEqual([10, 11, 12]);
+    expect(all!.lines.join(" ")).not.toContain("Simplified");
+  });
+
+  it("never hides the touchpoint a view selected, however rare", () => {
+    const selecting = views.map((v) =>
+      v.id === 2 ? { ...v, state: { ...v.state, touchpoints_pct: 50, selected: 12 } } : v,
+    );
+    const told = htmlPage(analyze, en, "en", NOW, { story, views: selecting, reports }).story!;
+    expect(told.slides[1]!.map.touchpoints.map((tp) => tp.id)).toEqual([10, 11, 12]);
+  });
+
+  it("colours a comparing view's slide by B − A and says what B is", () => {
+    const south: Params = { ...north, segments: [{ attribute: "region", value: "South" }] };
+    const comparing = views.map((v) =>
+      v.id === 2
+        ? {
+            ...v,
+            state: { ...v.state, compare: { kind: "segments" as const, segments: south.segments } },
+          }
+        : v,
+    );
+    const southReport = reportOf([nodeOf(10, { customers: 40, engagement_rate: 50 })], {
+      as_of: "2026-10-30T00:00:00Z",
+    });
+    const told = htmlPage(analyze, en, "en", NOW, {
+      story,
+      views: comparing,
+      reports,
+      compared: new Map([[2, southReport]]),
+    }).story!;
+    const [all, northSlide] = told.slides;
+    expect(northSlide!.lines).toContain(
+      "Compared with B: Segments: region = South; the colour is B − A",
+    );
+    // The North's 80.0% against the South's 50.0%: B − A is 30 points less.
+    const headline = touchpoint(northSlide!.map, 10).headline;
+    expect(headline).toBe(formatDifference("en", "engagement_rate", -30));
+    expect(headline).toContain("30");
+    expect(northSlide!.map.svg).toContain("B − A");
+    // A view that does not compare is drawn as before.
+    expect(all!.lines.join(" ")).not.toContain("Compared");
+    expect(touchpoint(all!.map, 10).headline).toBe("33.3%");
   });
 });

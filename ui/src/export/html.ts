@@ -22,8 +22,16 @@ import type { Language } from "../i18n";
 import { slideTitle } from "../present/steps";
 import { nodeRowsOf } from "../shared/nodeRows";
 import { formatMetric } from "../shared/overlay";
-import { fromViewState } from "../shared/views";
-import { analyzeLines, pictureOf, stagePages, type ExportSource, type T } from "./build";
+import { comparedParams, fromViewState, viewSimplification } from "../shared/views";
+import {
+  analyzeLines,
+  comparedLine,
+  pictureOf,
+  simplifiedLines,
+  stagePages,
+  type ExportSource,
+  type T,
+} from "./build";
 import { mapSvg, type Picture } from "./picture";
 
 /** The story to add to the page, with the report of each of its views' filters. */
@@ -32,6 +40,8 @@ export interface StorySource {
   views: SavedView[];
   /** Per saved view id: the report of that view's filters. */
   reports: Map<number, Report>;
+  /** Per saved view id that compares: the report of its B side's filters. */
+  compared?: Map<number, Report>;
 }
 
 /** The page's own words. */
@@ -89,7 +99,7 @@ function designFigures(t: T, tp: Touchpoint): HtmlFigure[] {
 }
 
 /**
- * A map as drawn and the figures of each of the journey's touchpoints: in Analyze, the map's
+ * A map as drawn and the figures of each touchpoint it draws: in Analyze, the map's
  * headline and the report's numbers (none for a touchpoint the report does not have); in Design,
  * the channel and kind. `ids` keeps the drawing's ids apart from other maps' on the page.
  */
@@ -108,7 +118,7 @@ export function htmlMap(
       : null;
   return {
     svg: mapSvg({ ...picture, bare: true }, ids),
-    touchpoints: journey.touchpoints.map((tp) => {
+    touchpoints: picture.journey.touchpoints.map((tp) => {
       const stage = stages.get(tp.stage) ?? "";
       if (source.mode === "design" || nodes === null) {
         return {
@@ -133,8 +143,8 @@ export function htmlMap(
 }
 
 /**
- * The story's slides: each its saved view's map, coloured by the view's metric, with the report
- * of the view's filters. A slide whose view is gone, or whose report is missing, is left out.
+ * The story's slides: each its saved view's map, coloured by the view's metric (by B − A when the
+ * view compares) and simplified as the view was, with the report of the view's filters. A slide whose view is gone, or whose report is missing, is left out.
  */
 export function htmlStory(
   source: ExportSource,
@@ -150,17 +160,27 @@ export function htmlStory(
     if (!view || !report) return;
     // The view's metric as Analyze opens it (an unknown one falls back to the first).
     const { metric, params } = fromViewState(view.state);
+    const simplification = viewSimplification(report, view.state);
+    const paramsB = comparedParams(view.state);
+    const reportB = given.compared?.get(view.id);
+    const compared = paramsB && reportB ? { report: reportB, params: paramsB } : null;
     const shown: ExportSource = {
       mode: "analyze",
       journey: source.journey,
       report,
       params,
       metric,
+      simplification,
+      compared,
     };
     slides.push({
       title: slideTitle(slide, view),
       note: slide.note,
-      lines: analyzeLines(t, language, report, params, metric),
+      lines: [
+        ...analyzeLines(t, language, report, params, metric),
+        ...(compared ? [comparedLine(t, language, compared.params)] : []),
+        ...simplifiedLines(t, language, simplification),
+      ],
       map: htmlMap(shown, pictureOf(shown, t, language, now), t, language, `s${i + 1}-`),
     });
   });

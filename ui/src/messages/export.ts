@@ -46,6 +46,9 @@ export const en = {
   "export.line.channels": "Channels: {channels}",
   "export.line.path": "Customers whose path is {path}",
   "export.line.all": "All customers, all channels, all dates",
+  "export.line.compared": "Compared with B: {filters}; the colour is B − A",
+  "export.line.simplified":
+    "Simplified: {touchpoints} of {touchpoints_total} touchpoints and {transitions} of {transitions_total} transitions drawn",
   "export.line.made": "Exported from Percorso on {date}",
   "export.page.touchpoint": "Touchpoint",
   "export.page.customers": "Customers",
@@ -102,6 +105,9 @@ export const it: Record<keyof typeof en, string> = {
   "export.line.channels": "Canali: {channels}",
   "export.line.path": "Clienti il cui percorso è {path}",
   "export.line.all": "Tutti i clienti, tutti i canali, tutte le date",
+  "export.line.compared": "Confronto con B: {filters}; il colore è B − A",
+  "export.line.simplified":
+    "Semplificata: disegnati {touchpoints} punti di contatto su {touchpoints_total} e {transitions} transizioni su {transitions_total}",
   "export.line.made": "Esportato da Percorso il {date}",
   "export.page.touchpoint": "Punto di contatto",
   "export.page.customers": "Clienti",

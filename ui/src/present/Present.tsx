@@ -29,6 +29,7 @@ import { ChannelIcon } from "../map/channels";
 import { paramsKey } from "../shared/params";
 import { DEFAULT_TOUCHPOINTS, FULL, simplify } from "../shared/simplify";
 import { storedChoice } from "../shared/simplifyChoice";
+import { comparedParams } from "../shared/views";
 import { useJourneyEdit } from "../shared/useJourneyEdit";
 import {
   keyAction,
@@ -113,7 +114,10 @@ export function Present({
   useEffect(() => {
     for (const slide of walked?.slides ?? []) {
       const view = journey.views.find((v) => v.id === slide.view);
-      if (view) reportFor(view.state.params).catch(() => undefined);
+      if (!view) continue;
+      reportFor(view.state.params).catch(() => undefined);
+      const paramsB = comparedParams(view.state);
+      if (paramsB) reportFor(paramsB).catch(() => undefined);
     }
   }, [walked, journey.views, reportFor]);
   // The touchpoints slider as the user last left it in Analyze for this journey.

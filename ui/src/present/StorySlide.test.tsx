@@ -10,7 +10,7 @@ import { LanguageContext } from "../language";
 import { oneIn, rootPerTest } from "../shared/dom.test-utils";
 import { nodeOf, reportOf } from "../shared/fixtures";
 import { shopStoryOf, web } from "./fixtures.test-utils";
-import { StorySlide, touchpointFigures } from "./StorySlide";
+import { slideSvg, StorySlide, touchpointFigures } from "./StorySlide";
 
 const { story, journey } = shopStoryOf({
   checkout: "Checkout <i>view</i>",
@@ -135,5 +135,74 @@ describe("a story's slide", () => {
       "—",
     ]);
     expect(touchpointFigures("it", nodeOf(1, { customers: 12345 }))[0]?.value).toBe("12.345");
+  });
+
+  it("draws the map as the view's sliders left it, keeping the touchpoint it selected", () => {
+    // Both views keep the better reached half of the touchpoints: the ad (1,200 customers).
+    const halved = {
+      ...journey,
+      views: journey.views.map((v) => ({ ...v, state: { ...v.state, touchpoints_pct: 50 } })),
+    };
+    const whole = slideSvg(journey, story, 0, report, true, "en") ?? "";
+    expect(whole).toContain('data-touchpoint="11"');
+    const everything = slideSvg(halved, story, 0, report, true, "en") ?? "";
+    expect(everything).toContain('data-touchpoint="10"');
+    expect(everything).not.toContain('data-touchpoint="11"');
+    // The checkout view selected the checkout: it stays on its slide.
+    const checkout = slideSvg(halved, story, 1, report, true, "en") ?? "";
+    expect(checkout).toContain('data-touchpoint="11"');
+  });
+
+  it("compares as its view did: both reports asked, B − A on the map, each figure A → B", async () => {
+    const comparing = {
+      ...journey,
+      views: journey.views.map((v) =>
+        v.id === 7
+          ? {
+              ...v,
+              state: {
+                ...v.state,
+                compare: { kind: "dates" as const, from_ms: 1_000, to_ms: 2_000 },
+              },
+            }
+          : v,
+      ),
+    };
+    const reportB = reportOf([nodeOf(11, { customers: 500, engagement_rate: 20 })]);
+    act(() =>
+      dom.root.render(
+        <LanguageContext.Provider value="en">
+          <StorySlide
+            journey={comparing}
+            story={story}
+            index={1}
+            language="en"
+            withData
+            reportFor={(params) => {
+              asked.push(params);
+              return Promise.resolve(params.from_ms === 1_000 ? reportB : report);
+            }}
+          />
+        </LanguageContext.Provider>,
+      ),
+    );
+    await answered();
+    expect(asked).toEqual([web, { ...web, from_ms: 1_000, to_ms: 2_000 }]);
+    expect(dom.host.textContent).toContain("Compared with B: Events from");
+    const svg = decodeURIComponent(one("present-slide-map").getAttribute("src") ?? "");
+    expect(svg).toContain("B − A");
+    const figures = [
+      ...one("present-slide-figures").querySelectorAll<HTMLElement>(
+        "[data-testid=present-slide-figure]",
+      ),
+    ];
+    expect(figures.map((f) => [f.dataset.field, f.textContent])).toContainEqual([
+      "customers",
+      "1,000 → 500",
+    ]);
+    expect(figures.map((f) => [f.dataset.field, f.textContent])).toContainEqual([
+      "engagement_rate",
+      "12.0% → 20.0%",
+    ]);
   });
 });

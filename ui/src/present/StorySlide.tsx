@@ -5,7 +5,7 @@
 // values are escaped there, never markup here.
 
 import { useEffect, useMemo, useState } from "react";
-import { pictureOf } from "../export/build";
+import { comparedLine, pictureOf } from "../export/build";
 import { mapSvg } from "../export/picture";
 import { useErrorText } from "../errors";
 import type { Journey, Node, Params, Report, Story } from "../generated/types";
@@ -14,7 +14,7 @@ import { useT } from "../language";
 import { filterLines } from "../shared/filters";
 import { nodeRowsOf } from "../shared/nodeRows";
 import { paramsKey } from "../shared/params";
-import { fromViewState } from "../shared/views";
+import { comparedParams, fromViewState, viewSimplification } from "../shared/views";
 import { slideTitle, storySlide } from "./steps";
 
 /** The figures of the view's selected touchpoint, in the order the panel shows them. */
@@ -30,22 +30,30 @@ export type FigureField = (typeof SLIDE_FIGURES)[number];
 
 /**
  * A touchpoint's figures as the panel shows them, worded by Analyze's inspector's rows; "—"
- * where the report has no node for it.
+ * where the report has no node for it. A slide that compares shows each as "A → B", `compared`
+ * being B's node.
  */
 export function touchpointFigures(
   language: Language,
   node: Node | undefined,
+  compared: { node: Node | undefined } | null = null,
 ): { field: FigureField; label: MessageKey; value: string }[] {
-  return nodeRowsOf(language, SLIDE_FIGURES).map((row) => ({
-    field: row.key as FigureField,
-    label: row.label,
-    value: node ? row.show(node) : "—",
-  }));
+  return nodeRowsOf(language, SLIDE_FIGURES).map((row) => {
+    const a = node ? row.show(node) : "—";
+    const b = compared === null ? null : compared.node ? row.show(compared.node) : "—";
+    return {
+      field: row.key as FigureField,
+      label: row.label,
+      value: b === null ? a : `${a} → ${b}`,
+    };
+  });
 }
 
 /**
- * The map of a story's slide as an SVG document: with the view's data and metric, or the design
- * alone when `withData` is off; null while the report is on its way or if the view is gone.
+ * The map of a story's slide as an SVG document: with the view's data, metric and simplification
+ * (what its sliders leave out is left out here too), coloured by B − A when the view compares
+ * (`compared` is then B's report), or the design alone when `withData` is off; null while a
+ * report is on its way or if the view is gone.
  */
 export function slideSvg(
   journey: Journey,
@@ -54,6 +62,7 @@ export function slideSvg(
   report: Report | null,
   withData: boolean,
   language: Language,
+  compared: Report | null = null,
 ): string | null {
   const view = storySlide(journey, story, index)?.view;
   if (!view) return null;
@@ -64,13 +73,26 @@ export function slideSvg(
     return mapSvg({ ...pictureOf({ mode: "design", journey }, t, language, now), bare: true });
   if (!report) return null;
   const { params, metric } = fromViewState(view.state);
-  const picture = pictureOf({ mode: "analyze", journey, report, params, metric }, t, language, now);
+  const paramsB = comparedParams(view.state);
+  if (paramsB && !compared) return null;
+  const simplification = viewSimplification(report, view.state);
+  const b = paramsB && compared ? { report: compared, params: paramsB } : null;
+  const picture = pictureOf(
+    { mode: "analyze", journey, report, params, metric, simplification, compared: b },
+    t,
+    language,
+    now,
+  );
   // With a touchpoint selected, its stage and the neighbouring ones, large enough to read.
   return mapSvg({ ...picture, bare: true, focus: view.state.selected ?? null });
 }
 
-/** A report as it arrives for some question: the report, or why it could not be computed. */
-type Answer = { key: string; report: Report } | { key: string; error: string };
+/**
+ * The reports as they arrive for some question: A's and, when the view compares, B's; or why
+ * they could not be computed.
+ */
+type Answer =
+  { key: string; report: Report; compared: Report | null } | { key: string; error: string };
 
 interface Props {
   journey: Journey;
@@ -90,15 +112,18 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
   const shown = storySlide(journey, story, index);
   const view = shown?.view ?? null;
   const params = view?.state.params ?? null;
-  const key = params ? paramsKey(params) : "";
+  const state = view?.state ?? null;
+  const paramsB = state ? comparedParams(state) : null;
+  const key = params ? `${paramsKey(params)}|${paramsB ? paramsKey(paramsB) : "-"}` : "";
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   useEffect(() => {
-    if (params === null) return;
+    if (params === null || state === null) return;
     let live = true;
-    reportFor(params).then(
-      (report) => {
-        if (live) setAnswer({ key, report });
+    const b = comparedParams(state);
+    Promise.all([reportFor(params), b ? reportFor(b) : null]).then(
+      ([report, compared]) => {
+        if (live) setAnswer({ key, report, compared });
       },
       (e: unknown) => {
         if (live) setAnswer({ key, error: errorMessage(e) });
@@ -107,14 +132,15 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
     return () => {
       live = false;
     };
-  }, [params, key, reportFor, errorMessage]);
+  }, [params, state, key, reportFor, errorMessage]);
 
   const current = answer !== null && answer.key === key ? answer : null;
   const report = current && "report" in current ? current.report : null;
+  const compared = current && "report" in current ? current.compared : null;
   const metric = view ? fromViewState(view.state).metric : "dropoff_rate";
   const svg = useMemo(
-    () => slideSvg(journey, story, index, withData ? report : null, withData, language),
-    [journey, story, index, withData, report, language],
+    () => slideSvg(journey, story, index, withData ? report : null, withData, language, compared),
+    [journey, story, index, withData, report, language, compared],
   );
 
   if (!shown) return null;
@@ -137,10 +163,14 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
   const line = [
     filterLines(t, language, params).join(" · ") || t("present.filters.whole"),
     metricName,
+    ...(paramsB ? [comparedLine(t, language, paramsB)] : []),
   ].join(" · ");
   const selected = view.state.selected ?? null;
   const touchpoint = journey.touchpoints.find((tp) => tp.id === selected);
   const node = report?.nodes.find((n) => n.touchpoint_id === touchpoint?.id);
+  const nodeB = paramsB
+    ? { node: compared?.nodes.find((n) => n.touchpoint_id === touchpoint?.id) }
+    : null;
   // A selected touchpoint: the text and its figures beside a map cropped around it.
   const focused = touchpoint !== undefined && withData && report !== null;
   return (
@@ -169,7 +199,7 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
             <h2 className="present-slide-touchpoint" title={touchpoint.name}>
               {touchpoint.name}
             </h2>
-            {touchpointFigures(language, node).map(({ field, label, value }) => (
+            {touchpointFigures(language, node, nodeB).map(({ field, label, value }) => (
               <div
                 key={field}
                 className={`present-figure${field === "dropoff_rate" || field === "stalled_now" ? " warn" : ""}`}

@@ -9,6 +9,7 @@ import type {
   Dimensions,
   Journey,
   Params,
+  Report,
   Segment,
   TouchpointId,
   ViewState,
@@ -17,6 +18,7 @@ import type {
 import { fill, translate, type Language } from "../i18n";
 import { formatDay } from "./format";
 import { METRICS, type Metric } from "./scales";
+import { defaultChoice, simplify, type Simplification } from "./simplify";
 import type { StoredChoice } from "./simplifyChoice";
 
 /** The metric Analyze opens with, and the one a view of an unknown metric falls back to. */
@@ -239,4 +241,34 @@ export function defaultName(language: Language, state: ViewState, taken: string[
   let name = base;
   for (let n = 2; names.has(name); n += 1) name = `${base} (${n})`;
   return name;
+}
+
+/**
+ * What a saved view's map leaves out, drawn on `report` (the report of its filters): its sliders'
+ * positions, or for a slider it never moved the default Analyze would open it with, and its
+ * selected touchpoint never hidden, as in Analyze.
+ */
+export function viewSimplification(report: Report, view: ViewState): Simplification {
+  const defaults = defaultChoice(report);
+  const pinned = view.selected === undefined || view.selected === null ? [] : [view.selected];
+  return simplify(
+    report,
+    {
+      transitions: view.transitions_pct ?? defaults.transitions,
+      touchpoints: view.touchpoints_pct ?? defaults.touchpoints,
+    },
+    pinned,
+  );
+}
+
+/**
+ * The filters of a saved view's B side, or null when it does not compare: its own filters with
+ * the compared segments or dates in their place, as Analyze asks for B.
+ */
+export function comparedParams(state: ViewState): Params | null {
+  const compare = state.compare ?? null;
+  if (compare === null) return null;
+  return compare.kind === "segments"
+    ? { ...state.params, segments: compare.segments }
+    : { ...state.params, from_ms: compare.from_ms ?? null, to_ms: compare.to_ms ?? null };
 }
