@@ -50,6 +50,18 @@ async fn headline(client: &Client, touchpoint: &str) -> String {
     texts(client, &css).await.concat()
 }
 
+/// Waits for the map, then for the drop-off rate of NAMED that the engine's `expected` report gives.
+async fn shows_engine_rate(client: &Client, expected: &Report) {
+    wait_for(client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
+    let rate = expected
+        .nodes
+        .iter()
+        .find(|n| n.touchpoint == NAMED)
+        .and_then(|n| n.dropoff_rate)
+        .unwrap();
+    wait_for_rate(client, NAMED, rate).await;
+}
+
 /// Waits until the headline of `touchpoint` shows `rate` (to the one decimal shown).
 pub(crate) async fn wait_for_rate(client: &Client, touchpoint: &str, rate: f64) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -579,14 +591,7 @@ async fn a_large_workspace_shows_its_numbers_in_analyze() {
         }
         let app_s = clicked.elapsed().as_secs_f64();
         let launch_s = launched.elapsed().as_secs_f64();
-        wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
-        let rate = expected
-            .nodes
-            .iter()
-            .find(|n| n.touchpoint == NAMED)
-            .and_then(|n| n.dropoff_rate)
-            .unwrap();
-        wait_for_rate(&client, NAMED, rate).await;
+        shows_engine_rate(&client, &expected).await;
         eprintln!(
             "analyze timing: {} events, {} customers in {}: the map shown {map_s:.2} s after the \
              app was launched; numbers shown {app_s:.2} s after the click, {launch_s:.2} s after \
@@ -661,14 +666,7 @@ async fn a_long_loading_is_cancelled_from_its_strip_and_computed_again() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         assert_eq!(count(&client, "[data-testid=analysis-cancelled]").await, 0);
-        wait_for(&client, "[data-testid=metric-node]", retail::SPOTS.len()).await;
-        let rate = expected
-            .nodes
-            .iter()
-            .find(|n| n.touchpoint == NAMED)
-            .and_then(|n| n.dropoff_rate)
-            .unwrap();
-        wait_for_rate(&client, NAMED, rate).await;
+        shows_engine_rate(&client, &expected).await;
         // The filters' channels and timeline, asked before the cancel, are asked again too.
         wait_for(&client, "[data-testid=filter-channel] option", 2).await;
         wait_for(&client, "[data-testid=timeline]", 1).await;

@@ -36,18 +36,27 @@ const dom = rootPerTest();
 let asked: Params[];
 
 function render(index: number, withData = true, answer: Promise<Report> = Promise.resolve(report)) {
+  renderOf(journey, index, withData, () => answer);
+}
+
+function renderOf(
+  shown: typeof journey,
+  index: number,
+  withData: boolean,
+  answerFor: (params: Params) => Promise<Report>,
+) {
   act(() =>
     dom.root.render(
       <LanguageContext.Provider value="en">
         <StorySlide
-          journey={journey}
+          journey={shown}
           story={story}
           index={index}
           language="en"
           withData={withData}
           reportFor={(params) => {
             asked.push(params);
-            return answer;
+            return answerFor(params);
           }}
         />
       </LanguageContext.Provider>,
@@ -169,22 +178,8 @@ describe("a story's slide", () => {
       ),
     };
     const reportB = reportOf([nodeOf(11, { customers: 500, engagement_rate: 20 })]);
-    act(() =>
-      dom.root.render(
-        <LanguageContext.Provider value="en">
-          <StorySlide
-            journey={comparing}
-            story={story}
-            index={1}
-            language="en"
-            withData
-            reportFor={(params) => {
-              asked.push(params);
-              return Promise.resolve(params.from_ms === 1_000 ? reportB : report);
-            }}
-          />
-        </LanguageContext.Provider>,
-      ),
+    renderOf(comparing, 1, true, (params) =>
+      Promise.resolve(params.from_ms === 1_000 ? reportB : report),
     );
     await answered();
     expect(asked).toEqual([web, { ...web, from_ms: 1_000, to_ms: 2_000 }]);
