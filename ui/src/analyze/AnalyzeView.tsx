@@ -49,7 +49,13 @@ import { useAnalysisProgress } from "./progress";
 import { METRICS, type Metric } from "../shared/scales";
 import { defaultChoice, FULL, simplify, type SimplifyChoice } from "../shared/simplify";
 import { useSimplifyChoice } from "../shared/simplifyChoice";
-import { compareState, FIRST_METRIC, toViewState, type AnalyzeState } from "../shared/views";
+import {
+  comparedParams,
+  compareState,
+  FIRST_METRIC,
+  toViewState,
+  type AnalyzeState,
+} from "../shared/views";
 import { SavedViews } from "./SavedViews";
 import { Stories } from "./Stories";
 import { Simplify } from "./Simplify";
@@ -133,11 +139,13 @@ export function AnalyzeView({
   // Memoised: the export's source (below) follows it.
   const paramsB: Params | null = useMemo(
     () =>
-      !comparing
-        ? null
-        : compareKind === "segments"
-          ? { ...params, segments: segmentsB }
-          : { ...params, from_ms: datesB.from_ms, to_ms: datesB.to_ms },
+      comparedParams(
+        params,
+        compareState(comparing, compareKind, segmentsB, {
+          from_ms: datesB.from_ms,
+          to_ms: datesB.to_ms,
+        }),
+      ),
     [comparing, compareKind, params, segmentsB, datesB.from_ms, datesB.to_ms],
   );
 

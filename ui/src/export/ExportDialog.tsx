@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api";
 import { DEFAULT_PARAMS, paramsKey } from "../shared/params";
-import { comparedParams } from "../shared/views";
+import { viewParamsB } from "../shared/views";
 import { useErrorText } from "../errors";
 import { pickSavePath } from "../dialogs";
 import type { Paper, Params, Report, ReportTable } from "../generated/types";
@@ -48,7 +48,7 @@ export function ExportDialog({ source, language, onClose }: Props) {
   } | null>(null);
   // The story the HTML page tells: "" for none, else the story's id.
   const [storyId, setStoryId] = useState("");
-  // The report of each story view's filters, fetched once per view while the dialog is open.
+  // The reports of the story views' filters (A's and, where a view compares, B's), by filters.
   const reports = useRef(new Map<string, Report>());
   const dialog = useRef<HTMLDivElement>(null);
   const { stories, views } = source.journey;
@@ -88,7 +88,7 @@ export function ExportDialog({ source, language, onClose }: Props) {
     const shown = views.filter((v) => story.slides.some((slide) => slide.view === v.id));
     const fetched = await Promise.all(
       shown.map(async (view) => {
-        const paramsB = comparedParams(view.state);
+        const paramsB = viewParamsB(view.state);
         const [a, b] = await Promise.all([
           reportOf(view.state.params),
           paramsB ? reportOf(paramsB) : null,

@@ -22,7 +22,7 @@ import type { Language } from "../i18n";
 import { slideTitle } from "../present/steps";
 import { nodeRowsOf } from "../shared/nodeRows";
 import { formatMetric } from "../shared/overlay";
-import { comparedParams, fromViewState, viewSimplification } from "../shared/views";
+import { fromViewState, viewParamsB, viewSimplification } from "../shared/views";
 import {
   analyzeLines,
   comparedLine,
@@ -161,7 +161,7 @@ export function htmlStory(
     // The view's metric as Analyze opens it (an unknown one falls back to the first).
     const { metric, params } = fromViewState(view.state);
     const simplification = viewSimplification(report, view.state);
-    const paramsB = comparedParams(view.state);
+    const paramsB = viewParamsB(view.state);
     const reportB = given.compared?.get(view.id);
     const compared = paramsB && reportB ? { report: reportB, params: paramsB } : null;
     const shown: ExportSource = {

@@ -29,7 +29,7 @@ import { ChannelIcon } from "../map/channels";
 import { paramsKey } from "../shared/params";
 import { DEFAULT_TOUCHPOINTS, FULL, simplify } from "../shared/simplify";
 import { storedChoice } from "../shared/simplifyChoice";
-import { comparedParams } from "../shared/views";
+import { viewParamsB } from "../shared/views";
 import { useJourneyEdit } from "../shared/useJourneyEdit";
 import {
   keyAction,
@@ -116,7 +116,7 @@ export function Present({
       const view = journey.views.find((v) => v.id === slide.view);
       if (!view) continue;
       reportFor(view.state.params).catch(() => undefined);
-      const paramsB = comparedParams(view.state);
+      const paramsB = viewParamsB(view.state);
       if (paramsB) reportFor(paramsB).catch(() => undefined);
     }
   }, [walked, journey.views, reportFor]);

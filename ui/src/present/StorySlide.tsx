@@ -14,7 +14,7 @@ import { useT } from "../language";
 import { filterLines } from "../shared/filters";
 import { nodeRowsOf } from "../shared/nodeRows";
 import { paramsKey } from "../shared/params";
-import { comparedParams, fromViewState, viewSimplification } from "../shared/views";
+import { fromViewState, viewParamsB, viewSimplification } from "../shared/views";
 import { slideTitle, storySlide } from "./steps";
 
 /** The figures of the view's selected touchpoint, in the order the panel shows them. */
@@ -73,7 +73,7 @@ export function slideSvg(
     return mapSvg({ ...pictureOf({ mode: "design", journey }, t, language, now), bare: true });
   if (!report) return null;
   const { params, metric } = fromViewState(view.state);
-  const paramsB = comparedParams(view.state);
+  const paramsB = viewParamsB(view.state);
   if (paramsB && !compared) return null;
   const simplification = viewSimplification(report, view.state);
   const b = paramsB && compared ? { report: compared, params: paramsB } : null;
@@ -113,14 +113,14 @@ export function StorySlide({ journey, story, index, language, withData, reportFo
   const view = shown?.view ?? null;
   const params = view?.state.params ?? null;
   const state = view?.state ?? null;
-  const paramsB = state ? comparedParams(state) : null;
+  const paramsB = state ? viewParamsB(state) : null;
   const key = params ? `${paramsKey(params)}|${paramsB ? paramsKey(paramsB) : "-"}` : "";
   const [answer, setAnswer] = useState<Answer | null>(null);
 
   useEffect(() => {
     if (params === null || state === null) return;
     let live = true;
-    const b = comparedParams(state);
+    const b = viewParamsB(state);
     Promise.all([reportFor(params), b ? reportFor(b) : null]).then(
       ([report, compared]) => {
         if (live) setAnswer({ key, report, compared });

@@ -262,13 +262,20 @@ export function viewSimplification(report: Report, view: ViewState): Simplificat
 }
 
 /**
- * The filters of a saved view's B side, or null when it does not compare: its own filters with
- * the compared segments or dates in their place, as Analyze asks for B.
+ * The filters of Compare's B side, or null when nothing is compared: `params` with the compared
+ * segments or dates in their place. Analyze asks for B with them, and a saved view's slide too.
  */
-export function comparedParams(state: ViewState): Params | null {
-  const compare = state.compare ?? null;
-  if (compare === null) return null;
+export function comparedParams(
+  params: Params,
+  compare: CompareState | null | undefined,
+): Params | null {
+  if (!compare) return null;
   return compare.kind === "segments"
-    ? { ...state.params, segments: compare.segments }
-    : { ...state.params, from_ms: compare.from_ms ?? null, to_ms: compare.to_ms ?? null };
+    ? { ...params, segments: compare.segments }
+    : { ...params, from_ms: compare.from_ms ?? null, to_ms: compare.to_ms ?? null };
+}
+
+/** The filters of a saved view's B side, or null when the view does not compare. */
+export function viewParamsB(state: ViewState): Params | null {
+  return comparedParams(state.params, state.compare);
 }
