@@ -39,7 +39,7 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
       lines: [`${t("export.line.design")} · ${made}`],
     };
   }
-  const { report, params, metric } = source;
+  const { report, metric } = source;
   const simplification = source.simplification ?? null;
   const journey = simplification ? simplified(source.journey, simplification) : source.journey;
   const drawn = (from: number, to: number) =>
@@ -76,12 +76,7 @@ export function pictureOf(source: ExportSource, t: T, language: Language, now: D
   return {
     journey,
     title: journey.name,
-    lines: [
-      ...analyzeLines(t, language, report, params, metric),
-      ...(compared ? [comparedLine(t, language, compared.params)] : []),
-      ...(simplification ? simplifiedLines(t, language, simplification) : []),
-      made,
-    ],
+    lines: [...mapLines(t, language, source), made],
     looks: looks.byTouchpoint,
     edges,
     legend: {
@@ -117,6 +112,25 @@ export function simplified(journey: Journey, simplification: Simplification): Jo
         !hiddenTransitions.has(transitionKey(tr.from, tr.to)),
     ),
   };
+}
+
+/**
+ * What an Analyze map shows, worded: its metric, data date and filters, then what it is compared
+ * with and what its simplification leaves out, if anything.
+ */
+export function mapLines(
+  t: T,
+  language: Language,
+  source: Extract<ExportSource, { mode: "analyze" }>,
+): string[] {
+  const { report, params, metric } = source;
+  const compared = source.compared ?? null;
+  const simplification = source.simplification ?? null;
+  return [
+    ...analyzeLines(t, language, report, params, metric),
+    ...(compared ? [comparedLine(t, language, compared.params)] : []),
+    ...(simplification ? simplifiedLines(t, language, simplification) : []),
+  ];
 }
 
 /** The line that says what a compared map sets against its filters: B's, and that the colour is B − A. */

@@ -23,15 +23,7 @@ import { slideTitle } from "../present/steps";
 import { nodeRowsOf } from "../shared/nodeRows";
 import { formatMetric } from "../shared/overlay";
 import { fromViewState, viewParamsB, viewSimplification } from "../shared/views";
-import {
-  analyzeLines,
-  comparedLine,
-  pictureOf,
-  simplifiedLines,
-  stagePages,
-  type ExportSource,
-  type T,
-} from "./build";
+import { mapLines, pictureOf, stagePages, type ExportSource, type T } from "./build";
 import { mapSvg, type Picture } from "./picture";
 
 /** The story to add to the page, with the report of each of its views' filters. */
@@ -144,7 +136,8 @@ export function htmlMap(
 
 /**
  * The story's slides: each its saved view's map, coloured by the view's metric (by B − A when the
- * view compares) and simplified as the view was, with the report of the view's filters. A slide whose view is gone, or whose report is missing, is left out.
+ * view compares) and simplified as the view was, with the report of the view's filters. A slide
+ * whose view is gone, or whose report is missing, is left out.
  */
 export function htmlStory(
   source: ExportSource,
@@ -164,7 +157,7 @@ export function htmlStory(
     const paramsB = viewParamsB(view.state);
     const reportB = given.compared?.get(view.id);
     const compared = paramsB && reportB ? { report: reportB, params: paramsB } : null;
-    const shown: ExportSource = {
+    const shown: Extract<ExportSource, { mode: "analyze" }> = {
       mode: "analyze",
       journey: source.journey,
       report,
@@ -176,11 +169,7 @@ export function htmlStory(
     slides.push({
       title: slideTitle(slide, view),
       note: slide.note,
-      lines: [
-        ...analyzeLines(t, language, report, params, metric),
-        ...(compared ? [comparedLine(t, language, compared.params)] : []),
-        ...simplifiedLines(t, language, simplification),
-      ],
+      lines: mapLines(t, language, shown),
       map: htmlMap(shown, pictureOf(shown, t, language, now), t, language, `s${i + 1}-`),
     });
   });
